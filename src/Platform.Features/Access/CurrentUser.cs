@@ -1,0 +1,39 @@
+using System.Security.Claims;
+
+namespace Platform.Features.Access;
+
+/// <summary>
+/// Who is calling, for the current scope. The host sets it from the cookie or bearer token; Features
+/// check permissions against it, so the portal and the API cannot disagree (DESIGN.md 4).
+/// </summary>
+public sealed class CurrentUser
+{
+    public const string StaffRoleClaim = "platform:staff-role";
+
+    public ClaimsPrincipal Principal { get; private set; } = new(new ClaimsIdentity());
+
+    public void Set(ClaimsPrincipal principal) => Principal = principal;
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+
+    public Guid? UserId =>
+        Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? Principal.FindFirstValue("sub"), out var id) ? id : null;
+
+    /// <summary>Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for anyone but a tenant administrator.</summary>
+    public Guid RequireTenantAdministrator()
+    {
+        if (!IsAuthenticated || UserId is not { } id) throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        if (!Principal.HasClaim(StaffRoleClaim, nameof(StaffRole.Administrator))) throw new AccessDeniedException(AccessDenial.Forbidden);
+        return id;
+    }
+}
+
+public enum AccessDenial { Unauthenticated, Forbidden }
+
+/// <summary>The caller may not do this. GraphQL maps it to extensions.code UNAUTHENTICATED or FORBIDDEN.</summary>
+public sealed class AccessDeniedException(AccessDenial denial) : Exception(denial == AccessDenial.Unauthenticated
+    ? "Vous devez être connecté pour effectuer cette action."
+    : "Vous n'avez pas les droits nécessaires pour effectuer cette action.")
+{
+    public AccessDenial Denial { get; } = denial;
+}

@@ -1,0 +1,20 @@
+namespace Platform.Features.Access;
+
+/// <summary>
+/// A person, platform-wide: one e-mail, one account, because accountant firms work across tenants
+/// (DESIGN.md 4). What the person may do in a tenant comes from memberships and staff roles.
+/// </summary>
+public sealed class User
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Email { get; init; }
+    /// <summary>Upper-case invariant e-mail, unique platform-wide. The e-mail of an account never changes.</summary>
+    public required string NormalizedEmail { get; init; }
+    public required string FirstName { get; set; }
+    public required string LastName { get; set; }
+    /// <summary>Null for people who only sign in with e-mailed codes.</summary>
+    public string? PasswordHash { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.Access;
+using Platform.Features.Companies;
+using Platform.Features.Persistence;
+using Platform.Features.Regulation;
+using Platform.Tenancy;
+
+namespace Platform.Features.Demo;
+
+/// <summary>
+/// Demo accounts and companies for a development machine (README, "Comptes de démonstration").
+/// Idempotent: what exists already is left as it is.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Demo-2026!";
+    public const string AccountantEmail = "accountant@demo.fr";
+
+    /// <summary>The demo member number of each seed tenant, in that tenant's own numbering.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Demo, string Client)> MemberNumbers = new Dictionary<string, (string, string)>
+    {
+        ["sst68"] = ("680001", "680002"),
+        ["sstrn"] = ("101.1", "102.1"),
+        ["sist-on"] = ("ON0001", "ON0002"),
+        ["sstbtp-bfc"] = ("250001", "250002"),
+    };
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var catalog = services.GetRequiredService<TenantCatalog>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var hasher = new PasswordHasher<User>();
+        var index = 0;
+        foreach (var tenant in catalog.All)
+        {
+            index++;
+            if (!MemberNumbers.TryGetValue(tenant.Slug, out var numbers))
+                numbers = ($"{index:00}0001", $"{index:00}0002");
+            await using var scope = services.CreateTenantScope(tenant);
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var now = time.GetUtcNow();
+
+            var demo = await CompanyAsync(db, numbers.Demo, $"Entreprise Démo {tenant.FileRules.DisplayName}", index * 2, now, ct);
+            var client = await CompanyAsync(db, numbers.Client, $"Client Cabinet Démo {tenant.FileRules.DisplayName}", index * 2 + 1, now, ct);
+
+            var employer = await UserAsync(db, hasher, $"employer@{tenant.Slug}.demo", "Émilie", "Employeur", tenant, now, ct);
+            var staff = await UserAsync(db, hasher, $"staff@{tenant.Slug}.demo", "Sophie", "Service-Adhérents", tenant, now, ct);
+            var admin = await UserAsync(db, hasher, $"admin@{tenant.Slug}.demo", "Antoine", "Administrateur", tenant, now, ct);
+            var accountant = await UserAsync(db, hasher, AccountantEmail, "Claire", "Comptable", tenant, now, ct);
+
+            await MembershipAsync(db, employer, demo, [CompanyRoles.Administrator], now, ct);
+            await MembershipAsync(db, accountant, client, [CompanyRoles.Billing, CompanyRoles.Declaration, CompanyRoles.ReadOnly], now, ct);
+            await StaffAsync(db, staff, StaffRole.Staff, ct);
+            await StaffAsync(db, admin, StaffRole.Administrator, ct);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static async Task<Company> CompanyAsync(PlatformDbContext db, string memberNumber, string name, int n, DateTimeOffset now, CancellationToken ct)
+    {
+        var company = await db.Companies.SingleOrDefaultAsync(c => c.MemberNumber == memberNumber, ct);
+        if (company is not null) return company;
+        var siren = Identifiers.WithLuhnKey($"9{n:0000000}");
+        company = new Company
+        {
+            MemberNumber = memberNumber, Name = name, Siret = Identifiers.WithLuhnKey(siren + "0001"),
+            LegalForm = "SAS", NafCode = "4332B", CreatedAt = now,
+        };
+        db.Companies.Add(company);
+        return company;
+    }
+
+    private static async Task<User> UserAsync(PlatformDbContext db, PasswordHasher<User> hasher, string email, string first, string last,
+        Tenant tenant, DateTimeOffset now, CancellationToken ct)
+    {
+        var normalized = User.Normalize(email);
+        var user = db.Users.Local.SingleOrDefault(u => u.NormalizedEmail == normalized)
+                   ?? await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        if (user is not null) return user;
+        user = new User { Email = email, NormalizedEmail = normalized, FirstName = first, LastName = last, CreatedAt = now };
+        // Tenants that sign in with e-mailed codes have no passwords (sist-on); the accountant works everywhere.
+        if (tenant.FileRules.Login.Proof == Tenancy.Rules.LoginProof.Password || email == AccountantEmail)
+            user.PasswordHash = hasher.HashPassword(user, Password);
+        db.Users.Add(user);
+        return user;
+    }
+
+    private static async Task MembershipAsync(PlatformDbContext db, User user, Company company, List<string> roles, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.CompanyId == company.Id, ct))
+            db.Memberships.Add(new Membership { UserId = user.Id, CompanyId = company.Id, Roles = roles, CreatedAt = now });
+    }
+
+    private static async Task StaffAsync(PlatformDbContext db, User user, StaffRole role, CancellationToken ct)
+    {
+        if (!await db.StaffMembers.AnyAsync(s => s.UserId == user.Id, ct))
+            db.StaffMembers.Add(new StaffMember { UserId = user.Id, Role = role });
+    }
+}

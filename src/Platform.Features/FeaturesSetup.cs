@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Features.Access;
+using Platform.Features.TenantSettings;
+
+namespace Platform.Features;
+
+public static class FeaturesSetup
+{
+    public static IServiceCollection AddPlatformFeatures(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TenantRulesCache>();
+        services.AddScoped<TenantRulesAdministration>();
+        services.AddScoped<CurrentUser>();
+        return services;
+    }
+}

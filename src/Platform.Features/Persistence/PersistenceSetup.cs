@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Tenancy;
+
+namespace Platform.Features.Persistence;
+
+public enum DatabaseProvider { Sqlite, SqlServer, Postgres }
+
+/// <summary>Which database the platform uses, from configuration: Database:Provider and ConnectionStrings:Platform.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string DefaultConnectionString, IConfiguration Configuration)
+{
+    public static DatabaseSettings From(IConfiguration configuration, string dataDirectory)
+    {
+        var providerName = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var provider))
+            throw new InvalidOperationException($"Database:Provider « {providerName} » inconnu : Sqlite, SqlServer ou Postgres.");
+        var connectionString = configuration.GetConnectionString("Platform");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider != DatabaseProvider.Sqlite)
+                throw new InvalidOperationException($"ConnectionStrings:Platform est obligatoire avec le fournisseur {provider}.");
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "platform.db")};Default Timeout=30";
+        }
+        return new DatabaseSettings(provider, connectionString, configuration);
+    }
+
+    /// <summary>A tenant with its own database server names its connection string (DESIGN.md 3.8).</summary>
+    public string ConnectionStringFor(Tenant? tenant)
+    {
+        var name = tenant?.FileRules.ConnectionStringName;
+        if (name is null) return DefaultConnectionString;
+        return Configuration.GetConnectionString(name)
+               ?? throw new InvalidOperationException($"Le tenant {tenant!.Slug} demande la chaîne de connexion {name}, absente de la configuration.");
+    }
+
+    public void Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite: options.UseSqlite(connectionString); break;
+            case DatabaseProvider.SqlServer: options.UseSqlServer(connectionString, o => o.EnableRetryOnFailure()); break;
+            case DatabaseProvider.Postgres: options.UseNpgsql(connectionString); break;
+        }
+    }
+}
+
+public static class PersistenceSetup
+{
+    public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite: Register<SqlitePlatformDbContext>(services, settings); break;
+            case DatabaseProvider.SqlServer: Register<SqlServerPlatformDbContext>(services, settings); break;
+            case DatabaseProvider.Postgres: Register<PostgresPlatformDbContext>(services, settings); break;
+        }
+        return services;
+    }
+
+    // No pooling: a pooled context would outlive the tenant it was created for (DESIGN.md 3.2).
+    private static void Register<TContext>(IServiceCollection services, DatabaseSettings settings) where TContext : PlatformDbContext
+    {
+        services.AddDbContext<TContext>((sp, options) =>
+            settings.Configure(options, settings.ConnectionStringFor(sp.GetRequiredService<ITenantContext>().Current)));
+        services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<TContext>());
+    }
+}

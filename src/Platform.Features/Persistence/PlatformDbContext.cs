@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Access;
+using Platform.Features.Auditing;
+using Platform.Features.Companies;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+using Platform.Tenancy.Isolation;
+
+namespace Platform.Features.Persistence;
+
+/// <summary>
+/// The one DbContext. It is bound to the tenant of its scope when created and never changes
+/// (DESIGN.md 3.2); every tenant-owned set is filtered to that tenant and SaveChanges fails closed.
+/// One subclass per provider carries that provider's migrations.
+/// </summary>
+public abstract class PlatformDbContext : DbContext
+{
+    protected PlatformDbContext(DbContextOptions options, ITenantContext tenant) : base(options)
+    {
+        TenantId = tenant.Current?.Slug;
+    }
+
+    /// <summary>The tenant this context reads and writes; null outside any tenant (nothing can be saved).</summary>
+    public string? TenantId { get; }
+
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TenantRuleOverride> TenantRuleOverrides => Set<TenantRuleOverride>();
+    public DbSet<TenantRuleChange> TenantRuleChanges => Set<TenantRuleChange>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<User>(e =>
+        {
+            e.Property(u => u.Email).HasMaxLength(254);
+            e.Property(u => u.NormalizedEmail).HasMaxLength(254);
+            e.HasIndex(u => u.NormalizedEmail).IsUnique();
+            e.Property(u => u.FirstName).HasMaxLength(100);
+            e.Property(u => u.LastName).HasMaxLength(100);
+            e.Property(u => u.PasswordHash).HasMaxLength(200);
+        });
+        b.Entity<Membership>(e =>
+        {
+            e.HasIndex(m => new { m.TenantId, m.UserId, m.CompanyId }).IsUnique();
+            e.HasIndex(m => new { m.TenantId, m.CompanyId });
+            e.HasOne<User>().WithMany().HasForeignKey(m => m.UserId);
+            e.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId);
+        });
+        b.Entity<StaffMember>(e =>
+        {
+            e.HasIndex(s => new { s.TenantId, s.UserId }).IsUnique();
+            e.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
+        });
+        b.Entity<Company>(e =>
+        {
+            e.HasIndex(c => new { c.TenantId, c.MemberNumber }).IsUnique();
+            e.HasIndex(c => new { c.TenantId, c.Siret });
+            e.Property(c => c.MemberNumber).HasMaxLength(20);
+            e.Property(c => c.Siret).HasMaxLength(14);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.LegalForm).HasMaxLength(100);
+            e.Property(c => c.NafCode).HasMaxLength(6);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => new { a.TenantId, a.EntityType, a.EntityId });
+            e.Property(a => a.Action).HasMaxLength(100);
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.EntityId).HasMaxLength(100);
+        });
+        b.Entity<TenantRuleOverride>(e =>
+        {
+            e.HasIndex(o => new { o.TenantId, o.Path }).IsUnique();
+            e.Property(o => o.Path).HasMaxLength(200);
+        });
+        b.Entity<TenantRuleChange>(e =>
+        {
+            e.HasIndex(c => new { c.TenantId, c.ChangedAt });
+            e.Property(c => c.Path).HasMaxLength(200);
+            e.Property(c => c.ChangedByName).HasMaxLength(200);
+        });
+
+        TenantIsolation.ApplyTenantFilters(b, () => TenantId);
+        TenantIsolation.EnsureUniqueIndexesIncludeTenant(b);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TenantIsolation.EnforceOnSave(ChangeTracker, TenantId);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TenantIsolation.EnforceOnSave(ChangeTracker, TenantId);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

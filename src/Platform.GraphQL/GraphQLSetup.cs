@@ -1,0 +1,36 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.GraphQL.Http;
+
+namespace Platform.GraphQL;
+
+public static class GraphQLSetup
+{
+    /// <summary>Deepest selection accepted; the contract's deepest useful query is about 8 levels.</summary>
+    public const int MaxDepth = 12;
+    public const int MaxComplexity = 2500;
+
+    public static IServiceCollection AddPlatformGraphQL(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddGraphQL(b => b
+            .AddSchema<PlatformSchema>()
+            .AddGraphTypes(typeof(PlatformSchema).Assembly)
+            .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddComplexityAnalyzer(o =>
+            {
+                o.MaxDepth = MaxDepth;
+                o.MaxComplexity = MaxComplexity;
+            })
+            .AddErrorInfoProvider(o =>
+            {
+                o.ExposeExceptionDetails = false;
+                o.ExposeCode = true;
+                o.ExposeCodes = false;
+                o.ExposeData = false;
+            })
+            .AddUnhandledExceptionHandler(GraphQLErrors.HandleAsync));
+        return services;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.GraphQL.Http;
+
+/// <summary>
+/// Our own small GraphQL-over-HTTP endpoint: POST application/json, GET for queries. Requests that
+/// are too large, not JSON or without a query are refused before anything executes.
+/// </summary>
+public static class GraphQLEndpoint
+{
+    public const int MaxBodyBytes = 64 * 1024;
+    public const int MaxQueryLength = 16 * 1024;
+
+    public static IEndpointConventionBuilder MapPlatformGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
+    {
+        endpoints.MapGet(pattern, HandleGetAsync);
+        return endpoints.MapPost(pattern, HandlePostAsync);
+    }
+
+    private static async Task HandlePostAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"La requête dépasse {MaxBodyBytes / 1024} Ko.");
+            return;
+        }
+        if (http.Request.ContentType is not { } contentType || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "Le corps de la requête doit être du JSON (Content-Type: application/json).");
+            return;
+        }
+        var body = await ReadBodyAsync(http);
+        if (body is null)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"La requête dépasse {MaxBodyBytes / 1024} Ko.");
+            return;
+        }
+        GraphQLRequest? request;
+        try { request = Serializer(http).Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body)); }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, "INVALID_JSON", "Le corps de la requête n'est pas un JSON valide.");
+            return;
+        }
+        await ExecuteAsync(http, request?.Query, request?.OperationName, request?.Variables, allowMutations: true);
+    }
+
+    private static async Task HandleGetAsync(HttpContext http)
+    {
+        var q = http.Request.Query;
+        Inputs? variables = null;
+        if (q["variables"].ToString() is { Length: > 0 } json)
+        {
+            try { variables = Serializer(http).Deserialize<Inputs>(json); }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+            {
+                await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, "INVALID_JSON", "Le paramètre variables n'est pas un JSON valide.");
+                return;
+            }
+        }
+        await ExecuteAsync(http, q["query"].ToString(), q["operationName"].ToString() is { Length: > 0 } op ? op : null, variables, allowMutations: false);
+    }
+
+    private static IGraphQLTextSerializer Serializer(HttpContext http) => http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+
+    private static async Task ExecuteAsync(HttpContext http, string? query, string? operationName, Inputs? variables, bool allowMutations)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, "QUERY_MISSING", "La requête GraphQL est vide : le champ query est obligatoire.");
+            return;
+        }
+        if (query.Length > MaxQueryLength)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status413PayloadTooLarge, "QUERY_TOO_LARGE", $"Le texte de la requête dépasse {MaxQueryLength / 1024} Ko.");
+            return;
+        }
+        GraphQLDocument document;
+        try { document = Documents.Parse(query); }
+        catch (GraphQLSyntaxErrorException e)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, "SYNTAX_ERROR", $"Requête GraphQL mal formée (ligne {e.Location.Line}, colonne {e.Location.Column}).");
+            return;
+        }
+        if (!allowMutations && document.Definitions.OfType<GraphQLOperationDefinition>().Any(o => o.Operation != OperationType.Query))
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Les mutations passent par POST.");
+            return;
+        }
+
+        var services = http.RequestServices;
+        var executer = services.GetRequiredService<IDocumentExecuter<PlatformSchema>>();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = query,
+            Document = document,
+            OperationName = operationName,
+            Variables = variables,
+            RequestServices = services,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        });
+        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        http.Response.ContentType = "application/graphql-response+json; charset=utf-8";
+        await Serializer(http).WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>Reads at most MaxBodyBytes, whatever Content-Length claimed; null when the body is longer.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext http)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteRequestErrorAsync(HttpContext http, int status, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(http.Response.Body,
+            new GraphQLErrorResponse([new GraphQLErrorBody(message, new GraphQLErrorExtensions(code))]),
+            GraphQLJsonContext.Default.GraphQLErrorResponse, http.RequestAborted);
+    }
+
+    /// <summary>Parsed documents by query text: clients send the same few queries again and again.</summary>
+    private static class Documents
+    {
+        private const int Capacity = 2000;
+        private static readonly ConcurrentDictionary<string, GraphQLDocument> Cache = new(StringComparer.Ordinal);
+
+        public static GraphQLDocument Parse(string query)
+        {
+            if (Cache.TryGetValue(query, out var cached)) return cached;
+            var document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = 64 });
+            if (Cache.Count >= Capacity) Cache.Clear();
+            Cache.TryAdd(query, document);
+            return document;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using GraphQL.Types;
+using Platform.GraphQL.Common;
+using Platform.GraphQL.TenantSettings;
+using Platform.GraphQL.Tenants;
+
+namespace Platform.GraphQL;
+
+/// <summary>The platform's schema. Each capability adds its fields from its own folder.</summary>
+public sealed class PlatformSchema : Schema
+{
+    public PlatformSchema(IServiceProvider services) : base(services)
+    {
+        var query = new ObjectGraphType { Name = "Query" };
+        TenantQueries.Add(query);
+        TenantSettingsOperations.AddQueries(query);
+        Query = query;
+
+        var mutation = new ObjectGraphType { Name = "Mutation" };
+        TenantSettingsOperations.AddMutations(mutation);
+        Mutation = mutation;
+
+        RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
+        RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+using Serilog.Context;
+
+namespace Platform.Host.Infrastructure;
+
+/// <summary>
+/// Gives every request a correlation id (the caller's X-Correlation-Id when well-formed), echoed in
+/// the response and carried by every log line of the request and by error messages.
+/// </summary>
+public sealed partial class CorrelationIdMiddleware(RequestDelegate next)
+{
+    public const string Header = "X-Correlation-Id";
+
+    [GeneratedRegex("^[A-Za-z0-9-]{8,64}$")] private static partial Regex Acceptable();
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var incoming = http.Request.Headers[Header].ToString();
+        var id = Acceptable().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
+        http.TraceIdentifier = id;
+        http.Response.Headers[Header] = id;
+        using (LogContext.PushProperty("CorrelationId", id))
+            await next(http);
+    }
+}

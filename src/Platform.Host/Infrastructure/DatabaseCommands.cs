@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Demo;
+using Platform.Features.Persistence;
+using Platform.Tenancy;
+
+namespace Platform.Host.Infrastructure;
+
+/// <summary>The host's command line: migrations and demo data.</summary>
+public static class DatabaseCommands
+{
+    /// <summary>Migrates the shared database and every tenant database with its own connection string.</summary>
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILogger<Program>>();
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        var migrated = new HashSet<string>();
+        await using (var scope = services.CreateAsyncScope())
+            await MigrateOneAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), "shared database");
+        migrated.Add(settings.DefaultConnectionString);
+        foreach (var tenant in services.GetRequiredService<TenantCatalog>().All)
+        {
+            if (!migrated.Add(settings.ConnectionStringFor(tenant))) continue;
+            await using var scope = services.CreateTenantScope(tenant);
+            await MigrateOneAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), $"database of tenant {tenant.Slug}");
+        }
+
+        async Task MigrateOneAsync(PlatformDbContext db, string what)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            logger.LogInformation("Migrated {What}: {Count} migration(s) applied", what, pending.Count);
+        }
+    }
+
+    public static Task MigrateIfConfiguredAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Database:MigrateAtStartup", environment.IsDevelopment()) ? MigrateAsync(services) : Task.CompletedTask;
+
+    public static async Task SeedDemoAsync(IServiceProvider services)
+    {
+        await DemoData.SeedAsync(services);
+        services.GetRequiredService<ILogger<Program>>().LogInformation("Demo data ready: see the README for the demo accounts");
+    }
+
+    public static Task SeedDemoIfConfiguredAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("DemoData:SeedAtStartup", environment.IsDevelopment()) ? SeedDemoAsync(services) : Task.CompletedTask;
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.DataProtection;
+using Platform.Features;
+using Platform.Features.Access;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.GraphQL;
+using Platform.GraphQL.Http;
+using Platform.Tenancy;
+using Platform.Tenancy.Resolution;
+using Serilog;
+using Serilog.Events;
+
+namespace Platform.Host.Infrastructure;
+
+/// <summary>The composition root: what the host is made of, and the order requests go through it.</summary>
+public static class HostSetup
+{
+    /// <summary>Answer on any host, without a tenant: the load balancer's probe.</summary>
+    private static readonly IReadOnlySet<string> HostFreePaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/health" };
+
+    public static void AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var paths = PlatformPaths.From(configuration);
+        services.AddSingleton(paths);
+
+        services.AddSerilog((sp, log) => log
+            .ReadFrom.Configuration(configuration)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+
+        var tenancy = new TenancyOptions
+        {
+            PlatformDomain = configuration["Platform:Domain"],
+            AllowLocalhost = configuration.GetValue("Platform:AllowLocalhostHosts", builder.Environment.IsDevelopment()),
+            ConfigDirectory = paths.TenantConfigDirectory,
+            AssetsDirectory = paths.TenantAssetsDirectory,
+        };
+        services.AddSingleton(tenancy);
+        services.AddSingleton(TenantCatalog.Load(tenancy));
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+
+        services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
+        services.AddPlatformFeatures();
+        services.AddPlatformGraphQL();
+
+        // Cookie and token keys survive restarts: they live with the rest of the platform's files.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Connexion", "/connexion"));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("TenantSlug", http.RequestServices.GetService<ITenantContext>()?.Current?.Slug ?? "-");
+        });
+        app.UseMiddleware<TenantResolutionMiddleware>(HostFreePaths);
+        app.UseExceptionHandler("/erreur");
+        app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
+        app.UseStaticFiles();
+        app.Use(async (http, next) =>
+        {
+            // Authentication arrives with the access issue; until then every caller is anonymous.
+            http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
+            await next(http);
+        });
+
+        app.MapHealthChecks("/health");
+        app.MapPlatformGraphQL();
+        app.MapGet("/tenant/logo.svg", TenantLogoAsync);
+        app.MapRazorPages();
+    }
+
+    private static async Task<IResult> TenantLogoAsync(ITenantContext tenant, TenantRulesCache rules, PlatformPaths paths)
+    {
+        var logo = (await rules.GetAsync(tenant.Current!)).Rules.Theme.Logo;
+        // The name was validated as a plain file name ending in .svg: no path can escape the assets folder.
+        var file = Path.Combine(paths.TenantAssetsDirectory, logo);
+        return File.Exists(file)
+            ? Results.File(file, "image/svg+xml", lastModified: File.GetLastWriteTimeUtc(file))
+            : Results.NotFound();
+    }
+}

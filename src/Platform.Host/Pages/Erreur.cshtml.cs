@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Platform.Host.Pages;
+
+/// <summary>The portal's error page: 404 and other status codes, and unexpected exceptions (with the correlation id).</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErreurModel : PageModel
+{
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
+    public string? CorrelationId { get; private set; }
+
+    public void OnGet(int? code) => Describe(code);
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        var exception = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        var status = exception ? StatusCodes.Status500InternalServerError : code ?? StatusCodes.Status500InternalServerError;
+        Response.StatusCode = status;
+        (Title, Message) = status switch
+        {
+            404 => ("Page introuvable", "La page demandée n'existe pas ou a été déplacée."),
+            403 => ("Accès refusé", "Vous n'avez pas les droits nécessaires pour afficher cette page."),
+            401 => ("Connexion requise", "Connectez-vous pour accéder à cette page."),
+            _ => ("Une erreur est survenue", "Le service a rencontré un problème. Réessayez dans quelques instants ; si le problème persiste, contactez le service adhérents en indiquant la référence ci-dessous."),
+        };
+        if (status >= 500) CorrelationId = HttpContext.TraceIdentifier;
+    }
+}

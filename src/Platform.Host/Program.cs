@@ -1,0 +1,45 @@
+using Platform.Host.Infrastructure;
+using Serilog;
+
+// dotnet run                 serve the platform (Development: SQLite in data/, demo data, e-mails to files)
+// dotnet run -- migrate      apply database migrations (production) and exit
+// dotnet run -- seed-demo    create the demo tenants' accounts and companies and exit
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+try
+{
+    var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPlatform();
+    var app = builder.Build();
+    app.UsePlatform();
+
+    switch (command)
+    {
+        case "migrate":
+            await DatabaseCommands.MigrateAsync(app.Services);
+            return 0;
+        case "seed-demo":
+            await DatabaseCommands.MigrateIfConfiguredAsync(app.Services, app.Configuration, app.Environment);
+            await DatabaseCommands.SeedDemoAsync(app.Services);
+            return 0;
+        case null:
+            await DatabaseCommands.MigrateIfConfiguredAsync(app.Services, app.Configuration, app.Environment);
+            await DatabaseCommands.SeedDemoIfConfiguredAsync(app.Services, app.Configuration, app.Environment);
+            await app.RunAsync();
+            return 0;
+        default:
+            Log.Error("Unknown command {Command}: use migrate or seed-demo", command);
+            return 2;
+    }
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    Log.Fatal(e, "The platform stopped at start-up");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+public partial class Program;

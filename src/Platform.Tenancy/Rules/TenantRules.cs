@@ -1,0 +1,198 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Tenancy.Rules;
+
+// The typed form of one tenant's JSON file (tenants/config/{slug}.json), after any stored
+// administrator override has been applied. Every line of SPEC.md's rule matrix has a home here.
+public sealed record TenantRules
+{
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public required string DisplayName { get; init; }
+    /// <summary>Host names besides {slug}.{PlatformDomain} and {slug}.localhost.</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+    /// <summary>Name of a connection string for a tenant that has its own database server.</summary>
+    public string? ConnectionStringName { get; init; }
+    public required ThemeRules Theme { get; init; }
+    public required LoginRules Login { get; init; }
+    public required UserRules Users { get; init; }
+    public required PaymentRules Payment { get; init; }
+    public required BillingRules Billing { get; init; }
+    public required IReadOnlyList<RateRules> Rates { get; init; }
+    public required CancellationRules Cancellation { get; init; }
+    public required HolidayCalendar HolidayCalendar { get; init; }
+    public required DeclarationRules Declaration { get; init; }
+    public required EmployerChangeRules EmployerChanges { get; init; }
+    public bool OnlineMembership { get; init; }
+
+    /// <summary>The rates in force for a year: the latest entry whose year is not after it.</summary>
+    public RateRules? RatesFor(int year) =>
+        Rates.Where(r => r.Year <= year).MaxBy(r => r.Year);
+}
+
+public sealed record ThemeRules
+{
+    public required string PrimaryColor { get; init; }
+    public required string SecondaryColor { get; init; }
+    /// <summary>File name of an SVG under tenants/assets.</summary>
+    public required string Logo { get; init; }
+    public required ContactRules Contact { get; init; }
+}
+
+public sealed record ContactRules
+{
+    public required string Phone { get; init; }
+    public required string Email { get; init; }
+    public required string OpeningHours { get; init; }
+    public string? Address { get; init; }
+}
+
+public enum LoginIdentifier { Email, MemberNumber }
+public enum LoginProof { Password, EmailCode }
+
+public sealed record LoginRules
+{
+    public required LoginIdentifier Identifier { get; init; }
+    public required LoginProof Proof { get; init; }
+    public PasswordRule? PasswordRule { get; init; }
+    public EmailCodeRule? EmailCode { get; init; }
+    public required LockoutRule Lockout { get; init; }
+    /// <summary>How many past connections the user sees (0: none).</summary>
+    public int ConnectionHistorySize { get; init; }
+    /// <summary>A separate sign-in for accountant firms acting as proxies (mandataires).</summary>
+    public bool ProxyLogin { get; init; }
+}
+
+public sealed record PasswordRule
+{
+    public required int MinLength { get; init; }
+    public bool RequireUpper { get; init; }
+    public bool RequireLower { get; init; }
+    public bool RequireDigit { get; init; }
+    public bool RequireSpecial { get; init; }
+    public bool StrengthMeter { get; init; }
+}
+
+public sealed record EmailCodeRule
+{
+    public int Digits { get; init; } = 6;
+    public int ValidityMinutes { get; init; } = 10;
+    public int MaxWrongTries { get; init; } = 5;
+    public int ResendAfterSeconds { get; init; } = 60;
+}
+
+public enum LockoutMode { None, Temporary, UntilUnlockedByStaff }
+
+public sealed record LockoutRule
+{
+    public required LockoutMode Mode { get; init; }
+    public int MaxFailures { get; init; }
+    public int? LockMinutes { get; init; }
+    /// <summary>What a locked-out user reads, in French.</summary>
+    public string? Message { get; init; }
+}
+
+public enum SubUserModel { DelegatedByStaff, AccessRequest, EmployerInvitation, ProxyAccounts }
+public enum AccountantAccess { None, AccessRequest, ExternalUser, ProxyLogin }
+
+public sealed record UserRules
+{
+    public required SubUserModel SubUsers { get; init; }
+    public required AccountantAccess AccountantAccess { get; init; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<PaymentMethod>))]
+public enum PaymentMethod { SepaDebit, Card, Transfer, Cheque }
+
+public sealed record PaymentRules
+{
+    public required IReadOnlyList<PaymentMethod> Methods { get; init; }
+    /// <summary>Discount on the annual contribution for members paying by SEPA debit, in percent.</summary>
+    public decimal SepaDiscountPercent { get; init; }
+    /// <summary>Calendar days between the pre-notification e-mail and the debit.</summary>
+    public int? SepaPreNotificationDays { get; init; }
+    /// <summary>Invoices due before the mandate was signed are paid by this method.</summary>
+    public PaymentMethod? BeforeMandateMethod { get; init; }
+    /// <summary>The member picks the method in the annual declaration.</summary>
+    public bool ChosenAtDeclaration { get; init; }
+}
+
+public enum BillingCycle { Monthly, Quarterly, Annual }
+
+public sealed record BillingRules
+{
+    public required BillingCycle Cycle { get; init; }
+    /// <summary>Number of instalments the contribution of one cycle is split into.</summary>
+    public int Instalments { get; init; } = 1;
+    /// <summary>Temp-worker accounts are billed per visit rather than per head.</summary>
+    public bool TempAgencyPerVisit { get; init; }
+}
+
+public sealed record RateRules
+{
+    public required int Year { get; init; }
+    /// <summary>Contribution per employee followed, excluding VAT.</summary>
+    public required decimal PerEmployee { get; init; }
+    public decimal? ApprenticeVisit { get; init; }
+    public decimal? TempWorkerVisit { get; init; }
+    public required decimal VatPercent { get; init; }
+    /// <summary>The general assembly approved a rate outside 80–120 % of the national average.</summary>
+    public bool ApprovedOutsideNationalRange { get; init; }
+}
+
+public enum CancellationChannel { Online, MedicalSecretary }
+
+public sealed record CancellationRules
+{
+    /// <summary>Appointments cancel online until this many hours before.</summary>
+    public int? Hours { get; init; }
+    /// <summary>…or until this many working days (jours ouvrés) before, on the tenant's calendar.</summary>
+    public int? WorkingDays { get; init; }
+    public CancellationChannel AppointmentChannel { get; init; } = CancellationChannel.Online;
+    /// <summary>Pending visit requests can always be cancelled online.</summary>
+    public bool PendingRequestsCancelOnline { get; init; } = true;
+}
+
+public enum HolidayCalendar { France, AlsaceMoselle }
+
+public enum DeclarationWindow { YearlyMonths, AnyTime, Campaigns }
+
+public sealed record DeclarationRules
+{
+    public required DeclarationWindow Window { get; init; }
+    /// <summary>With YearlyMonths: first and last month (1–12) of the window, both included.</summary>
+    public int? OpensMonth { get; init; }
+    public int? ClosesMonth { get; init; }
+    public IReadOnlyList<DeclarationCampaign> Campaigns { get; init; } = [];
+    /// <summary>Days during which a submitted declaration can still be edited (0: never).</summary>
+    public int EditableDaysAfterSubmission { get; init; }
+    public bool NotDueInJoiningYear { get; init; }
+}
+
+public sealed record DeclarationCampaign
+{
+    /// <summary>The year whose headcount is declared.</summary>
+    public required int Year { get; init; }
+    public required DateOnly OpensOn { get; init; }
+    public required DateOnly ClosesOn { get; init; }
+    public required DateOnly DueOn { get; init; }
+}
+
+public enum StaffValidation { None, NewEmployees, AllChanges }
+
+public sealed record EmployerChangeRules
+{
+    public required StaffValidation NeedStaffValidation { get; init; }
+    /// <summary>A validated change takes effect the day after validation.</summary>
+    public bool TakesEffectNextDay { get; init; }
+    /// <summary>Employees show only once the annual declaration is validated.</summary>
+    public bool EmployeesVisibleAfterDeclaration { get; init; }
+    public EmployeeSectionLock? EmployeeSectionLock { get; init; }
+}
+
+/// <summary>The employee section is read-only for employers during one month (sst68: January).</summary>
+public sealed record EmployeeSectionLock
+{
+    public required int Month { get; init; }
+    public required string Message { get; init; }
+}

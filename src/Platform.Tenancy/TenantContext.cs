@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.Tenancy;
+
+/// <summary>The tenant of the current scope (request or background job). Set once, never changed.</summary>
+public interface ITenantContext
+{
+    Tenant? Current { get; }
+}
+
+public sealed class TenantContext : ITenantContext
+{
+    public Tenant? Current { get; private set; }
+
+    public void Set(Tenant tenant)
+    {
+        if (Current is not null && Current != tenant)
+            throw new TenantIsolationException($"Le périmètre est déjà lié au tenant {Current.Slug}, il ne peut pas passer à {tenant.Slug}.");
+        Current = tenant;
+    }
+}
+
+/// <summary>Background work runs inside an explicit tenant scope (DESIGN.md 3.5).</summary>
+public static class TenantScopes
+{
+    public static AsyncServiceScope CreateTenantScope(this IServiceProvider services, Tenant tenant)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        return scope;
+    }
+
+    public static AsyncServiceScope CreateTenantScope(this IServiceProvider services, string slug)
+    {
+        var tenant = services.GetRequiredService<TenantCatalog>().FindBySlug(slug)
+                     ?? throw new ArgumentException($"Tenant inconnu : {slug}", nameof(slug));
+        return services.CreateTenantScope(tenant);
+    }
+}
+
+public sealed class TenantIsolationException(string message) : InvalidOperationException(message);
