@@ -19,12 +19,10 @@ try
             await DatabaseCommands.MigrateAsync(app.Services);
             return 0;
         case "seed-demo":
-            await DatabaseCommands.MigrateIfConfiguredAsync(app.Services, app.Configuration, app.Environment);
+            await DatabaseCommands.MigrateAsync(app.Services);
             await DatabaseCommands.SeedDemoAsync(app.Services);
             return 0;
         case null:
-            await DatabaseCommands.MigrateIfConfiguredAsync(app.Services, app.Configuration, app.Environment);
-            await DatabaseCommands.SeedDemoIfConfiguredAsync(app.Services, app.Configuration, app.Environment);
             await app.RunAsync();
             return 0;
         default:

@@ -5,11 +5,19 @@ namespace Platform.GraphQL.Common;
 /// <summary>The contract's Date: a calendar date, yyyy-MM-dd.</summary>
 public sealed class DateScalar : DateOnlyGraphType
 {
-    public DateScalar() => Name = "Date";
+    public DateScalar()
+    {
+        Name = "Date";
+        Description = "A calendar date, yyyy-MM-dd.";
+    }
 }
 
 /// <summary>The contract's DateTime: an instant in ISO 8601 with its offset.</summary>
 public sealed class DateTimeScalar : DateTimeOffsetGraphType
 {
-    public DateTimeScalar() => Name = "DateTime";
+    public DateTimeScalar()
+    {
+        Name = "DateTime";
+        Description = "An instant in ISO 8601 with its offset.";
+    }
 }

@@ -18,7 +18,12 @@ public sealed partial class CorrelationIdMiddleware(RequestDelegate next)
         var incoming = http.Request.Headers[Header].ToString();
         var id = Acceptable().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
         http.TraceIdentifier = id;
-        http.Response.Headers[Header] = id;
+        // Set when the response starts: the exception handler clears headers set earlier.
+        http.Response.OnStarting(() =>
+        {
+            http.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("CorrelationId", id))
             await next(http);
     }

@@ -50,7 +50,8 @@ public static class HostSetup
 
         // Cookie and token keys survive restarts: they live with the rest of the platform's files.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
-        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Connexion", "/connexion"));
+        services.AddRazorPages();
+        services.AddHostedService<StartupDatabaseTasks>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
 

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+
+namespace Platform.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (real pipeline, real database) for one test class. Tests of a class run one after
+/// another and start from an empty database; classes run in parallel, each on its own database.
+/// </summary>
+public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("platform-test-").FullName;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>Extra settings of a derived factory (e.g. a broken database).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(dataDirectory);
+        _ = Services; // starts the host: migrations run now
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Platform:DataDirectory", dataDirectory);
+        builder.UseSetting("Platform:AllowLocalhostHosts", "true");
+        builder.UseSetting("Platform:Domain", "sante-travail.example");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Platform", Database.ConnectionString);
+        builder.UseSetting("Database:MigrateAtStartup", "true");
+        builder.UseSetting("DemoData:SeedAtStartup", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Empty tables and forget cached tenant rules, so that each test starts clean.</summary>
+    public async Task ResetAsync()
+    {
+        await Database.ResetAsync();
+        var cache = Services.GetRequiredService<TenantRulesCache>();
+        foreach (var tenant in Services.GetRequiredService<TenantCatalog>().All) cache.Invalidate(tenant);
+    }
+
+    public HttpClient ClientFor(string host) =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}"), AllowAutoRedirect = false });
+
+    public async Task<JsonElement> GraphQLAsync(string host, string query, object? variables = null)
+    {
+        using var response = await ClientFor(host).PostAsJsonAsync("/graphql", new { query, variables });
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Base of HTTP-level test classes: a fresh database before each test.</summary>
+public abstract class PlatformTest<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
+    where TFactory : PlatformFactory
+{
+    protected TFactory Factory { get; } = factory;
+
+    public Task InitializeAsync() => Factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+public abstract class PlatformTest(PlatformFactory factory) : PlatformTest<PlatformFactory>(factory);

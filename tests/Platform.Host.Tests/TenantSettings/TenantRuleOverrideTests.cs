@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.Auditing;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Host.Tests.Infrastructure;
+using Platform.Tenancy;
+using Platform.Tenancy.Rules;
+
+namespace Platform.Host.Tests.TenantSettings;
+
+/// <summary>Run-time rule changes: validated, stored, audited, winning over the file — for one tenant only.</summary>
+public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformTest(factory)
+{
+    private static readonly Actor Admin = new(Guid.Parse("0195a7c2-0000-7000-8000-000000000001"), "Antoine Administrateur");
+
+    private async Task<RuleChangeResult> ChangeAsync(string tenant, string path, string json, bool confirm = false)
+    {
+        await using var scope = Factory.Services.CreateTenantScope(tenant);
+        return await scope.ServiceProvider.GetRequiredService<TenantRulesAdministration>()
+            .ChangeAsync(new RuleChangeRequest(path, json, confirm), Admin);
+    }
+
+    private async Task<int> StoredCountAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return await db.TenantRuleOverrides.IgnoreQueryFilters().CountAsync() + await db.TenantRuleChanges.IgnoreQueryFilters().CountAsync();
+    }
+
+    private async Task<string> PrimaryColorAsync(string host) =>
+        (await Factory.GraphQLAsync(host, "{ tenant { theme { primaryColor } } }"))
+        .GetProperty("data").GetProperty("tenant").GetProperty("theme").GetProperty("primaryColor").GetString()!;
+
+    [Fact]
+    public async Task An_override_wins_over_the_file_on_its_own_tenant_only()
+    {
+        Assert.Equal("#00607A", await PrimaryColorAsync("sstrn.localhost"));
+
+        var result = await ChangeAsync("sstrn", "theme.primaryColor", "\"#123456\"");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("#123456", await PrimaryColorAsync("sstrn.localhost"));
+        Assert.Equal("#005CA9", await PrimaryColorAsync("sst68.localhost"));
+        var home = await Factory.ClientFor("sstrn.localhost").GetStringAsync("/");
+        Assert.Contains("--primary: #123456", home);
+    }
+
+    [Fact]
+    public async Task Each_change_is_audited_with_who_when_old_and_new()
+    {
+        await ChangeAsync("sstrn", "theme.contact.phone", "\"02 40 00 00 00\"");
+        await ChangeAsync("sstrn", "theme.contact.phone", "\"02 40 11 11 11\"");
+
+        await using var scope = Factory.Services.CreateTenantScope("sstrn");
+        var history = await scope.ServiceProvider.GetRequiredService<TenantRulesAdministration>().HistoryAsync();
+        Assert.Equal(2, history.Count);
+        Assert.Equal("\"02 40 11 11 11\"", history[0].NewValueJson);
+        Assert.Equal("\"02 40 00 00 00\"", history[0].OldValueJson);
+        Assert.Equal("\"02 59 45 10 10\"", history[1].OldValueJson);
+        Assert.All(history, h => Assert.Equal("Antoine Administrateur", h.ChangedBy));
+        Assert.True(history[0].ChangedAt >= history[1].ChangedAt);
+        var audit = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEntries.ToListAsync();
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal(Admin.UserId, a.ActorUserId));
+
+        await using var other = Factory.Services.CreateTenantScope("sst68");
+        Assert.Empty(await other.ServiceProvider.GetRequiredService<TenantRulesAdministration>().HistoryAsync());
+    }
+
+    [Fact]
+    public async Task A_rate_outside_the_national_range_needs_confirmation()
+    {
+        const string rates = """[{ "year": 2026, "perEmployee": 150.00, "vatPercent": 20 }]""";
+
+        var refused = await ChangeAsync("sst68", "rates", rates);
+
+        Assert.True(refused.NeedsConfirmation);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(RuleError.RateOutsideNationalRange, error.Code);
+        Assert.Equal("rates[0].perEmployee", error.Field);
+        Assert.Contains("92,80", error.Message.Replace('.', ','));
+        Assert.Equal(0, await StoredCountAsync());
+
+        var confirmed = await ChangeAsync("sst68", "rates", rates, confirm: true);
+
+        Assert.Empty(confirmed.Errors);
+        var rate = confirmed.Rules!.RatesFor(2026)!;
+        Assert.Equal(150.00m, rate.PerEmployee);
+        Assert.True(rate.ApprovedOutsideNationalRange);
+    }
+
+    [Fact]
+    public async Task A_rate_inside_the_range_needs_no_confirmation()
+    {
+        var result = await ChangeAsync("sst68", "rates", """[{ "year": 2026, "perEmployee": 139.20, "vatPercent": 20 }]""");
+        Assert.Empty(result.Errors);
+        Assert.False(result.NeedsConfirmation);
+    }
+
+    [Theory]
+    [InlineData("theme.primaryColor", "\"rouge\"", "theme.primaryColor")]
+    [InlineData("theme.primaryColor", "not json", "value")]
+    [InlineData("slug", "\"autre\"", "path")]
+    [InlineData("hosts", "[\"evil.example\"]", "path")]
+    [InlineData("../etc", "1", "path")]
+    [InlineData("theme.colour", "\"#000000\"", "theme.colour")]
+    [InlineData("cancellation", "{ \"hours\": 48, \"workingDays\": 3 }", "cancellation")]
+    [InlineData("login.proof", "\"EmailCode\"", "login.identifier")]
+    public async Task Invalid_changes_are_refused_with_the_field_and_nothing_is_stored(string path, string json, string field)
+    {
+        var result = await ChangeAsync("sst68", path, json);
+
+        Assert.NotEmpty(result.Errors);
+        Assert.Contains(result.Errors, e => e.Field == field);
+        Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+        Assert.Equal(0, await StoredCountAsync());
+        Assert.Equal("#005CA9", await PrimaryColorAsync("sst68.localhost"));
+    }
+
+    [Fact]
+    public async Task Setting_the_current_value_again_writes_nothing()
+    {
+        var result = await ChangeAsync("sstrn", "theme.primaryColor", "\"#00607A\"");
+        Assert.Empty(result.Errors);
+        Assert.Equal(0, await StoredCountAsync());
+    }
+
+    [Fact]
+    public async Task Overrides_survive_a_cache_reset()
+    {
+        await ChangeAsync("sist-on", "cancellation.hours", "72");
+        var cache = Factory.Services.GetRequiredService<TenantRulesCache>();
+        var tenant = Factory.Services.GetRequiredService<TenantCatalog>().FindBySlug("sist-on")!;
+        cache.Invalidate(tenant);
+        Assert.Equal(72, (await cache.GetAsync(tenant)).Rules.Cancellation.Hours);
+    }
+}
