@@ -123,6 +123,15 @@ public sealed class TenantIsolationTests(PlatformFactory factory) : PlatformTest
     }
 
     [Fact]
+    public async Task The_suite_runs_on_the_database_of_its_lane()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.Equal(TestDatabase.UsesPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", db.Database.ProviderName);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
     public async Task A_tenant_scope_cannot_switch_tenant()
     {
         await using var scope = Factory.Services.CreateTenantScope("sstrn");
