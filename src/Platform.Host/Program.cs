@@ -4,7 +4,8 @@ using Serilog;
 // dotnet run                 serve the platform (Development: SQLite in data/, demo data, e-mails to files)
 // dotnet run -- migrate      apply database migrations (production) and exit
 // dotnet run -- seed-demo    create the demo tenants' accounts and companies and exit
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// Console logger for start-up failures only; the running host configures its own (HostSetup).
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
     var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));

@@ -8,6 +8,7 @@ using Platform.GraphQL.Http;
 using Platform.Tenancy;
 using Platform.Tenancy.Resolution;
 using Serilog;
+using Serilog.Settings.Configuration;
 using Serilog.Events;
 
 namespace Platform.Host.Infrastructure;
@@ -26,11 +27,18 @@ public static class HostSetup
         services.AddSingleton(paths);
 
         services.AddSerilog((sp, log) => log
-            .ReadFrom.Configuration(configuration)
+            // Sink assemblies named explicitly: discovery through the entry assembly fails under test hosts.
+            .ReadFrom.Configuration(configuration, new ConfigurationReaderOptions(
+                typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+                typeof(FileLoggerConfigurationExtensions).Assembly,
+                typeof(Serilog.Formatting.Compact.CompactJsonFormatter).Assembly))
+            .ReadFrom.Services(sp)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+            // The host's logger is its own: several hosts in one process (tests) must not share Serilog's static one.
+            preserveStaticLogger: true);
 
         var tenancy = new TenancyOptions
         {
@@ -60,6 +68,7 @@ public static class HostSetup
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging(o =>
         {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             o.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("TenantSlug", http.RequestServices.GetService<ITenantContext>()?.Current?.Slug ?? "-");

@@ -24,8 +24,17 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(dataDirectory);
+        await BeforeStartAsync();
         _ = Services; // starts the host: migrations run now
     }
+
+    /// <summary>For derived factories that prepare more (another database, tenant files) before the host starts.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>For derived factories that clean up more once the host has stopped.</summary>
+    protected virtual Task AfterStopAsync() => Task.CompletedTask;
+
+    protected string DataDirectory => dataDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -62,6 +71,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        await AfterStopAsync();
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 }

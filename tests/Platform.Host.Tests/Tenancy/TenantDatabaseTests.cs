@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.Companies;
+using Platform.Features.Persistence;
+using Platform.Host.Infrastructure;
+using Platform.Host.Tests.Infrastructure;
+using Platform.Tenancy;
+
+namespace Platform.Host.Tests.Tenancy;
+
+/// <summary>sst68 names its own connection string: a large service on its own database server (DESIGN.md 3.8).</summary>
+public sealed class OwnDatabaseFactory : PlatformFactory
+{
+    public TestDatabase Sst68Database { get; private set; } = null!;
+    private string tenantsDirectory = "";
+
+    protected override async Task BeforeStartAsync()
+    {
+        var dir = Path.Combine(DataDirectory, "sst68-db");
+        Directory.CreateDirectory(dir);
+        Sst68Database = await TestDatabase.CreateAsync(dir);
+        tenantsDirectory = Path.Combine(DataDirectory, "tenants");
+        foreach (var sub in new[] { "config", "assets" })
+        {
+            Directory.CreateDirectory(Path.Combine(tenantsDirectory, sub));
+            foreach (var file in Directory.GetFiles(RepositoryFiles.Path("tenants", sub)))
+                File.Copy(file, Path.Combine(tenantsDirectory, sub, Path.GetFileName(file)));
+        }
+        var sst68 = Path.Combine(tenantsDirectory, "config", "sst68.json");
+        var json = Platform.Tenancy.Rules.TenantRulesJson.ParseNode(File.ReadAllText(sst68)).AsObject();
+        json["connectionStringName"] = "Sst68Database";
+        File.WriteAllText(sst68, json.ToJsonString());
+    }
+
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+    [
+        ("Tenancy:Directory", tenantsDirectory),
+        ("ConnectionStrings:Sst68Database", Sst68Database.ConnectionString),
+    ];
+
+    protected override async Task AfterStopAsync() => await Sst68Database.DisposeAsync();
+}
+
+public sealed class TenantDatabaseTests(OwnDatabaseFactory factory) : PlatformTest<OwnDatabaseFactory>(factory)
+{
+    private async Task<int> CountCompaniesAsync(TestDatabase database)
+    {
+        await using var connection = database.OpenConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM \"Companies\"";
+        return Convert.ToInt32(await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_tenant_with_its_own_connection_string_reads_and_writes_its_own_database()
+    {
+        await using (var scope = Factory.Services.CreateTenantScope("sst68"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Companies.Add(new Company { MemberNumber = "680001", Siret = "73282932000074", Name = "Haut-Rhin SARL" });
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Companies.Add(new Company { MemberNumber = "101.1", Siret = "73282932000074", Name = "Nantes SAS" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await CountCompaniesAsync(Factory.Sst68Database));
+        Assert.Equal(1, await CountCompaniesAsync(Factory.Database));
+        await using var check = Factory.Services.CreateTenantScope("sst68");
+        Assert.Equal("Haut-Rhin SARL", (await check.ServiceProvider.GetRequiredService<PlatformDbContext>().Companies.SingleAsync()).Name);
+    }
+
+    [Fact]
+    public async Task Migrate_brings_every_tenant_database_up_to_date()
+    {
+        await DatabaseCommands.MigrateAsync(Factory.Services); // idempotent: nothing left to apply
+        await using var scope = Factory.Services.CreateTenantScope("sst68");
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.Contains(Factory.Sst68Database.ConnectionString.Split(';')[0], db.Database.GetConnectionString());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+    }
+}
