@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.WebEncoders;
 using Platform.Features;
 using Platform.Features.Access;
 using Platform.Features.Persistence;
@@ -59,6 +62,9 @@ public static class HostSetup
         // Cookie and token keys survive restarts: they live with the rest of the platform's files.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
         services.AddRazorPages();
+        // French text stays readable in the HTML: accented letters are not turned into entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
+            UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation));
         services.AddHostedService<StartupDatabaseTasks>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }

@@ -54,8 +54,51 @@ public sealed class RequestLogTests(CapturingLogFactory factory) : PlatformTest<
 }
 
 /// <summary>The real host process, as an operator starts it.</summary>
-public sealed class BadTenantFileTests
+public sealed class HostProcessTests
 {
+    private static ProcessStartInfo HostProcess(string workingDirectory, string dataDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Platform.Host.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        start.Environment["PLATFORM_DATA_DIR"] = dataDirectory;
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DemoData__SeedAtStartup"] = "false";
+        return start;
+    }
+
+    [Fact]
+    public async Task PLATFORM_DATA_DIR_holds_the_database_of_a_running_host()
+    {
+        var dir = Directory.CreateTempSubdirectory("data-dir-").FullName;
+        var dataDirectory = Path.Combine(dir, "elsewhere");
+        try
+        {
+            using var process = Process.Start(HostProcess(dir, dataDirectory))!;
+            try
+            {
+                string? line;
+                while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.Contains("Now listening")) { }
+                Assert.NotNull(line);
+                Assert.True(File.Exists(Path.Combine(dataDirectory, "platform.db")));
+                Assert.False(Directory.Exists(Path.Combine(dir, "data")));
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task The_host_does_not_start_on_a_broken_tenant_file_and_names_file_and_field()
     {
@@ -71,15 +114,8 @@ public sealed class BadTenantFileTests
             var sstrn = Path.Combine(dir, "config", "sstrn.json");
             File.WriteAllText(sstrn, File.ReadAllText(sstrn).Replace("\"#00607A\"", "\"teal\""));
 
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Platform.Host.dll")])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = dir,
-            };
+            var start = HostProcess(dir, Path.Combine(dir, "data"));
             start.Environment["Tenancy__Directory"] = dir;
-            start.Environment["PLATFORM_DATA_DIR"] = Path.Combine(dir, "data");
-            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
