@@ -7,6 +7,17 @@ public static class RepositoryFiles
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
+    /// <summary>Copies tenants/config and tenants/assets under <paramref name="directory"/>, for tests that change a tenant file.</summary>
+    public static void CopyTenantsTo(string directory)
+    {
+        foreach (var sub in new[] { "config", "assets" })
+        {
+            Directory.CreateDirectory(System.IO.Path.Combine(directory, sub));
+            foreach (var file in Directory.GetFiles(Path("tenants", sub)))
+                File.Copy(file, System.IO.Path.Combine(directory, sub, System.IO.Path.GetFileName(file)));
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -105,12 +105,7 @@ public sealed class HostProcessTests
         var dir = Directory.CreateTempSubdirectory("bad-tenants-").FullName;
         try
         {
-            foreach (var sub in new[] { "config", "assets" })
-            {
-                Directory.CreateDirectory(Path.Combine(dir, sub));
-                foreach (var file in Directory.GetFiles(RepositoryFiles.Path("tenants", sub)))
-                    File.Copy(file, Path.Combine(dir, sub, Path.GetFileName(file)));
-            }
+            RepositoryFiles.CopyTenantsTo(dir);
             var sstrn = Path.Combine(dir, "config", "sstrn.json");
             File.WriteAllText(sstrn, File.ReadAllText(sstrn).Replace("\"#00607A\"", "\"teal\""));
 

@@ -21,12 +21,7 @@ public sealed class OwnDatabaseFactory : PlatformFactory
         Directory.CreateDirectory(dir);
         Sst68Database = await TestDatabase.CreateAsync(dir);
         tenantsDirectory = Path.Combine(DataDirectory, "tenants");
-        foreach (var sub in new[] { "config", "assets" })
-        {
-            Directory.CreateDirectory(Path.Combine(tenantsDirectory, sub));
-            foreach (var file in Directory.GetFiles(RepositoryFiles.Path("tenants", sub)))
-                File.Copy(file, Path.Combine(tenantsDirectory, sub, Path.GetFileName(file)));
-        }
+        RepositoryFiles.CopyTenantsTo(tenantsDirectory);
         var sst68 = Path.Combine(tenantsDirectory, "config", "sst68.json");
         var json = Platform.Tenancy.Rules.TenantRulesJson.ParseNode(File.ReadAllText(sst68)).AsObject();
         json["connectionStringName"] = "Sst68Database";
