@@ -13,6 +13,9 @@ public static class FeaturesSetup
         services.AddSingleton<TenantRulesCache>();
         services.AddScoped<TenantRulesAdministration>();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<TotpCodes>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<AccountService>();
         return services;
     }
 }

@@ -16,8 +16,18 @@ public sealed class CurrentUser
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
+    public string? DisplayName => Principal.FindFirstValue(PlatformClaims.Name);
+
     public Guid? UserId =>
         Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? Principal.FindFirstValue("sub"), out var id) ? id : null;
+
+    /// <summary>Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for anyone but the tenant's staff or administrators.</summary>
+    public Guid RequireStaff()
+    {
+        if (!IsAuthenticated || UserId is not { } id) throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        if (!Principal.HasClaim(c => c.Type == StaffRoleClaim)) throw new AccessDeniedException(AccessDenial.Forbidden);
+        return id;
+    }
 
     /// <summary>Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for anyone but a tenant administrator.</summary>
     public Guid RequireTenantAdministrator()

@@ -14,6 +14,8 @@ public sealed class User
     public required string LastName { get; set; }
     /// <summary>Null for people who only sign in with e-mailed codes.</summary>
     public string? PasswordHash { get; set; }
+    /// <summary>Authenticator (TOTP) secret of staff and tenant administrators, protected with the data-protection keys.</summary>
+    public string? ProtectedTotpSecret { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

@@ -17,6 +17,8 @@ public static class DemoData
 {
     public const string Password = "Demo-2026!";
     public const string AccountantEmail = "accountant@demo.fr";
+    /// <summary>Authenticator secret of every demo staff and administrator account (README): add it to an authenticator app.</summary>
+    public const string StaffTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     /// <summary>The demo member number of each seed tenant, in that tenant's own numbering.</summary>
     public static readonly IReadOnlyDictionary<string, (string Demo, string Client)> MemberNumbers = new Dictionary<string, (string, string)>
@@ -32,6 +34,7 @@ public static class DemoData
         var catalog = services.GetRequiredService<TenantCatalog>();
         var time = services.GetRequiredService<TimeProvider>();
         var hasher = new PasswordHasher<User>();
+        var totp = services.GetRequiredService<TotpCodes>();
         var index = 0;
         foreach (var tenant in catalog.All)
         {
@@ -54,6 +57,14 @@ public static class DemoData
             await MembershipAsync(db, accountant, client, [CompanyRoles.Billing, CompanyRoles.Declaration, CompanyRoles.ReadOnly], now, ct);
             await StaffAsync(db, staff, StaffRole.Staff, ct);
             await StaffAsync(db, admin, StaffRole.Administrator, ct);
+            staff.ProtectedTotpSecret ??= totp.Protect(StaffTotpSecret);
+            admin.ProtectedTotpSecret ??= totp.Protect(StaffTotpSecret);
+            // Member-number tenants sign in with the company's number (sst68, sstbtp-bfc).
+            if (tenant.FileRules.Login.Identifier == Tenancy.Rules.LoginIdentifier.MemberNumber)
+            {
+                await LoginNameAsync(db, numbers.Demo, employer, ct);
+                await LoginNameAsync(db, numbers.Client, accountant, ct);
+            }
             await db.SaveChangesAsync(ct);
         }
     }
@@ -80,8 +91,10 @@ public static class DemoData
                    ?? await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         if (user is not null) return user;
         user = new User { Email = email, NormalizedEmail = normalized, FirstName = first, LastName = last, CreatedAt = now };
-        // Tenants that sign in with e-mailed codes have no passwords (sist-on); the accountant works everywhere.
-        if (tenant.FileRules.Login.Proof == Tenancy.Rules.LoginProof.Password || email == AccountantEmail)
+        // Employers of tenants that sign in with e-mailed codes have no passwords (sist-on); staff always
+        // sign in with a password and an authenticator code; the accountant works everywhere.
+        var staffAccount = email.StartsWith("staff@", StringComparison.Ordinal) || email.StartsWith("admin@", StringComparison.Ordinal);
+        if (tenant.FileRules.Login.Proof == Tenancy.Rules.LoginProof.Password || email == AccountantEmail || staffAccount)
             user.PasswordHash = hasher.HashPassword(user, Password);
         db.Users.Add(user);
         return user;
@@ -91,6 +104,13 @@ public static class DemoData
     {
         if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.CompanyId == company.Id, ct))
             db.Memberships.Add(new Membership { UserId = user.Id, CompanyId = company.Id, Roles = roles, CreatedAt = now });
+    }
+
+    private static async Task LoginNameAsync(PlatformDbContext db, string memberNumber, User user, CancellationToken ct)
+    {
+        var identifier = LoginName.Normalize(memberNumber);
+        if (!await db.LoginNames.AnyAsync(l => l.Identifier == identifier, ct))
+            db.LoginNames.Add(new LoginName { Identifier = identifier, UserId = user.Id });
     }
 
     private static async Task StaffAsync(PlatformDbContext db, User user, StaffRole role, CancellationToken ct)

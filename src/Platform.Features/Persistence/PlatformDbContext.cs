@@ -26,6 +26,9 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<User> Users => Set<User>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<LoginName> LoginNames => Set<LoginName>();
+    public DbSet<SignInGuard> SignInGuards => Set<SignInGuard>();
+    public DbSet<ConnectionRecord> ConnectionRecords => Set<ConnectionRecord>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<TenantRuleOverride> TenantRuleOverrides => Set<TenantRuleOverride>();
@@ -41,6 +44,25 @@ public abstract class PlatformDbContext : DbContext
             e.Property(u => u.FirstName).HasMaxLength(100);
             e.Property(u => u.LastName).HasMaxLength(100);
             e.Property(u => u.PasswordHash).HasMaxLength(200);
+            e.Property(u => u.ProtectedTotpSecret).HasMaxLength(500);
+        });
+        b.Entity<LoginName>(e =>
+        {
+            e.HasIndex(l => new { l.TenantId, l.Identifier }).IsUnique();
+            e.Property(l => l.Identifier).HasMaxLength(254);
+            e.HasOne<User>().WithMany().HasForeignKey(l => l.UserId);
+        });
+        b.Entity<SignInGuard>(e =>
+        {
+            e.HasIndex(g => new { g.TenantId, g.UserId }).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(g => g.UserId);
+        });
+        b.Entity<ConnectionRecord>(e =>
+        {
+            e.HasIndex(c => new { c.TenantId, c.UserId });
+            e.Property(c => c.IpAddress).HasMaxLength(45);
+            e.Property(c => c.Browser).HasMaxLength(200);
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId);
         });
         b.Entity<Membership>(e =>
         {

@@ -61,6 +61,7 @@ public static class HostSetup
 
         // Cookie and token keys survive restarts: they live with the rest of the platform's files.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+        services.AddPortalAuthentication();
         services.AddRazorPages();
         // French text stays readable in the HTML: accented letters are not turned into entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
@@ -83,9 +84,11 @@ public static class HostSetup
         app.UseExceptionHandler("/erreur");
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.Use(async (http, next) =>
         {
-            // Authentication arrives with the access issue; until then every caller is anonymous.
+            // Features check permissions against CurrentUser: the portal and the API cannot disagree.
             http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
             await next(http);
         });

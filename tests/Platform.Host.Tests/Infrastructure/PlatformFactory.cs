@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
 
@@ -17,6 +18,9 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("platform-test-").FullName;
 
     public TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>The host's clock: tests move it (lock durations, code expiry).</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>Extra settings of a derived factory (e.g. a broken database).</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings => [];
@@ -48,6 +52,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DemoData:SeedAtStartup", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Empty tables and forget cached tenant rules, so that each test starts clean.</summary>
@@ -60,6 +65,8 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient ClientFor(string host) =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}"), AllowAutoRedirect = false });
+
+    public PortalClient PortalFor(string host) => new(ClientFor(host));
 
     public async Task<JsonElement> GraphQLAsync(string host, string query, object? variables = null)
     {

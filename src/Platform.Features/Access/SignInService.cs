@@ -1,0 +1,179 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+using Platform.Tenancy.Rules;
+
+namespace Platform.Features.Access;
+
+public sealed record PasswordSignIn(string Identifier, string Password, string? IpAddress, string? Browser, bool AsProxy = false);
+
+/// <summary>Who signed in: what the portal cookie and the access token carry.</summary>
+public sealed record SignedInUser(Guid UserId, string Email, string DisplayName, string TenantSlug, StaffRole? StaffRole);
+
+/// <summary>
+/// Signed in (User), refused (Error), or half-way: the password of a staff member was right and the
+/// authenticator code is still due (PendingUserId).
+/// </summary>
+public sealed record SignInOutcome(SignedInUser? User, UserError? Error, Guid? PendingUserId = null)
+{
+    public bool Succeeded => User is not null && Error is null;
+    public bool SecondFactorRequired => PendingUserId is not null;
+}
+
+/// <summary>
+/// Password sign-in with the tenant's rules: its identifier (e-mail or member number), its lockout
+/// rule and its connection history. Staff and tenant administrators also give an authenticator code.
+/// Unknown identifiers and wrong passwords get the same answer, so that nothing reveals who has an account.
+/// </summary>
+public sealed class SignInService(
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, TotpCodes totp, TimeProvider time)
+{
+    private static readonly PasswordHasher<User> Hasher = new();
+    private static readonly UserError WrongCredentials =
+        new("INVALID_CREDENTIALS", "Identifiant ou mot de passe incorrect.", "password");
+
+    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette connexion.");
+
+    public async Task<SignInOutcome> PasswordAsync(PasswordSignIn attempt, string? authenticatorCode = null, CancellationToken ct = default)
+    {
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        var user = await FindAsync(attempt.Identifier, attempt.AsProxy, rules, ct);
+        var staffRole = user is null ? null : await StaffRoleAsync(user.Id, ct);
+        // Tenants that sign in with e-mailed codes have no passwords; their staff still do.
+        if (rules.Login.Proof != LoginProof.Password && staffRole is null)
+            return Fail(new UserError("PASSWORD_SIGN_IN_UNAVAILABLE", "Ce service se connecte avec un code envoyé par e-mail.", "identifier"));
+        if (user?.PasswordHash is null)
+        {
+            // Same work as a real check, so that timing does not reveal unknown accounts.
+            Hasher.VerifyHashedPassword(new User { Email = "", NormalizedEmail = "", FirstName = "", LastName = "" }, DummyHash, attempt.Password ?? "");
+            return Fail(WrongCredentials);
+        }
+
+        var guard = await db.SignInGuards.SingleOrDefaultAsync(g => g.UserId == user.Id, ct);
+        var now = time.GetUtcNow();
+        if (Locked(guard, rules.Login.Lockout, now) is { } locked) return Fail(locked);
+
+        var verified = Hasher.VerifyHashedPassword(user, user.PasswordHash, attempt.Password ?? "") != PasswordVerificationResult.Failed;
+        if (!verified) return Fail(await RecordFailureAsync(user.Id, guard, rules.Login.Lockout, now, ct));
+        if (staffRole is not null && authenticatorCode is null) return new SignInOutcome(null, null, user.Id);
+        return await FinishAsync(user, staffRole, guard, rules, authenticatorCode, attempt.IpAddress, attempt.Browser, ct);
+    }
+
+    /// <summary>Second step of a staff sign-in whose password was already checked.</summary>
+    public async Task<SignInOutcome> SecondFactorAsync(Guid userId, string? authenticatorCode, string? ipAddress, string? browser, CancellationToken ct = default)
+    {
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
+        var staffRole = user is null ? null : await StaffRoleAsync(user.Id, ct);
+        if (user is null || staffRole is null) return Fail(WrongCredentials);
+        var guard = await db.SignInGuards.SingleOrDefaultAsync(g => g.UserId == user.Id, ct);
+        if (Locked(guard, rules.Login.Lockout, time.GetUtcNow()) is { } locked) return Fail(locked);
+        return await FinishAsync(user, staffRole, guard, rules, authenticatorCode ?? "", ipAddress, browser, ct);
+    }
+
+    private async Task<SignInOutcome> FinishAsync(User user, StaffRole? staffRole, SignInGuard? guard, TenantRules rules,
+        string? authenticatorCode, string? ipAddress, string? browser, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (staffRole is not null && (user.ProtectedTotpSecret is null || !totp.Verify(user.ProtectedTotpSecret, authenticatorCode)))
+        {
+            var error = await RecordFailureAsync(user.Id, guard, rules.Login.Lockout, now, ct);
+            return Fail(error.Code == WrongCredentials.Code
+                ? new UserError("INVALID_AUTHENTICATOR_CODE", "Code de l'application d'authentification incorrect.", "authenticatorCode")
+                : error);
+        }
+        if (guard is not null) { guard.FailedAttempts = 0; guard.LockedUntil = null; }
+        await RecordConnectionAsync(user.Id, ipAddress, browser, rules.Login.ConnectionHistorySize, now, ct);
+        await db.SaveChangesAsync(ct);
+        return new SignInOutcome(new SignedInUser(user.Id, user.Email, $"{user.FirstName} {user.LastName}", Tenant.Slug, staffRole), null);
+    }
+
+    /// <summary>The user an identifier names on this tenant, if that person has anything to do here.</summary>
+    private async Task<User?> FindAsync(string? identifier, bool asProxy, TenantRules rules, CancellationToken ct)
+    {
+        identifier = identifier?.Trim();
+        if (string.IsNullOrEmpty(identifier) || identifier.Length > 254) return null;
+        if (!identifier.Contains('@'))
+        {
+            if (rules.Login.Identifier != LoginIdentifier.MemberNumber) return null;
+            var name = LoginName.Normalize(identifier);
+            return await db.LoginNames.Where(l => l.Identifier == name)
+                .Join(db.Users, l => l.UserId, u => u.Id, (_, u) => u).SingleOrDefaultAsync(ct);
+        }
+        var email = User.Normalize(identifier);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, ct);
+        if (user is null) return null;
+        if (await db.StaffMembers.AnyAsync(s => s.UserId == user.Id, ct)) return user;
+        // Employers sign in by e-mail where the tenant says so; accountant firms through the proxy sign-in.
+        var emailAllowed = rules.Login.Identifier == LoginIdentifier.Email || (asProxy && rules.Login.ProxyLogin);
+        return emailAllowed && await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct) ? user : null;
+    }
+
+    private async Task<StaffRole?> StaffRoleAsync(Guid userId, CancellationToken ct) =>
+        await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(ct);
+
+    private UserError? Locked(SignInGuard? guard, LockoutRule rule, DateTimeOffset now)
+    {
+        if (guard is null) return null;
+        if (guard.BlockedUntilUnlocked)
+            return new UserError("ACCOUNT_BLOCKED", rule.Message ?? "Votre espace a été bloqué. Contactez votre service de santé au travail.", "identifier");
+        if (guard.LockedUntil is { } until && until > now)
+        {
+            var minutes = (int)Math.Ceiling((until - now).TotalMinutes);
+            return new UserError("ACCOUNT_LOCKED",
+                $"Votre compte est bloqué pendant encore {minutes} minute{(minutes > 1 ? "s" : "")} après plusieurs essais infructueux.", "identifier");
+        }
+        return null;
+    }
+
+    private async Task<UserError> RecordFailureAsync(Guid userId, SignInGuard? guard, LockoutRule rule, DateTimeOffset now, CancellationToken ct)
+    {
+        if (rule.Mode == LockoutMode.None) return WrongCredentials;
+        if (guard is null)
+        {
+            guard = new SignInGuard { UserId = userId };
+            db.SignInGuards.Add(guard);
+        }
+        if (guard.LockedUntil is { } expired && expired <= now) guard.FailedAttempts = 0;
+        guard.FailedAttempts++;
+        UserError? locked = null;
+        if (guard.FailedAttempts >= rule.MaxFailures)
+        {
+            if (rule.Mode == LockoutMode.UntilUnlockedByStaff) guard.BlockedUntilUnlocked = true;
+            else guard.LockedUntil = now.AddMinutes(rule.LockMinutes!.Value);
+            guard.FailedAttempts = 0;
+            locked = Locked(guard, rule, now);
+        }
+        await db.SaveChangesAsync(ct);
+        return locked ?? WrongCredentials;
+    }
+
+    private async Task RecordConnectionAsync(Guid userId, string? ipAddress, string? browser, int keep, DateTimeOffset now, CancellationToken ct)
+    {
+        if (keep == 0) return;
+        db.ConnectionRecords.Add(new ConnectionRecord
+        {
+            UserId = userId, At = now,
+            IpAddress = ipAddress?[..Math.Min(45, ipAddress.Length)],
+            Browser = browser?[..Math.Min(200, browser.Length)],
+        });
+        var older = (await db.ConnectionRecords.Where(c => c.UserId == userId).ToListAsync(ct))
+            .OrderByDescending(c => c.At).Skip(keep - 1);
+        db.ConnectionRecords.RemoveRange(older);
+    }
+
+    /// <summary>The last connections of a user on this tenant, newest first (empty where the tenant shows none).</summary>
+    public async Task<IReadOnlyList<ConnectionRecord>> ConnectionHistoryAsync(Guid userId, CancellationToken ct = default)
+    {
+        var keep = (await rulesCache.GetAsync(Tenant)).Rules.Login.ConnectionHistorySize;
+        if (keep == 0) return [];
+        var rows = await db.ConnectionRecords.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(ct);
+        return rows.OrderByDescending(c => c.At).Take(keep).ToList();
+    }
+
+    private static SignInOutcome Fail(UserError error) => new(null, error);
+
+    private static readonly string DummyHash = Hasher.HashPassword(new User { Email = "", NormalizedEmail = "", FirstName = "", LastName = "" }, Guid.NewGuid().ToString());
+}

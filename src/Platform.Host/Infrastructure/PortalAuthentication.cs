@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Platform.Features.Access;
+using Platform.Tenancy;
+
+namespace Platform.Host.Infrastructure;
+
+/// <summary>
+/// The portal's sign-in cookie. Browsers keep it per host (no Domain is set), and every request
+/// checks that its tenant claim is the tenant of the host (DESIGN.md 3.7).
+/// </summary>
+public static class PortalAuthentication
+{
+    public const string CookieScheme = "Portal";
+    public const string CookieName = "platform.session";
+
+    public static void AddPortalAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(CookieScheme).AddCookie(CookieScheme, o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/connexion";
+            o.ReturnUrlParameter = "retour";
+            o.ExpireTimeSpan = TimeSpan.FromHours(1);
+            o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = context =>
+            {
+                var tenant = context.HttpContext.RequestServices.GetRequiredService<ITenantContext>().Current;
+                if (tenant is null || context.Principal?.FindFirst(PlatformClaims.Tenant)?.Value != tenant.Slug)
+                    context.RejectPrincipal();
+                return Task.CompletedTask;
+            };
+            // A signed-in person without the right gets the French 403 page, not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorization();
+        services.AddSingleton<SecondFactorTicket>();
+    }
+
+    public static Task SignInPortalAsync(this HttpContext http, SignedInUser user) =>
+        http.SignInAsync(CookieScheme, new System.Security.Claims.ClaimsPrincipal(user.ToIdentity(CookieScheme)));
+}
+
+/// <summary>
+/// Between a staff member's password and authenticator code: a short-lived protected cookie naming
+/// the user and tenant, so that the password never travels twice.
+/// </summary>
+public sealed class SecondFactorTicket(IDataProtectionProvider provider)
+{
+    private const string CookieName = "platform.2fa";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private readonly ITimeLimitedDataProtector protector =
+        provider.CreateProtector("Platform.Portal.SecondFactor.v1").ToTimeLimitedDataProtector();
+
+    public void Issue(HttpContext http, Guid userId, string tenant) =>
+        http.Response.Cookies.Append(CookieName, protector.Protect($"{userId}|{tenant}", Lifetime),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = Lifetime });
+
+    public Guid? Read(HttpContext http, string tenant)
+    {
+        if (http.Request.Cookies[CookieName] is not { } value) return null;
+        try
+        {
+            var parts = protector.Unprotect(value).Split('|');
+            return parts.Length == 2 && parts[1] == tenant && Guid.TryParse(parts[0], out var id) ? id : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null; // expired or forged
+        }
+    }
+
+    public void Clear(HttpContext http) => http.Response.Cookies.Delete(CookieName);
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Platform.Features;
+using Platform.Features.Access;
+using Platform.Features.Persistence;
+
+namespace Platform.Host.Pages;
+
+[Authorize]
+public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, SignInService signIn, AccountService accounts) : PageModel
+{
+    public TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public string DisplayName { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public bool HasPassword { get; private set; }
+    public IReadOnlyList<ConnectionRecord> History { get; private set; } = [];
+    public IReadOnlyList<UserError> Errors { get; private set; } = [];
+    public bool PasswordChanged { get; private set; }
+
+    [BindProperty] public string? CurrentPassword { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task OnPostAsync()
+    {
+        Errors = await accounts.ChangePasswordAsync(CurrentPassword, NewPassword, HttpContext.RequestAborted);
+        PasswordChanged = Errors.Count == 0;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var id = currentUser.UserId!.Value;
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == id);
+        DisplayName = $"{user.FirstName} {user.LastName}";
+        Email = user.Email;
+        HasPassword = user.PasswordHash is not null;
+        History = await signIn.ConnectionHistoryAsync(id);
+    }
+}

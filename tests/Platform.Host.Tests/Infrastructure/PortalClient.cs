@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Platform.Host.Tests.Infrastructure;
+
+/// <summary>
+/// Drives the portal's forms over HTTP as a browser would: keeps cookies, reads the anti-forgery
+/// token of the form it posts, follows redirects by hand so that tests can see them.
+/// </summary>
+public sealed partial class PortalClient(HttpClient http)
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")] private static partial Regex TokenPattern();
+
+    public HttpClient Http { get; } = http;
+
+    public async Task<HttpResponseMessage> GetAsync(string path) => await Http.GetAsync(path);
+
+    public async Task<string> GetHtmlAsync(string path) => WebUtility.HtmlDecode(await (await Http.GetAsync(path)).Content.ReadAsStringAsync());
+
+    /// <summary>GETs the page of the form, then POSTs the fields with its anti-forgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string formPath, IDictionary<string, string> fields, string? postPath = null)
+    {
+        var page = await (await Http.GetAsync(formPath)).Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(page);
+        if (!token.Success) throw new InvalidOperationException($"No form with an anti-forgery token on {formPath}");
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await Http.PostAsync(postPath ?? formPath, new FormUrlEncodedContent(body));
+    }
+
+    public static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+}
