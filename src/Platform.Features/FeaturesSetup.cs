@@ -16,6 +16,7 @@ public static class FeaturesSetup
         services.AddSingleton<TotpCodes>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<MeService>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.GraphQL.Access;
 using Platform.GraphQL.Common;
 using Platform.GraphQL.TenantSettings;
 using Platform.GraphQL.Tenants;
@@ -12,6 +13,7 @@ public sealed class PlatformSchema : Schema
     {
         var query = new ObjectGraphType { Name = "Query" };
         TenantQueries.Add(query);
+        AccessQueries.Add(query);
         TenantSettingsOperations.AddQueries(query);
         Query = query;
 

@@ -6,14 +6,28 @@ namespace Platform.Tenancy;
 public interface ITenantContext
 {
     Tenant? Current { get; }
+
+    /// <summary>
+    /// A platform operation (start-up registration of API clients): no tenant, and only rows that
+    /// belong to no tenant may be written.
+    /// </summary>
+    bool IsPlatformScope { get; }
 }
 
 public sealed class TenantContext : ITenantContext
 {
     public Tenant? Current { get; private set; }
+    public bool IsPlatformScope { get; private set; }
+
+    public void SetPlatformScope()
+    {
+        if (Current is not null) throw new TenantIsolationException($"Le périmètre est déjà lié au tenant {Current.Slug}.");
+        IsPlatformScope = true;
+    }
 
     public void Set(Tenant tenant)
     {
+        if (IsPlatformScope) throw new TenantIsolationException("Un périmètre plateforme ne peut pas être lié à un tenant.");
         if (Current is not null && Current != tenant)
             throw new TenantIsolationException($"Le périmètre est déjà lié au tenant {Current.Slug}, il ne peut pas passer à {tenant.Slug}.");
         Current = tenant;
@@ -27,6 +41,14 @@ public static class TenantScopes
     {
         var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        return scope;
+    }
+
+    /// <summary>A scope for platform operations: global rows only, never a tenant's.</summary>
+    public static AsyncServiceScope CreatePlatformScope(this IServiceProvider services)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().SetPlatformScope();
         return scope;
     }
 

@@ -29,11 +29,13 @@ public static class DemoData
         ["sstbtp-bfc"] = ("250001", "250002"),
     };
 
+    // Every demo account has the same documented password: hash it once per process (PBKDF2 is slow on purpose).
+    private static readonly Lazy<string> DemoPasswordHash = new(() => new PasswordHasher<User>().HashPassword(null!, Password));
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var catalog = services.GetRequiredService<TenantCatalog>();
         var time = services.GetRequiredService<TimeProvider>();
-        var hasher = new PasswordHasher<User>();
         var totp = services.GetRequiredService<TotpCodes>();
         var index = 0;
         foreach (var tenant in catalog.All)
@@ -48,10 +50,10 @@ public static class DemoData
             var demo = await CompanyAsync(db, numbers.Demo, $"Entreprise Démo {tenant.FileRules.DisplayName}", index * 2, now, ct);
             var client = await CompanyAsync(db, numbers.Client, $"Client Cabinet Démo {tenant.FileRules.DisplayName}", index * 2 + 1, now, ct);
 
-            var employer = await UserAsync(db, hasher, $"employer@{tenant.Slug}.demo", "Émilie", "Employeur", tenant, now, ct);
-            var staff = await UserAsync(db, hasher, $"staff@{tenant.Slug}.demo", "Sophie", "Service-Adhérents", tenant, now, ct);
-            var admin = await UserAsync(db, hasher, $"admin@{tenant.Slug}.demo", "Antoine", "Administrateur", tenant, now, ct);
-            var accountant = await UserAsync(db, hasher, AccountantEmail, "Claire", "Comptable", tenant, now, ct);
+            var employer = await UserAsync(db, $"employer@{tenant.Slug}.demo", "Émilie", "Employeur", tenant, now, ct);
+            var staff = await UserAsync(db, $"staff@{tenant.Slug}.demo", "Sophie", "Service-Adhérents", tenant, now, ct);
+            var admin = await UserAsync(db, $"admin@{tenant.Slug}.demo", "Antoine", "Administrateur", tenant, now, ct);
+            var accountant = await UserAsync(db, AccountantEmail, "Claire", "Comptable", tenant, now, ct);
 
             await MembershipAsync(db, employer, demo, [CompanyRoles.Administrator], now, ct);
             await MembershipAsync(db, accountant, client, [CompanyRoles.Billing, CompanyRoles.Declaration, CompanyRoles.ReadOnly], now, ct);
@@ -83,7 +85,7 @@ public static class DemoData
         return company;
     }
 
-    private static async Task<User> UserAsync(PlatformDbContext db, PasswordHasher<User> hasher, string email, string first, string last,
+    private static async Task<User> UserAsync(PlatformDbContext db, string email, string first, string last,
         Tenant tenant, DateTimeOffset now, CancellationToken ct)
     {
         var normalized = User.Normalize(email);
@@ -95,7 +97,7 @@ public static class DemoData
         // sign in with a password and an authenticator code; the accountant works everywhere.
         var staffAccount = email.StartsWith("staff@", StringComparison.Ordinal) || email.StartsWith("admin@", StringComparison.Ordinal);
         if (tenant.FileRules.Login.Proof == Tenancy.Rules.LoginProof.Password || email == AccountantEmail || staffAccount)
-            user.PasswordHash = hasher.HashPassword(user, Password);
+            user.PasswordHash = DemoPasswordHash.Value;
         db.Users.Add(user);
         return user;
     }

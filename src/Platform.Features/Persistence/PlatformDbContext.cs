@@ -18,7 +18,10 @@ public abstract class PlatformDbContext : DbContext
     protected PlatformDbContext(DbContextOptions options, ITenantContext tenant) : base(options)
     {
         TenantId = tenant.Current?.Slug;
+        platformScope = tenant.IsPlatformScope;
     }
+
+    private readonly bool platformScope;
 
     /// <summary>The tenant this context reads and writes; null outside any tenant (nothing can be saved).</summary>
     public string? TenantId { get; }
@@ -106,19 +109,23 @@ public abstract class PlatformDbContext : DbContext
             e.Property(c => c.ChangedByName).HasMaxLength(200);
         });
 
+        // OpenIddict's applications, authorizations, scopes and tokens. They belong to no tenant: a
+        // token names its tenant through its issuer (the tenant host) and its tenant claim.
+        b.UseOpenIddict();
+
         TenantIsolation.ApplyTenantFilters(b, () => TenantId);
         TenantIsolation.EnsureUniqueIndexesIncludeTenant(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        TenantIsolation.EnforceOnSave(ChangeTracker, TenantId);
+        TenantIsolation.EnforceOnSave(ChangeTracker, TenantId, platformScope);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        TenantIsolation.EnforceOnSave(ChangeTracker, TenantId);
+        TenantIsolation.EnforceOnSave(ChangeTracker, TenantId, platformScope);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

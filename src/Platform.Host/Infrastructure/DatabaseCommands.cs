@@ -24,6 +24,8 @@ public static class DatabaseCommands
             await MigrateOneAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), $"database of tenant {tenant.Slug}");
         }
 
+        await TokenServer.RegisterClientsAsync(services);
+
         async Task MigrateOneAsync(PlatformDbContext db, string what)
         {
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();

@@ -62,6 +62,7 @@ public static class HostSetup
         // Cookie and token keys survive restarts: they live with the rest of the platform's files.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
         services.AddPortalAuthentication();
+        services.AddTokenServer(configuration, builder.Environment);
         services.AddRazorPages();
         // French text stays readable in the HTML: accented letters are not turned into entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
@@ -89,12 +90,16 @@ public static class HostSetup
         app.Use(async (http, next) =>
         {
             // Features check permissions against CurrentUser: the portal and the API cannot disagree.
-            http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
+            // A principal of another tenant (a token or cookie carried to the wrong host) counts as nobody.
+            var tenant = http.RequestServices.GetRequiredService<ITenantContext>().Current;
+            if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirst(PlatformClaims.Tenant)?.Value == tenant?.Slug)
+                http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
             await next(http);
         });
 
         app.MapHealthChecks("/health");
         app.MapPlatformGraphQL();
+        app.MapTokenEndpoint();
         app.MapGet("/tenant/logo.svg", TenantLogoAsync);
         app.MapRazorPages();
     }

@@ -13,11 +13,15 @@ namespace Platform.Host.Infrastructure;
 public static class PortalAuthentication
 {
     public const string CookieScheme = "Portal";
+    /// <summary>Picks the bearer token or the cookie for each request.</summary>
+    public const string PlatformScheme = "Platform";
     public const string CookieName = "platform.session";
 
     public static void AddPortalAuthentication(this IServiceCollection services)
     {
-        services.AddAuthentication(CookieScheme).AddCookie(CookieScheme, o =>
+        services.AddAuthentication(PlatformScheme)
+            .AddPolicyScheme(PlatformScheme, PlatformScheme, o => o.ForwardDefaultSelector = TokenServer.SelectScheme)
+            .AddCookie(CookieScheme, o =>
         {
             o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;

@@ -49,17 +49,19 @@ public static class TenantIsolation
     }
 
     /// <summary>
-    /// SaveChanges fails closed: without a tenant nothing is written; added rows get the context's
-    /// tenant; a modified or deleted row of another tenant throws.
+    /// SaveChanges fails closed: without a tenant nothing is written (an explicit platform scope may
+    /// write rows that belong to no tenant, never a tenant's); added rows get the context's tenant;
+    /// a modified or deleted row of another tenant throws.
     /// </summary>
-    public static void EnforceOnSave(ChangeTracker changeTracker, string? tenantId)
+    public static void EnforceOnSave(ChangeTracker changeTracker, string? tenantId, bool platformScope = false)
     {
         var changed = changeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         if (changed.Count == 0) return;
-        if (tenantId is null)
+        if (tenantId is null && !(platformScope && changed.All(e => e.Entity is not ITenantOwned)))
             throw new TenantIsolationException("Enregistrement refusé : aucun tenant n'est lié à ce contexte de données.");
+        if (tenantId is null) return; // a platform scope writing global rows only
         foreach (var entry in changed)
         {
             if (entry.Entity is not ITenantOwned owned) continue;

@@ -52,14 +52,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>Empties every table but the migrations history (Respawn).</summary>
+    /// <summary>Empties every table but the migrations history and the API clients (Respawn).</summary>
     public async Task ResetAsync()
     {
         await using var connection = OpenConnection();
         respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = Provider == "Postgres" ? DbAdapter.Postgres : DbAdapter.Sqlite,
-            TablesToIgnore = [new Table("__EFMigrationsHistory")],
+            // The API client catalogue is reference data registered at start-up, like the schema.
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("OpenIddictApplications")],
             SchemasToInclude = Provider == "Postgres" ? ["public"] : [],
         });
         await respawner.ResetAsync(connection);

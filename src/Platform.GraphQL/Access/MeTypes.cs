@@ -1,0 +1,40 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.Access;
+using Platform.GraphQL.Companies;
+
+namespace Platform.GraphQL.Access;
+
+public sealed class MeType : ObjectGraphType<MeView>
+{
+    public MeType()
+    {
+        Name = "Me";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("email").Resolve(c => c.Source.Email);
+        Field<NonNullGraphType<StringGraphType>>("firstName").Resolve(c => c.Source.FirstName);
+        Field<NonNullGraphType<StringGraphType>>("lastName").Resolve(c => c.Source.LastName);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("memberships").Resolve(c => c.Source.Memberships);
+    }
+}
+
+public sealed class MembershipType : ObjectGraphType<MembershipView>
+{
+    public MembershipType()
+    {
+        Name = "Membership";
+        Field<NonNullGraphType<CompanyType>>("company").Resolve(c => c.Source.Company);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Resolve(c => c.Source.Roles);
+    }
+}
+
+public static class AccessQueries
+{
+    public static void Add(ObjectGraphType query)
+    {
+        query.Field<MeType>("me")
+            .Description("The signed-in user, or null.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<MeService>().GetAsync(c.CancellationToken));
+    }
+}

@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using OpenIddict.Validation.AspNetCore;
+using Platform.Features.Access;
+using Platform.Features.Persistence;
+using Platform.Tenancy;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Platform.Host.Infrastructure;
+
+/// <summary>
+/// The API's token endpoint (OpenIddict): POST /connect/token on the tenant host. No issuer is set,
+/// so each token's issuer is the host that issued it and a token works on its own tenant only.
+/// </summary>
+public static class TokenServer
+{
+    public const string PortalClientId = "portal";
+    public const string EmailCodeGrant = "urn:platform:grant-type:email-code";
+
+    public static void AddTokenServer(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>())
+            .AddServer(o =>
+            {
+                o.SetTokenEndpointUris("connect/token");
+                o.AllowPasswordFlow().AllowRefreshTokenFlow().AllowCustomFlow(EmailCodeGrant);
+                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
+                o.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
+                AddKeys(o, configuration, environment);
+                o.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+    }
+
+    // Production reads its certificates from configuration; elsewhere OpenIddict's development certificates do.
+    private static void AddKeys(OpenIddictServerBuilder o, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var signing = configuration["Identity:SigningCertificate:Path"];
+        var encryption = configuration["Identity:EncryptionCertificate:Path"];
+        if (signing is not null && encryption is not null)
+        {
+            o.AddSigningCertificate(X509CertificateLoader.LoadPkcs12FromFile(signing, configuration["Identity:SigningCertificate:Password"]));
+            o.AddEncryptionCertificate(X509CertificateLoader.LoadPkcs12FromFile(encryption, configuration["Identity:EncryptionCertificate:Password"]));
+        }
+        else if (environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "Identity:SigningCertificate:Path et Identity:EncryptionCertificate:Path (fichiers PFX) sont obligatoires en production.");
+        }
+        else
+        {
+            o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+        }
+    }
+
+    /// <summary>The portal's public client, used by the portal's own scripts and by outside clients (contract).</summary>
+    public static async Task RegisterClientsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreatePlatformScope();
+        var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        if (await manager.FindByClientIdAsync(PortalClientId) is not null) return;
+        await manager.CreateAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = PortalClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = "Portail adhérents",
+            Permissions =
+            {
+                Permissions.Endpoints.Token,
+                Permissions.GrantTypes.Password,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.Prefixes.GrantType + EmailCodeGrant,
+            },
+        });
+    }
+
+    public static void MapTokenEndpoint(this WebApplication app) => app.MapPost("/connect/token", HandleAsync);
+
+    private static async Task<IResult> HandleAsync(HttpContext http, SignInService signIn, PlatformDbContext db, ITenantContext tenant)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsPasswordGrantType())
+        {
+            var outcome = await signIn.PasswordAsync(
+                new PasswordSignIn(request.Username ?? "", request.Password ?? "", http.Connection.RemoteIpAddress?.ToString(),
+                    http.Request.Headers.UserAgent.ToString(), AsProxy: (string?)request["proxy"] == "true"),
+                (string?)request["authenticator_code"], http.RequestAborted);
+            if (outcome.SecondFactorRequired)
+                return Refuse("Le personnel du service confirme sa connexion avec le code de son application d'authentification (paramètre authenticator_code).");
+            return outcome.Succeeded ? SignIn(outcome.User!, request.GetScopes()) : Refuse(outcome.Error!.Message);
+        }
+        if (request.IsRefreshTokenGrantType())
+        {
+            var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var principal = result.Principal;
+            // The person may have lost their access since the token was issued.
+            if (principal?.GetClaim(PlatformClaims.Tenant) != tenant.Current!.Slug
+                || !Guid.TryParse(principal.GetClaim(Claims.Subject), out var userId)
+                || await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, http.RequestAborted) is not { } user)
+                return Refuse("La session a expiré : reconnectez-vous.");
+            var staffRole = await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(http.RequestAborted);
+            if (staffRole is null && !await db.Memberships.AnyAsync(m => m.UserId == userId, http.RequestAborted))
+                return Refuse("Ce compte n'a plus accès à ce service.");
+            return SignIn(new SignedInUser(user.Id, user.Email, $"{user.FirstName} {user.LastName}", tenant.Current.Slug, staffRole), principal.GetScopes());
+        }
+        return Results.Forbid(Properties(Errors.UnsupportedGrantType, "Type d'autorisation non pris en charge."),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static IResult SignIn(SignedInUser user, IEnumerable<string> scopes)
+    {
+        var identity = user.ToIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        identity.SetScopes(scopes.Where(s => s == Scopes.OfflineAccess));
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult Refuse(string message) =>
+        Results.Forbid(Properties(Errors.InvalidGrant, message), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    private static AuthenticationProperties Properties(string error, string description) => new(new Dictionary<string, string?>
+    {
+        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+    });
+
+    /// <summary>Bearer requests authenticate with the token; all others with the portal cookie.</summary>
+    public static string SelectScheme(HttpContext http) =>
+        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+            : PortalAuthentication.CookieScheme;
+}
