@@ -132,6 +132,29 @@ public sealed class TenantIsolationTests(PlatformFactory factory) : PlatformTest
     }
 
     [Fact]
+    public async Task A_platform_scope_writes_global_rows_but_never_a_tenant_row()
+    {
+        await using (var scope = Factory.Services.CreatePlatformScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Users.Add(new Platform.Features.Access.User { Email = "plateforme@example.fr", NormalizedEmail = "PLATEFORME@EXAMPLE.FR", FirstName = "P", LastName = "P" });
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = Factory.Services.CreatePlatformScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Companies.Add(new Company { MemberNumber = "1", Siret = "73282932000074", Name = "Sans tenant" });
+            await Assert.ThrowsAsync<TenantIsolationException>(() => db.SaveChangesAsync());
+            Assert.Throws<TenantIsolationException>(() => scope.ServiceProvider.GetRequiredService<TenantContext>()
+                .Set(Factory.Services.GetRequiredService<TenantCatalog>().FindBySlug("sstrn")!));
+        }
+        await using var check = Factory.Services.CreateAsyncScope();
+        var rows = check.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.Equal(1, await rows.Users.CountAsync());
+        Assert.Equal(0, await rows.Companies.IgnoreQueryFilters().CountAsync());
+    }
+
+    [Fact]
     public async Task A_tenant_scope_cannot_switch_tenant()
     {
         await using var scope = Factory.Services.CreateTenantScope("sstrn");
