@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs them all:
 #   - unit and HTTP-level tests against SQLite,
-#   - the HTTP-level suite again against a real PostgreSQL server started here.
+#   - the HTTP-level suite again against a real PostgreSQL server started here;
+#   e-mail tests send through a real SMTP server (Debian's aiosmtpd) that they start themselves.
 # Ends with one line: "N passed, N failed" (", N skipped" when some are).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # --- Debian packages -------------------------------------------------------------------------
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -d /usr/lib/python3/dist-packages/aiosmtpd ] || need+=(python3-aiosmtpd)   # the real SMTP server of e-mail tests
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]}"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null \

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Features.Access;
+using Platform.Features.Notifications;
 using Platform.Features.TenantSettings;
 
 namespace Platform.Features;
@@ -17,6 +18,12 @@ public static class FeaturesSetup
         services.AddScoped<SignInService>();
         services.AddScoped<AccountService>();
         services.AddScoped<MeService>();
+        services.AddScoped<AccountLookup>();
+        services.AddScoped<ConnectionHistory>();
+        services.AddScoped<EmailCodeSignIn>();
+        services.AddScoped<PasswordReset>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<OutboxDelivery>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ public sealed class PlatformSchema : Schema
         Query = query;
 
         var mutation = new ObjectGraphType { Name = "Mutation" };
+        LoginCodeMutation.Add(mutation);
         TenantSettingsOperations.AddMutations(mutation);
         Mutation = mutation;
 

@@ -28,7 +28,8 @@ public sealed record SignInOutcome(SignedInUser? User, UserError? Error, Guid? P
 /// Unknown identifiers and wrong passwords get the same answer, so that nothing reveals who has an account.
 /// </summary>
 public sealed class SignInService(
-    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, TotpCodes totp, TimeProvider time)
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
+    ConnectionHistory history, TotpCodes totp, TimeProvider time)
 {
     private static readonly PasswordHasher<User> Hasher = new();
     private static readonly UserError WrongCredentials =
@@ -39,8 +40,8 @@ public sealed class SignInService(
     public async Task<SignInOutcome> PasswordAsync(PasswordSignIn attempt, string? authenticatorCode = null, CancellationToken ct = default)
     {
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
-        var user = await FindAsync(attempt.Identifier, attempt.AsProxy, rules, ct);
-        var staffRole = user is null ? null : await StaffRoleAsync(user.Id, ct);
+        var user = await accounts.FindAsync(attempt.Identifier, attempt.AsProxy, rules, ct);
+        var staffRole = user is null ? null : await accounts.StaffRoleAsync(user.Id, ct);
         // Tenants that sign in with e-mailed codes have no passwords; their staff still do.
         if (rules.Login.Proof != LoginProof.Password && staffRole is null)
             return Fail(new UserError("PASSWORD_SIGN_IN_UNAVAILABLE", "Ce service se connecte avec un code envoyé par e-mail.", "identifier"));
@@ -66,7 +67,7 @@ public sealed class SignInService(
     {
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
-        var staffRole = user is null ? null : await StaffRoleAsync(user.Id, ct);
+        var staffRole = user is null ? null : await accounts.StaffRoleAsync(user.Id, ct);
         if (user is null || staffRole is null) return Fail(WrongCredentials);
         var guard = await db.SignInGuards.SingleOrDefaultAsync(g => g.UserId == user.Id, ct);
         if (Locked(guard, rules.Login.Lockout, time.GetUtcNow()) is { } locked) return Fail(locked);
@@ -85,34 +86,10 @@ public sealed class SignInService(
                 : error);
         }
         if (guard is not null) { guard.FailedAttempts = 0; guard.LockedUntil = null; }
-        await RecordConnectionAsync(user.Id, ipAddress, browser, rules.Login.ConnectionHistorySize, now, ct);
+        await history.RecordAsync(user.Id, ipAddress, browser, now, ct);
         await db.SaveChangesAsync(ct);
         return new SignInOutcome(new SignedInUser(user.Id, user.Email, $"{user.FirstName} {user.LastName}", Tenant.Slug, staffRole), null);
     }
-
-    /// <summary>The user an identifier names on this tenant, if that person has anything to do here.</summary>
-    private async Task<User?> FindAsync(string? identifier, bool asProxy, TenantRules rules, CancellationToken ct)
-    {
-        identifier = identifier?.Trim();
-        if (string.IsNullOrEmpty(identifier) || identifier.Length > 254) return null;
-        if (!identifier.Contains('@'))
-        {
-            if (rules.Login.Identifier != LoginIdentifier.MemberNumber) return null;
-            var name = LoginName.Normalize(identifier);
-            return await db.LoginNames.Where(l => l.Identifier == name)
-                .Join(db.Users, l => l.UserId, u => u.Id, (_, u) => u).SingleOrDefaultAsync(ct);
-        }
-        var email = User.Normalize(identifier);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, ct);
-        if (user is null) return null;
-        if (await db.StaffMembers.AnyAsync(s => s.UserId == user.Id, ct)) return user;
-        // Employers sign in by e-mail where the tenant says so; accountant firms through the proxy sign-in.
-        var emailAllowed = rules.Login.Identifier == LoginIdentifier.Email || (asProxy && rules.Login.ProxyLogin);
-        return emailAllowed && await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct) ? user : null;
-    }
-
-    private async Task<StaffRole?> StaffRoleAsync(Guid userId, CancellationToken ct) =>
-        await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(ct);
 
     private UserError? Locked(SignInGuard? guard, LockoutRule rule, DateTimeOffset now)
     {
@@ -148,29 +125,6 @@ public sealed class SignInService(
         }
         await db.SaveChangesAsync(ct);
         return locked ?? WrongCredentials;
-    }
-
-    private async Task RecordConnectionAsync(Guid userId, string? ipAddress, string? browser, int keep, DateTimeOffset now, CancellationToken ct)
-    {
-        if (keep == 0) return;
-        db.ConnectionRecords.Add(new ConnectionRecord
-        {
-            UserId = userId, At = now,
-            IpAddress = ipAddress?[..Math.Min(45, ipAddress.Length)],
-            Browser = browser?[..Math.Min(200, browser.Length)],
-        });
-        var older = (await db.ConnectionRecords.Where(c => c.UserId == userId).ToListAsync(ct))
-            .OrderByDescending(c => c.At).Skip(keep - 1);
-        db.ConnectionRecords.RemoveRange(older);
-    }
-
-    /// <summary>The last connections of a user on this tenant, newest first (empty where the tenant shows none).</summary>
-    public async Task<IReadOnlyList<ConnectionRecord>> ConnectionHistoryAsync(Guid userId, CancellationToken ct = default)
-    {
-        var keep = (await rulesCache.GetAsync(Tenant)).Rules.Login.ConnectionHistorySize;
-        if (keep == 0) return [];
-        var rows = await db.ConnectionRecords.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(ct);
-        return rows.OrderByDescending(c => c.At).Take(keep).ToList();
     }
 
     private static SignInOutcome Fail(UserError error) => new(null, error);

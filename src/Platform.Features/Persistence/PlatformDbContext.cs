@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Features.Access;
 using Platform.Features.Auditing;
 using Platform.Features.Companies;
+using Platform.Features.Notifications;
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
 using Platform.Tenancy.Isolation;
@@ -32,8 +33,11 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<LoginName> LoginNames => Set<LoginName>();
     public DbSet<SignInGuard> SignInGuards => Set<SignInGuard>();
     public DbSet<ConnectionRecord> ConnectionRecords => Set<ConnectionRecord>();
+    public DbSet<LoginCode> LoginCodes => Set<LoginCode>();
+    public DbSet<EmailLinkToken> EmailLinkTokens => Set<EmailLinkToken>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<TenantRuleOverride> TenantRuleOverrides => Set<TenantRuleOverride>();
     public DbSet<TenantRuleChange> TenantRuleChanges => Set<TenantRuleChange>();
 
@@ -80,6 +84,19 @@ public abstract class PlatformDbContext : DbContext
             e.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
             e.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
         });
+        b.Entity<LoginCode>(e =>
+        {
+            e.HasIndex(c => new { c.TenantId, c.UserId });
+            e.Property(c => c.CodeHash).HasMaxLength(64);
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId);
+        });
+        b.Entity<EmailLinkToken>(e =>
+        {
+            e.HasIndex(t => new { t.TenantId, t.TokenHash }).IsUnique();
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId);
+        });
         b.Entity<Company>(e =>
         {
             e.HasIndex(c => new { c.TenantId, c.MemberNumber }).IsUnique();
@@ -96,6 +113,13 @@ public abstract class PlatformDbContext : DbContext
             e.Property(a => a.Action).HasMaxLength(100);
             e.Property(a => a.EntityType).HasMaxLength(100);
             e.Property(a => a.EntityId).HasMaxLength(100);
+        });
+        b.Entity<OutboxEmail>(e =>
+        {
+            e.HasIndex(o => new { o.TenantId, o.SentAt });
+            e.Property(o => o.To).HasMaxLength(254);
+            e.Property(o => o.Subject).HasMaxLength(300);
+            e.Property(o => o.LastError).HasMaxLength(300);
         });
         b.Entity<TenantRuleOverride>(e =>
         {

@@ -3,6 +3,9 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using Platform.Features;
+using Platform.Features.Notifications;
+using Platform.Host.Jobs;
+using Quartz;
 using Platform.Features.Access;
 using Platform.Features.Persistence;
 using Platform.Features.TenantSettings;
@@ -51,12 +54,24 @@ public static class HostSetup
             AssetsDirectory = paths.TenantAssetsDirectory,
         };
         services.AddSingleton(tenancy);
-        services.AddSingleton(TenantCatalog.Load(tenancy));
+        var catalog = TenantCatalog.Load(tenancy);
+        services.AddSingleton(catalog);
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
 
         services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
         services.AddPlatformFeatures();
+        var email = EmailSettings.From(configuration, paths.DataDirectory);
+        services.AddPlatformEmail(email);
+        services.AddQuartz(q =>
+        {
+            // Unique per host: several hosts share one process in tests.
+            q.ConfigureScheduler(o => o.InstanceName = $"platform-{Guid.NewGuid():N}");
+            // Jobs run on real time; the business clock (TimeProvider in DI) is what services read.
+            q.UseTimeProvider(TimeProvider.System);
+            OutboxDeliveryJob.Schedule(q, catalog.All, email.DeliveryIntervalSeconds);
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddPlatformGraphQL();
 
         // Cookie and token keys survive restarts: they live with the rest of the platform's files.

@@ -86,7 +86,7 @@ public static class TokenServer
 
     public static void MapTokenEndpoint(this WebApplication app) => app.MapPost("/connect/token", HandleAsync);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, SignInService signIn, PlatformDbContext db, ITenantContext tenant)
+    private static async Task<IResult> HandleAsync(HttpContext http, SignInService signIn, EmailCodeSignIn emailCodes, PlatformDbContext db, ITenantContext tenant)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsPasswordGrantType())
@@ -97,6 +97,12 @@ public static class TokenServer
                 (string?)request["authenticator_code"], http.RequestAborted);
             if (outcome.SecondFactorRequired)
                 return Refuse("Le personnel du service confirme sa connexion avec le code de son application d'authentification (paramètre authenticator_code).");
+            return outcome.Succeeded ? SignIn(outcome.User!, request.GetScopes()) : Refuse(outcome.Error!.Message);
+        }
+        if (request.GrantType == EmailCodeGrant)
+        {
+            var outcome = await emailCodes.VerifyAsync((string?)request["email"], (string?)request["code"],
+                http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), http.RequestAborted);
             return outcome.Succeeded ? SignIn(outcome.User!, request.GetScopes()) : Refuse(outcome.Error!.Message);
         }
         if (request.IsRefreshTokenGrantType())

@@ -9,7 +9,7 @@ using Platform.Features.Persistence;
 namespace Platform.Host.Pages;
 
 [Authorize]
-public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, SignInService signIn, AccountService accounts) : PageModel
+public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, ConnectionHistory connections, AccountService accounts) : PageModel
 {
     public TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     public string DisplayName { get; private set; } = "";
@@ -38,6 +38,6 @@ public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, S
         DisplayName = $"{user.FirstName} {user.LastName}";
         Email = user.Email;
         HasPassword = user.PasswordHash is not null;
-        History = await signIn.ConnectionHistoryAsync(id);
+        History = await connections.ListAsync(id);
     }
 }

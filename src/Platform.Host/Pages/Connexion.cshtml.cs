@@ -9,7 +9,8 @@ using Platform.Tenancy.Rules;
 namespace Platform.Host.Pages;
 
 /// <summary>Sign-in with the tenant's method; staff go on to their authenticator code.</summary>
-public sealed class ConnexionModel(ITenantContext tenant, TenantRulesCache rulesCache, SignInService signIn, SecondFactorTicket ticket) : PageModel
+public sealed class ConnexionModel(
+    ITenantContext tenant, TenantRulesCache rulesCache, SignInService signIn, EmailCodeSignIn emailCodes, SecondFactorTicket ticket) : PageModel
 {
     public TenantRules Rules { get; private set; } = null!;
     public string? Error { get; private set; }
@@ -19,6 +20,9 @@ public sealed class ConnexionModel(ITenantContext tenant, TenantRulesCache rules
     [BindProperty] public string? Identifier { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public bool AsProxy { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Code { get; set; }
+    public bool CodeSent { get; private set; }
 
     public async Task OnGetAsync() => Rules = (await rulesCache.GetAsync(tenant.Current!)).Rules;
 
@@ -42,7 +46,34 @@ public sealed class ConnexionModel(ITenantContext tenant, TenantRulesCache rules
             Error = outcome.Error!.Message;
             return Page();
         }
-        await HttpContext.SignInPortalAsync(outcome.User!);
+        return await SignInAsync(outcome.User!);
+    }
+
+    /// <summary>E-mail code tenants, step 1: send a code (the same answer whether the e-mail is known or not).</summary>
+    public async Task<IActionResult> OnPostCodeAsync()
+    {
+        Rules = (await rulesCache.GetAsync(tenant.Current!)).Rules;
+        var errors = await emailCodes.RequestAsync(Email, HttpContext.RequestAborted);
+        if (errors.Count > 0) Error = errors[0].Message;
+        else CodeSent = true;
+        return Page();
+    }
+
+    /// <summary>E-mail code tenants, step 2: the code from the e-mail.</summary>
+    public async Task<IActionResult> OnPostVerifierAsync()
+    {
+        Rules = (await rulesCache.GetAsync(tenant.Current!)).Rules;
+        var outcome = await emailCodes.VerifyAsync(Email, Code, HttpContext.Connection.RemoteIpAddress?.ToString(),
+            Request.Headers.UserAgent.ToString(), HttpContext.RequestAborted);
+        if (outcome.Succeeded) return await SignInAsync(outcome.User!);
+        Error = outcome.Error!.Message;
+        CodeSent = outcome.Error.Code != "CODE_VOIDED";
+        return Page();
+    }
+
+    private async Task<IActionResult> SignInAsync(SignedInUser user)
+    {
+        await HttpContext.SignInPortalAsync(user);
         return LocalRedirect(Url.IsLocalUrl(Retour) ? Retour! : "/compte");
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
 
@@ -20,7 +19,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestDatabase Database { get; private set; } = null!;
 
     /// <summary>The host's clock: tests move it (lock durations, code expiry).</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    public TestClock Clock { get; } = new();
 
     /// <summary>Extra settings of a derived factory (e.g. a broken database).</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings => [];
@@ -56,7 +55,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Empty tables and forget cached tenant rules, so that each test starts clean.</summary>
-    public async Task ResetAsync()
+    public virtual async Task ResetAsync()
     {
         await Database.ResetAsync();
         var cache = Services.GetRequiredService<TenantRulesCache>();

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Persistence;
+using Platform.Tenancy.Rules;
+
+namespace Platform.Features.Access;
+
+/// <summary>Who a sign-in identifier names on the current tenant, if that person has anything to do here.</summary>
+public sealed class AccountLookup(PlatformDbContext db)
+{
+    public async Task<User?> FindAsync(string? identifier, bool asProxy, TenantRules rules, CancellationToken ct)
+    {
+        identifier = identifier?.Trim();
+        if (string.IsNullOrEmpty(identifier) || identifier.Length > 254) return null;
+        if (!identifier.Contains('@'))
+        {
+            if (rules.Login.Identifier != LoginIdentifier.MemberNumber) return null;
+            var name = LoginName.Normalize(identifier);
+            return await db.LoginNames.Where(l => l.Identifier == name)
+                .Join(db.Users, l => l.UserId, u => u.Id, (_, u) => u).SingleOrDefaultAsync(ct);
+        }
+        var user = await FindByEmailAsync(identifier, ct);
+        if (user is null) return null;
+        if (await db.StaffMembers.AnyAsync(s => s.UserId == user.Id, ct)) return user;
+        // Employers sign in by e-mail where the tenant says so; accountant firms through the proxy sign-in.
+        var emailAllowed = rules.Login.Identifier == LoginIdentifier.Email || (asProxy && rules.Login.ProxyLogin);
+        return emailAllowed && await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct) ? user : null;
+    }
+
+    /// <summary>A member (not staff) of a company of this tenant, by e-mail.</summary>
+    public async Task<User?> FindMemberByEmailAsync(string? email, CancellationToken ct)
+    {
+        var user = await FindByEmailAsync(email, ct);
+        return user is not null && await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct) ? user : null;
+    }
+
+    public async Task<StaffRole?> StaffRoleAsync(Guid userId, CancellationToken ct) =>
+        await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(ct);
+
+    private async Task<User?> FindByEmailAsync(string? email, CancellationToken ct)
+    {
+        email = email?.Trim();
+        if (string.IsNullOrEmpty(email) || email.Length > 254 || !email.Contains('@')) return null;
+        var normalized = User.Normalize(email);
+        return await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+    }
+}

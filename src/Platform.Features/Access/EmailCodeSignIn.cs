@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OtpNet;
+using Platform.Features.Notifications;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+using Platform.Tenancy.Rules;
+
+namespace Platform.Features.Access;
+
+/// <summary>
+/// Sign-in with a code e-mailed at each sign-in (sist-on). An unknown e-mail gets the same answer as
+/// a known one and nothing is sent; a new code is sent at most once per resend delay.
+/// </summary>
+public sealed class EmailCodeSignIn(
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
+    ConnectionHistory history, EmailOutbox outbox, EmailSettings emailSettings, TimeProvider time, ILogger<EmailCodeSignIn> logger)
+{
+    private static readonly UserError WrongCode = new("INVALID_CODE", "Code incorrect ou expiré.", "code");
+
+    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette connexion.");
+
+    /// <summary>Errors only for requests that cannot be right whoever asks (no e-mail, wrong tenant method).</summary>
+    public async Task<IReadOnlyList<UserError>> RequestAsync(string? email, CancellationToken ct = default)
+    {
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        if (rules.Login.Proof != LoginProof.EmailCode || rules.Login.EmailCode is not { } codeRule)
+            return [new UserError("EMAIL_CODE_UNAVAILABLE", "Ce service se connecte avec un mot de passe.", "email")];
+        if (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
+            return [new UserError("INVALID_EMAIL", "Indiquez une adresse e-mail valide.", "email")];
+
+        var user = await accounts.FindMemberByEmailAsync(email, ct);
+        if (user is null) return [];
+        var now = time.GetUtcNow();
+        var active = await db.LoginCodes.Where(c => c.UserId == user.Id && c.ConsumedAt == null).ToListAsync(ct);
+        if (active.Any(c => now - c.CreatedAt < TimeSpan.FromSeconds(codeRule.ResendAfterSeconds))) return [];
+
+        foreach (var old in active) old.ConsumedAt = now;
+        var code = new Hotp(KeyGeneration.GenerateRandomKey(20), hotpSize: codeRule.Digits).ComputeHOTP(0);
+        db.LoginCodes.Add(new LoginCode
+        {
+            UserId = user.Id, CodeHash = OneTimeSecrets.Hash(code), CreatedAt = now, ExpiresAt = now.AddMinutes(codeRule.ValidityMinutes),
+        });
+        outbox.Enqueue(user.Email, EmailTemplates.LoginCode(rules, code, codeRule.ValidityMinutes));
+        await db.SaveChangesAsync(ct);
+        if (emailSettings.Transport == EmailTransportKind.Files)
+            logger.LogInformation("Development e-mail transport: sign-in code {Code} issued for user {UserId}", code, user.Id);
+        return [];
+    }
+
+    public async Task<SignInOutcome> VerifyAsync(string? email, string? code, string? ipAddress, string? browser, CancellationToken ct = default)
+    {
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        if (rules.Login.Proof != LoginProof.EmailCode || rules.Login.EmailCode is not { } codeRule)
+            return new SignInOutcome(null, new UserError("EMAIL_CODE_UNAVAILABLE", "Ce service se connecte avec un mot de passe.", "email"));
+        var user = await accounts.FindMemberByEmailAsync(email, ct);
+        var now = time.GetUtcNow();
+        var active = user is null ? null : (await db.LoginCodes.Where(c => c.UserId == user.Id && c.ConsumedAt == null).ToListAsync(ct))
+            .MaxBy(c => c.CreatedAt);
+        if (user is null || active is null || active.ExpiresAt <= now) return new SignInOutcome(null, WrongCode);
+
+        if (active.CodeHash != OneTimeSecrets.Hash(code?.Trim() ?? ""))
+        {
+            active.WrongTries++;
+            var voided = active.WrongTries >= codeRule.MaxWrongTries;
+            if (voided) active.ConsumedAt = now;
+            await db.SaveChangesAsync(ct);
+            return new SignInOutcome(null, voided
+                ? new UserError("CODE_VOIDED", "Trop d'essais : ce code n'est plus valable. Demandez un nouveau code.", "code")
+                : WrongCode);
+        }
+        active.ConsumedAt = now;
+        await history.RecordAsync(user.Id, ipAddress, browser, now, ct);
+        await db.SaveChangesAsync(ct);
+        return new SignInOutcome(new SignedInUser(user.Id, user.Email, $"{user.FirstName} {user.LastName}", Tenant.Slug, null), null);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Auditing;
+using Platform.Features.Notifications;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+using Platform.Tenancy.Rules;
+
+namespace Platform.Features.Access;
+
+/// <summary>
+/// Forgotten password: a single-use link, valid one hour, e-mailed to the account's address. The
+/// answer is the same whether the identifier exists or not.
+/// </summary>
+public sealed class PasswordReset(
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
+    EmailOutbox outbox, TimeProvider time)
+{
+    public const int ValidityMinutes = 60;
+    public const string LinkPath = "/mot-de-passe/nouveau";
+    private static readonly PasswordHasher<User> Hasher = new();
+    private static readonly UserError Expired =
+        new("LINK_EXPIRED", "Ce lien n'est plus valable : demandez un nouveau lien de réinitialisation.", "token");
+
+    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette opération.");
+
+    /// <param name="siteUrl">The tenant host the request came to, e.g. https://sstrn.example.fr.</param>
+    public async Task RequestAsync(string? identifier, bool asProxy, string siteUrl, CancellationToken ct = default)
+    {
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        var user = await accounts.FindAsync(identifier, asProxy, rules, ct);
+        if (user?.PasswordHash is null) return;
+        var now = time.GetUtcNow();
+        foreach (var old in await db.EmailLinkTokens.Where(t => t.UserId == user.Id && t.Purpose == EmailLinkPurpose.PasswordReset && t.UsedAt == null).ToListAsync(ct))
+            old.UsedAt = now;
+        var token = OneTimeSecrets.NewLinkToken();
+        db.EmailLinkTokens.Add(new EmailLinkToken
+        {
+            UserId = user.Id, Purpose = EmailLinkPurpose.PasswordReset, TokenHash = OneTimeSecrets.Hash(token), ExpiresAt = now.AddMinutes(ValidityMinutes),
+        });
+        outbox.Enqueue(user.Email, EmailTemplates.PasswordReset(rules, $"{siteUrl.TrimEnd('/')}{LinkPath}?jeton={token}", ValidityMinutes));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<bool> IsValidAsync(string? token, CancellationToken ct = default) => await FindAsync(token, ct) is not null;
+
+    public async Task<IReadOnlyList<UserError>> ResetAsync(string? token, string? newPassword, CancellationToken ct = default)
+    {
+        if (await FindAsync(token, ct) is not { } link) return [Expired];
+        var rule = (await rulesCache.GetAsync(Tenant)).Rules.Login.PasswordRule;
+        if (rule is not null && PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return [weak];
+        var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
+        var now = time.GetUtcNow();
+        user.PasswordHash = Hasher.HashPassword(user, newPassword!);
+        link.UsedAt = now;
+        db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = user.Id, Action = "password-reset", EntityType = "User", EntityId = user.Id.ToString() });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    private async Task<EmailLinkToken?> FindAsync(string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
+        var hash = OneTimeSecrets.Hash(token);
+        var link = await db.EmailLinkTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == EmailLinkPurpose.PasswordReset, ct);
+        return link is { UsedAt: null } && link.ExpiresAt > time.GetUtcNow() ? link : null;
+    }
+}

@@ -1,0 +1,17 @@
+using Platform.Features.Persistence;
+
+namespace Platform.Features.Notifications;
+
+/// <summary>Queues e-mails in the caller's unit of work: they leave only if the change is saved.</summary>
+public sealed class EmailOutbox(PlatformDbContext db, TimeProvider time)
+{
+    public void Enqueue(string to, EmailContent content)
+    {
+        var now = time.GetUtcNow();
+        db.OutboxEmails.Add(new OutboxEmail
+        {
+            To = to, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text,
+            CreatedAt = now, NextAttemptAt = now,
+        });
+    }
+}

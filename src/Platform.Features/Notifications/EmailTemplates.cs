@@ -1,0 +1,72 @@
+using System.Net;
+using Platform.Tenancy.Rules;
+
+namespace Platform.Features.Notifications;
+
+/// <summary>An e-mail ready to queue: subject, HTML and plain text, in French.</summary>
+public sealed record EmailContent(string Subject, string Html, string Text);
+
+/// <summary>
+/// The platform's e-mails, in French, with the tenant's name, colours and contact block. Paragraphs
+/// are plain text: they are HTML-encoded here, links are passed apart.
+/// </summary>
+public static class EmailTemplates
+{
+    public static EmailContent LoginCode(TenantRules rules, string code, int validityMinutes) => Compose(rules,
+        $"Votre code de connexion : {code}",
+        [
+            "Bonjour,",
+            $"Voici votre code de connexion à l'espace adhérent de {rules.Name} :",
+        ],
+        highlight: code,
+        after:
+        [
+            $"Ce code est valable {validityMinutes} minutes et ne peut servir qu'une fois.",
+            "Si vous n'avez pas demandé à vous connecter, ignorez ce message : votre compte reste protégé.",
+        ]);
+
+    public static EmailContent PasswordReset(TenantRules rules, string link, int validityMinutes) => Compose(rules,
+        "Réinitialisation de votre mot de passe",
+        [
+            "Bonjour,",
+            $"Une demande de nouveau mot de passe a été faite pour votre compte de l'espace adhérent de {rules.Name}.",
+        ],
+        link: (link, "Choisir un nouveau mot de passe"),
+        after:
+        [
+            $"Ce lien est valable {validityMinutes} minutes et ne peut servir qu'une fois.",
+            "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.",
+        ]);
+
+    private static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
+        (string Url, string Label)? link = null, string[]? after = null)
+    {
+        var contact = rules.Theme.Contact;
+        var signature = $"{rules.Name} — Service adhérents";
+        var contactLine = $"{contact.Phone} · {contact.Email} · {contact.OpeningHours}";
+        var text = string.Join("\n\n", before)
+                   + (highlight is null ? "" : $"\n\n    {highlight}")
+                   + (link is null ? "" : $"\n\n{link.Value.Label} : {link.Value.Url}")
+                   + (after is null ? "" : "\n\n" + string.Join("\n\n", after))
+                   + $"\n\n--\n{signature}\n{contactLine}\n";
+
+        static string P(string s) => $"<p style=\"margin:0 0 12px\">{WebUtility.HtmlEncode(s)}</p>";
+        var primary = rules.Theme.PrimaryColor;
+        var html = $"""
+            <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(subject)}</title></head>
+            <body style="margin:0;background:#f5f7fa;font-family:Arial,sans-serif;color:#1f2933">
+            <div style="max-width:560px;margin:0 auto;background:#fff;border-top:6px solid {primary}">
+            <div style="padding:16px 24px;background:{primary};color:#fff;font-size:18px;font-weight:bold">{WebUtility.HtmlEncode(rules.DisplayName)}</div>
+            <div style="padding:24px">
+            {string.Concat(before.Select(P))}
+            {(highlight is null ? "" : $"<p style=\"font-size:28px;letter-spacing:6px;font-weight:bold;color:{primary}\">{WebUtility.HtmlEncode(highlight)}</p>")}
+            {(link is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(link.Value.Url)}\" style=\"display:inline-block;background:{rules.Theme.SecondaryColor};color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">{WebUtility.HtmlEncode(link.Value.Label)}</a></p>")}
+            {string.Concat((after ?? []).Select(P))}
+            </div>
+            <div style="padding:16px 24px;border-top:1px solid #e4e7eb;font-size:13px;color:#52606d">
+            <strong>{WebUtility.HtmlEncode(signature)}</strong><br>{WebUtility.HtmlEncode(contactLine)}
+            </div></div></body></html>
+            """;
+        return new EmailContent(subject, html, text);
+    }
+}

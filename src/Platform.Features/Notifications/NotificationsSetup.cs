@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.Features.Notifications;
+
+public static class NotificationsSetup
+{
+    public static IServiceCollection AddPlatformEmail(this IServiceCollection services, EmailSettings settings)
+    {
+        services.AddSingleton(settings);
+        if (settings.Transport == EmailTransportKind.Smtp) services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        else services.AddSingleton<IEmailTransport, FileEmailTransport>();
+        return services;
+    }
+}

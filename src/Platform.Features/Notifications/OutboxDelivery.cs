@@ -1,0 +1,63 @@
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+
+namespace Platform.Features.Notifications;
+
+/// <summary>
+/// Sends the current tenant's due e-mails; a failure is retried later with a growing delay, until
+/// the message is delivered. Logs name the message id, never the recipient.
+/// </summary>
+public sealed class OutboxDelivery(
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, IEmailTransport transport,
+    EmailSettings settings, TimeProvider time, ILogger<OutboxDelivery> logger)
+{
+    private const int BatchSize = 50;
+    private static readonly TimeSpan[] Backoff =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
+
+    public async Task<int> DeliverDueAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var due = (await db.OutboxEmails.Where(e => e.SentAt == null).ToListAsync(ct))
+            .Where(e => e.NextAttemptAt <= now).OrderBy(e => e.CreatedAt).Take(BatchSize).ToList();
+        if (due.Count == 0) return 0;
+        var rules = (await rulesCache.GetAsync(tenantContext.Current!)).Rules;
+        var sent = 0;
+        foreach (var email in due)
+        {
+            try
+            {
+                await transport.SendAsync(ToMime(email, rules.DisplayName), ct);
+                email.SentAt = time.GetUtcNow();
+                email.LastError = null;
+                sent++;
+            }
+            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                email.Attempts++;
+                email.NextAttemptAt = time.GetUtcNow() + Backoff[Math.Min(email.Attempts, Backoff.Length) - 1];
+                email.LastError = e is SmtpCommandException smtp ? $"{e.GetType().Name} {(int)smtp.StatusCode}" : e.GetType().Name;
+                logger.LogWarning("E-mail {EmailId} not delivered (attempt {Attempt}: {Error}); next try at {NextAttempt}",
+                    email.Id, email.Attempts, email.LastError, email.NextAttemptAt);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return sent;
+    }
+
+    private MimeMessage ToMime(OutboxEmail email, string senderName)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(senderName, settings.FromAddress));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        message.Subject = email.Subject;
+        message.MessageId = $"{email.Id:N}@{settings.FromAddress.Split('@')[^1]}";
+        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        return message;
+    }
+}

@@ -1,0 +1,23 @@
+using Platform.Tenancy.Isolation;
+
+namespace Platform.Features.Notifications;
+
+/// <summary>
+/// An e-mail written in the same transaction as the change that causes it, delivered later by the
+/// outbox job with retries (DESIGN.md 5).
+/// </summary>
+public sealed class OutboxEmail : ITenantOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string TenantId { get; set; } = "";
+    public required string To { get; init; }
+    public required string Subject { get; init; }
+    public required string HtmlBody { get; init; }
+    public required string TextBody { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    /// <summary>Last failure (exception type and SMTP status), for the operators.</summary>
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,16 @@
+namespace Platform.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The host's clock in tests: real time plus an offset that tests move (Advance) or set (SetUtcNow).
+/// Unlike a frozen fake clock, time keeps flowing, so schedulers and timeouts behave as in production.
+/// </summary>
+public sealed class TestClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
+
+    public void Advance(TimeSpan delta) => Interlocked.Add(ref offsetTicks, delta.Ticks);
+
+    public void SetUtcNow(DateTimeOffset value) => Interlocked.Exchange(ref offsetTicks, (value - base.GetUtcNow()).Ticks);
+}
