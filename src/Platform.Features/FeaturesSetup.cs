@@ -8,8 +8,9 @@ namespace Platform.Features;
 
 public static class FeaturesSetup
 {
-    public static IServiceCollection AddPlatformFeatures(this IServiceCollection services)
+    public static IServiceCollection AddPlatformFeatures(this IServiceCollection services, int signInAttemptsPerAccount = 20)
     {
+        services.AddSingleton(new SignInThrottle(signInAttemptsPerAccount, TimeSpan.FromMinutes(5)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TenantRulesCache>();
         services.AddScoped<TenantRulesAdministration>();

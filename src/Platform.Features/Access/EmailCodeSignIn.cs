@@ -15,7 +15,7 @@ namespace Platform.Features.Access;
 /// </summary>
 public sealed class EmailCodeSignIn(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
-    ConnectionHistory history, EmailOutbox outbox, EmailSettings emailSettings, TimeProvider time, ILogger<EmailCodeSignIn> logger)
+    ConnectionHistory history, SignInThrottle throttle, EmailOutbox outbox, EmailSettings emailSettings, TimeProvider time, ILogger<EmailCodeSignIn> logger)
 {
     private static readonly UserError WrongCode = new("INVALID_CODE", "Code incorrect ou expiré.", "code");
 
@@ -29,6 +29,7 @@ public sealed class EmailCodeSignIn(
             return [new UserError("EMAIL_CODE_UNAVAILABLE", "Ce service se connecte avec un mot de passe.", "email")];
         if (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
             return [new UserError("INVALID_EMAIL", "Indiquez une adresse e-mail valide.", "email")];
+        if (!throttle.TryAcquire(Tenant.Slug, email)) return [SignInThrottle.TooMany with { Field = "email" }];
 
         var user = await accounts.FindMemberByEmailAsync(email, ct);
         if (user is null) return [];
@@ -54,6 +55,7 @@ public sealed class EmailCodeSignIn(
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         if (rules.Login.Proof != LoginProof.EmailCode || rules.Login.EmailCode is not { } codeRule)
             return new SignInOutcome(null, new UserError("EMAIL_CODE_UNAVAILABLE", "Ce service se connecte avec un mot de passe.", "email"));
+        if (!throttle.TryAcquire(Tenant.Slug, email)) return new SignInOutcome(null, SignInThrottle.TooMany with { Field = "code" });
         var user = await accounts.FindMemberByEmailAsync(email, ct);
         var now = time.GetUtcNow();
         var active = user is null ? null : (await db.LoginCodes.Where(c => c.UserId == user.Id && c.ConsumedAt == null).ToListAsync(ct))

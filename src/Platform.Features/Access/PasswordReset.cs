@@ -15,7 +15,7 @@ namespace Platform.Features.Access;
 /// </summary>
 public sealed class PasswordReset(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
-    EmailOutbox outbox, TimeProvider time)
+    SignInThrottle throttle, EmailOutbox outbox, TimeProvider time)
 {
     public const int ValidityMinutes = 60;
     public const string LinkPath = "/mot-de-passe/nouveau";
@@ -28,6 +28,8 @@ public sealed class PasswordReset(
     /// <param name="siteUrl">The tenant host the request came to, e.g. https://sstrn.example.fr.</param>
     public async Task RequestAsync(string? identifier, bool asProxy, string siteUrl, CancellationToken ct = default)
     {
+        // Over the limit, nothing more is sent, and the answer stays the same.
+        if (!throttle.TryAcquire(Tenant.Slug, identifier)) return;
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var user = await accounts.FindAsync(identifier, asProxy, rules, ct);
         if (user?.PasswordHash is null) return;

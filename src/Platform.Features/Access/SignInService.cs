@@ -29,7 +29,7 @@ public sealed record SignInOutcome(SignedInUser? User, UserError? Error, Guid? P
 /// </summary>
 public sealed class SignInService(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
-    ConnectionHistory history, TotpCodes totp, TimeProvider time)
+    ConnectionHistory history, SignInThrottle throttle, TotpCodes totp, TimeProvider time)
 {
     private static readonly PasswordHasher<User> Hasher = new();
     private static readonly UserError WrongCredentials =
@@ -39,6 +39,7 @@ public sealed class SignInService(
 
     public async Task<SignInOutcome> PasswordAsync(PasswordSignIn attempt, string? authenticatorCode = null, CancellationToken ct = default)
     {
+        if (!throttle.TryAcquire(Tenant.Slug, attempt.Identifier)) return Fail(SignInThrottle.TooMany);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var user = await accounts.FindAsync(attempt.Identifier, attempt.AsProxy, rules, ct);
         var staffRole = user is null ? null : await accounts.StaffRoleAsync(user.Id, ct);
@@ -65,6 +66,7 @@ public sealed class SignInService(
     /// <summary>Second step of a staff sign-in whose password was already checked.</summary>
     public async Task<SignInOutcome> SecondFactorAsync(Guid userId, string? authenticatorCode, string? ipAddress, string? browser, CancellationToken ct = default)
     {
+        if (!throttle.TryAcquire(Tenant.Slug, userId.ToString())) return Fail(SignInThrottle.TooMany);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         var staffRole = user is null ? null : await accounts.StaffRoleAsync(user.Id, ct);

@@ -60,7 +60,8 @@ public static class HostSetup
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
 
         services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
-        services.AddPlatformFeatures();
+        services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20));
+        services.AddSignInRateLimit(configuration.GetValue("RateLimits:SignInPerIpPerMinute", 60));
         var email = EmailSettings.From(configuration, paths.DataDirectory);
         services.AddPlatformEmail(email);
         services.AddQuartz(q =>
@@ -100,6 +101,7 @@ public static class HostSetup
         app.UseExceptionHandler("/erreur");
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(async (http, next) =>
@@ -114,7 +116,7 @@ public static class HostSetup
 
         app.MapHealthChecks("/health");
         app.MapPlatformGraphQL();
-        app.MapTokenEndpoint();
+        app.MapTokenEndpoint().RequireRateLimiting(SignInRateLimit.Policy);
         app.MapGet("/tenant/logo.svg", TenantLogoAsync);
         app.MapRazorPages();
     }

@@ -84,7 +84,7 @@ public static class TokenServer
         });
     }
 
-    public static void MapTokenEndpoint(this WebApplication app) => app.MapPost("/connect/token", HandleAsync);
+    public static RouteHandlerBuilder MapTokenEndpoint(this WebApplication app) => app.MapPost("/connect/token", HandleAsync);
 
     private static async Task<IResult> HandleAsync(HttpContext http, SignInService signIn, EmailCodeSignIn emailCodes, PlatformDbContext db, ITenantContext tenant)
     {

@@ -9,6 +9,7 @@ using Platform.Tenancy.Rules;
 namespace Platform.Host.Pages;
 
 /// <summary>Sign-in with the tenant's method; staff go on to their authenticator code.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Host.Infrastructure.SignInRateLimit.Policy)]
 public sealed class ConnexionModel(
     ITenantContext tenant, TenantRulesCache rulesCache, SignInService signIn, EmailCodeSignIn emailCodes, SecondFactorTicket ticket) : PageModel
 {

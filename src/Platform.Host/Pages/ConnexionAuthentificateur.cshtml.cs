@@ -6,6 +6,7 @@ using Platform.Tenancy;
 
 namespace Platform.Host.Pages;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Host.Infrastructure.SignInRateLimit.Policy)]
 public sealed class ConnexionAuthentificateurModel(ITenantContext tenant, SignInService signIn, SecondFactorTicket ticket) : PageModel
 {
     public string? Error { get; private set; }

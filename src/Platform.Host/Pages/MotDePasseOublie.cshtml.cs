@@ -7,6 +7,7 @@ using Platform.Tenancy.Rules;
 
 namespace Platform.Host.Pages;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Host.Infrastructure.SignInRateLimit.Policy)]
 public sealed class MotDePasseOublieModel(ITenantContext tenant, TenantRulesCache rulesCache, PasswordReset reset) : PageModel
 {
     public TenantRules Rules { get; private set; } = null!;

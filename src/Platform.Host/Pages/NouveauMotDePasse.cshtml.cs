@@ -5,6 +5,7 @@ using Platform.Features.Access;
 
 namespace Platform.Host.Pages;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Host.Infrastructure.SignInRateLimit.Policy)]
 public sealed class NouveauMotDePasseModel(PasswordReset reset) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "jeton")] public string? Jeton { get; set; }

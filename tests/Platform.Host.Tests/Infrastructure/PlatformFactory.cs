@@ -50,6 +50,9 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateAtStartup", "true");
         builder.UseSetting("DemoData:SeedAtStartup", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests sign in far more often than people do; RateLimitTests checks the limits themselves.
+        builder.UseSetting("RateLimits:SignInPerIpPerMinute", "100000");
+        builder.UseSetting("RateLimits:SignInPerAccountPer5Minutes", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
