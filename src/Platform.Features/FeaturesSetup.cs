@@ -24,6 +24,10 @@ public static class FeaturesSetup
         services.AddScoped<EmailCodeSignIn>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<CompanyAccess>();
+        services.AddScoped<Platform.Features.Companies.CompanyDirectory>();
+        services.AddScoped<CompanyUsers>();
+        services.AddScoped<NotificationPreferences>();
         services.AddScoped<OutboxDelivery>();
         return services;
     }

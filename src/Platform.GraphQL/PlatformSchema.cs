@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Platform.GraphQL.Access;
 using Platform.GraphQL.Common;
+using Platform.GraphQL.Companies;
 using Platform.GraphQL.TenantSettings;
 using Platform.GraphQL.Tenants;
 
@@ -14,11 +15,14 @@ public sealed class PlatformSchema : Schema
         var query = new ObjectGraphType { Name = "Query" };
         TenantQueries.Add(query);
         AccessQueries.Add(query);
+        CompanyQueries.Add(query);
+        CompanyUsersOperations.AddQueries(query);
         TenantSettingsOperations.AddQueries(query);
         Query = query;
 
         var mutation = new ObjectGraphType { Name = "Mutation" };
         LoginCodeMutation.Add(mutation);
+        CompanyUsersOperations.AddMutations(mutation);
         TenantSettingsOperations.AddMutations(mutation);
         Mutation = mutation;
 

@@ -16,6 +16,8 @@ public sealed class CurrentUser
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
+    public bool IsStaff => IsAuthenticated && Principal.HasClaim(c => c.Type == StaffRoleClaim);
+
     public string? DisplayName => Principal.FindFirstValue(PlatformClaims.Name);
 
     public Guid? UserId =>

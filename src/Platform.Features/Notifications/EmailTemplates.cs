@@ -38,6 +38,16 @@ public static class EmailTemplates
             "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.",
         ]);
 
+    public static EmailContent Invitation(TenantRules rules, string companyName, string invitedBy, IReadOnlyList<string> roles, string link, int validityDays) => Compose(rules,
+        $"Invitation à gérer {companyName} sur l'espace adhérent",
+        [
+            "Bonjour,",
+            $"{invitedBy} vous invite à accéder à l'espace adhérent de {rules.Name} pour l'entreprise {companyName}, avec le{(roles.Count > 1 ? "s" : "")} rôle{(roles.Count > 1 ? "s" : "")} : {string.Join(", ", roles)}.",
+            "Votre accès reste en attente de validation tant que vous n'avez pas accepté l'invitation.",
+        ],
+        link: (link, "Accepter l'invitation"),
+        after: [$"Ce lien est valable {validityDays} jours et ne peut servir qu'une fois."]);
+
     private static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {

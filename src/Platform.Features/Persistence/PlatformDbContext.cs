@@ -35,6 +35,8 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<ConnectionRecord> ConnectionRecords => Set<ConnectionRecord>();
     public DbSet<LoginCode> LoginCodes => Set<LoginCode>();
     public DbSet<EmailLinkToken> EmailLinkTokens => Set<EmailLinkToken>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
@@ -96,6 +98,21 @@ public abstract class PlatformDbContext : DbContext
             e.Property(t => t.TokenHash).HasMaxLength(64);
             e.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
             e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId);
+        });
+        b.Entity<Invitation>(e =>
+        {
+            e.HasIndex(i => new { i.TenantId, i.TokenHash }).IsUnique();
+            e.HasIndex(i => new { i.TenantId, i.CompanyId });
+            e.Property(i => i.Email).HasMaxLength(254);
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.HasOne<Company>().WithMany().HasForeignKey(i => i.CompanyId);
+        });
+        b.Entity<NotificationPreference>(e =>
+        {
+            e.HasIndex(p => new { p.TenantId, p.CompanyId, p.UserId, p.Kind }).IsUnique();
+            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId);
+            e.HasOne<User>().WithMany().HasForeignKey(p => p.UserId);
         });
         b.Entity<Company>(e =>
         {

@@ -1,5 +1,9 @@
+using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.Access;
 using Platform.Features.Companies;
+using Platform.GraphQL.Access;
 
 namespace Platform.GraphQL.Companies;
 
@@ -14,5 +18,25 @@ public sealed class CompanyType : ObjectGraphType<CompanyView>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<StringGraphType>("legalForm").Resolve(c => c.Source.LegalForm);
         Field<StringGraphType>("nafCode").Resolve(c => c.Source.NafCode);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompanyUserType>>>>("users")
+            .Description("Company administrators: the users of the company and the pending invitations.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<CompanyUsers>().ListAsync(c.Source.Id, c.CancellationToken));
+    }
+}
+
+public static class CompanyQueries
+{
+    public static void Add(ObjectGraphType query)
+    {
+        query.Field<CompanyType>("company")
+            .Description("A company the signed-in user may see, or null.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                if (!Guid.TryParse(c.GetArgument<string>("id"), out var id)) return null;
+                var services = c.RequestServices!;
+                if (!await services.GetRequiredService<CompanyAccess>().CanSeeAsync(id, c.CancellationToken)) return null;
+                return await services.GetRequiredService<CompanyDirectory>().GetAsync(id, c.CancellationToken);
+            });
     }
 }

@@ -24,10 +24,20 @@ public sealed record TenantRules
     public required DeclarationRules Declaration { get; init; }
     public required EmployerChangeRules EmployerChanges { get; init; }
     public bool OnlineMembership { get; init; }
+    /// <summary>The tenant's own company roles; the platform's default catalogue applies when absent.</summary>
+    public IReadOnlyList<RoleRule>? Roles { get; init; }
 
     /// <summary>The rates in force for a year: the latest entry whose year is not after it.</summary>
     public RateRules? RatesFor(int year) =>
         Rates.Where(r => r.Year <= year).MaxBy(r => r.Year);
+}
+
+public sealed record RoleRule
+{
+    public required string Name { get; init; }
+    public required string Description { get; init; }
+    /// <summary>Permission names of Platform.Features.Access.Permission.</summary>
+    public required IReadOnlyList<string> Permissions { get; init; }
 }
 
 public sealed record ThemeRules

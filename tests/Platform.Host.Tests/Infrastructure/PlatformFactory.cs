@@ -70,10 +70,23 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public PortalClient PortalFor(string host) => new(ClientFor(host));
 
-    public async Task<JsonElement> GraphQLAsync(string host, string query, object? variables = null)
+    public async Task<JsonElement> GraphQLAsync(string host, string query, object? variables = null, string? token = null)
     {
-        using var response = await ClientFor(host).PostAsJsonAsync("/graphql", new { query, variables });
+        var client = ClientFor(host);
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>An access token from the real token endpoint (password grant).</summary>
+    public async Task<string> TokenAsync(string host, string username, string password, string? authenticatorCode = null)
+    {
+        var form = new Dictionary<string, string> { ["client_id"] = "portal", ["grant_type"] = "password", ["username"] = username, ["password"] = password };
+        if (authenticatorCode is not null) form["authenticator_code"] = authenticatorCode;
+        using var response = await ClientFor(host).PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.TryGetProperty("access_token", out var token) ? token.GetString()!
+            : throw new InvalidOperationException("No token: " + body);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

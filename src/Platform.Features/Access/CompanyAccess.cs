@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+
+namespace Platform.Features.Access;
+
+/// <summary>
+/// May the caller do this for this company? Members per their roles; the tenant's staff may read
+/// every company of their tenant. A company of another tenant does not exist here (query filter).
+/// </summary>
+public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache)
+{
+    /// <summary>The caller's roles in the company (empty for staff), or AccessDeniedException.</summary>
+    public async Task<IReadOnlyList<string>> RequireAsync(Guid companyId, Permission permission, CancellationToken ct = default)
+    {
+        var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        var roles = await db.Memberships.Where(m => m.CompanyId == companyId && m.UserId == userId).Select(m => m.Roles).SingleOrDefaultAsync(ct);
+        if (roles is not null && RoleCatalogue.Grants(await CatalogueAsync(), roles, permission)) return roles;
+        if (roles is null && currentUser.IsStaff && IsRead(permission) && await db.Companies.AnyAsync(c => c.Id == companyId, ct)) return [];
+        throw new AccessDeniedException(AccessDenial.Forbidden);
+    }
+
+    /// <summary>Whether the caller holds the permission now (no exception).</summary>
+    public async Task<bool> HasAsync(Guid companyId, Permission permission, CancellationToken ct = default)
+    {
+        try { await RequireAsync(companyId, permission, ct); return true; }
+        catch (AccessDeniedException) { return false; }
+    }
+
+    /// <summary>Whether the caller may see the company at all (the contract's `company(id)` reads null otherwise).</summary>
+    public async Task<bool> CanSeeAsync(Guid companyId, CancellationToken ct = default)
+    {
+        if (currentUser.UserId is not { } userId) return false;
+        if (currentUser.IsStaff) return await db.Companies.AnyAsync(c => c.Id == companyId, ct);
+        return await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == userId, ct);
+    }
+
+    public async Task<IReadOnlyList<RoleDefinition>> CatalogueAsync() =>
+        RoleCatalogue.For((await rulesCache.GetAsync(tenantContext.Current!)).Rules);
+
+    private static bool IsRead(Permission p) => p is Permission.ViewCompany or Permission.ViewEmployees or Permission.ViewAppointments or Permission.ViewInvoices;
+}
