@@ -28,6 +28,7 @@ public static class FeaturesSetup
         services.AddScoped<Platform.Features.Companies.CompanyDirectory>();
         services.AddScoped<CompanyUsers>();
         services.AddScoped<NotificationPreferences>();
+        services.AddScoped<AccessRequests>();
         services.AddScoped<OutboxDelivery>();
         return services;
     }

@@ -23,6 +23,7 @@ public sealed class PlatformSchema : Schema
         var mutation = new ObjectGraphType { Name = "Mutation" };
         LoginCodeMutation.Add(mutation);
         CompanyUsersOperations.AddMutations(mutation);
+        AccessRequestOperations.AddMutations(mutation);
         TenantSettingsOperations.AddMutations(mutation);
         Mutation = mutation;
 

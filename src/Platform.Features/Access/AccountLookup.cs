@@ -21,9 +21,11 @@ public sealed class AccountLookup(PlatformDbContext db)
         var user = await FindByEmailAsync(identifier, ct);
         if (user is null) return null;
         if (await db.StaffMembers.AnyAsync(s => s.UserId == user.Id, ct)) return user;
-        // Employers sign in by e-mail where the tenant says so; accountant firms through the proxy sign-in.
-        var emailAllowed = rules.Login.Identifier == LoginIdentifier.Email || (asProxy && rules.Login.ProxyLogin);
-        return emailAllowed && await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct) ? user : null;
+        // Where the tenant signs in by e-mail, anyone with an account may: before having a company, one
+        // signs in to synchronise it or ask for access (démarches), and such a session grants nothing else.
+        if (rules.Login.Identifier == LoginIdentifier.Email) return user;
+        // Member-number tenants: accountant firms use the proxy sign-in with their e-mail.
+        return asProxy && rules.Login.ProxyLogin && await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct) ? user : null;
     }
 
     /// <summary>A member (not staff) of a company of this tenant, by e-mail.</summary>

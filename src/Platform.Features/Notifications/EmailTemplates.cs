@@ -48,6 +48,23 @@ public static class EmailTemplates
         link: (link, "Accepter l'invitation"),
         after: [$"Ce lien est valable {validityDays} jours et ne peut servir qu'une fois."]);
 
+    public static EmailContent ManagementRequested(TenantRules rules, string companyName, string requester, string requesterEmail, string link) => Compose(rules,
+        $"Demande de gestion de {companyName}",
+        [
+            "Bonjour,",
+            $"{requester} ({requesterEmail}) demande à accéder aux données de {companyName} sur l'espace adhérent de {rules.Name}.",
+            "En tant qu'administrateur, acceptez la demande en choisissant le type d'accès, ou refusez-la, depuis l'onglet Démarches à valider.",
+        ],
+        link: (link, "Voir les démarches à valider"));
+
+    public static EmailContent RequestDecided(TenantRules rules, string kind, string? companyName, bool accepted, IReadOnlyList<string> roles) => Compose(rules,
+        accepted ? "Votre démarche a été acceptée" : "Votre démarche a été refusée",
+        [
+            "Bonjour,",
+            $"Votre démarche « {kind} »{(companyName is null ? "" : $" pour {companyName}")} a été {(accepted ? "acceptée" : "refusée")}.",
+            accepted && roles.Count > 0 ? $"Vos accès : {string.Join(", ", roles)}." : accepted ? "Le service reviendra vers vous si nécessaire." : "Pour toute question, contactez le service adhérents.",
+        ]);
+
     private static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {

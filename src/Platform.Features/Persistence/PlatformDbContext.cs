@@ -3,6 +3,7 @@ using Platform.Features.Access;
 using Platform.Features.Auditing;
 using Platform.Features.Companies;
 using Platform.Features.Notifications;
+
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
 using Platform.Tenancy.Isolation;
@@ -37,6 +38,7 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<EmailLinkToken> EmailLinkTokens => Set<EmailLinkToken>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
@@ -113,6 +115,20 @@ public abstract class PlatformDbContext : DbContext
             e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId);
             e.HasOne<User>().WithMany().HasForeignKey(p => p.UserId);
+        });
+        b.Entity<AccessRequest>(e =>
+        {
+            e.HasIndex(r => new { r.TenantId, r.CompanyId, r.State });
+            e.HasIndex(r => new { r.TenantId, r.RequestedByUserId });
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.CompanyName).HasMaxLength(200);
+            e.Property(r => r.MemberNumber).HasMaxLength(20);
+            e.Property(r => r.Siret).HasMaxLength(14);
+            e.Property(r => r.NewSiret).HasMaxLength(14);
+            e.Property(r => r.FormerAdministratorEmail).HasMaxLength(254);
+            e.Property(r => r.Description).HasMaxLength(2000);
+            e.HasOne<User>().WithMany().HasForeignKey(r => r.RequestedByUserId);
         });
         b.Entity<Company>(e =>
         {

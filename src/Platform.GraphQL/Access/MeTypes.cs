@@ -16,6 +16,12 @@ public sealed class MeType : ObjectGraphType<MeView>
         Field<NonNullGraphType<StringGraphType>>("firstName").Resolve(c => c.Source.FirstName);
         Field<NonNullGraphType<StringGraphType>>("lastName").Resolve(c => c.Source.LastName);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("memberships").Resolve(c => c.Source.Memberships);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessRequestType>>>>("requestsToDecide")
+            .Description("Requests waiting for a decision of this user (access to a company they administer).")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<AccessRequests>().ToDecideAsync(c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessRequestType>>>>("myRequests")
+            .Description("This user's own requests and their state.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<AccessRequests>().MineAsync(c.CancellationToken));
     }
 }
 
