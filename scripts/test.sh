@@ -2,7 +2,8 @@
 # Installs what the tests need and runs them all:
 #   - unit and HTTP-level tests against SQLite,
 #   - the HTTP-level suite again against a real PostgreSQL server started here;
-#   e-mail tests send through a real SMTP server (Debian's aiosmtpd) that they start themselves.
+#   e-mail tests send through a real SMTP server (Debian's aiosmtpd) that they start themselves;
+#   portal tests drive Debian's Chromium with Playwright.
 # Ends with one line: "N passed, N failed" (", N skipped" when some are).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -d /usr/lib/python3/dist-packages/aiosmtpd ] || need+=(python3-aiosmtpd)   # the real SMTP server of e-mail tests
+[ -x /usr/bin/chromium ] || need+=(chromium)                                  # the browser of portal tests (Playwright)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]}"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null \
@@ -68,7 +70,8 @@ for trx in "$results"/*/*.trx; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
 done
-[ "$files" -ge 4 ] || { echo "expected 4 test result files, found $files"; status=1; }
+expected=$(( $(ls -d tests/*/ | wc -l) + 1 ))
+[ "$files" -ge "$expected" ] || { echo "expected $expected test result files, found $files"; status=1; }
 [ "$failed" -eq 0 ] || status=1
 rm -rf "$results"
 line="$passed passed, $failed failed"

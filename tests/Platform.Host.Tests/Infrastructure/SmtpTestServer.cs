@@ -111,7 +111,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
 }
 
 /// <summary>A host that sends its e-mails to a real SMTP server, delivered by the outbox job every second.</summary>
-public sealed class EmailFactory : PlatformFactory
+public class EmailFactory : PlatformFactory
 {
     public SmtpTestServer Smtp { get; private set; } = null!;
 

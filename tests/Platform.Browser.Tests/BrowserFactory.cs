@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using Platform.Host.Tests.Infrastructure;
+
+namespace Platform.Browser.Tests;
+
+/// <summary>
+/// The real host on a real port (Kestrel) with a real SMTP server, and Debian's Chromium driven by
+/// Playwright. Browsers resolve *.localhost to the loopback address, so each tenant has its host.
+/// </summary>
+public sealed class BrowserFactory : EmailFactory
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly int port = SmtpTestServer.FreePort();
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string Url(string tenant, string path = "/") => $"http://{tenant}.localhost:{port}{path}";
+
+    protected override async Task BeforeStartAsync()
+    {
+        await base.BeforeStartAsync();
+        UseKestrel(port);
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException("Chromium is missing: run scripts/test.sh, which installs Debian's chromium.");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // This machine has no network beyond loopback: keep Chromium from calling home.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    protected override async Task AfterStopAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await base.AfterStopAsync();
+    }
+}
