@@ -29,6 +29,7 @@ public static class FeaturesSetup
         services.AddScoped<CompanyUsers>();
         services.AddScoped<NotificationPreferences>();
         services.AddScoped<AccessRequests>();
+        services.AddScoped<StaffDesk>();
         services.AddScoped<OutboxDelivery>();
         return services;
     }

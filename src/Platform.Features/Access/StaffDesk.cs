@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Persistence;
+
+namespace Platform.Features.Access;
+
+public sealed record LockedAccountView(Guid UserId, string Name, string Email, string? LoginName, bool BlockedUntilUnlocked, DateTimeOffset? LockedUntil);
+public sealed record CompanyAccessView(string CompanyName, string MemberNumber, IReadOnlyList<CompanyUserView> Users);
+
+/// <summary>What the tenant's staff see and do for members: locked accounts, who has access to a company.</summary>
+public sealed class StaffDesk(PlatformDbContext db, CurrentUser currentUser, TimeProvider time)
+{
+    public async Task<IReadOnlyList<LockedAccountView>> LockedAccountsAsync(CancellationToken ct = default)
+    {
+        currentUser.RequireStaff();
+        var now = time.GetUtcNow();
+        var guards = (await db.SignInGuards.AsNoTracking().ToListAsync(ct))
+            .Where(g => g.BlockedUntilUnlocked || g.LockedUntil > now).ToList();
+        var ids = guards.Select(g => g.UserId).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var logins = await db.LoginNames.AsNoTracking().Where(l => ids.Contains(l.UserId)).ToListAsync(ct);
+        return guards.Select(g => new LockedAccountView(g.UserId, $"{users[g.UserId].FirstName} {users[g.UserId].LastName}", users[g.UserId].Email,
+                logins.FirstOrDefault(l => l.UserId == g.UserId)?.Identifier, g.BlockedUntilUnlocked, g.BlockedUntilUnlocked ? null : g.LockedUntil))
+            .OrderBy(v => v.Name).ToList();
+    }
+
+    /// <summary>Who has access to the company with this member number, and with which roles; null when none has it.</summary>
+    public async Task<CompanyAccessView?> CompanyAccessAsync(string? memberNumber, CancellationToken ct = default)
+    {
+        currentUser.RequireStaff();
+        var number = memberNumber?.Trim();
+        if (string.IsNullOrEmpty(number)) return null;
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.MemberNumber == number, ct);
+        if (company is null) return null;
+        var users = await db.Memberships.AsNoTracking().Where(m => m.CompanyId == company.Id)
+            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.FirstName, u.LastName, m.Roles })
+            .ToListAsync(ct);
+        return new CompanyAccessView(company.Name, company.MemberNumber,
+            users.OrderBy(u => u.LastName).Select(u => new CompanyUserView(u.Id, null, u.Email, $"{u.FirstName} {u.LastName}", u.Roles, CompanyUserStatus.Active)).ToList());
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Features;
+using Platform.Features.Access;
+using Platform.Features.Auditing;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+using Platform.Tenancy.Rules;
+
+namespace Platform.Host.Pages.Administration;
+
+/// <summary>Tenant administrators: change a rule of their tenant and read the audit history.</summary>
+[Authorize]
+public sealed class ReglesModel(TenantRulesAdministration administration, TenantRulesCache cache, ITenantContext tenant, CurrentUser currentUser) : PageModel
+{
+    public TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public IReadOnlyList<RuleChangeView> History { get; private set; } = [];
+    public IReadOnlyList<UserError> Errors { get; private set; } = [];
+    public string EffectiveJson { get; private set; } = "";
+    public string? Message { get; private set; }
+    public bool NeedsConfirmation { get; private set; }
+    [BindProperty] public string? Path { get; set; }
+    [BindProperty] public string? Value { get; set; }
+    [BindProperty] public bool Confirm { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        currentUser.RequireTenantAdministrator();
+        await LoadAsync();
+    }
+
+    public async Task OnPostAsync()
+    {
+        var userId = currentUser.RequireTenantAdministrator();
+        var result = await administration.ChangeAsync(new RuleChangeRequest(Path ?? "", Value ?? "", Confirm),
+            new Actor(userId, currentUser.DisplayName ?? userId.ToString()), HttpContext.RequestAborted);
+        Errors = result.Errors;
+        NeedsConfirmation = result.NeedsConfirmation;
+        if (Errors.Count == 0) { Message = $"La règle {Path} a été enregistrée."; Path = null; Value = null; }
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        History = await administration.HistoryAsync(HttpContext.RequestAborted);
+        EffectiveJson = (await cache.GetAsync(tenant.Current!)).Json.ToJsonString(TenantRulesJson.Options);
+    }
+}
