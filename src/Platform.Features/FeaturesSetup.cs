@@ -30,6 +30,7 @@ public static class FeaturesSetup
         services.AddScoped<NotificationPreferences>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<StaffDesk>();
+        services.AddScoped<AccountCreation>();
         services.AddScoped<OutboxDelivery>();
         return services;
     }

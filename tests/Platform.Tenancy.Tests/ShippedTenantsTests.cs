@@ -26,6 +26,7 @@ public sealed class ShippedTenantsTests
         Assert.True(r.EmployerChanges.TakesEffectNextDay);
         Assert.Equal(1, r.EmployerChanges.EmployeeSectionLock!.Month);
         Assert.Equal((1, 1), (r.Declaration.OpensMonth, r.Declaration.ClosesMonth));
+        Assert.False(r.Users.SelfRegistration);
     }
 
     [Fact]
@@ -44,6 +45,7 @@ public sealed class ShippedTenantsTests
         Assert.Equal(StaffValidation.NewEmployees, r.EmployerChanges.NeedStaffValidation);
         Assert.Equal(SubUserModel.AccessRequest, r.Users.SubUsers);
         Assert.True(r.OnlineMembership);
+        Assert.True(r.Users.SelfRegistration);
     }
 
     [Fact]

@@ -59,6 +59,8 @@ public sealed class SignInService(
 
         var verified = Hasher.VerifyHashedPassword(user, user.PasswordHash, attempt.Password ?? "") != PasswordVerificationResult.Failed;
         if (!verified) return Fail(await RecordFailureAsync(user.Id, guard, rules.Login.Lockout, now, ct));
+        if (user.PendingActivation)
+            return Fail(new UserError("ACCOUNT_NOT_ACTIVATED", "Votre compte n'est pas encore activé : cliquez sur le lien d'activation reçu par e-mail.", "identifier"));
         if (staffRole is not null && authenticatorCode is null) return new SignInOutcome(null, null, user.Id);
         return await FinishAsync(user, staffRole, guard, rules, authenticatorCode, attempt.IpAddress, attempt.Browser, ct);
     }

@@ -16,6 +16,12 @@ public sealed class User
     public string? PasswordHash { get; set; }
     /// <summary>Authenticator (TOTP) secret of staff and tenant administrators, protected with the data-protection keys.</summary>
     public string? ProtectedTotpSecret { get; set; }
+    /// <summary>A self-created account waits for its e-mailed activation link before it can sign in.</summary>
+    public bool PendingActivation { get; set; }
+    /// <summary>Fonction dans l'entreprise, given at account creation.</summary>
+    public string? JobFunction { get; set; }
+    /// <summary>Why the person uses the portal (motifs d'utilisation), given at account creation.</summary>
+    public List<string> PortalUses { get; set; } = [];
     public DateTimeOffset CreatedAt { get; init; }
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

@@ -65,6 +65,25 @@ public static class EmailTemplates
             accepted && roles.Count > 0 ? $"Vos accès : {string.Join(", ", roles)}." : accepted ? "Le service reviendra vers vous si nécessaire." : "Pour toute question, contactez le service adhérents.",
         ]);
 
+    public static EmailContent Activation(TenantRules rules, string firstName, string link, int validityHours) => Compose(rules,
+        "Activez votre compte de l'espace adhérent",
+        [
+            $"Bonjour {firstName},",
+            $"Votre compte de l'espace adhérent de {rules.Name} a été créé. Cliquez sur le lien ci-dessous pour l'activer, puis identifiez-vous avec votre adresse e-mail et votre mot de passe.",
+        ],
+        link: (link, "Activer mon compte"),
+        after: [$"Ce lien est valable {validityHours} heures. Si vous n'avez pas créé de compte, ignorez ce message."]);
+
+    public static EmailContent AccountAlreadyExists(TenantRules rules, string resetLink) => Compose(rules,
+        "Vous avez déjà un compte sur l'espace adhérent",
+        [
+            "Bonjour,",
+            $"Une création de compte a été demandée avec votre adresse e-mail sur l'espace adhérent de {rules.Name}, mais un compte existe déjà pour cette adresse.",
+            "Connectez-vous avec votre mot de passe, ou choisissez-en un nouveau :",
+        ],
+        link: (resetLink, "Mot de passe oublié"),
+        after: ["Si vous n'êtes pas à l'origine de cette demande, ignorez ce message."]);
+
     private static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {

@@ -56,6 +56,7 @@ public abstract class PlatformDbContext : DbContext
             e.Property(u => u.LastName).HasMaxLength(100);
             e.Property(u => u.PasswordHash).HasMaxLength(200);
             e.Property(u => u.ProtectedTotpSecret).HasMaxLength(500);
+            e.Property(u => u.JobFunction).HasMaxLength(100);
         });
         b.Entity<LoginName>(e =>
         {

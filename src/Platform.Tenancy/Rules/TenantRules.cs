@@ -109,6 +109,8 @@ public sealed record UserRules
 {
     public required SubUserModel SubUsers { get; init; }
     public required AccountantAccess AccountantAccess { get; init; }
+    /// <summary>People create their own account and activate it from an e-mailed link (sstrn).</summary>
+    public bool SelfRegistration { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<PaymentMethod>))]

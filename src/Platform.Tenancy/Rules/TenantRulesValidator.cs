@@ -37,6 +37,8 @@ public static partial class TenantRulesValidator
         Check(!string.IsNullOrWhiteSpace(r.Theme.Contact.OpeningHours), "$.theme.contact.openingHours", "les horaires sont obligatoires");
 
         ValidateLogin(r, Check);
+        Check(!r.Users.SelfRegistration || r.Login.Proof == LoginProof.Password, "$.users.selfRegistration",
+            "la création de compte en ligne suppose une connexion par mot de passe");
         ValidatePayment(r.Payment, Check);
         ValidateBilling(r.Billing, Check);
         ValidateRates(r.Rates, errors);

@@ -657,6 +657,10 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("JobFunction")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -670,6 +674,13 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PendingActivation")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("PortalUses")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("ProtectedTotpSecret")
                         .HasMaxLength(500)

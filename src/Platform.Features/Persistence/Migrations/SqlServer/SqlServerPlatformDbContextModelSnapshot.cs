@@ -659,6 +659,10 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("JobFunction")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -672,6 +676,13 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("PendingActivation")
+                        .HasColumnType("bit");
+
+                    b.PrimitiveCollection<string>("PortalUses")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ProtectedTotpSecret")
                         .HasMaxLength(500)

@@ -651,6 +651,10 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JobFunction")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -663,6 +667,13 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PendingActivation")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("PortalUses")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedTotpSecret")

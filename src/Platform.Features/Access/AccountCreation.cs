@@ -1,0 +1,93 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Auditing;
+using Platform.Features.Notifications;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+
+namespace Platform.Features.Access;
+
+public sealed record NewAccount(string? FirstName, string? LastName, string? Email, string? Password, string? JobFunction, IReadOnlyList<string>? PortalUses);
+
+/// <summary>
+/// Account creation where the tenant allows it (sstrn): the account waits for its e-mailed
+/// activation link. An e-mail that already has an account gets the same answer on screen, and its
+/// owner is told by e-mail, so that nobody learns which e-mails have accounts.
+/// </summary>
+public sealed class AccountCreation(
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, SignInThrottle throttle, EmailOutbox outbox, TimeProvider time)
+{
+    public const string ActivationPath = "/activation";
+    public static readonly IReadOnlyList<string> Uses =
+        ["Déclarer mes salariés", "Demander des visites médicales", "Consulter et payer mes factures", "Faire la déclaration annuelle", "Suivre les actions de prévention"];
+    private static readonly PasswordHasher<User> Hasher = new();
+    private static readonly TimeSpan ActivationLifetime = TimeSpan.FromHours(48);
+
+    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette opération.");
+
+    public async Task<bool> IsOpenAsync() => (await rulesCache.GetAsync(Tenant)).Rules.Users.SelfRegistration;
+
+    public async Task<IReadOnlyList<UserError>> CreateAsync(NewAccount account, string siteUrl, CancellationToken ct = default)
+    {
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        if (!rules.Users.SelfRegistration)
+            return [new UserError("SELF_REGISTRATION_CLOSED", "La création de compte en ligne n'est pas proposée par ce service.", null)];
+        var errors = new List<UserError>();
+        var email = account.Email?.Trim();
+        if (string.IsNullOrWhiteSpace(account.FirstName) || account.FirstName.Trim().Length > 100) errors.Add(new("FIRST_NAME_REQUIRED", "Indiquez votre prénom.", "firstName"));
+        if (string.IsNullOrWhiteSpace(account.LastName) || account.LastName.Trim().Length > 100) errors.Add(new("LAST_NAME_REQUIRED", "Indiquez votre nom.", "lastName"));
+        if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            errors.Add(new("INVALID_EMAIL", "Indiquez une adresse e-mail valide.", "email"));
+        if (PasswordPolicy.Check(rules.Login.PasswordRule!, account.Password) is { } weak) errors.Add(weak);
+        if (string.IsNullOrWhiteSpace(account.JobFunction) || account.JobFunction.Trim().Length > 100)
+            errors.Add(new("JOB_FUNCTION_REQUIRED", "Indiquez votre fonction dans l'entreprise.", "jobFunction"));
+        var uses = (account.PortalUses ?? []).Distinct().ToList();
+        if (uses.Count == 0) errors.Add(new("USES_REQUIRED", "Cochez au moins un motif d'utilisation du portail.", "portalUses"));
+        else if (uses.FirstOrDefault(u => !Uses.Contains(u)) is { } unknown) errors.Add(new("UNKNOWN_USE", $"Motif inconnu : {unknown}.", "portalUses"));
+        if (errors.Count > 0) return errors;
+        if (!throttle.TryAcquire(Tenant.Slug, email)) return [SignInThrottle.TooMany with { Field = "email" }];
+
+        var normalized = User.Normalize(email!);
+        var existing = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        if (existing is not null)
+        {
+            outbox.Enqueue(existing.Email, EmailTemplates.AccountAlreadyExists(rules, $"{siteUrl.TrimEnd('/')}/mot-de-passe-oublie"));
+            await db.SaveChangesAsync(ct);
+            return [];
+        }
+        var now = time.GetUtcNow();
+        var user = new User
+        {
+            Email = email!, NormalizedEmail = normalized, FirstName = account.FirstName!.Trim(), LastName = account.LastName!.Trim(),
+            PendingActivation = true, JobFunction = account.JobFunction!.Trim(), PortalUses = uses, CreatedAt = now,
+        };
+        user.PasswordHash = Hasher.HashPassword(user, account.Password!);
+        db.Users.Add(user);
+        var token = OneTimeSecrets.NewLinkToken();
+        db.EmailLinkTokens.Add(new EmailLinkToken
+        {
+            UserId = user.Id, Purpose = EmailLinkPurpose.Activation, TokenHash = OneTimeSecrets.Hash(token), ExpiresAt = now + ActivationLifetime,
+        });
+        outbox.Enqueue(user.Email, EmailTemplates.Activation(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{ActivationPath}?jeton={token}", (int)ActivationLifetime.TotalHours));
+        db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = user.Id, Action = "account-created", EntityType = "User", EntityId = user.Id.ToString() });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public async Task<bool> ActivateAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return false;
+        var hash = OneTimeSecrets.Hash(token);
+        var link = await db.EmailLinkTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == EmailLinkPurpose.Activation, ct);
+        var now = time.GetUtcNow();
+        if (link is not { UsedAt: null } || link.ExpiresAt <= now) return false;
+        var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
+        user.PendingActivation = false;
+        link.UsedAt = now;
+        db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = user.Id, Action = "account-activated", EntityType = "User", EntityId = user.Id.ToString() });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
