@@ -31,6 +31,7 @@ public static class FeaturesSetup
         services.AddScoped<AccessRequests>();
         services.AddScoped<StaffDesk>();
         services.AddScoped<AccountCreation>();
+        services.AddScoped<StaffAccounts>();
         services.AddScoped<OutboxDelivery>();
         return services;
     }

@@ -30,7 +30,7 @@ public sealed class EmailLinkToken : ITenantOwned
     public DateTimeOffset? UsedAt { get; set; }
 }
 
-public enum EmailLinkPurpose { PasswordReset, Activation }
+public enum EmailLinkPurpose { PasswordReset, Activation, StaffEnrolment }
 
 /// <summary>Codes and link tokens are stored hashed: a copy of the database signs nobody in.</summary>
 public static class OneTimeSecrets

@@ -19,6 +19,9 @@ public sealed class TotpCodes(IDataProtectionProvider dataProtection, TimeProvid
 
     public string Protect(string base32Secret) => protector.Protect(base32Secret);
 
+    /// <summary>The secret in clear, for the one page that shows it at enrolment.</summary>
+    public string Reveal(string protectedSecret) => protector.Unprotect(protectedSecret);
+
     public bool Verify(string protectedSecret, string? code)
     {
         if (code is null) return false;

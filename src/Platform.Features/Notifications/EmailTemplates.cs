@@ -84,6 +84,16 @@ public static class EmailTemplates
         link: (resetLink, "Mot de passe oublié"),
         after: ["Si vous n'êtes pas à l'origine de cette demande, ignorez ce message."]);
 
+    public static EmailContent StaffEnrolment(TenantRules rules, string firstName, string link, int validityDays) => Compose(rules,
+        $"Votre accès au portail de {rules.DisplayName}",
+        [
+            $"Bonjour {firstName},",
+            $"Un accès du personnel vous a été ouvert sur le portail de {rules.Name}.",
+            "Suivez le lien pour choisir votre mot de passe et enregistrer l'application d'authentification (TOTP) qui confirmera chacune de vos connexions.",
+        ],
+        link: (link, "Activer mon accès"),
+        after: [$"Ce lien est valable {validityDays} jours et ne peut servir qu'une fois."]);
+
     private static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {

@@ -1,0 +1,143 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Auditing;
+using Platform.Features.Notifications;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+using Platform.Tenancy.Rules;
+
+namespace Platform.Features.Access;
+
+public sealed record StaffAccountView(Guid UserId, string Name, string Email, StaffRole Role, bool Enrolled)
+{
+    public string RoleLabel => Role == StaffRole.Administrator ? "Administrateur du service" : "Personnel du service";
+}
+
+public sealed record StaffEnrolmentView(string Name, string Email, string TotpSecret, string AuthenticatorUri, bool NeedsPassword);
+
+/// <summary>
+/// The tenant's own team, managed by its administrators. A new member sets a password and registers
+/// an authenticator from an e-mailed link; the tenant always keeps one administrator.
+/// </summary>
+public sealed class StaffAccounts(
+    PlatformDbContext db, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TotpCodes totp,
+    EmailOutbox outbox, TimeProvider time)
+{
+    public const string EnrolmentPath = "/personnel/activation";
+    private static readonly TimeSpan EnrolmentLifetime = TimeSpan.FromDays(3);
+    private static readonly PasswordHasher<User> Hasher = new();
+    private static readonly PasswordRule StaffPasswordRule = new() { MinLength = 12, RequireUpper = true, RequireLower = true, RequireDigit = true, RequireSpecial = true };
+
+    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette opération.");
+
+    public async Task<IReadOnlyList<StaffAccountView>> ListAsync(CancellationToken ct = default)
+    {
+        currentUser.RequireTenantAdministrator();
+        var rows = await db.StaffMembers.AsNoTracking().Join(db.Users.AsNoTracking(), s => s.UserId, u => u.Id, (s, u) => new { s.Role, User = u }).ToListAsync(ct);
+        return rows.OrderBy(r => r.User.LastName)
+            .Select(r => new StaffAccountView(r.User.Id, $"{r.User.FirstName} {r.User.LastName}", r.User.Email, r.Role, !r.User.PendingActivation && r.User.ProtectedTotpSecret is not null))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<UserError>> AddAsync(string? email, string? firstName, string? lastName, StaffRole role, string siteUrl, CancellationToken ct = default)
+    {
+        var adminId = currentUser.RequireTenantAdministrator();
+        email = email?.Trim();
+        var errors = new List<UserError>();
+        if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            errors.Add(new("INVALID_EMAIL", "Indiquez une adresse e-mail valide.", "email"));
+        if (string.IsNullOrWhiteSpace(firstName) || firstName.Trim().Length > 100) errors.Add(new("FIRST_NAME_REQUIRED", "Indiquez le prénom.", "firstName"));
+        if (string.IsNullOrWhiteSpace(lastName) || lastName.Trim().Length > 100) errors.Add(new("LAST_NAME_REQUIRED", "Indiquez le nom.", "lastName"));
+        if (errors.Count > 0) return errors;
+
+        var now = time.GetUtcNow();
+        var normalized = User.Normalize(email!);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        if (user is not null && await db.StaffMembers.AnyAsync(s => s.UserId == user.Id, ct))
+            return [new UserError("ALREADY_STAFF", "Cette personne fait déjà partie du personnel du service.", "email")];
+        if (user is null)
+        {
+            user = new User { Email = email!, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), PendingActivation = true, CreatedAt = now };
+            db.Users.Add(user);
+        }
+        // A fresh authenticator secret, shown once on the enrolment page.
+        user.ProtectedTotpSecret = totp.NewSecret().ProtectedSecret;
+        db.StaffMembers.Add(new StaffMember { UserId = user.Id, Role = role });
+        var token = OneTimeSecrets.NewLinkToken();
+        db.EmailLinkTokens.Add(new EmailLinkToken { UserId = user.Id, Purpose = EmailLinkPurpose.StaffEnrolment, TokenHash = OneTimeSecrets.Hash(token), ExpiresAt = now + EnrolmentLifetime });
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        outbox.Enqueue(user.Email, EmailTemplates.StaffEnrolment(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{EnrolmentPath}?jeton={token}", EnrolmentLifetime.Days));
+        db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = adminId, Action = "staff-added", EntityType = "User", EntityId = user.Id.ToString(), Details = $"{{\"role\":\"{role}\"}}" });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public async Task<IReadOnlyList<UserError>> ChangeRoleAsync(Guid userId, StaffRole role, CancellationToken ct = default)
+    {
+        var adminId = currentUser.RequireTenantAdministrator();
+        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == userId, ct);
+        if (member is null) return [new UserError("NOT_STAFF", "Cette personne ne fait pas partie du personnel du service.", "userId")];
+        if (member.Role == StaffRole.Administrator && role != StaffRole.Administrator && await IsLastAdministratorAsync(userId, ct)) return [LastAdministrator];
+        member.Role = role;
+        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = adminId, Action = "staff-role-changed", EntityType = "User", EntityId = userId.ToString(), Details = $"{{\"role\":\"{role}\"}}" });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public async Task<IReadOnlyList<UserError>> RemoveAsync(Guid userId, CancellationToken ct = default)
+    {
+        var adminId = currentUser.RequireTenantAdministrator();
+        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == userId, ct);
+        if (member is null) return [new UserError("NOT_STAFF", "Cette personne ne fait pas partie du personnel du service.", "userId")];
+        if (member.Role == StaffRole.Administrator && await IsLastAdministratorAsync(userId, ct)) return [LastAdministrator];
+        db.StaffMembers.Remove(member);
+        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = adminId, Action = "staff-removed", EntityType = "User", EntityId = userId.ToString() });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>What the enrolment page shows: the authenticator secret, once the link is valid.</summary>
+    public async Task<StaffEnrolmentView?> PeekEnrolmentAsync(string? token, CancellationToken ct = default)
+    {
+        if (await FindLinkAsync(token, ct) is not { } link) return null;
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == link.UserId, ct);
+        var secret = totp.Reveal(user.ProtectedTotpSecret!);
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        return new StaffEnrolmentView($"{user.FirstName} {user.LastName}", user.Email, secret,
+            TotpCodes.AuthenticatorUri(rules.DisplayName, user.Email, secret), user.PasswordHash is null || user.PendingActivation);
+    }
+
+    /// <summary>Completes enrolment: a password where none exists yet, and a first code that proves the authenticator works.</summary>
+    public async Task<IReadOnlyList<UserError>> CompleteEnrolmentAsync(string? token, string? password, string? code, CancellationToken ct = default)
+    {
+        if (await FindLinkAsync(token, ct) is not { } link)
+            return [new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token")];
+        var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
+        var needsPassword = user.PasswordHash is null || user.PendingActivation;
+        if (needsPassword && PasswordPolicy.Check(StaffPasswordRule, password) is { } weak) return [weak];
+        if (!totp.Verify(user.ProtectedTotpSecret!, code))
+            return [new UserError("INVALID_AUTHENTICATOR_CODE", "Code de l'application d'authentification incorrect : vérifiez l'heure de votre téléphone et réessayez.", "code")];
+        if (needsPassword) user.PasswordHash = Hasher.HashPassword(user, password!);
+        user.PendingActivation = false;
+        link.UsedAt = time.GetUtcNow();
+        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = user.Id, Action = "staff-enrolled", EntityType = "User", EntityId = user.Id.ToString() });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    private async Task<EmailLinkToken?> FindLinkAsync(string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
+        var hash = OneTimeSecrets.Hash(token);
+        var link = await db.EmailLinkTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == EmailLinkPurpose.StaffEnrolment, ct);
+        return link is { UsedAt: null } && link.ExpiresAt > time.GetUtcNow() ? link : null;
+    }
+
+    private async Task<bool> IsLastAdministratorAsync(Guid userId, CancellationToken ct) =>
+        !await db.StaffMembers.AnyAsync(s => s.UserId != userId && s.Role == StaffRole.Administrator, ct);
+
+    private static readonly UserError LastAdministrator =
+        new("LAST_ADMINISTRATOR", "Le service doit garder au moins un administrateur : désignez-en un autre d'abord.", "userId");
+}
