@@ -32,6 +32,7 @@ public static class FeaturesSetup
         services.AddScoped<StaffDesk>();
         services.AddScoped<AccountCreation>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<ApiClients>();
         services.AddScoped<OutboxDelivery>();
         return services;
     }

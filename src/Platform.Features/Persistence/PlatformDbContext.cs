@@ -39,6 +39,7 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
@@ -130,6 +131,14 @@ public abstract class PlatformDbContext : DbContext
             e.Property(r => r.FormerAdministratorEmail).HasMaxLength(254);
             e.Property(r => r.Description).HasMaxLength(2000);
             e.HasOne<User>().WithMany().HasForeignKey(r => r.RequestedByUserId);
+        });
+        b.Entity<ApiClient>(e =>
+        {
+            e.HasIndex(c => c.ClientId).IsUnique();
+            e.HasIndex(c => c.UserId);
+            e.Property(c => c.ClientId).HasMaxLength(100);
+            e.Property(c => c.Name).HasMaxLength(100);
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId);
         });
         b.Entity<Company>(e =>
         {

@@ -29,7 +29,7 @@ public static class TokenServer
             .AddServer(o =>
             {
                 o.SetTokenEndpointUris("connect/token");
-                o.AllowPasswordFlow().AllowRefreshTokenFlow().AllowCustomFlow(EmailCodeGrant);
+                o.AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().AllowCustomFlow(EmailCodeGrant);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
                 o.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
                 AddKeys(o, configuration, environment);
@@ -86,7 +86,8 @@ public static class TokenServer
 
     public static RouteHandlerBuilder MapTokenEndpoint(this WebApplication app) => app.MapPost("/connect/token", HandleAsync);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, SignInService signIn, EmailCodeSignIn emailCodes, PlatformDbContext db, ITenantContext tenant)
+    private static async Task<IResult> HandleAsync(HttpContext http, SignInService signIn, EmailCodeSignIn emailCodes, ApiClients apiClients,
+        PlatformDbContext db, ITenantContext tenant)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsPasswordGrantType())
@@ -104,6 +105,14 @@ public static class TokenServer
             var outcome = await emailCodes.VerifyAsync((string?)request["email"], (string?)request["code"],
                 http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), http.RequestAborted);
             return outcome.Succeeded ? SignIn(outcome.User!, request.GetScopes()) : Refuse(outcome.Error!.Message);
+        }
+        if (request.IsClientCredentialsGrantType())
+        {
+            // OpenIddict has checked the client's secret; the client acts as the person who created it.
+            var user = await apiClients.ActingUserAsync(request.ClientId, http.RequestAborted);
+            return user is null
+                ? Refuse("Ce logiciel n'a accès à aucune entreprise de ce service.")
+                : SignIn(new SignedInUser(user.Id, user.Email, $"{user.FirstName} {user.LastName}", tenant.Current!.Slug, null), []);
         }
         if (request.IsRefreshTokenGrantType())
         {

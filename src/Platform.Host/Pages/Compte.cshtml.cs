@@ -9,8 +9,26 @@ using Platform.Features.Persistence;
 namespace Platform.Host.Pages;
 
 [Authorize]
-public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, ConnectionHistory connections, AccountService accounts) : PageModel
+public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, ConnectionHistory connections, AccountService accounts, ApiClients apiClients) : PageModel
 {
+    public bool ShowApiClients { get; private set; }
+    public IReadOnlyList<ApiClientView> ApiClients { get; private set; } = [];
+    public NewApiClient? NewClient { get; private set; }
+    public UserError? ApiError { get; private set; }
+    [BindProperty] public string? ClientName { get; set; }
+
+    public async Task OnPostCreerAccesAsync()
+    {
+        (NewClient, ApiError) = await apiClients.CreateAsync(ClientName, HttpContext.RequestAborted);
+        await LoadAsync();
+    }
+
+    public async Task OnPostRevoquerAsync(string clientId)
+    {
+        ApiError = await apiClients.RevokeAsync(clientId, HttpContext.RequestAborted);
+        await LoadAsync();
+    }
+
     public TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     public string DisplayName { get; private set; } = "";
     public string Email { get; private set; } = "";
@@ -39,5 +57,7 @@ public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, C
         Email = user.Email;
         HasPassword = user.PasswordHash is not null;
         History = await connections.ListAsync(id);
+        ShowApiClients = !currentUser.IsStaff && await db.Memberships.AnyAsync(m => m.UserId == id);
+        if (ShowApiClients) ApiClients = await apiClients.MineAsync(HttpContext.RequestAborted);
     }
 }

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using Platform.Features.Auditing;
+using Platform.Features.Persistence;
+
+namespace Platform.Features.Access;
+
+/// <summary>
+/// Software of an accountant firm signing in with client credentials. It acts as the person who
+/// created it, on each tenant where that person has access. Belongs to no tenant (like the person).
+/// </summary>
+public sealed class ApiClient
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid UserId { get; init; }
+    public required string ClientId { get; init; }
+    public required string Name { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+public sealed record ApiClientView(string ClientId, string Name, DateTimeOffset CreatedAt);
+public sealed record NewApiClient(string ClientId, string ClientSecret);
+
+public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IOpenIddictApplicationManager applications, TimeProvider time)
+{
+    public const string ClientCredentialsPermission = OpenIddictConstants.Permissions.GrantTypes.ClientCredentials;
+
+    public async Task<IReadOnlyList<ApiClientView>> MineAsync(CancellationToken ct = default)
+    {
+        var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        var rows = await db.ApiClients.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(ct);
+        return rows.OrderBy(c => c.CreatedAt).Select(c => new ApiClientView(c.ClientId, c.Name, c.CreatedAt)).ToList();
+    }
+
+    /// <summary>The secret is returned once and stored only hashed (by OpenIddict).</summary>
+    public async Task<(NewApiClient? Client, UserError? Error)> CreateAsync(string? name, CancellationToken ct = default)
+    {
+        var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        if (currentUser.IsStaff) throw new AccessDeniedException(AccessDenial.Forbidden);
+        if (!await db.Memberships.AnyAsync(m => m.UserId == userId, ct))
+            return (null, new UserError("NO_COMPANY", "Un accès API n'a de sens qu'avec au moins une entreprise à gérer.", null));
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100) return (null, new UserError("NAME_REQUIRED", "Nommez le logiciel (100 caractères au plus).", "name"));
+        if (await db.ApiClients.CountAsync(c => c.UserId == userId, ct) >= 10)
+            return (null, new UserError("TOO_MANY_CLIENTS", "Dix accès API au plus : révoquez-en un d'abord.", "name"));
+
+        var clientId = "cabinet-" + OneTimeSecrets.NewLinkToken()[..16].ToLowerInvariant().Replace('_', 'x').Replace('-', 'y');
+        var secret = OneTimeSecrets.NewLinkToken();
+        await applications.CreateAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId, ClientSecret = secret, ClientType = OpenIddictConstants.ClientTypes.Confidential, DisplayName = name,
+            Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, ClientCredentialsPermission },
+        }, ct);
+        db.ApiClients.Add(new ApiClient { UserId = userId, ClientId = clientId, Name = name, CreatedAt = time.GetUtcNow() });
+        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = userId, Action = "api-client-created", EntityType = "ApiClient", EntityId = clientId });
+        await db.SaveChangesAsync(ct);
+        return (new NewApiClient(clientId, secret), null);
+    }
+
+    public async Task<UserError?> RevokeAsync(string? clientId, CancellationToken ct = default)
+    {
+        var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.ClientId == clientId && c.UserId == userId, ct);
+        if (client is null) return new UserError("NOT_FOUND", "Cet accès API n'existe pas.", "clientId");
+        if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application) await applications.DeleteAsync(application, ct);
+        db.ApiClients.Remove(client);
+        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = userId, Action = "api-client-revoked", EntityType = "ApiClient", EntityId = client.ClientId });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>The person a client acts for on the current tenant, when they have access here.</summary>
+    public async Task<User?> ActingUserAsync(string? clientId, CancellationToken ct = default)
+    {
+        var client = await db.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, ct);
+        if (client is null || !await db.Memberships.AnyAsync(m => m.UserId == client.UserId, ct)) return null;
+        return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == client.UserId && !u.PendingActivation, ct);
+    }
+}
