@@ -141,7 +141,7 @@ public sealed class TokenEndpointTests(PlatformFactory factory) : PlatformTest(f
     [Fact]
     public async Task Unknown_grant_types_and_clients_are_refused()
     {
-        var (status, body) = await TokenAsync("sstrn.localhost", new() { ["grant_type"] = "client_credentials" });
+        var (status, body) = await TokenAsync("sstrn.localhost", new() { ["grant_type"] = "authorization_code", ["code"] = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("unsupported_grant_type", body.GetProperty("error").GetString());
 
