@@ -182,6 +182,22 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
         Assert.True((await preferences.MineAsync(company))[NotificationKind.Invoices]);
     }
 
+    [Fact]
+    public async Task The_company_page_keeps_notification_choices_and_the_last_recipient()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var company = await DemoCompanyAsync();
+        var employer = await SignedInEmployerAsync();
+        var page = $"/entreprises/{company}";
+        // Sole member: unticking invoices would leave nobody to receive them.
+        var refused = await PortalClient.HtmlAsync(await employer.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Enabled"] = "Convocations",
+        }, page + "?handler=Notifications"));
+        Assert.Contains("Au moins un utilisateur de l'entreprise doit recevoir ces notifications", refused);
+        Assert.Contains("value=\"Invoices\" checked", refused);
+    }
+
     private async Task<List<string>> RolesAsync(Guid company, string email)
     {
         await using var scope = Factory.Services.CreateTenantScope("sstrn");

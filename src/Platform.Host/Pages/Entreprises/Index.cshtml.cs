@@ -7,8 +7,34 @@ using Platform.Features.Companies;
 namespace Platform.Host.Pages.Entreprises;
 
 [Authorize]
-public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies, NotificationPreferences notifications) : PageModel
 {
+    public IReadOnlyDictionary<NotificationKind, bool>? Preferences { get; private set; }
+    public IReadOnlyList<Platform.Features.UserError> Errors { get; private set; } = [];
+    public string? Message { get; private set; }
+    [BindProperty] public List<NotificationKind> Enabled { get; set; } = [];
+
+    public static string Label(NotificationKind kind) => kind switch
+    {
+        NotificationKind.Convocations => "Convocations et rendez-vous",
+        NotificationKind.Invoices => "Factures et échéances",
+        NotificationKind.Declarations => "Déclaration annuelle",
+        NotificationKind.Documents => "Documents",
+        _ => "Démarches",
+    };
+
+    public async Task<IActionResult> OnPostNotificationsAsync(Guid id)
+    {
+        if (!await access.CanSeeAsync(id)) return NotFound();
+        var current = await notifications.MineAsync(id);
+        var errors = new List<Platform.Features.UserError>();
+        foreach (var (kind, was) in current)
+            if (was != Enabled.Contains(kind)) errors.AddRange(await notifications.SetAsync(id, kind, Enabled.Contains(kind)));
+        Errors = errors;
+        if (errors.Count == 0) Message = "Vos préférences de notification sont enregistrées.";
+        return await OnGetAsync(id);
+    }
+
     public CompanyView Company { get; private set; } = null!;
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public bool CanManageUsers { get; private set; }
@@ -19,6 +45,7 @@ public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies)
         Roles = await access.RequireAsync(id, Permission.ViewCompany);
         Company = (await companies.GetAsync(id))!;
         CanManageUsers = RoleCatalogue.Grants(await access.CatalogueAsync(), Roles, Permission.ManageUsers);
+        if (Roles.Count > 0) Preferences = await notifications.MineAsync(id);
         return Page();
     }
 }
