@@ -33,6 +33,7 @@ public static class FeaturesSetup
         services.AddScoped<AccountCreation>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<ApiClients>();
+        services.AddScoped<EmailLinks>();
         services.AddScoped<OutboxDelivery>();
         return services;
     }

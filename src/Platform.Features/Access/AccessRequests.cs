@@ -108,11 +108,11 @@ public sealed class AccessRequests(
         var caller = Caller;
         siret = Digits(siret);
         if (!Identifiers.IsValidSiret(siret)) return Fail(new UserError("INVALID_SIRET", "Le numéro SIRET doit compter 14 chiffres valides.", "siret"));
-        if (string.IsNullOrWhiteSpace(formerAdministratorEmail) || !System.Net.Mail.MailAddress.TryCreate(formerAdministratorEmail.Trim(), out _))
+        if (!PersonDetails.IsEmail(formerAdministratorEmail?.Trim()))
             return Fail(new UserError("INVALID_EMAIL", "Indiquez l'adresse e-mail de l'ancien administrateur.", "formerAdministratorEmail"));
         var company = await FindCompanyAsync(memberNumber, ct);
         if (company is null || company.Siret != siret) return Fail(NoSuchMember);
-        var request = NewRequest(AccessRequestKind.ChangeAdministrator, caller, company, siret: siret, formerAdministrator: formerAdministratorEmail.Trim());
+        var request = NewRequest(AccessRequestKind.ChangeAdministrator, caller, company, siret: siret, formerAdministrator: formerAdministratorEmail!.Trim());
         await db.SaveChangesAsync(ct);
         return new RequestOutcome(await ViewAsync(request, ct), null, []);
     }

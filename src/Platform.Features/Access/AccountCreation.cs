@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Auditing;
@@ -17,7 +16,7 @@ public sealed record NewAccount(string? FirstName, string? LastName, string? Ema
 /// owner is told by e-mail, so that nobody learns which e-mails have accounts.
 /// </summary>
 public sealed class AccountCreation(
-    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, SignInThrottle throttle, EmailOutbox outbox, TimeProvider time)
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, SignInThrottle throttle, EmailLinks links, EmailOutbox outbox, TimeProvider time)
 {
     public const string ActivationPath = "/activation";
     public static readonly IReadOnlyList<string> Uses =
@@ -36,10 +35,8 @@ public sealed class AccountCreation(
             return [new UserError("SELF_REGISTRATION_CLOSED", "La création de compte en ligne n'est pas proposée par ce service.", null)];
         var errors = new List<UserError>();
         var email = account.Email?.Trim();
-        if (string.IsNullOrWhiteSpace(account.FirstName) || account.FirstName.Trim().Length > 100) errors.Add(new("FIRST_NAME_REQUIRED", "Indiquez votre prénom.", "firstName"));
-        if (string.IsNullOrWhiteSpace(account.LastName) || account.LastName.Trim().Length > 100) errors.Add(new("LAST_NAME_REQUIRED", "Indiquez votre nom.", "lastName"));
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
-            errors.Add(new("INVALID_EMAIL", "Indiquez une adresse e-mail valide.", "email"));
+        errors.AddRange(PersonDetails.NameProblems(account.FirstName, account.LastName));
+        if (PersonDetails.EmailProblem(email) is { } badEmail) errors.Add(badEmail);
         if (PasswordPolicy.Check(rules.Login.PasswordRule!, account.Password) is { } weak) errors.Add(weak);
         if (string.IsNullOrWhiteSpace(account.JobFunction) || account.JobFunction.Trim().Length > 100)
             errors.Add(new("JOB_FUNCTION_REQUIRED", "Indiquez votre fonction dans l'entreprise.", "jobFunction"));
@@ -65,11 +62,7 @@ public sealed class AccountCreation(
         };
         user.PasswordHash = Hasher.HashPassword(user, account.Password!);
         db.Users.Add(user);
-        var token = OneTimeSecrets.NewLinkToken();
-        db.EmailLinkTokens.Add(new EmailLinkToken
-        {
-            UserId = user.Id, Purpose = EmailLinkPurpose.Activation, TokenHash = OneTimeSecrets.Hash(token), ExpiresAt = now + ActivationLifetime,
-        });
+        var token = await links.IssueAsync(user.Id, EmailLinkPurpose.Activation, ActivationLifetime, ct);
         outbox.Enqueue(user.Email, EmailTemplates.Activation(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{ActivationPath}?jeton={token}", (int)ActivationLifetime.TotalHours));
         db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = user.Id, Action = "account-created", EntityType = "User", EntityId = user.Id.ToString() });
         await db.SaveChangesAsync(ct);
@@ -78,14 +71,11 @@ public sealed class AccountCreation(
 
     public async Task<bool> ActivateAsync(string? token, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return false;
-        var hash = OneTimeSecrets.Hash(token);
-        var link = await db.EmailLinkTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == EmailLinkPurpose.Activation, ct);
+        if (await links.FindValidAsync(token, EmailLinkPurpose.Activation, ct) is not { } link) return false;
         var now = time.GetUtcNow();
-        if (link is not { UsedAt: null } || link.ExpiresAt <= now) return false;
         var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
         user.PendingActivation = false;
-        link.UsedAt = now;
+        links.MarkUsed(link);
         db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = user.Id, Action = "account-activated", EntityType = "User", EntityId = user.Id.ToString() });
         await db.SaveChangesAsync(ct);
         return true;

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Auditing;
@@ -54,10 +53,10 @@ public sealed class CompanyUsers(
         var actor = currentUser.UserId;
         await access.RequireAsync(companyId, Permission.ManageUsers, ct);
         email = email?.Trim();
-        if (string.IsNullOrEmpty(email) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || email.Length > 254)
-            return [new UserError("INVALID_EMAIL", "Indiquez une adresse e-mail valide.", "email")];
+        if (PersonDetails.EmailProblem(email) is { } badEmail) return [badEmail];
+        var address = email!;
         if (await RolesProblemAsync(roles) is { } problem) return [problem];
-        var normalized = User.Normalize(email);
+        var normalized = User.Normalize(address);
         var existing = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
         if (existing is { } id && await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == id, ct))
             return [new UserError("ALREADY_MEMBER", "Cette personne a déjà accès à l'entreprise.", "email")];
@@ -70,7 +69,7 @@ public sealed class CompanyUsers(
         {
             invitation = new Invitation
             {
-                CompanyId = companyId, Email = email, Roles = roles!.Distinct().ToList(), TokenHash = OneTimeSecrets.Hash(token),
+                CompanyId = companyId, Email = address, Roles = roles!.Distinct().ToList(), TokenHash = OneTimeSecrets.Hash(token),
                 ExpiresAt = now + InvitationLifetime, InvitedByUserId = actor!.Value, CreatedAt = now,
             };
             db.Invitations.Add(invitation);
@@ -84,7 +83,7 @@ public sealed class CompanyUsers(
         }
         var company = await db.Companies.SingleAsync(c => c.Id == companyId, ct);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
-        outbox.Enqueue(email, EmailTemplates.Invitation(rules, company.Name, currentUser.DisplayName ?? "", invitation.Roles,
+        outbox.Enqueue(address, EmailTemplates.Invitation(rules, company.Name, currentUser.DisplayName ?? "", invitation.Roles,
             $"{siteUrl.TrimEnd('/')}{AcceptPath}?jeton={token}", InvitationLifetime.Days));
         Audit(actor, "user-invited", companyId, $"{{\"roles\":\"{string.Join(",", invitation.Roles)}\"}}");
         await db.SaveChangesAsync(ct);
@@ -111,9 +110,7 @@ public sealed class CompanyUsers(
         var now = time.GetUtcNow();
         if (user is null)
         {
-            var errors = new List<UserError>();
-            if (string.IsNullOrWhiteSpace(firstName) || firstName.Trim().Length > 100) errors.Add(new("FIRST_NAME_REQUIRED", "Indiquez votre prénom.", "firstName"));
-            if (string.IsNullOrWhiteSpace(lastName) || lastName.Trim().Length > 100) errors.Add(new("LAST_NAME_REQUIRED", "Indiquez votre nom.", "lastName"));
+            var errors = PersonDetails.NameProblems(firstName, lastName).ToList();
             if (rules.Login.Proof == LoginProof.Password && PasswordPolicy.Check(rules.Login.PasswordRule!, password) is { } weak) errors.Add(weak);
             if (errors.Count > 0) return (null, errors);
             user = new User { Email = invitation.Email, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), CreatedAt = now };

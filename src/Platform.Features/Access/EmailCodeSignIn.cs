@@ -27,8 +27,7 @@ public sealed class EmailCodeSignIn(
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         if (rules.Login.Proof != LoginProof.EmailCode || rules.Login.EmailCode is not { } codeRule)
             return [new UserError("EMAIL_CODE_UNAVAILABLE", "Ce service se connecte avec un mot de passe.", "email")];
-        if (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
-            return [new UserError("INVALID_EMAIL", "Indiquez une adresse e-mail valide.", "email")];
+        if (PersonDetails.EmailProblem(email) is { } badEmail) return [badEmail];
         if (!throttle.TryAcquire(Tenant.Slug, email)) return [SignInThrottle.TooMany with { Field = "email" }];
 
         var user = await accounts.FindMemberByEmailAsync(email, ct);

@@ -15,7 +15,7 @@ namespace Platform.Features.Access;
 /// </summary>
 public sealed class PasswordReset(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
-    SignInThrottle throttle, EmailOutbox outbox, TimeProvider time)
+    SignInThrottle throttle, EmailLinks links, EmailOutbox outbox, TimeProvider time)
 {
     public const int ValidityMinutes = 60;
     public const string LinkPath = "/mot-de-passe/nouveau";
@@ -33,39 +33,25 @@ public sealed class PasswordReset(
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var user = await accounts.FindAsync(identifier, asProxy, rules, ct);
         if (user?.PasswordHash is null) return;
-        var now = time.GetUtcNow();
-        foreach (var old in await db.EmailLinkTokens.Where(t => t.UserId == user.Id && t.Purpose == EmailLinkPurpose.PasswordReset && t.UsedAt == null).ToListAsync(ct))
-            old.UsedAt = now;
-        var token = OneTimeSecrets.NewLinkToken();
-        db.EmailLinkTokens.Add(new EmailLinkToken
-        {
-            UserId = user.Id, Purpose = EmailLinkPurpose.PasswordReset, TokenHash = OneTimeSecrets.Hash(token), ExpiresAt = now.AddMinutes(ValidityMinutes),
-        });
+        var token = await links.IssueAsync(user.Id, EmailLinkPurpose.PasswordReset, TimeSpan.FromMinutes(ValidityMinutes), ct);
         outbox.Enqueue(user.Email, EmailTemplates.PasswordReset(rules, $"{siteUrl.TrimEnd('/')}{LinkPath}?jeton={token}", ValidityMinutes));
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<bool> IsValidAsync(string? token, CancellationToken ct = default) => await FindAsync(token, ct) is not null;
+    public async Task<bool> IsValidAsync(string? token, CancellationToken ct = default) =>
+        await links.FindValidAsync(token, EmailLinkPurpose.PasswordReset, ct) is not null;
 
     public async Task<IReadOnlyList<UserError>> ResetAsync(string? token, string? newPassword, CancellationToken ct = default)
     {
-        if (await FindAsync(token, ct) is not { } link) return [Expired];
+        if (await links.FindValidAsync(token, EmailLinkPurpose.PasswordReset, ct) is not { } link) return [Expired];
         var rule = (await rulesCache.GetAsync(Tenant)).Rules.Login.PasswordRule;
         if (rule is not null && PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return [weak];
         var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
         var now = time.GetUtcNow();
         user.PasswordHash = Hasher.HashPassword(user, newPassword!);
-        link.UsedAt = now;
+        links.MarkUsed(link);
         db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = user.Id, Action = "password-reset", EntityType = "User", EntityId = user.Id.ToString() });
         await db.SaveChangesAsync(ct);
         return [];
-    }
-
-    private async Task<EmailLinkToken?> FindAsync(string? token, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
-        var hash = OneTimeSecrets.Hash(token);
-        var link = await db.EmailLinkTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == EmailLinkPurpose.PasswordReset, ct);
-        return link is { UsedAt: null } && link.ExpiresAt > time.GetUtcNow() ? link : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Auditing;
@@ -23,7 +22,7 @@ public sealed record StaffEnrolmentView(string Name, string Email, string TotpSe
 /// </summary>
 public sealed class StaffAccounts(
     PlatformDbContext db, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TotpCodes totp,
-    EmailOutbox outbox, TimeProvider time)
+    EmailLinks links, EmailOutbox outbox, TimeProvider time)
 {
     public const string EnrolmentPath = "/personnel/activation";
     private static readonly TimeSpan EnrolmentLifetime = TimeSpan.FromDays(3);
@@ -45,11 +44,8 @@ public sealed class StaffAccounts(
     {
         var adminId = currentUser.RequireTenantAdministrator();
         email = email?.Trim();
-        var errors = new List<UserError>();
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
-            errors.Add(new("INVALID_EMAIL", "Indiquez une adresse e-mail valide.", "email"));
-        if (string.IsNullOrWhiteSpace(firstName) || firstName.Trim().Length > 100) errors.Add(new("FIRST_NAME_REQUIRED", "Indiquez le prénom.", "firstName"));
-        if (string.IsNullOrWhiteSpace(lastName) || lastName.Trim().Length > 100) errors.Add(new("LAST_NAME_REQUIRED", "Indiquez le nom.", "lastName"));
+        var errors = PersonDetails.NameProblems(firstName, lastName).ToList();
+        if (PersonDetails.EmailProblem(email) is { } badEmail) errors.Insert(0, badEmail);
         if (errors.Count > 0) return errors;
 
         var now = time.GetUtcNow();
@@ -65,8 +61,7 @@ public sealed class StaffAccounts(
         // A fresh authenticator secret, shown once on the enrolment page.
         user.ProtectedTotpSecret = totp.NewSecret().ProtectedSecret;
         db.StaffMembers.Add(new StaffMember { UserId = user.Id, Role = role });
-        var token = OneTimeSecrets.NewLinkToken();
-        db.EmailLinkTokens.Add(new EmailLinkToken { UserId = user.Id, Purpose = EmailLinkPurpose.StaffEnrolment, TokenHash = OneTimeSecrets.Hash(token), ExpiresAt = now + EnrolmentLifetime });
+        var token = await links.IssueAsync(user.Id, EmailLinkPurpose.StaffEnrolment, EnrolmentLifetime, ct);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         outbox.Enqueue(user.Email, EmailTemplates.StaffEnrolment(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{EnrolmentPath}?jeton={token}", EnrolmentLifetime.Days));
         db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = adminId, Action = "staff-added", EntityType = "User", EntityId = user.Id.ToString(), Details = $"{{\"role\":\"{role}\"}}" });
@@ -101,7 +96,7 @@ public sealed class StaffAccounts(
     /// <summary>What the enrolment page shows: the authenticator secret, once the link is valid.</summary>
     public async Task<StaffEnrolmentView?> PeekEnrolmentAsync(string? token, CancellationToken ct = default)
     {
-        if (await FindLinkAsync(token, ct) is not { } link) return null;
+        if (await links.FindValidAsync(token, EmailLinkPurpose.StaffEnrolment, ct) is not { } link) return null;
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == link.UserId, ct);
         var secret = totp.Reveal(user.ProtectedTotpSecret!);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
@@ -112,7 +107,7 @@ public sealed class StaffAccounts(
     /// <summary>Completes enrolment: a password where none exists yet, and a first code that proves the authenticator works.</summary>
     public async Task<IReadOnlyList<UserError>> CompleteEnrolmentAsync(string? token, string? password, string? code, CancellationToken ct = default)
     {
-        if (await FindLinkAsync(token, ct) is not { } link)
+        if (await links.FindValidAsync(token, EmailLinkPurpose.StaffEnrolment, ct) is not { } link)
             return [new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token")];
         var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
         var needsPassword = user.PasswordHash is null || user.PendingActivation;
@@ -121,18 +116,10 @@ public sealed class StaffAccounts(
             return [new UserError("INVALID_AUTHENTICATOR_CODE", "Code de l'application d'authentification incorrect : vérifiez l'heure de votre téléphone et réessayez.", "code")];
         if (needsPassword) user.PasswordHash = Hasher.HashPassword(user, password!);
         user.PendingActivation = false;
-        link.UsedAt = time.GetUtcNow();
+        links.MarkUsed(link);
         db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = user.Id, Action = "staff-enrolled", EntityType = "User", EntityId = user.Id.ToString() });
         await db.SaveChangesAsync(ct);
         return [];
-    }
-
-    private async Task<EmailLinkToken?> FindLinkAsync(string? token, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
-        var hash = OneTimeSecrets.Hash(token);
-        var link = await db.EmailLinkTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == EmailLinkPurpose.StaffEnrolment, ct);
-        return link is { UsedAt: null } && link.ExpiresAt > time.GetUtcNow() ? link : null;
     }
 
     private async Task<bool> IsLastAdministratorAsync(Guid userId, CancellationToken ct) =>

@@ -55,9 +55,7 @@ public sealed partial class ApiClientTests(PlatformFactory factory) : PlatformTe
     public async Task Staff_and_people_without_a_company_get_no_api_access()
     {
         await DemoData.SeedAsync(Factory.Services);
-        var staff = Factory.PortalFor("sstrn.localhost");
-        await staff.SubmitAsync("/connexion?personnel=true", new Dictionary<string, string> { ["Identifier"] = "staff@sstrn.demo", ["Password"] = DemoData.Password });
-        await staff.SubmitAsync("/connexion/authentificateur", new Dictionary<string, string> { ["Code"] = Platform.Features.Access.TotpCodes.CurrentCode(DemoData.StaffTotpSecret, Factory.Clock.GetUtcNow()) });
+        var staff = await Factory.StaffPortalAsync("sstrn.localhost", "staff@sstrn.demo", DemoData.Password, DemoData.StaffTotpSecret);
         Assert.DoesNotContain("Accès API", await staff.GetHtmlAsync("/compte"));
     }
 }

@@ -14,13 +14,8 @@ public sealed partial class StaffAccountsTests(EmailFactory factory) : PlatformT
     [GeneratedRegex(@"(http://[^\s""<]+/personnel/activation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex EnrolmentLink();
     [GeneratedRegex(@"<code id=""secret"">([A-Z2-7]+)</code>")] private static partial Regex Secret();
 
-    private async Task<PortalClient> StaffSignInAsync(string email, string password, string secret)
-    {
-        var portal = Factory.PortalFor(Host);
-        await portal.SubmitAsync("/connexion?personnel=true", new Dictionary<string, string> { ["Identifier"] = email, ["Password"] = password });
-        await portal.SubmitAsync("/connexion/authentificateur", new Dictionary<string, string> { ["Code"] = TotpCodes.CurrentCode(secret, Factory.Clock.GetUtcNow()) });
-        return portal;
-    }
+    private Task<PortalClient> StaffSignInAsync(string email, string password, string secret) =>
+        Factory.StaffPortalAsync(Host, email, password, secret);
 
     [Fact]
     public async Task A_new_staff_member_enrols_a_password_and_an_authenticator_then_signs_in()

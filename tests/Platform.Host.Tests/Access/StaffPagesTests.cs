@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Platform.Features.Access;
 using Platform.Features.Demo;
 using Platform.Host.Tests.Infrastructure;
 
@@ -9,13 +8,8 @@ namespace Platform.Host.Tests.Access;
 /// <summary>The staff desk and the tenant administrator's rules page, through the portal.</summary>
 public sealed class StaffPagesTests(PlatformFactory factory) : PlatformTest(factory)
 {
-    private async Task<PortalClient> StaffAsync(string host, string email)
-    {
-        var portal = Factory.PortalFor(host);
-        await portal.SubmitAsync("/connexion?personnel=true", new Dictionary<string, string> { ["Identifier"] = email, ["Password"] = DemoData.Password });
-        await portal.SubmitAsync("/connexion/authentificateur", new Dictionary<string, string> { ["Code"] = TotpCodes.CurrentCode(DemoData.StaffTotpSecret, Factory.Clock.GetUtcNow()) });
-        return portal;
-    }
+    private Task<PortalClient> StaffAsync(string host, string email) =>
+        Factory.StaffPortalAsync(host, email, DemoData.Password, DemoData.StaffTotpSecret);
 
     private static string Flat(string html) => Regex.Replace(html, @"\s+", " ");
 

@@ -70,6 +70,16 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public PortalClient PortalFor(string host) => new(ClientFor(host));
 
+    /// <summary>A portal session of a staff member: password, then the authenticator code of <paramref name="totpSecret"/>.</summary>
+    public async Task<PortalClient> StaffPortalAsync(string host, string email, string password, string totpSecret)
+    {
+        var portal = PortalFor(host);
+        await portal.SubmitAsync("/connexion?personnel=true", new Dictionary<string, string> { ["Identifier"] = email, ["Password"] = password });
+        await portal.SubmitAsync("/connexion/authentificateur",
+            new Dictionary<string, string> { ["Code"] = Platform.Features.Access.TotpCodes.CurrentCode(totpSecret, Clock.GetUtcNow()) });
+        return portal;
+    }
+
     public async Task<JsonElement> GraphQLAsync(string host, string query, object? variables = null, string? token = null)
     {
         var client = ClientFor(host);
