@@ -3,6 +3,7 @@ using Platform.GraphQL.Access;
 using Platform.GraphQL.Common;
 using Platform.GraphQL.Companies;
 using Platform.GraphQL.TenantSettings;
+using Platform.GraphQL.Workstations;
 using Platform.GraphQL.Tenants;
 
 namespace Platform.GraphQL;
@@ -17,6 +18,7 @@ public sealed class PlatformSchema : Schema
         AccessQueries.Add(query);
         CompanyQueries.Add(query);
         CompanyUsersOperations.AddQueries(query);
+        CspCodeQueries.Add(query);
         TenantSettingsOperations.AddQueries(query);
         Query = query;
 
