@@ -23,6 +23,7 @@ public sealed class BrowserFactory : EmailFactory
         UseKestrel(port);
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException("Chromium is missing: run scripts/test.sh, which installs Debian's chromium.");
+        Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -38,7 +39,8 @@ public sealed class BrowserFactory : EmailFactory
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
+        page.SetDefaultNavigationTimeout(30_000);
         return page;
     }
 

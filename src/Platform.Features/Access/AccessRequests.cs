@@ -45,8 +45,8 @@ public sealed record RequestOutcome(AccessRequestView? Request, CompanyView? Com
 /// report a takeover, ask for a merger (decided by the tenant's staff).
 /// </summary>
 public sealed class AccessRequests(
-    PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, ITenantContext tenantContext, TenantRulesCache rulesCache,
-    EmailOutbox outbox, TimeProvider time)
+    PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, CompanyDirectory companies, ITenantContext tenantContext,
+    TenantRulesCache rulesCache, EmailOutbox outbox, TimeProvider time)
 {
     public const string AlreadySynchronized =
         "Cette démarche de synchronisation a déjà été réalisée. Nous vous invitons à choisir DEMANDER LA GESTION D'UN ADHERENT pour ce compte.";
@@ -60,7 +60,7 @@ public sealed class AccessRequests(
         var caller = Caller;
         siren = Digits(siren);
         if (!Identifiers.IsValidSiren(siren)) return Fail(new UserError("INVALID_SIREN", "Le numéro SIREN doit compter 9 chiffres valides.", "siren"));
-        var company = await FindCompanyAsync(memberNumber, ct);
+        var company = await companies.FindByMemberNumberAsync(memberNumber, ct);
         if (company is null || !company.Siret.StartsWith(siren!, StringComparison.Ordinal)) return Fail(NoSuchMember);
         var members = await db.Memberships.Where(m => m.CompanyId == company.Id).ToListAsync(ct);
         if (members.Count > 0)
@@ -76,7 +76,7 @@ public sealed class AccessRequests(
         db.AccessRequests.Add(request);
         Audit(caller, "company-synchronized", company.Id);
         await db.SaveChangesAsync(ct);
-        return new RequestOutcome(await ViewAsync(request, ct), CompanyView.Of(company), []);
+        return new RequestOutcome(await ViewAsync(request, ct), company, []);
     }
 
     public async Task<RequestOutcome> RequestManagementAsync(string? memberNumber, string? siret, string siteUrl, CancellationToken ct = default)
@@ -84,7 +84,7 @@ public sealed class AccessRequests(
         var caller = Caller;
         siret = Digits(siret);
         if (!Identifiers.IsValidSiret(siret)) return Fail(new UserError("INVALID_SIRET", "Le numéro SIRET doit compter 14 chiffres valides.", "siret"));
-        var company = await FindCompanyAsync(memberNumber, ct);
+        var company = await companies.FindByMemberNumberAsync(memberNumber, ct);
         if (company is null || company.Siret != siret) return Fail(NoSuchMember);
         if (await db.Memberships.AnyAsync(m => m.CompanyId == company.Id && m.UserId == caller, ct))
             return Fail(new UserError("ALREADY_MEMBER", "Vous gérez déjà cet adhérent.", "memberNumber"));
@@ -110,7 +110,7 @@ public sealed class AccessRequests(
         if (!Identifiers.IsValidSiret(siret)) return Fail(new UserError("INVALID_SIRET", "Le numéro SIRET doit compter 14 chiffres valides.", "siret"));
         if (!PersonDetails.IsEmail(formerAdministratorEmail?.Trim()))
             return Fail(new UserError("INVALID_EMAIL", "Indiquez l'adresse e-mail de l'ancien administrateur.", "formerAdministratorEmail"));
-        var company = await FindCompanyAsync(memberNumber, ct);
+        var company = await companies.FindByMemberNumberAsync(memberNumber, ct);
         if (company is null || company.Siret != siret) return Fail(NoSuchMember);
         var request = NewRequest(AccessRequestKind.ChangeAdministrator, caller, company, siret: siret, formerAdministrator: formerAdministratorEmail!.Trim());
         await db.SaveChangesAsync(ct);
@@ -125,7 +125,7 @@ public sealed class AccessRequests(
         if (!Identifiers.IsValidSiret(oldSiret)) return Fail(new UserError("INVALID_SIRET", "L'ancien numéro SIRET doit compter 14 chiffres valides.", "oldSiret"));
         if (!Identifiers.IsValidSiret(newSiret)) return Fail(new UserError("INVALID_SIRET", "Le nouveau numéro SIRET doit compter 14 chiffres valides.", "newSiret"));
         if (DescriptionProblem(description) is { } problem) return Fail(problem);
-        var company = await FindCompanyAsync(memberNumber, ct);
+        var company = await companies.FindByMemberNumberAsync(memberNumber, ct);
         if (company is null || company.Siret != oldSiret) return Fail(NoSuchMember);
         var request = NewRequest(AccessRequestKind.Takeover, caller, company, siret: oldSiret, newSiret: newSiret, description: description!.Trim());
         await db.SaveChangesAsync(ct);
@@ -227,10 +227,9 @@ public sealed class AccessRequests(
                 await GrantAsync(request.CompanyId!.Value, request.RequestedByUserId, request.GrantedRoles, now, ct);
                 return null;
             case AccessRequestKind.Takeover:
-                var company = await db.Companies.SingleAsync(c => c.Id == request.CompanyId, ct);
-                company.Siret = request.NewSiret!;
+                await companies.ChangeSiretAsync(request.CompanyId!.Value, request.NewSiret!, ct);
                 request.GrantedRoles = [CompanyRoles.Administrator];
-                await GrantAsync(company.Id, request.RequestedByUserId, request.GrantedRoles, now, ct);
+                await GrantAsync(request.CompanyId!.Value, request.RequestedByUserId, request.GrantedRoles, now, ct);
                 return null;
             default:
                 return null; // a merger is carried out by the staff in the service's own tools; the decision is recorded
@@ -244,7 +243,7 @@ public sealed class AccessRequests(
         else membership.Roles = membership.Roles.Union(roles).ToList();
     }
 
-    private AccessRequest NewRequest(AccessRequestKind kind, Guid caller, Company company, string? siret = null, string? newSiret = null,
+    private AccessRequest NewRequest(AccessRequestKind kind, Guid caller, CompanyView company, string? siret = null, string? newSiret = null,
         string? formerAdministrator = null, string? description = null)
     {
         var request = new AccessRequest
@@ -255,13 +254,6 @@ public sealed class AccessRequests(
         };
         db.AccessRequests.Add(request);
         return request;
-    }
-
-    private async Task<Company?> FindCompanyAsync(string? memberNumber, CancellationToken ct)
-    {
-        var number = memberNumber?.Trim();
-        if (string.IsNullOrEmpty(number) || number.Length > 20) return null;
-        return await db.Companies.SingleOrDefaultAsync(c => c.MemberNumber == number, ct);
     }
 
     private async Task<List<User>> AdministratorsAsync(Guid companyId, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Features.Companies;
 using Platform.Features.Persistence;
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
@@ -9,7 +10,7 @@ namespace Platform.Features.Access;
 /// May the caller do this for this company? Members per their roles; the tenant's staff may read
 /// every company of their tenant. A company of another tenant does not exist here (query filter).
 /// </summary>
-public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache)
+public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, ITenantContext tenantContext, TenantRulesCache rulesCache)
 {
     /// <summary>The caller's roles in the company (empty for staff), or AccessDeniedException.</summary>
     public async Task<IReadOnlyList<string>> RequireAsync(Guid companyId, Permission permission, CancellationToken ct = default)
@@ -17,7 +18,7 @@ public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser,
         var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
         var roles = await db.Memberships.Where(m => m.CompanyId == companyId && m.UserId == userId).Select(m => m.Roles).SingleOrDefaultAsync(ct);
         if (roles is not null && RoleCatalogue.Grants(await CatalogueAsync(), roles, permission)) return roles;
-        if (roles is null && currentUser.IsStaff && IsRead(permission) && await db.Companies.AnyAsync(c => c.Id == companyId, ct)) return [];
+        if (roles is null && currentUser.IsStaff && IsRead(permission) && await companies.ExistsAsync(companyId, ct)) return [];
         throw new AccessDeniedException(AccessDenial.Forbidden);
     }
 
@@ -32,7 +33,7 @@ public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser,
     public async Task<bool> CanSeeAsync(Guid companyId, CancellationToken ct = default)
     {
         if (currentUser.UserId is not { } userId) return false;
-        if (currentUser.IsStaff) return await db.Companies.AnyAsync(c => c.Id == companyId, ct);
+        if (currentUser.IsStaff) return await companies.ExistsAsync(companyId, ct);
         return await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == userId, ct);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Auditing;
+using Platform.Features.Companies;
 using Platform.Features.Notifications;
 using Platform.Features.Persistence;
 using Platform.Features.TenantSettings;
@@ -23,8 +24,8 @@ public sealed record InvitationView(string CompanyName, string Email, IReadOnlyL
 /// removal. A company always keeps at least one Administrateur.
 /// </summary>
 public sealed class CompanyUsers(
-    PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, ITenantContext tenantContext, TenantRulesCache rulesCache,
-    EmailOutbox outbox, TimeProvider time)
+    PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, CompanyDirectory companies, ITenantContext tenantContext,
+    TenantRulesCache rulesCache, EmailOutbox outbox, TimeProvider time)
 {
     public const string AcceptPath = "/invitation";
     private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -81,7 +82,7 @@ public sealed class CompanyUsers(
             invitation.TokenHash = OneTimeSecrets.Hash(token);
             invitation.ExpiresAt = now + InvitationLifetime;
         }
-        var company = await db.Companies.SingleAsync(c => c.Id == companyId, ct);
+        var company = (await companies.GetAsync(companyId, ct))!;
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         outbox.Enqueue(address, EmailTemplates.Invitation(rules, company.Name, currentUser.DisplayName ?? "", invitation.Roles,
             $"{siteUrl.TrimEnd('/')}{AcceptPath}?jeton={token}", InvitationLifetime.Days));
@@ -93,7 +94,7 @@ public sealed class CompanyUsers(
     public async Task<InvitationView?> PeekAsync(string? token, CancellationToken ct = default)
     {
         if (await FindInvitationAsync(token, ct) is not { } invitation) return null;
-        var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == invitation.CompanyId, ct);
+        var company = (await companies.GetAsync(invitation.CompanyId, ct))!;
         var normalized = User.Normalize(invitation.Email);
         var exists = await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;

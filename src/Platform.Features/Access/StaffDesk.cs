@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Features.Companies;
 using Platform.Features.Persistence;
 
 namespace Platform.Features.Access;
@@ -7,7 +8,7 @@ public sealed record LockedAccountView(Guid UserId, string Name, string Email, s
 public sealed record CompanyAccessView(string CompanyName, string MemberNumber, IReadOnlyList<CompanyUserView> Users);
 
 /// <summary>What the tenant's staff see and do for members: locked accounts, who has access to a company.</summary>
-public sealed class StaffDesk(PlatformDbContext db, CurrentUser currentUser, TimeProvider time)
+public sealed class StaffDesk(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, TimeProvider time)
 {
     public async Task<IReadOnlyList<LockedAccountView>> LockedAccountsAsync(CancellationToken ct = default)
     {
@@ -27,9 +28,7 @@ public sealed class StaffDesk(PlatformDbContext db, CurrentUser currentUser, Tim
     public async Task<CompanyAccessView?> CompanyAccessAsync(string? memberNumber, CancellationToken ct = default)
     {
         currentUser.RequireStaff();
-        var number = memberNumber?.Trim();
-        if (string.IsNullOrEmpty(number)) return null;
-        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.MemberNumber == number, ct);
+        var company = await companies.FindByMemberNumberAsync(memberNumber, ct);
         if (company is null) return null;
         var users = await db.Memberships.AsNoTracking().Where(m => m.CompanyId == company.Id)
             .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.FirstName, u.LastName, m.Roles })

@@ -1,12 +1,35 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Persistence;
 
 namespace Platform.Features.Companies;
 
-/// <summary>Reads companies of the current tenant for other features (they use this service, not the table).</summary>
+/// <summary>
+/// Companies of the current tenant as other features see them: they go through this service, not the
+/// table. Writes join the caller's unit of work (the scope's DbContext), so they commit together.
+/// </summary>
 public sealed class CompanyDirectory(PlatformDbContext db)
 {
     public async Task<CompanyView?> GetAsync(Guid id, CancellationToken ct = default) =>
-        await db.Companies.AsNoTracking().Where(c => c.Id == id).Select(c => new CompanyView(c.Id, c.MemberNumber, c.Siret, c.Name, c.LegalForm, c.NafCode))
-            .SingleOrDefaultAsync(ct);
+        await Views(c => c.Id == id).SingleOrDefaultAsync(ct);
+
+    public async Task<bool> ExistsAsync(Guid id, CancellationToken ct = default) => await db.Companies.AnyAsync(c => c.Id == id, ct);
+
+    public async Task<IReadOnlyList<CompanyView>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default) =>
+        await Views(c => ids.Contains(c.Id)).ToListAsync(ct);
+
+    public async Task<CompanyView?> FindByMemberNumberAsync(string? memberNumber, CancellationToken ct = default)
+    {
+        var number = memberNumber?.Trim();
+        if (string.IsNullOrEmpty(number) || number.Length > 20) return null;
+        return await Views(c => c.MemberNumber == number).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>A takeover decided by staff: the company carries on under its new SIRET.</summary>
+    public async Task ChangeSiretAsync(Guid id, string siret, CancellationToken ct = default) =>
+        (await db.Companies.SingleAsync(c => c.Id == id, ct)).Siret = siret;
+
+    // Filter on the entity, then project: EF Core cannot filter on a record built by its constructor.
+    private IQueryable<CompanyView> Views(Expression<Func<Company, bool>> filter) =>
+        db.Companies.AsNoTracking().Where(filter).Select(c => new CompanyView(c.Id, c.MemberNumber, c.Siret, c.Name, c.LegalForm, c.NafCode));
 }
