@@ -34,6 +34,13 @@ public sealed class TenantContext : ITenantContext
     }
 }
 
+public static class TenantContextExtensions
+{
+    /// <summary>The scope's tenant, for operations that make no sense outside one.</summary>
+    public static Tenant RequireTenant(this ITenantContext context) =>
+        context.Current ?? throw new TenantIsolationException("Aucun tenant pour cette opération.");
+}
+
 /// <summary>Background work runs inside an explicit tenant scope (DESIGN.md 3.5).</summary>
 public static class TenantScopes
 {

@@ -177,7 +177,13 @@ public sealed class AccessRequests(
         return await ViewsAsync(rows, ct);
     }
 
-    public async Task<IReadOnlyList<AccessRequestView>> ToDecideAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<AccessRequestView>> ToDecideAsync(CancellationToken ct = default) =>
+        await ViewsAsync(await PendingForCallerAsync(ct), ct);
+
+    /// <summary>The header's badge on every page: a count, without building the views.</summary>
+    public async Task<int> CountToDecideAsync(CancellationToken ct = default) => (await PendingForCallerAsync(ct)).Count;
+
+    private async Task<List<AccessRequest>> PendingForCallerAsync(CancellationToken ct)
     {
         if (currentUser.UserId is not { } caller) return [];
         var pending = db.AccessRequests.AsNoTracking().Where(r => r.State == AccessRequestState.InProgress);
@@ -190,10 +196,8 @@ public sealed class AccessRequests(
                 .Where(m => m.Roles.Contains(CompanyRoles.Administrator)).Select(m => m.CompanyId).ToList();
             rows = await pending.Where(r => r.Kind == AccessRequestKind.Manage && r.CompanyId != null && administered.Contains(r.CompanyId.Value)).ToListAsync(ct);
         }
-        return await ViewsAsync(rows, ct);
+        return rows;
     }
-
-    public async Task<int> CountToDecideAsync(CancellationToken ct = default) => (await ToDecideAsync(ct)).Count;
 
     private async Task<bool> MayDecideAsync(AccessRequest request, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Auditing;
 using Platform.Features.Notifications;
@@ -21,10 +20,9 @@ public sealed class AccountCreation(
     public const string ActivationPath = "/activation";
     public static readonly IReadOnlyList<string> Uses =
         ["Déclarer mes salariés", "Demander des visites médicales", "Consulter et payer mes factures", "Faire la déclaration annuelle", "Suivre les actions de prévention"];
-    private static readonly PasswordHasher<User> Hasher = new();
     private static readonly TimeSpan ActivationLifetime = TimeSpan.FromHours(48);
 
-    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette opération.");
+    private Tenant Tenant => tenantContext.RequireTenant();
 
     public async Task<bool> IsOpenAsync() => (await rulesCache.GetAsync(Tenant)).Rules.Users.SelfRegistration;
 
@@ -60,7 +58,7 @@ public sealed class AccountCreation(
             Email = email!, NormalizedEmail = normalized, FirstName = account.FirstName!.Trim(), LastName = account.LastName!.Trim(),
             PendingActivation = true, JobFunction = account.JobFunction!.Trim(), PortalUses = uses, CreatedAt = now,
         };
-        user.PasswordHash = Hasher.HashPassword(user, account.Password!);
+        user.PasswordHash = Passwords.Hash(account.Password!);
         db.Users.Add(user);
         var token = await links.IssueAsync(user.Id, EmailLinkPurpose.Activation, ActivationLifetime, ct);
         outbox.Enqueue(user.Email, EmailTemplates.Activation(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{ActivationPath}?jeton={token}", (int)ActivationLifetime.TotalHours));

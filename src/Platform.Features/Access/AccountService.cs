@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Auditing;
 using Platform.Features.Persistence;
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
-using Platform.Tenancy.Rules;
 
 namespace Platform.Features.Access;
 
@@ -12,22 +10,20 @@ namespace Platform.Features.Access;
 public sealed class AccountService(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, CurrentUser currentUser, TimeProvider time)
 {
-    private static readonly PasswordHasher<User> Hasher = new();
-
-    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette opération.");
+    private Tenant Tenant => tenantContext.RequireTenant();
 
     public async Task<IReadOnlyList<UserError>> ChangePasswordAsync(string? currentPassword, string? newPassword, CancellationToken ct = default)
     {
         var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
-        if (user.PasswordHash is null || Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+        if (user.PasswordHash is null || !Passwords.Verify(user.PasswordHash, currentPassword))
             return [new UserError("INVALID_CURRENT_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword")];
-        var rule = (await rulesCache.GetAsync(Tenant)).Rules.Login.PasswordRule ?? DefaultRule;
+        var rule = (await rulesCache.GetAsync(Tenant)).Rules.Login.PasswordRule ?? PasswordPolicy.Staff;
         if (PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return [weak];
         if (newPassword == currentPassword)
             return [new UserError("PASSWORD_UNCHANGED", "Le nouveau mot de passe doit être différent de l'actuel.", "newPassword")];
 
-        user.PasswordHash = Hasher.HashPassword(user, newPassword!);
+        user.PasswordHash = Passwords.Hash(newPassword!);
         db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow(), ActorUserId = userId, Action = "password-changed", EntityType = "User", EntityId = userId.ToString(),
@@ -53,10 +49,4 @@ public sealed class AccountService(
         await db.SaveChangesAsync(ct);
         return [];
     }
-
-    /// <summary>For tenants without a password rule of their own (e-mail code tenants' staff).</summary>
-    private static readonly PasswordRule DefaultRule = new()
-    {
-        MinLength = 12, RequireUpper = true, RequireLower = true, RequireDigit = true, RequireSpecial = true,
-    };
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Auditing;
 using Platform.Features.Companies;
@@ -29,10 +28,9 @@ public sealed class CompanyUsers(
 {
     public const string AcceptPath = "/invitation";
     private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
-    private static readonly PasswordHasher<User> Hasher = new();
     private static readonly UserError LinkExpired = new("INVITATION_EXPIRED", "Cette invitation n'est plus valable : demandez à l'administrateur de l'entreprise de vous inviter à nouveau.", "token");
 
-    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette opération.");
+    private Tenant Tenant => tenantContext.RequireTenant();
 
     public async Task<IReadOnlyList<CompanyUserView>> ListAsync(Guid companyId, CancellationToken ct = default)
     {
@@ -115,7 +113,7 @@ public sealed class CompanyUsers(
             if (rules.Login.Proof == LoginProof.Password && PasswordPolicy.Check(rules.Login.PasswordRule!, password) is { } weak) errors.Add(weak);
             if (errors.Count > 0) return (null, errors);
             user = new User { Email = invitation.Email, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), CreatedAt = now };
-            if (rules.Login.Proof == LoginProof.Password) user.PasswordHash = Hasher.HashPassword(user, password!);
+            if (rules.Login.Proof == LoginProof.Password) user.PasswordHash = Passwords.Hash(password!);
             db.Users.Add(user);
         }
         if (!await db.Memberships.AnyAsync(m => m.CompanyId == invitation.CompanyId && m.UserId == user.Id, ct))
@@ -123,7 +121,7 @@ public sealed class CompanyUsers(
         invitation.AcceptedAt = now;
         Audit(user.Id, "invitation-accepted", invitation.CompanyId, null);
         await db.SaveChangesAsync(ct);
-        return (new SignedInUser(user.Id, user.Email, $"{user.FirstName} {user.LastName}", Tenant.Slug, null), []);
+        return (SignedInUser.Of(user, Tenant.Slug, null), []);
     }
 
     public async Task<IReadOnlyList<UserError>> ChangeRolesAsync(Guid companyId, Guid userId, IReadOnlyList<string>? roles, CancellationToken ct = default)

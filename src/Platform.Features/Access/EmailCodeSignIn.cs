@@ -19,7 +19,7 @@ public sealed class EmailCodeSignIn(
 {
     private static readonly UserError WrongCode = new("INVALID_CODE", "Code incorrect ou expiré.", "code");
 
-    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette connexion.");
+    private Tenant Tenant => tenantContext.RequireTenant();
 
     /// <summary>Errors only for requests that cannot be right whoever asks (no e-mail, wrong tenant method).</summary>
     public async Task<IReadOnlyList<UserError>> RequestAsync(string? email, CancellationToken ct = default)
@@ -74,6 +74,6 @@ public sealed class EmailCodeSignIn(
         active.ConsumedAt = now;
         await history.RecordAsync(user.Id, ipAddress, browser, now, ct);
         await db.SaveChangesAsync(ct);
-        return new SignInOutcome(new SignedInUser(user.Id, user.Email, $"{user.FirstName} {user.LastName}", Tenant.Slug, null), null);
+        return new SignInOutcome(SignedInUser.Of(user, Tenant.Slug, null), null);
     }
 }

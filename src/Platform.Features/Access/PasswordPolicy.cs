@@ -7,6 +7,12 @@ public static class PasswordPolicy
 {
     public const int MaxLength = 128;
 
+    /// <summary>Staff and administrators, and anyone on a tenant without a password rule of its own: 12+ characters, all four kinds.</summary>
+    public static readonly PasswordRule Staff = new()
+    {
+        MinLength = 12, RequireUpper = true, RequireLower = true, RequireDigit = true, RequireSpecial = true,
+    };
+
     /// <summary>Null when the password satisfies the rule, else a French message listing what is missing.</summary>
     public static UserError? Check(PasswordRule rule, string? password, string field = "password")
     {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Auditing;
 using Platform.Features.Notifications;
@@ -19,11 +18,10 @@ public sealed class PasswordReset(
 {
     public const int ValidityMinutes = 60;
     public const string LinkPath = "/mot-de-passe/nouveau";
-    private static readonly PasswordHasher<User> Hasher = new();
     private static readonly UserError Expired =
         new("LINK_EXPIRED", "Ce lien n'est plus valable : demandez un nouveau lien de réinitialisation.", "token");
 
-    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette opération.");
+    private Tenant Tenant => tenantContext.RequireTenant();
 
     /// <param name="siteUrl">The tenant host the request came to, e.g. https://sstrn.example.fr.</param>
     public async Task RequestAsync(string? identifier, bool asProxy, string siteUrl, CancellationToken ct = default)
@@ -48,7 +46,7 @@ public sealed class PasswordReset(
         if (rule is not null && PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return [weak];
         var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
         var now = time.GetUtcNow();
-        user.PasswordHash = Hasher.HashPassword(user, newPassword!);
+        user.PasswordHash = Passwords.Hash(newPassword!);
         links.MarkUsed(link);
         db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = user.Id, Action = "password-reset", EntityType = "User", EntityId = user.Id.ToString() });
         await db.SaveChangesAsync(ct);

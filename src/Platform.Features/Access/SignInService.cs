@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Persistence;
 using Platform.Features.TenantSettings;
@@ -10,7 +9,11 @@ namespace Platform.Features.Access;
 public sealed record PasswordSignIn(string Identifier, string Password, string? IpAddress, string? Browser, bool AsProxy = false);
 
 /// <summary>Who signed in: what the portal cookie and the access token carry.</summary>
-public sealed record SignedInUser(Guid UserId, string Email, string DisplayName, string TenantSlug, StaffRole? StaffRole);
+public sealed record SignedInUser(Guid UserId, string Email, string DisplayName, string TenantSlug, StaffRole? StaffRole)
+{
+    public static SignedInUser Of(User user, string tenantSlug, StaffRole? staffRole) =>
+        new(user.Id, user.Email, $"{user.FirstName} {user.LastName}", tenantSlug, staffRole);
+}
 
 /// <summary>
 /// Signed in (User), refused (Error), or half-way: the password of a staff member was right and the
@@ -31,11 +34,10 @@ public sealed class SignInService(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
     ConnectionHistory history, SignInThrottle throttle, TotpCodes totp, TimeProvider time)
 {
-    private static readonly PasswordHasher<User> Hasher = new();
     private static readonly UserError WrongCredentials =
         new("INVALID_CREDENTIALS", "Identifiant ou mot de passe incorrect.", "password");
 
-    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette connexion.");
+    private Tenant Tenant => tenantContext.RequireTenant();
 
     public async Task<SignInOutcome> PasswordAsync(PasswordSignIn attempt, string? authenticatorCode = null, CancellationToken ct = default)
     {
@@ -49,7 +51,7 @@ public sealed class SignInService(
         if (user?.PasswordHash is null)
         {
             // Same work as a real check, so that timing does not reveal unknown accounts.
-            Hasher.VerifyHashedPassword(new User { Email = "", NormalizedEmail = "", FirstName = "", LastName = "" }, DummyHash, attempt.Password ?? "");
+            Passwords.Verify(DummyHash, attempt.Password);
             return Fail(WrongCredentials);
         }
 
@@ -57,8 +59,7 @@ public sealed class SignInService(
         var now = time.GetUtcNow();
         if (Locked(guard, rules.Login.Lockout, now) is { } locked) return Fail(locked);
 
-        var verified = Hasher.VerifyHashedPassword(user, user.PasswordHash, attempt.Password ?? "") != PasswordVerificationResult.Failed;
-        if (!verified) return Fail(await RecordFailureAsync(user.Id, guard, rules.Login.Lockout, now, ct));
+        if (!Passwords.Verify(user.PasswordHash, attempt.Password)) return Fail(await RecordFailureAsync(user.Id, guard, rules.Login.Lockout, now, ct));
         if (user.PendingActivation)
             return Fail(new UserError("ACCOUNT_NOT_ACTIVATED", "Votre compte n'est pas encore activé : cliquez sur le lien d'activation reçu par e-mail.", "identifier"));
         if (staffRole is not null && authenticatorCode is null) return new SignInOutcome(null, null, user.Id);
@@ -92,7 +93,7 @@ public sealed class SignInService(
         if (guard is not null) { guard.FailedAttempts = 0; guard.LockedUntil = null; }
         await history.RecordAsync(user.Id, ipAddress, browser, now, ct);
         await db.SaveChangesAsync(ct);
-        return new SignInOutcome(new SignedInUser(user.Id, user.Email, $"{user.FirstName} {user.LastName}", Tenant.Slug, staffRole), null);
+        return new SignInOutcome(SignedInUser.Of(user, Tenant.Slug, staffRole), null);
     }
 
     private UserError? Locked(SignInGuard? guard, LockoutRule rule, DateTimeOffset now)
@@ -133,5 +134,5 @@ public sealed class SignInService(
 
     private static SignInOutcome Fail(UserError error) => new(null, error);
 
-    private static readonly string DummyHash = Hasher.HashPassword(new User { Email = "", NormalizedEmail = "", FirstName = "", LastName = "" }, Guid.NewGuid().ToString());
+    private static readonly string DummyHash = Passwords.Hash(Guid.NewGuid().ToString());
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Auditing;
 using Platform.Features.Notifications;
@@ -26,10 +25,8 @@ public sealed class StaffAccounts(
 {
     public const string EnrolmentPath = "/personnel/activation";
     private static readonly TimeSpan EnrolmentLifetime = TimeSpan.FromDays(3);
-    private static readonly PasswordHasher<User> Hasher = new();
-    private static readonly PasswordRule StaffPasswordRule = new() { MinLength = 12, RequireUpper = true, RequireLower = true, RequireDigit = true, RequireSpecial = true };
 
-    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette opération.");
+    private Tenant Tenant => tenantContext.RequireTenant();
 
     public async Task<IReadOnlyList<StaffAccountView>> ListAsync(CancellationToken ct = default)
     {
@@ -111,10 +108,10 @@ public sealed class StaffAccounts(
             return [new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token")];
         var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
         var needsPassword = user.PasswordHash is null || user.PendingActivation;
-        if (needsPassword && PasswordPolicy.Check(StaffPasswordRule, password) is { } weak) return [weak];
+        if (needsPassword && PasswordPolicy.Check(PasswordPolicy.Staff, password) is { } weak) return [weak];
         if (!totp.Verify(user.ProtectedTotpSecret!, code))
             return [new UserError("INVALID_AUTHENTICATOR_CODE", "Code de l'application d'authentification incorrect : vérifiez l'heure de votre téléphone et réessayez.", "code")];
-        if (needsPassword) user.PasswordHash = Hasher.HashPassword(user, password!);
+        if (needsPassword) user.PasswordHash = Passwords.Hash(password!);
         user.PendingActivation = false;
         links.MarkUsed(link);
         db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = user.Id, Action = "staff-enrolled", EntityType = "User", EntityId = user.Id.ToString() });

@@ -30,7 +30,7 @@ public static class DemoData
     };
 
     // Every demo account has the same documented password: hash it once per process (PBKDF2 is slow on purpose).
-    private static readonly Lazy<string> DemoPasswordHash = new(() => new PasswordHasher<User>().HashPassword(null!, Password));
+    private static readonly Lazy<string> DemoPasswordHash = new(() => Passwords.Hash(Password));
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {

@@ -26,7 +26,7 @@ public sealed record RuleChangeView(string Path, string OldValueJson, string New
 public sealed class TenantRulesAdministration(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache cache, TimeProvider time)
 {
-    private Tenant Tenant => tenantContext.Current ?? throw new TenantIsolationException("Aucun tenant pour cette opération.");
+    private Tenant Tenant => tenantContext.RequireTenant();
 
     public async Task<RuleChangeResult> ChangeAsync(RuleChangeRequest request, Actor actor, CancellationToken ct = default)
     {

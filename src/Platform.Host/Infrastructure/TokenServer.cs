@@ -112,7 +112,7 @@ public static class TokenServer
             var user = await apiClients.ActingUserAsync(request.ClientId, http.RequestAborted);
             return user is null
                 ? Refuse("Ce logiciel n'a accès à aucune entreprise de ce service.")
-                : SignIn(new SignedInUser(user.Id, user.Email, $"{user.FirstName} {user.LastName}", tenant.Current!.Slug, null), []);
+                : SignIn(SignedInUser.Of(user, tenant.Current!.Slug, null), []);
         }
         if (request.IsRefreshTokenGrantType())
         {
@@ -126,7 +126,7 @@ public static class TokenServer
             var staffRole = await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(http.RequestAborted);
             if (staffRole is null && !await db.Memberships.AnyAsync(m => m.UserId == userId, http.RequestAborted))
                 return Refuse("Ce compte n'a plus accès à ce service.");
-            return SignIn(new SignedInUser(user.Id, user.Email, $"{user.FirstName} {user.LastName}", tenant.Current.Slug, staffRole), principal.GetScopes());
+            return SignIn(SignedInUser.Of(user, tenant.Current.Slug, staffRole), principal.GetScopes());
         }
         return Results.Forbid(Properties(Errors.UnsupportedGrantType, "Type d'autorisation non pris en charge."),
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
