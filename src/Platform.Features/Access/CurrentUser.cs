@@ -18,6 +18,8 @@ public sealed class CurrentUser
 
     public bool IsStaff => IsAuthenticated && Principal.HasClaim(c => c.Type == StaffRoleClaim);
 
+    public bool IsTenantAdministrator => IsAuthenticated && Principal.HasClaim(StaffRoleClaim, nameof(StaffRole.Administrator));
+
     public string? DisplayName => Principal.FindFirstValue(PlatformClaims.Name);
 
     public Guid? UserId =>
@@ -27,7 +29,7 @@ public sealed class CurrentUser
     public Guid RequireStaff()
     {
         if (!IsAuthenticated || UserId is not { } id) throw new AccessDeniedException(AccessDenial.Unauthenticated);
-        if (!Principal.HasClaim(c => c.Type == StaffRoleClaim)) throw new AccessDeniedException(AccessDenial.Forbidden);
+        if (!IsStaff) throw new AccessDeniedException(AccessDenial.Forbidden);
         return id;
     }
 
@@ -35,7 +37,7 @@ public sealed class CurrentUser
     public Guid RequireTenantAdministrator()
     {
         if (!IsAuthenticated || UserId is not { } id) throw new AccessDeniedException(AccessDenial.Unauthenticated);
-        if (!Principal.HasClaim(StaffRoleClaim, nameof(StaffRole.Administrator))) throw new AccessDeniedException(AccessDenial.Forbidden);
+        if (!IsTenantAdministrator) throw new AccessDeniedException(AccessDenial.Forbidden);
         return id;
     }
 }

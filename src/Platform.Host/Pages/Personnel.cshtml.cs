@@ -30,6 +30,6 @@ public sealed class PersonnelModel(StaffDesk desk, AccountService accounts, Curr
     {
         Locked = await desk.LockedAccountsAsync(HttpContext.RequestAborted);
         Access = await desk.CompanyAccessAsync(Adherent, HttpContext.RequestAborted);
-        IsAdministrator = currentUser.Principal.HasClaim(CurrentUser.StaffRoleClaim, nameof(StaffRole.Administrator));
+        IsAdministrator = currentUser.IsTenantAdministrator;
     }
 }
