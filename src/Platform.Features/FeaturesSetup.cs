@@ -35,6 +35,11 @@ public static class FeaturesSetup
         services.AddScoped<ApiClients>();
         services.AddScoped<EmailLinks>();
         services.AddScoped<OutboxDelivery>();
+        services.AddScoped<Workstations.WorkstationService>();
+        services.AddScoped<Employees.WorkstationOccupancy>();
+        services.AddSingleton<Employees.EmployeeNir>();
+        services.AddScoped<Employees.EmployeeService>();
+        services.AddScoped<Employees.EmployeeImports>();
         return services;
     }
 }

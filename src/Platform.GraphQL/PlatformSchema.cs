@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Platform.GraphQL.Access;
 using Platform.GraphQL.Common;
 using Platform.GraphQL.Companies;
+using Platform.GraphQL.Employees;
 using Platform.GraphQL.TenantSettings;
 using Platform.GraphQL.Workstations;
 using Platform.GraphQL.Tenants;
@@ -19,6 +20,8 @@ public sealed class PlatformSchema : Schema
         CompanyQueries.Add(query);
         CompanyUsersOperations.AddQueries(query);
         CspCodeQueries.Add(query);
+        WorkstationOperations.AddQueries(query);
+        EmployeeOperations.AddQueries(query);
         TenantSettingsOperations.AddQueries(query);
         Query = query;
 
@@ -27,6 +30,8 @@ public sealed class PlatformSchema : Schema
         CompanyUsersOperations.AddMutations(mutation);
         AccessRequestOperations.AddMutations(mutation);
         TenantSettingsOperations.AddMutations(mutation);
+        WorkstationOperations.AddMutations(mutation);
+        EmployeeOperations.AddMutations(mutation);
         Mutation = mutation;
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

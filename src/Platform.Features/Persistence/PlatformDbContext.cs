@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Features.Access;
 using Platform.Features.Auditing;
 using Platform.Features.Companies;
+using Platform.Features.Employees;
 using Platform.Features.Notifications;
 
 using Platform.Features.TenantSettings;
+using Platform.Features.Workstations;
 using Platform.Tenancy;
 using Platform.Tenancy.Isolation;
 
@@ -45,6 +47,9 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<TenantRuleOverride> TenantRuleOverrides => Set<TenantRuleOverride>();
     public DbSet<TenantRuleChange> TenantRuleChanges => Set<TenantRuleChange>();
+    public DbSet<Workstation> Workstations => Set<Workstation>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<CareerEntry> CareerEntries => Set<CareerEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -174,6 +179,45 @@ public abstract class PlatformDbContext : DbContext
             e.HasIndex(c => new { c.TenantId, c.ChangedAt });
             e.Property(c => c.Path).HasMaxLength(200);
             e.Property(c => c.ChangedByName).HasMaxLength(200);
+        });
+
+        b.Entity<Workstation>(e =>
+        {
+            e.HasIndex(w => new { w.TenantId, w.CompanyId, w.Label });
+            e.HasIndex(w => new { w.TenantId, w.CompanyId, w.CspCode });
+            e.Property(w => w.Label).HasMaxLength(WorkstationRules.LabelMaxLength);
+            e.Property(w => w.CspCode).HasMaxLength(4);
+            e.PrimitiveCollection(w => w.Risks).ElementType(t => t.HasConversion<string>());
+            e.PrimitiveCollection(w => w.CacesCategories);
+            e.Property(w => w.RadiationCategory).HasMaxLength(3);
+            e.Property(w => w.OtherRiskDescription).HasMaxLength(WorkstationRules.DescriptionMaxLength);
+            e.HasOne<Company>().WithMany().HasForeignKey(w => w.CompanyId);
+        });
+        b.Entity<Employee>(e =>
+        {
+            // The list: one company's employees in name order, read by keyset (SortName, Id).
+            e.HasIndex(x => new { x.TenantId, x.CompanyId, x.SortName, x.Id });
+            e.HasIndex(x => new { x.TenantId, x.ValidatedAt });
+            e.Property(x => x.Civility).HasMaxLength(10);
+            e.Property(x => x.FirstName).HasMaxLength(EmployeeRules.NameMaxLength);
+            e.Property(x => x.BirthName).HasMaxLength(EmployeeRules.NameMaxLength);
+            e.Property(x => x.MarriedName).HasMaxLength(EmployeeRules.NameMaxLength);
+            e.Property(x => x.SortName).HasMaxLength(2 * EmployeeRules.NameMaxLength + 1);
+            e.Property(x => x.ProtectedNir).HasMaxLength(500);
+            e.Property(x => x.MaskedNir).HasMaxLength(30);
+            e.Property(x => x.Contract).HasMaxLength(40);
+            e.Property(x => x.DeclaredFollowUp).HasConversion<string>().HasMaxLength(3);
+            e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);
+            // Restrict: SQL Server refuses two cascade paths from a company; a held workstation is never deleted anyway.
+            e.HasOne<Workstation>().WithMany().HasForeignKey(x => x.CurrentWorkstationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CareerEntry>(e =>
+        {
+            e.HasIndex(c => new { c.TenantId, c.EmployeeId });
+            e.HasIndex(c => new { c.TenantId, c.WorkstationId, c.EndDate });
+            e.Property(c => c.Contract).HasMaxLength(40);
+            e.HasOne<Employee>().WithMany().HasForeignKey(c => c.EmployeeId);
+            e.HasOne<Workstation>().WithMany().HasForeignKey(c => c.WorkstationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         // OpenIddict's applications, authorizations, scopes and tokens. They belong to no tenant: a

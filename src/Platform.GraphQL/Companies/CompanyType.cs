@@ -21,6 +21,11 @@ public sealed class CompanyType : ObjectGraphType<CompanyView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompanyUserType>>>>("users")
             .Description("Company administrators: the users of the company and the pending invitations.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<CompanyUsers>().ListAsync(c.Source.Id, c.CancellationToken));
+        Field<NonNullGraphType<BooleanGraphType>>("tempWorkerAccount")
+            .Description("A temp agency's account for temp workers (NNN.1.x): at most 3 workstations, contracts Intérim and CDI intérim.")
+            .Resolve(c => c.Source.IsTempWorkerAccount);
+        Workstations.WorkstationOperations.AddCompanyFields(this);
+        Employees.EmployeeOperations.AddCompanyFields(this);
     }
 }
 

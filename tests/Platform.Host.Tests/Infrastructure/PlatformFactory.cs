@@ -114,7 +114,7 @@ public abstract class PlatformTest<TFactory>(TFactory factory) : IClassFixture<T
 {
     protected TFactory Factory { get; } = factory;
 
-    public Task InitializeAsync() => Factory.ResetAsync();
+    public virtual Task InitializeAsync() => Factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 }
 

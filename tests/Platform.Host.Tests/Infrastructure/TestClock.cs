@@ -12,5 +12,8 @@ public sealed class TestClock : TimeProvider
 
     public void Advance(TimeSpan delta) => Interlocked.Add(ref offsetTicks, delta.Ticks);
 
+    /// <summary>Back to the real time. Only for a class whose tests set the clock: in-flight e-mails and jobs do not expect time to go back.</summary>
+    public void Reset() => Interlocked.Exchange(ref offsetTicks, 0);
+
     public void SetUtcNow(DateTimeOffset value) => Interlocked.Exchange(ref offsetTicks, (value - base.GetUtcNow()).Ticks);
 }

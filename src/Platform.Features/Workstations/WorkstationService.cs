@@ -1,0 +1,223 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Access;
+using Platform.Features.Auditing;
+using Platform.Features.Companies;
+using Platform.Features.Employees;
+using Platform.Features.Imports;
+using Platform.Features.Persistence;
+using Platform.Features.Regulation;
+
+namespace Platform.Features.Workstations;
+
+/// <summary>What creating a workstation did: the workstation, or the similar ones to confirm against, or errors.</summary>
+public sealed record WorkstationResult(WorkstationView? Workstation, IReadOnlyList<WorkstationView> Similar, IReadOnlyList<UserError> Errors)
+{
+    public static WorkstationResult Failed(params UserError[] errors) => new(null, [], errors);
+}
+
+/// <summary>
+/// The workstations of a company (SPEC.md 3.3, seed 001): declared one by one or imported, with a
+/// confirmation when the CSP code is already used; edited or deleted only while nobody holds them;
+/// closed ones kept and offered again. Other features read them through this service.
+/// </summary>
+public sealed class WorkstationService(PlatformDbContext db, CompanyAccess access, CompanyDirectory companies, WorkstationOccupancy occupancy, CurrentUser currentUser, TimeProvider time)
+{
+    public static readonly UserError NotFound = new("NOT_FOUND", "Ce poste de travail n'existe pas.", "id");
+
+    public async Task<Page<WorkstationView>> ListAsync(Guid companyId, bool includeClosed, int? first, string? after, CancellationToken ct = default)
+    {
+        await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
+        var size = KeysetCursor.PageSize(first);
+        var query = db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId);
+        if (!includeClosed) query = query.Where(w => w.ClosedOn == null);
+        var total = await query.CountAsync(ct);
+        if (KeysetCursor.Decode(after) is var (label, id))
+            query = query.Where(w => string.Compare(w.Label, label) > 0 || (w.Label == label && w.Id.CompareTo(id) > 0));
+        var rows = await query.OrderBy(w => w.Label).ThenBy(w => w.Id).Take(size + 1).ToListAsync(ct);
+        var views = await ViewsAsync(rows, ct);
+        return KeysetCursor.ToPage(views, size, total, v => KeysetCursor.Encode(v.Label, v.Id));
+    }
+
+    /// <summary>A workstation the caller may see, or null (unknown, another company's the caller cannot see, another tenant's).</summary>
+    public async Task<WorkstationView?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var workstation = await db.Workstations.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct);
+        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return null;
+        return (await ViewsAsync([workstation], ct))[0];
+    }
+
+    /// <summary>Views by id without access checks, for features that already checked the company (the employee list).</summary>
+    public async Task<IReadOnlyDictionary<Guid, WorkstationView>> ViewsByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return new Dictionary<Guid, WorkstationView>();
+        var rows = await db.Workstations.AsNoTracking().Where(w => ids.Contains(w.Id)).ToListAsync(ct);
+        return (await ViewsAsync(rows, ct)).ToDictionary(v => v.Id);
+    }
+
+    /// <summary>The company's open workstations, for the forms' choice lists and the imports.</summary>
+    public async Task<IReadOnlyList<WorkstationView>> OpenAsync(Guid companyId, CancellationToken ct = default)
+    {
+        var rows = await db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId && w.ClosedOn == null).OrderBy(w => w.Label).ToListAsync(ct);
+        return await ViewsAsync(rows, ct);
+    }
+
+    public async Task<WorkstationResult> CreateAsync(Guid companyId, WorkstationDraft draft, bool confirmDuplicate, CancellationToken ct = default)
+    {
+        await access.RequireAsync(companyId, Permission.ManageEmployees, ct);
+        var (checkedDraft, errors) = WorkstationRules.Check(draft);
+        if (checkedDraft is null) return WorkstationResult.Failed([.. errors]);
+        if (await TempLimitProblemAsync(companyId, 1, ct) is { } limit) return WorkstationResult.Failed(limit);
+
+        if (!confirmDuplicate)
+        {
+            var similar = await db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId && w.CspCode == checkedDraft.CspCode)
+                .OrderBy(w => w.ClosedOn != null).ThenBy(w => w.Label).ToListAsync(ct);
+            if (similar.Count > 0)
+                return new(null, await ViewsAsync(similar, ct), [new UserError("CONFIRMATION_REQUIRED",
+                    "Nous avons détecté un ou plusieurs poste(s) similaire(s). Si vous souhaitez tout de même poursuivre, confirmez la création ; sinon, reprenez un poste existant.", "cspCode")]);
+        }
+
+        var workstation = New(companyId, checkedDraft);
+        db.Workstations.Add(workstation);
+        db.AuditEntries.Record(time, currentUser.UserId, "workstation.created", "Workstation", workstation.Id);
+        await db.SaveChangesAsync(ct);
+        return new((await ViewsAsync([workstation], ct))[0], [], []);
+    }
+
+    public async Task<WorkstationResult> UpdateAsync(Guid id, WorkstationDraft draft, CancellationToken ct = default)
+    {
+        var workstation = await db.Workstations.SingleOrDefaultAsync(w => w.Id == id, ct);
+        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return WorkstationResult.Failed(NotFound);
+        await access.RequireAsync(workstation.CompanyId, Permission.ManageEmployees, ct);
+        if (await HeldProblemAsync(workstation, ct) is { } held) return WorkstationResult.Failed(held);
+        if (workstation.ClosedOn is not null) return WorkstationResult.Failed(new UserError("CLOSED", "Ce poste est clôturé : rouvrez-le avant de le modifier.", "id"));
+        var (checkedDraft, errors) = WorkstationRules.Check(draft);
+        if (checkedDraft is null) return WorkstationResult.Failed([.. errors]);
+        Apply(workstation, checkedDraft);
+        db.AuditEntries.Record(time, currentUser.UserId, "workstation.updated", "Workstation", workstation.Id);
+        await db.SaveChangesAsync(ct);
+        return new((await ViewsAsync([workstation], ct))[0], [], []);
+    }
+
+    /// <summary>Deletes a workstation nobody ever held; one that former employees held is closed instead, to keep their careers.</summary>
+    public async Task<(bool Deleted, WorkstationView? Closed, IReadOnlyList<UserError> Errors)> DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        var workstation = await db.Workstations.SingleOrDefaultAsync(w => w.Id == id, ct);
+        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return (false, null, [NotFound]);
+        await access.RequireAsync(workstation.CompanyId, Permission.ManageEmployees, ct);
+        if (await HeldProblemAsync(workstation, ct) is { } held) return (false, null, [held]);
+        if (await occupancy.EverHeldAsync(id, ct))
+        {
+            workstation.ClosedOn ??= time.Today();
+            db.AuditEntries.Record(time, currentUser.UserId, "workstation.closed", "Workstation", workstation.Id);
+            await db.SaveChangesAsync(ct);
+            return (false, (await ViewsAsync([workstation], ct))[0], []);
+        }
+        db.Workstations.Remove(workstation);
+        db.AuditEntries.Record(time, currentUser.UserId, "workstation.deleted", "Workstation", workstation.Id);
+        await db.SaveChangesAsync(ct);
+        return (true, null, []);
+    }
+
+    public async Task<WorkstationResult> CloseAsync(Guid id, CancellationToken ct = default) => await SetClosedAsync(id, close: true, ct);
+
+    /// <summary>A closed workstation offered again (seed 001) is reopened rather than declared twice.</summary>
+    public async Task<WorkstationResult> ReopenAsync(Guid id, CancellationToken ct = default) => await SetClosedAsync(id, close: false, ct);
+
+    private async Task<WorkstationResult> SetClosedAsync(Guid id, bool close, CancellationToken ct)
+    {
+        var workstation = await db.Workstations.SingleOrDefaultAsync(w => w.Id == id, ct);
+        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return WorkstationResult.Failed(NotFound);
+        await access.RequireAsync(workstation.CompanyId, Permission.ManageEmployees, ct);
+        if (close && await HeldProblemAsync(workstation, ct) is { } held) return WorkstationResult.Failed(held);
+        if (!close && workstation.ClosedOn is not null && await TempLimitProblemAsync(workstation.CompanyId, 1, ct) is { } limit) return WorkstationResult.Failed(limit);
+        if (close != (workstation.ClosedOn is not null))
+        {
+            workstation.ClosedOn = close ? time.Today() : null;
+            db.AuditEntries.Record(time, currentUser.UserId, close ? "workstation.closed" : "workstation.reopened", "Workstation", workstation.Id);
+            await db.SaveChangesAsync(ct);
+        }
+        return new((await ViewsAsync([workstation], ct))[0], [], []);
+    }
+
+    /// <summary>
+    /// The reference file of seed 001, adding only: every line is checked first; with any error nothing
+    /// is imported. Lines repeating an open workstation (same code, label and risks) are errors too.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Guid companyId, string csv, CancellationToken ct = default)
+    {
+        await access.RequireAsync(companyId, Permission.ManageEmployees, ct);
+        var parsed = WorkstationCsv.Parse(csv);
+        if (parsed.Errors.Count > 0) return new(0, parsed.Errors);
+        if (parsed.Workstations.Count == 0) return ImportResult.Failed(new ImportError(1, null, "EMPTY", "Le fichier ne contient aucun poste : remplissez une ligne par poste sous l'en-tête."));
+
+        var errors = new List<ImportError>();
+        var existing = (await db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId && w.ClosedOn == null).ToListAsync(ct))
+            .Select(Identity).ToHashSet();
+        var seen = new Dictionary<string, int>();
+        foreach (var (line, workstation) in parsed.Workstations)
+        {
+            var identity = Identity(workstation);
+            if (existing.Contains(identity))
+                errors.Add(new(line, "Libellé", "ALREADY_EXISTS", $"Le poste « {workstation.Label} » ({workstation.CspCode}) existe déjà avec les mêmes risques : l'import n'ajoute que des postes nouveaux."));
+            else if (seen.TryGetValue(identity, out var first))
+                errors.Add(new(line, "Libellé", "DUPLICATE_LINE", $"Cette ligne répète le poste de la ligne {first}."));
+            else seen[identity] = line;
+        }
+        if (await TempLimitProblemAsync(companyId, parsed.Workstations.Count, ct) is { } limit)
+            errors.Add(new(1, null, limit.Code, limit.Message));
+        if (errors.Count > 0) return new(0, errors);
+
+        foreach (var (_, checkedDraft) in parsed.Workstations) db.Workstations.Add(New(companyId, checkedDraft));
+        db.AuditEntries.Record(time, currentUser.UserId, "workstation.imported", "Company", companyId, $$"""{"count":{{parsed.Workstations.Count}}}""");
+        await db.SaveChangesAsync(ct);
+        return new(parsed.Workstations.Count, []);
+    }
+
+    private Workstation New(Guid companyId, CheckedWorkstation draft)
+    {
+        var workstation = new Workstation { CompanyId = companyId, Label = draft.Label, CspCode = draft.CspCode, CreatedAt = time.GetUtcNow() };
+        Apply(workstation, draft);
+        return workstation;
+    }
+
+    private static void Apply(Workstation w, CheckedWorkstation draft)
+    {
+        w.Label = draft.Label;
+        w.CspCode = draft.CspCode;
+        w.Risks = draft.Risks;
+        w.RadiationCategory = draft.RadiationCategory;
+        w.CacesCategories = draft.CacesCategories;
+        w.OtherRiskDescription = draft.OtherRiskDescription;
+    }
+
+    private static string Identity(Workstation w) => $"{w.CspCode}|{w.Label}|{string.Join(',', w.Risks.Order())}";
+    private static string Identity(CheckedWorkstation w) => $"{w.CspCode}|{w.Label}|{string.Join(',', w.Risks.Order())}";
+
+    private async Task<UserError?> HeldProblemAsync(Workstation workstation, CancellationToken ct) =>
+        (await occupancy.HeldAsync([workstation.Id], ct)).Count > 0
+            ? new UserError("WORKSTATION_HELD", "Ce poste est attribué à un salarié présent dans l'entreprise : attribuez-lui un autre poste ou enregistrez sa sortie avant de modifier ou supprimer le poste.", "id")
+            : null;
+
+    private async Task<UserError?> TempLimitProblemAsync(Guid companyId, int adding, CancellationToken ct)
+    {
+        var company = await companies.GetAsync(companyId, ct);
+        if (company is null || !company.IsTempWorkerAccount) return null;
+        var open = await db.Workstations.CountAsync(w => w.CompanyId == companyId && w.ClosedOn == null, ct);
+        return open + adding > TempAgency.MaxTempWorkstations
+            ? new UserError("TEMP_WORKSTATION_LIMIT", $"Un compte intérimaires déclare au plus {TempAgency.MaxTempWorkstations} postes de travail : clôturez un poste avant d'en ajouter un autre.", "companyId")
+            : null;
+    }
+
+    private async Task<IReadOnlyList<WorkstationView>> ViewsAsync(IReadOnlyList<Workstation> rows, CancellationToken ct)
+    {
+        var held = await occupancy.HeldAsync(rows.Select(r => r.Id).ToList(), ct);
+        var today = time.Today();
+        return rows.Select(w => new WorkstationView(
+            w.Id, w.CompanyId, w.Label, w.CspCode, w.Risks, w.RadiationCategory, w.CacesCategories, w.OtherRiskDescription,
+            w.ClosedOn is not null, !held.Contains(w.Id), FollowUpRules.For(w.Risks, today))
+        {
+            Attestations = FollowUpRules.Attestations(w.Risks, today).Select(a => $"{WorkstationRules.Label(a.Risk)} : attestation de non contre-indication valable {a.Years} ans").ToList(),
+        }).ToList();
+    }
+}

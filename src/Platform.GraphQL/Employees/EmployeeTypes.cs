@@ -1,0 +1,347 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features;
+using Platform.Features.Companies;
+using Platform.Features.Employees;
+using Platform.Features.Imports;
+using Platform.Features.Regulation;
+using Platform.GraphQL.Common;
+using Platform.GraphQL.Companies;
+using Platform.GraphQL.Workstations;
+
+namespace Platform.GraphQL.Employees;
+
+public sealed class EmployeeType : ObjectGraphType<EmployeeView>
+{
+    public EmployeeType()
+    {
+        Name = "Employee";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("civility").Resolve(c => c.Source.Civility);
+        Field<NonNullGraphType<StringGraphType>>("firstName").Resolve(c => c.Source.FirstName);
+        Field<NonNullGraphType<StringGraphType>>("birthName").Resolve(c => c.Source.BirthName);
+        Field<StringGraphType>("marriedName").Resolve(c => c.Source.MarriedName);
+        Field<NonNullGraphType<DateScalar>>("birthDate").Resolve(c => c.Source.BirthDate);
+        Field<StringGraphType>("insMasked").Description("The INS/NIR masked: sex, year and month of birth; never in clear.").Resolve(c => c.Source.MaskedIns);
+        Field<NonNullGraphType<BooleanGraphType>>("validated").Resolve(c => c.Source.Validated);
+        Field<NonNullGraphType<BooleanGraphType>>("active").Description("No end date, or one not passed yet.").Resolve(c => c.Source.Active);
+        Field<NonNullGraphType<StringGraphType>>("contract").Resolve(c => c.Source.Contract);
+        Field<WorkstationType>("currentWorkstation").Resolve(c => c.Source.CurrentWorkstation);
+        Field<FollowUpEnumType>("followUp").Description("What the current workstation's risks call for; the declared follow-up without a workstation.").Resolve(c => c.Source.FollowUp);
+        Field<FollowUpEnumType>("declaredFollowUp").Resolve(c => c.Source.DeclaredFollowUp);
+        Field<NonNullGraphType<DateScalar>>("startDate").Resolve(c => c.Source.StartDate);
+        Field<DateScalar>("endDate").Resolve(c => c.Source.EndDate);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerEntryType>>>>("career")
+            .Description("Every workstation held, the current one first.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeService>().CareerAsync(c.Source.Id, c.CancellationToken));
+    }
+}
+
+public sealed class CareerEntryType : ObjectGraphType<CareerEntryView>
+{
+    public CareerEntryType()
+    {
+        Name = "CareerEntry";
+        Field<NonNullGraphType<WorkstationType>>("workstation").Resolve(c => c.Source.Workstation);
+        Field<NonNullGraphType<StringGraphType>>("contract").Resolve(c => c.Source.Contract);
+        Field<NonNullGraphType<DateScalar>>("startDate").Resolve(c => c.Source.StartDate);
+        Field<DateScalar>("endDate").Resolve(c => c.Source.EndDate);
+    }
+}
+
+public sealed class EmployeeEdgeType() : PageEdgeType<EmployeeType, EmployeeView>("Employee");
+public sealed class EmployeeConnectionType() : PageConnectionType<EmployeeEdgeType, EmployeeView>("Employee");
+
+public sealed class EmployeeFilterInput
+{
+    public bool ActiveOnly { get; set; } = true;
+    public string? Search { get; set; }
+    public string? WorkstationId { get; set; }
+    public string? Initial { get; set; }
+    public string? Sex { get; set; }
+
+    public EmployeeFilter ToFilter() => new(ActiveOnly, Search, Guid.TryParse(WorkstationId, out var w) ? w : null,
+        string.IsNullOrEmpty(Initial) ? null : Initial[0], Sex);
+}
+
+public sealed class EmployeeFilterInputType : InputObjectGraphType<EmployeeFilterInput>
+{
+    public EmployeeFilterInputType()
+    {
+        Name = "EmployeeFilter";
+        Field<BooleanGraphType>("activeOnly").DefaultValue(true);
+        Field<StringGraphType>("search");
+        Field<IdGraphType>("workstationId");
+        Field<StringGraphType>("initial").Description("First letter of the birth name.");
+        Field<StringGraphType>("sex").Description("F (Madame) or M (Monsieur).");
+    }
+}
+
+public sealed class EmployeeInput
+{
+    public string? CompanyId { get; set; }
+    public string? Id { get; set; }
+    public string? Civility { get; set; }
+    public string? FirstName { get; set; }
+    public string? BirthName { get; set; }
+    public string? MarriedName { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public string? Ins { get; set; }
+    public string? WorkstationId { get; set; }
+    public string? Contract { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public FollowUpCategory? DeclaredFollowUp { get; set; }
+
+    public EmployeeDraft Draft() => new(Civility, FirstName, BirthName, MarriedName, BirthDate, Ins, Contract, StartDate,
+        Guid.TryParse(WorkstationId, out var w) ? w : null, DeclaredFollowUp);
+}
+
+public sealed class CreateEmployeeInputType : InputObjectGraphType<EmployeeInput>
+{
+    public CreateEmployeeInputType()
+    {
+        Name = "CreateEmployeeInput";
+        Field<NonNullGraphType<IdGraphType>>("companyId");
+        Field<NonNullGraphType<StringGraphType>>("civility");
+        Field<NonNullGraphType<StringGraphType>>("firstName");
+        Field<NonNullGraphType<StringGraphType>>("birthName");
+        Field<StringGraphType>("marriedName");
+        Field<NonNullGraphType<DateScalar>>("birthDate");
+        Field<StringGraphType>("ins");
+        Field<IdGraphType>("workstationId");
+        Field<NonNullGraphType<StringGraphType>>("contract");
+        Field<NonNullGraphType<DateScalar>>("startDate");
+        Field<FollowUpEnumType>("declaredFollowUp");
+    }
+}
+
+public sealed class UpdateEmployeeInputType : InputObjectGraphType<EmployeeInput>
+{
+    public UpdateEmployeeInputType()
+    {
+        Name = "UpdateEmployeeInput";
+        Description = "Before staff validation everything but the start date; after it only the names and the INS. An empty INS keeps the one on file.";
+        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<StringGraphType>("civility");
+        Field<StringGraphType>("firstName");
+        Field<StringGraphType>("birthName");
+        Field<StringGraphType>("marriedName");
+        Field<DateScalar>("birthDate");
+        Field<StringGraphType>("ins");
+        Field<StringGraphType>("contract");
+        Field<FollowUpEnumType>("declaredFollowUp");
+    }
+}
+
+public sealed class ExitEmployeeInput
+{
+    public string Id { get; set; } = "";
+    public DateOnly EndDate { get; set; }
+}
+
+public sealed class ExitEmployeeInputType : InputObjectGraphType<ExitEmployeeInput>
+{
+    public ExitEmployeeInputType()
+    {
+        Name = "ExitEmployeeInput";
+        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<NonNullGraphType<DateScalar>>("endDate");
+    }
+}
+
+public sealed class ContractChangeInput
+{
+    public string Id { get; set; } = "";
+    public string? WorkstationId { get; set; }
+    public string? Contract { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly? CurrentEndDate { get; set; }
+}
+
+public sealed class ChangeEmployeeWorkstationInputType : InputObjectGraphType<ContractChangeInput>
+{
+    public ChangeEmployeeWorkstationInputType()
+    {
+        Name = "ChangeEmployeeWorkstationInput";
+        Description = "Closes the current workstation on currentEndDate and opens the new one from startDate (after it).";
+        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<NonNullGraphType<IdGraphType>>("workstationId");
+        Field<StringGraphType>("contract").Description("The contract of the new line; the current one when omitted.");
+        Field<NonNullGraphType<DateScalar>>("startDate");
+        Field<DateScalar>("currentEndDate");
+    }
+}
+
+public sealed class ReactivateEmployeeInputType : InputObjectGraphType<ContractChangeInput>
+{
+    public ReactivateEmployeeInputType()
+    {
+        Name = "ReactivateEmployeeInput";
+        Description = "A former employee comes back with a new contract starting after the exit.";
+        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<IdGraphType>("workstationId");
+        Field<NonNullGraphType<StringGraphType>>("contract");
+        Field<NonNullGraphType<DateScalar>>("startDate");
+    }
+}
+
+public sealed class EmployeePayloadType : ObjectGraphType<EmployeeResult>
+{
+    public EmployeePayloadType()
+    {
+        Name = "EmployeePayload";
+        Field<EmployeeType>("employee").Resolve(c => c.Source.Employee);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+public sealed class ErrorsPayloadType : ObjectGraphType<IReadOnlyList<UserError>>
+{
+    public ErrorsPayloadType()
+    {
+        Name = "ErrorsPayload";
+        Description = "The result of a change that returns nothing but its errors.";
+        Field<NonNullGraphType<BooleanGraphType>>("ok").Resolve(c => c.Source.Count == 0);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source);
+    }
+}
+
+public sealed class EmployeeCheckType : ObjectGraphType<EmployeeCheck>
+{
+    public EmployeeCheckType()
+    {
+        Name = "EmployeeCheck";
+        Description = "An employee the \"check the list\" action flags, and why.";
+        Field<NonNullGraphType<EmployeeType>>("employee").Resolve(c => c.Source.Employee);
+        Field<NonNullGraphType<StringGraphType>>("problem").Description("NO_WORKSTATION or FOLLOW_UP_MISMATCH.")
+            .Resolve(c => c.Source.Problem == EmployeeProblem.NoWorkstation ? "NO_WORKSTATION" : "FOLLOW_UP_MISMATCH");
+        Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Message);
+    }
+}
+
+public sealed record AwaitingEmployee(CompanyView Company, EmployeeView Employee);
+
+public sealed class AwaitingEmployeeType : ObjectGraphType<AwaitingEmployee>
+{
+    public AwaitingEmployeeType()
+    {
+        Name = "AwaitingEmployee";
+        Field<NonNullGraphType<CompanyType>>("company").Resolve(c => c.Source.Company);
+        Field<NonNullGraphType<EmployeeType>>("employee").Resolve(c => c.Source.Employee);
+    }
+}
+
+public static class EmployeeOperations
+{
+    public static void AddCompanyFields(ObjectGraphType<CompanyView> company)
+    {
+        company.Field<NonNullGraphType<EmployeeConnectionType>>("employees")
+            .Argument<EmployeeFilterInputType>("filter")
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c =>
+            {
+                var filter = c.GetArgument<EmployeeFilterInput?>("filter")?.ToFilter() ?? new EmployeeFilter();
+                return await Service(c).ListAsync(c.Source.Id, filter, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken);
+            });
+        company.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EmployeeCheckType>>>>("employeeChecks")
+            .Description("\"Vérifier la liste\": active employees without a workstation, or whose declared follow-up disagrees with their workstation's risks.")
+            .ResolveAsync(async c => await Service(c).CheckAsync(c.Source.Id, c.CancellationToken));
+        company.Field<StringGraphType>("employeeSectionLock")
+            .Description("The tenant's explanation while the employee section is read-only for employers (sst68 in January), else null.")
+            .ResolveAsync(async c => await Service(c).LockMessageAsync());
+    }
+
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<EmployeeType>("employee")
+            .Description("An employee the signed-in user may see, or null.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id) ? await Service(c).GetAsync(id, c.CancellationToken) : null);
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AwaitingEmployeeType>>>>("employeesAwaitingValidation")
+            .Description("Staff of the tenant: declared employees waiting for validation, oldest first.")
+            .ResolveAsync(async c => (await Service(c).AwaitingValidationAsync(ct: c.CancellationToken)).Select(a => new AwaitingEmployee(a.Company, a.Employee)));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("contractTypes")
+            .Description("The contract types an employee can be declared with.")
+            .Resolve(_ => EmployeeRules.Contracts);
+    }
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<EmployeePayloadType>>("createEmployee")
+            .Argument<NonNullGraphType<CreateEmployeeInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<EmployeeInput>("input");
+                return Guid.TryParse(input.CompanyId, out var companyId)
+                    ? await Service(c).CreateAsync(companyId, input.Draft(), c.CancellationToken)
+                    : EmployeeResult.Failed(new UserError("NOT_FOUND", "Entreprise introuvable.", "companyId"));
+            });
+        mutation.Field<NonNullGraphType<EmployeePayloadType>>("updateEmployee")
+            .Argument<NonNullGraphType<UpdateEmployeeInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<EmployeeInput>("input");
+                return Guid.TryParse(input.Id, out var id) ? await Service(c).UpdateAsync(id, input.Draft(), c.CancellationToken) : EmployeeResult.Failed(EmployeeService.NotFound);
+            });
+        mutation.Field<NonNullGraphType<ErrorsPayloadType>>("deleteEmployee")
+            .Description("Only until staff validate the employee.")
+            .Argument<NonNullGraphType<IdInputType>>("input")
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
+                ? await Service(c).DeleteAsync(id, c.CancellationToken) : [EmployeeService.NotFound]);
+        mutation.Field<NonNullGraphType<EmployeePayloadType>>("exitEmployee")
+            .Description("The contract end date, which cannot change afterwards.")
+            .Argument<NonNullGraphType<ExitEmployeeInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<ExitEmployeeInput>("input");
+                return Guid.TryParse(input.Id, out var id) ? await Service(c).ExitAsync(id, input.EndDate, c.CancellationToken) : EmployeeResult.Failed(EmployeeService.NotFound);
+            });
+        mutation.Field<NonNullGraphType<EmployeePayloadType>>("reactivateEmployee")
+            .Argument<NonNullGraphType<ReactivateEmployeeInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<ContractChangeInput>("input");
+                return Guid.TryParse(input.Id, out var id)
+                    ? await Service(c).ReactivateAsync(id, input.StartDate, input.Contract, Guid.TryParse(input.WorkstationId, out var w) ? w : null, c.CancellationToken)
+                    : EmployeeResult.Failed(EmployeeService.NotFound);
+            });
+        mutation.Field<NonNullGraphType<EmployeePayloadType>>("changeEmployeeWorkstation")
+            .Argument<NonNullGraphType<ChangeEmployeeWorkstationInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<ContractChangeInput>("input");
+                return Guid.TryParse(input.Id, out var id) && Guid.TryParse(input.WorkstationId, out var w)
+                    ? await Service(c).ChangeWorkstationAsync(id, w, input.Contract, input.StartDate, input.CurrentEndDate, c.CancellationToken)
+                    : EmployeeResult.Failed(EmployeeService.NotFound);
+            });
+        mutation.Field<NonNullGraphType<EmployeePayloadType>>("validateEmployee")
+            .Description("Staff of the tenant.")
+            .Argument<NonNullGraphType<IdInputType>>("input")
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
+                ? await Service(c).ValidateAsync(id, c.CancellationToken) : EmployeeResult.Failed(EmployeeService.NotFound));
+        mutation.Field<NonNullGraphType<ImportPayloadType>>("importEmployees")
+            .Argument<NonNullGraphType<CsvImportInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<CsvImportInput>("input");
+                return Guid.TryParse(input.CompanyId, out var companyId)
+                    ? await Imports(c).ImportNewAsync(companyId, input.Csv, c.CancellationToken) : CompanyNotFound;
+            });
+        mutation.Field<NonNullGraphType<ImportPayloadType>>("importEmployeeEndDates")
+            .Description("The « fins de contrat » file as downloaded, with the « Date de sortie » column filled in.")
+            .Argument<NonNullGraphType<CsvImportInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<CsvImportInput>("input");
+                return Guid.TryParse(input.CompanyId, out var companyId)
+                    ? await Imports(c).ImportEndDatesAsync(companyId, input.Csv, c.CancellationToken) : CompanyNotFound;
+            });
+    }
+
+    private static readonly ImportResult CompanyNotFound = ImportResult.Failed(new ImportError(0, null, "NOT_FOUND", "Entreprise introuvable."));
+
+    private static EmployeeService Service(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeService>();
+    private static EmployeeImports Imports(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeImports>();
+}

@@ -1,0 +1,222 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features;
+using Platform.Features.Regulation;
+using Platform.Features.Workstations;
+using Platform.GraphQL.Common;
+
+namespace Platform.GraphQL.Workstations;
+
+/// <summary>The contract's Risk names, which are not the C# names in constant case (BIOLOGICAL_GROUP_3_4).</summary>
+public sealed class RiskEnumType : EnumerationGraphType
+{
+    public static readonly IReadOnlyDictionary<string, Risk> Names = new Dictionary<string, Risk>
+    {
+        ["ASBESTOS"] = Risk.Asbestos,
+        ["BIOLOGICAL_GROUP_3_4"] = Risk.BiologicalGroup3And4,
+        ["HYPERBARIC"] = Risk.Hyperbaric,
+        ["NIGHT_WORK"] = Risk.NightWork,
+        ["ELECTROMAGNETIC_FIELDS"] = Risk.ElectromagneticFields,
+        ["CMR"] = Risk.Cmr,
+        ["ELECTRICAL_CLEARANCE"] = Risk.ElectricalClearance,
+        ["SCAFFOLD_FALL"] = Risk.ScaffoldFall,
+        ["CACES"] = Risk.Caces,
+        ["LEAD"] = Risk.Lead,
+        ["IONISING_RADIATION"] = Risk.IonisingRadiation,
+        ["MANUAL_LOADS_OVER_55KG"] = Risk.ManualLoadsOver55Kg,
+        ["BIOLOGICAL_GROUP_2"] = Risk.BiologicalGroup2,
+        ["OTHER"] = Risk.Other,
+    };
+
+    public RiskEnumType()
+    {
+        Name = "Risk";
+        foreach (var (name, risk) in Names) Add(name, risk, WorkstationRules.Question(risk));
+    }
+}
+
+public sealed class FollowUpEnumType : EnumerationGraphType
+{
+    public FollowUpEnumType()
+    {
+        Name = "FollowUp";
+        Add("SI", FollowUpCategory.SI, "Suivi individuel simple");
+        Add("SIA", FollowUpCategory.SIA, "Suivi individuel adapté");
+        Add("SIR", FollowUpCategory.SIR, "Suivi individuel renforcé");
+    }
+}
+
+public sealed class WorkstationType : ObjectGraphType<WorkstationView>
+{
+    public WorkstationType()
+    {
+        Name = "Workstation";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
+        Field<NonNullGraphType<StringGraphType>>("cspCode").Resolve(c => c.Source.CspCode);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RiskEnumType>>>>("risks").Resolve(c => c.Source.Risks);
+        Field<NonNullGraphType<FollowUpEnumType>>("followUp").Description("The follow-up its risks call for today (rules of SPEC.md 4.1 in force).").Resolve(c => c.Source.FollowUp);
+        Field<NonNullGraphType<BooleanGraphType>>("closed").Resolve(c => c.Source.Closed);
+        Field<NonNullGraphType<BooleanGraphType>>("editable").Description("False while a current employee holds it.").Resolve(c => c.Source.Editable);
+        Field<StringGraphType>("radiationCategory").Description("A, B or INB with IONISING_RADIATION.").Resolve(c => c.Source.RadiationCategory);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("cacesCategories").Resolve(c => c.Source.CacesCategories);
+        Field<StringGraphType>("otherRiskDescription").Resolve(c => c.Source.OtherRiskDescription);
+        Field<NonNullGraphType<BooleanGraphType>>("detailsMissing")
+            .Description("Imported without the radiation category or the CACES vehicles, which are asked for later.").Resolve(c => c.Source.DetailsMissing);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("attestations")
+            .Description("Attestations of no contraindication its risks ask for instead of reinforced follow-up (décret 2025-355).").Resolve(c => c.Source.Attestations);
+    }
+}
+
+public sealed class WorkstationEdgeType() : PageEdgeType<WorkstationType, WorkstationView>("Workstation");
+public sealed class WorkstationConnectionType() : PageConnectionType<WorkstationEdgeType, WorkstationView>("Workstation");
+
+public sealed class WorkstationInput
+{
+    public string? CompanyId { get; set; }
+    public string? Id { get; set; }
+    public string Label { get; set; } = "";
+    public string CspCode { get; set; } = "";
+    public List<Risk> Risks { get; set; } = [];
+    public string? RadiationCategory { get; set; }
+    public List<string>? CacesCategories { get; set; }
+    public string? OtherRiskDescription { get; set; }
+    public bool ConfirmDuplicate { get; set; }
+
+    public WorkstationDraft Draft() => new(Label, CspCode, Risks, RadiationCategory, CacesCategories, OtherRiskDescription);
+}
+
+public sealed class CreateWorkstationInputType : InputObjectGraphType<WorkstationInput>
+{
+    public CreateWorkstationInputType()
+    {
+        Name = "CreateWorkstationInput";
+        Field<NonNullGraphType<IdGraphType>>("companyId");
+        WorkstationFields.Add(this);
+        Field<BooleanGraphType>("confirmDuplicate").Description("Create even though workstations with the same CSP code exist.").DefaultValue(false);
+    }
+}
+
+public sealed class UpdateWorkstationInputType : InputObjectGraphType<WorkstationInput>
+{
+    public UpdateWorkstationInputType()
+    {
+        Name = "UpdateWorkstationInput";
+        Field<NonNullGraphType<IdGraphType>>("id");
+        WorkstationFields.Add(this);
+    }
+}
+
+internal static class WorkstationFields
+{
+    public static void Add(InputObjectGraphType<WorkstationInput> type)
+    {
+        type.Field<NonNullGraphType<StringGraphType>>("label");
+        type.Field<NonNullGraphType<StringGraphType>>("cspCode");
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RiskEnumType>>>>("risks");
+        type.Field<StringGraphType>("radiationCategory").Description("Required with IONISING_RADIATION: A, B or INB.");
+        type.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("cacesCategories").Description("Required with CACES: one or more vehicle categories.");
+        type.Field<StringGraphType>("otherRiskDescription");
+    }
+}
+
+public sealed class WorkstationPayloadType : ObjectGraphType<WorkstationResult>
+{
+    public WorkstationPayloadType()
+    {
+        Name = "WorkstationPayload";
+        Field<WorkstationType>("workstation").Resolve(c => c.Source.Workstation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkstationType>>>>("similar").Description("Similar workstations when confirmation is needed.").Resolve(c => c.Source.Similar);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+public sealed record DeleteWorkstationResult(bool Deleted, WorkstationView? Closed, IReadOnlyList<UserError> Errors);
+
+public sealed class DeleteWorkstationPayloadType : ObjectGraphType<DeleteWorkstationResult>
+{
+    public DeleteWorkstationPayloadType()
+    {
+        Name = "DeleteWorkstationPayload";
+        Field<NonNullGraphType<BooleanGraphType>>("deleted").Resolve(c => c.Source.Deleted);
+        Field<WorkstationType>("closed").Description("Held by former employees: closed instead of deleted, to keep their careers.").Resolve(c => c.Source.Closed);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+public static class WorkstationOperations
+{
+    public static void AddCompanyFields(ObjectGraphType<Platform.Features.Companies.CompanyView> company)
+    {
+        company.Field<NonNullGraphType<WorkstationConnectionType>>("workstations")
+            .Argument<BooleanGraphType>("includeClosed", a => a.DefaultValue = false)
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<WorkstationService>()
+                .ListAsync(c.Source.Id, c.GetArgument("includeClosed", false), c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken));
+    }
+
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<WorkstationType>("workstation")
+            .Description("A workstation the signed-in user may see, or null.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id)
+                ? await c.RequestServices!.GetRequiredService<WorkstationService>().GetAsync(id, c.CancellationToken) : null);
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CspCodeType>>>>("cacesCategories")
+            .Description("The CACES recommendations a CACES workstation names (R482…R490).")
+            .Resolve(_ => WorkstationRules.CacesRecommendations.Select(r => new PcsCode(r.Code, r.Label)));
+    }
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<WorkstationPayloadType>>("createWorkstation")
+            .Argument<NonNullGraphType<CreateWorkstationInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<WorkstationInput>("input");
+                if (!Guid.TryParse(input.CompanyId, out var companyId)) return WorkstationResult.Failed(CompanyNotFound);
+                return await Service(c).CreateAsync(companyId, input.Draft(), input.ConfirmDuplicate, c.CancellationToken);
+            });
+        mutation.Field<NonNullGraphType<WorkstationPayloadType>>("updateWorkstation")
+            .Description("Only while no current employee holds it; the change applies to every employee of the workstation.")
+            .Argument<NonNullGraphType<UpdateWorkstationInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<WorkstationInput>("input");
+                return Guid.TryParse(input.Id, out var id) ? await Service(c).UpdateAsync(id, input.Draft(), c.CancellationToken) : WorkstationResult.Failed(WorkstationService.NotFound);
+            });
+        mutation.Field<NonNullGraphType<DeleteWorkstationPayloadType>>("deleteWorkstation")
+            .Description("Only while no current employee holds it; one that former employees held is closed instead.")
+            .Argument<NonNullGraphType<IdInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                if (!Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)) return new DeleteWorkstationResult(false, null, [WorkstationService.NotFound]);
+                var (deleted, closed, errors) = await Service(c).DeleteAsync(id, c.CancellationToken);
+                return new DeleteWorkstationResult(deleted, closed, errors);
+            });
+        mutation.Field<NonNullGraphType<WorkstationPayloadType>>("closeWorkstation")
+            .Description("Closed workstations are kept and offered again; only while no current employee holds it.")
+            .Argument<NonNullGraphType<IdInputType>>("input")
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
+                ? await Service(c).CloseAsync(id, c.CancellationToken) : WorkstationResult.Failed(WorkstationService.NotFound));
+        mutation.Field<NonNullGraphType<WorkstationPayloadType>>("reopenWorkstation")
+            .Argument<NonNullGraphType<IdInputType>>("input")
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
+                ? await Service(c).ReopenAsync(id, c.CancellationToken) : WorkstationResult.Failed(WorkstationService.NotFound));
+        mutation.Field<NonNullGraphType<ImportPayloadType>>("importWorkstations")
+            .Argument<NonNullGraphType<CsvImportInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<CsvImportInput>("input");
+                return Guid.TryParse(input.CompanyId, out var companyId)
+                    ? await Service(c).ImportAsync(companyId, input.Csv, c.CancellationToken)
+                    : Platform.Features.Imports.ImportResult.Failed(new Platform.Features.Imports.ImportError(0, null, "NOT_FOUND", "Entreprise introuvable."));
+            });
+    }
+
+    private static readonly UserError CompanyNotFound = new("NOT_FOUND", "Entreprise introuvable.", "companyId");
+
+    private static WorkstationService Service(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<WorkstationService>();
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.Access;
+using Platform.Features.Demo;
+using Platform.Features.Persistence;
+using Platform.Tenancy;
+
+namespace Platform.Host.Tests.Infrastructure;
+
+/// <summary>The demo accounts over the real token endpoint and GraphQL, for the tests of a capability.</summary>
+public sealed class DemoApi(PlatformFactory factory, string tenant)
+{
+    public string Host => $"{tenant}.localhost";
+
+    /// <summary>The demo employer (member number on tenants that sign in with it, e-mail elsewhere).</summary>
+    public async Task<string> EmployerTokenAsync() =>
+        await factory.TokenAsync(Host, tenant switch { "sst68" => "680001", "sstbtp-bfc" => "250001", _ => $"employer@{tenant}.demo" }, DemoData.Password);
+
+    public async Task<string> StaffTokenAsync() =>
+        await factory.TokenAsync(Host, $"staff@{tenant}.demo", DemoData.Password, TotpCodes.CurrentCode(DemoData.StaffTotpSecret, factory.Clock.GetUtcNow()));
+
+    public async Task<Guid> CompanyIdAsync(string memberNumber)
+    {
+        await using var scope = factory.Services.CreateTenantScope(tenant);
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Companies.Where(c => c.MemberNumber == memberNumber).Select(c => c.Id).SingleAsync();
+    }
+
+    /// <summary>Runs a query and returns its data; fails on any GraphQL error.</summary>
+    public async Task<JsonElement> DataAsync(string token, string query, object? variables = null)
+    {
+        var result = await factory.GraphQLAsync(Host, query, variables, token);
+        if (result.TryGetProperty("errors", out var errors)) throw new InvalidOperationException("GraphQL errors: " + errors);
+        return result.GetProperty("data");
+    }
+
+    /// <summary>The payload of a mutation: data.{field}.</summary>
+    public async Task<JsonElement> MutateAsync(string token, string field, string query, object? variables = null) =>
+        (await DataAsync(token, query, variables)).GetProperty(field);
+
+    public static IReadOnlyList<string> ErrorCodes(JsonElement payload) =>
+        payload.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()!).ToList();
+}
