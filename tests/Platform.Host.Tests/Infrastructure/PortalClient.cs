@@ -18,13 +18,33 @@ public sealed partial class PortalClient(HttpClient http)
     public async Task<string> GetHtmlAsync(string path) => WebUtility.HtmlDecode(await (await Http.GetAsync(path)).Content.ReadAsStringAsync());
 
     /// <summary>GETs the page of the form, then POSTs the fields with its anti-forgery token.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string formPath, IDictionary<string, string> fields, string? postPath = null)
+    public async Task<HttpResponseMessage> SubmitAsync(string formPath, IDictionary<string, string> fields, string? postPath = null) =>
+        await SubmitAsync(formPath, (IEnumerable<KeyValuePair<string, string>>)fields, postPath);
+
+    /// <summary>The same with repeated names (check boxes).</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string formPath, IEnumerable<KeyValuePair<string, string>> fields, string? postPath = null)
+    {
+        var body = fields.Append(new("__RequestVerificationToken", await TokenAsync(formPath)));
+        return await Http.PostAsync(postPath ?? formPath, new FormUrlEncodedContent(body));
+    }
+
+    /// <summary>Posts a file as the multipart form of an upload would (field name "file").</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string formPath, string postPath, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await TokenAsync(formPath)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "file", fileName },
+        };
+        return await Http.PostAsync(postPath, form);
+    }
+
+    private async Task<string> TokenAsync(string formPath)
     {
         var page = await (await Http.GetAsync(formPath)).Content.ReadAsStringAsync();
         var token = TokenPattern().Match(page);
         if (!token.Success) throw new InvalidOperationException($"No form with an anti-forgery token on {formPath}");
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-        return await Http.PostAsync(postPath ?? formPath, new FormUrlEncodedContent(body));
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     public static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Features;
+using Platform.Features.Access;
+using Platform.Features.Companies;
+using Platform.Features.Employees;
+using Platform.Features.Regulation;
+using Platform.Features.Workstations;
+
+namespace Platform.Host.Pages.Entreprises;
+
+/// <summary>One employee (seed 001): declaration, what may still change, the career, the exit and the return.</summary>
+[Authorize]
+public sealed class SalarieModel(EmployeeService employees, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+    [FromRoute] public Guid? EmployeeId { get; set; }
+
+    [BindProperty] public string? Civility { get; set; }
+    [BindProperty] public string? FirstName { get; set; }
+    [BindProperty] public string? BirthName { get; set; }
+    [BindProperty] public string? MarriedName { get; set; }
+    [BindProperty] public DateOnly? BirthDate { get; set; }
+    [BindProperty] public string? Ins { get; set; }
+    [BindProperty] public string? Contract { get; set; }
+    [BindProperty] public DateOnly? StartDate { get; set; }
+    [BindProperty] public Guid? WorkstationId { get; set; }
+    [BindProperty] public DateOnly? EndDate { get; set; }
+
+    public CompanyView Company { get; private set; } = null!;
+    public EmployeeView? Employee { get; private set; }
+    public IReadOnlyList<CareerEntryView> Career { get; private set; } = [];
+    public IReadOnlyList<WorkstationView> Workstations { get; private set; } = [];
+    public IReadOnlyList<string> Contracts { get; private set; } = [];
+    public IReadOnlyList<UserError> Errors { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? LockMessage { get; private set; }
+    public bool CanManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (Employee is { } e) (Civility, FirstName, BirthName, MarriedName, BirthDate, Contract) = (e.Civility, e.FirstName, e.BirthName, e.MarriedName, e.BirthDate, e.Contract);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreerAsync()
+    {
+        var result = await employees.CreateAsync(Id, new EmployeeDraft(Civility, FirstName, BirthName, MarriedName, BirthDate, Ins, Contract, StartDate, WorkstationId), HttpContext.RequestAborted);
+        if (result.Employee is { } created)
+            return Redirect($"/entreprises/{Id}/salaries/{created.Id}?cree=1");
+        Errors = result.Errors;
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostModifierAsync() =>
+        await AfterAsync(await employees.UpdateAsync(EmployeeId!.Value, new EmployeeDraft(Civility, FirstName, BirthName, MarriedName, BirthDate, Ins, Contract, null), HttpContext.RequestAborted),
+            "Les modifications sont enregistrées.");
+
+    public async Task<IActionResult> OnPostSortieAsync() =>
+        EndDate is not { } end
+            ? await FailAsync(new UserError("REQUIRED", "Indiquez la date de fin du contrat (JJ/MM/AAAA).", "endDate"))
+            : await AfterAsync(await employees.ExitAsync(EmployeeId!.Value, end, HttpContext.RequestAborted), $"La sortie au {end:dd/MM/yyyy} est enregistrée.");
+
+    public async Task<IActionResult> OnPostPosteAsync() =>
+        WorkstationId is not { } ws || StartDate is not { } start
+            ? await FailAsync(new UserError("REQUIRED", "Choisissez le nouveau poste et sa date de prise de poste.", "workstationId"))
+            : await AfterAsync(await employees.ChangeWorkstationAsync(EmployeeId!.Value, ws, Contract, start, EndDate, HttpContext.RequestAborted), "Le nouveau poste est enregistré dans la carrière.");
+
+    public async Task<IActionResult> OnPostReactiverAsync() =>
+        StartDate is not { } start
+            ? await FailAsync(new UserError("REQUIRED", "Indiquez la date de début du nouveau contrat.", "startDate"))
+            : await AfterAsync(await employees.ReactivateAsync(EmployeeId!.Value, start, Contract, WorkstationId, HttpContext.RequestAborted), "Le salarié est de nouveau en activité.");
+
+    public async Task<IActionResult> OnPostSupprimerAsync()
+    {
+        Errors = await employees.DeleteAsync(EmployeeId!.Value, HttpContext.RequestAborted);
+        if (Errors.Count == 0) return Redirect($"/entreprises/{Id}/salaries");
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    private async Task<IActionResult> AfterAsync(EmployeeResult result, string done)
+    {
+        Errors = result.Errors;
+        if (Errors.Count == 0) { Message = done; ModelState.Clear(); }
+        if (!await LoadAsync()) return NotFound();
+        if (Errors.Count == 0 && Employee is { } e) (Civility, FirstName, BirthName, MarriedName, BirthDate, Contract, Ins, EndDate, StartDate) = (e.Civility, e.FirstName, e.BirthName, e.MarriedName, e.BirthDate, e.Contract, null, null, null);
+        return Page();
+    }
+
+    private async Task<IActionResult> FailAsync(UserError error)
+    {
+        Errors = [error];
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return false;
+        Company = company;
+        if (EmployeeId is { } employeeId)
+        {
+            Employee = await employees.GetAsync(employeeId, HttpContext.RequestAborted);
+            if (Employee is null || Employee.CompanyId != Id) return false;
+            Career = await employees.CareerAsync(employeeId, HttpContext.RequestAborted);
+        }
+        if (Request.Query.ContainsKey("cree")) Message ??= Employee?.Validated == true ? "Le salarié est enregistré." : "Le salarié est enregistré ; il sera validé par le service.";
+        Workstations = await workstations.OpenAsync(Id, HttpContext.RequestAborted);
+        Contracts = EmployeeRules.ContractsFor(company.IsTempWorkerAccount);
+        LockMessage = await employees.LockMessageAsync();
+        CanManage = await access.HasAsync(Id, Permission.ManageEmployees) && LockMessage is null;
+        return true;
+    }
+}

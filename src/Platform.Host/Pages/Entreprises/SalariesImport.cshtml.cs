@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Features.Access;
+using Platform.Features.Companies;
+using Platform.Features.Employees;
+using Platform.Features.Imports;
+
+namespace Platform.Host.Pages.Entreprises;
+
+/// <summary>The two employee imports of seed 001: « Création de salariés » and « Fins de contrats », with their reference files.</summary>
+[Authorize]
+public sealed class SalariesImportModel(EmployeeImports imports, EmployeeService employees, CompanyAccess access, CompanyDirectory companies) : PageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+    public CompanyView Company { get; private set; } = null!;
+    public IReadOnlyList<ImportError> Errors { get; private set; } = [];
+    public string? Kind { get; private set; }
+    public string? Message { get; private set; }
+    public string? LockMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public IActionResult OnGetModeleCreation() => File(EmployeeCsv.NewEmployeesTemplate(), "text/csv; charset=utf-8", EmployeeCsv.NewEmployeesFileName);
+
+    /// <summary>The end-date file comes filled with the active employees, to complete and send back.</summary>
+    public async Task<IActionResult> OnGetModeleFinsAsync()
+    {
+        if (!await access.CanSeeAsync(Id)) return NotFound();
+        var active = await employees.AllAsync(Id, new EmployeeFilter(ActiveOnly: true), HttpContext.RequestAborted);
+        return File(EmployeeCsv.EndDatesTemplate(active), "text/csv; charset=utf-8", EmployeeCsv.EndDatesFileName);
+    }
+
+    public async Task<IActionResult> OnPostCreationAsync(IFormFile? file) => await ImportAsync(file, "creation", imports.ImportNewAsync, "salarié(s) ajouté(s)");
+
+    public async Task<IActionResult> OnPostFinsAsync(IFormFile? file) => await ImportAsync(file, "fins", imports.ImportEndDatesAsync, "date(s) de sortie enregistrée(s)");
+
+    private async Task<IActionResult> ImportAsync(IFormFile? file, string kind, Func<Guid, string, CancellationToken, Task<ImportResult>> import, string done)
+    {
+        Kind = kind;
+        if (file is null || file.Length == 0) Errors = [new ImportError(0, null, "NO_FILE", "Choisissez le fichier CSV à importer.")];
+        else if (file.Length > PostesModel.MaxUploadBytes) Errors = [new ImportError(0, null, "TOO_LARGE", "Le fichier dépasse 5 Mo : découpez-le.")];
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, HttpContext.RequestAborted);
+            var result = await import(Id, Csv.Decode(buffer.ToArray()), HttpContext.RequestAborted);
+            Errors = result.Errors;
+            if (result.Imported > 0) Message = $"Import terminé : {result.Imported} {done} depuis {Path.GetFileName(file.FileName)}.";
+        }
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return false;
+        Company = company;
+        LockMessage = await employees.LockMessageAsync();
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Features;
+using Platform.Features.Access;
+using Platform.Features.Companies;
+using Platform.Features.Employees;
+
+namespace Platform.Host.Pages.PersonnelSalaries;
+
+/// <summary>Staff: the declared employees waiting for validation, oldest first.</summary>
+[Authorize]
+public sealed class IndexModel(EmployeeService employees, CurrentUser currentUser) : PageModel
+{
+    public IReadOnlyList<(CompanyView Company, EmployeeView Employee)> Awaiting { get; private set; } = [];
+    public IReadOnlyList<UserError> Errors { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!currentUser.IsStaff) return Forbid();
+        Awaiting = await employees.AwaitingValidationAsync(ct: HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostValiderAsync(Guid employeeId)
+    {
+        var result = await employees.ValidateAsync(employeeId, HttpContext.RequestAborted);
+        Errors = result.Errors;
+        if (result.Employee is { } e) Message = $"{e.DisplayName} est validé(e).";
+        return await OnGetAsync();
+    }
+}
