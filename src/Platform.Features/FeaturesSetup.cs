@@ -35,6 +35,10 @@ public static class FeaturesSetup
         services.AddScoped<ApiClients>();
         services.AddScoped<EmailLinks>();
         services.AddScoped<OutboxDelivery>();
+        services.AddScoped<Companies.CompanyProfile>();
+        services.AddScoped<Companies.CompanyContacts>();
+        services.AddScoped<Companies.HealthTeams>();
+        services.AddScoped<Companies.SituationRequests>();
         services.AddScoped<Workstations.WorkstationService>();
         services.AddScoped<Employees.WorkstationOccupancy>();
         services.AddSingleton<Employees.EmployeeNir>();

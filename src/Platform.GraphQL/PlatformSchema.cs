@@ -20,6 +20,7 @@ public sealed class PlatformSchema : Schema
         CompanyQueries.Add(query);
         CompanyUsersOperations.AddQueries(query);
         CspCodeQueries.Add(query);
+        CompanyProfileOperations.AddQueries(query);
         WorkstationOperations.AddQueries(query);
         EmployeeOperations.AddQueries(query);
         TenantSettingsOperations.AddQueries(query);
@@ -30,6 +31,7 @@ public sealed class PlatformSchema : Schema
         CompanyUsersOperations.AddMutations(mutation);
         AccessRequestOperations.AddMutations(mutation);
         TenantSettingsOperations.AddMutations(mutation);
+        CompanyProfileOperations.AddMutations(mutation);
         WorkstationOperations.AddMutations(mutation);
         EmployeeOperations.AddMutations(mutation);
         Mutation = mutation;

@@ -14,4 +14,14 @@ public sealed class Company : ITenantOwned
     public string? LegalForm { get; set; }
     public string? NafCode { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+    public DateOnly? CreationDate { get; set; }
+    public string? Activity { get; set; }
+    public PostalAddress? MainAddress { get; set; }
+    /// <summary>Null: invoices go to the main address.</summary>
+    public PostalAddress? BillingAddress { get; set; }
+    /// <summary>Null: convocations go to the main address.</summary>
+    public PostalAddress? ConvocationAddress { get; set; }
 }
+
+/// <summary>A French postal address (stored in the company's row).</summary>
+public sealed record PostalAddress(string Line1, string? Line2, string PostalCode, string City);

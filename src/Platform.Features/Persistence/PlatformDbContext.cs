@@ -50,6 +50,10 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<Workstation> Workstations => Set<Workstation>();
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<CareerEntry> CareerEntries => Set<CareerEntry>();
+    public DbSet<CompanyContact> CompanyContacts => Set<CompanyContact>();
+    public DbSet<HealthTeam> HealthTeams => Set<HealthTeam>();
+    public DbSet<SituationRequest> SituationRequests => Set<SituationRequest>();
+    public DbSet<PendingCompanyChange> PendingCompanyChanges => Set<PendingCompanyChange>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -154,6 +158,53 @@ public abstract class PlatformDbContext : DbContext
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.LegalForm).HasMaxLength(100);
             e.Property(c => c.NafCode).HasMaxLength(6);
+            e.Property(c => c.Activity).HasMaxLength(200);
+            // Addresses live in the company's row; billing and convocation fall back to the main one when empty.
+            foreach (var address in new[] { nameof(Company.MainAddress), nameof(Company.BillingAddress), nameof(Company.ConvocationAddress) })
+                e.ComplexProperty(typeof(PostalAddress), address, a =>
+                {
+                    a.Property(nameof(PostalAddress.Line1)).HasMaxLength(200);
+                    a.Property(nameof(PostalAddress.Line2)).HasMaxLength(200);
+                    a.Property(nameof(PostalAddress.PostalCode)).HasMaxLength(5);
+                    a.Property(nameof(PostalAddress.City)).HasMaxLength(100);
+                });
+        });
+        b.Entity<CompanyContact>(e =>
+        {
+            e.HasIndex(c => new { c.TenantId, c.CompanyId });
+            e.Property(c => c.Function).HasMaxLength(100);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Email).HasMaxLength(254);
+            e.Property(c => c.Phone).HasMaxLength(20);
+            e.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId);
+        });
+        b.Entity<HealthTeam>(e =>
+        {
+            e.HasIndex(h => new { h.TenantId, h.CompanyId }).IsUnique();
+            foreach (var p in new[] { nameof(HealthTeam.Doctor), nameof(HealthTeam.MedicalSecretary), nameof(HealthTeam.Iprp), nameof(HealthTeam.Asst), nameof(HealthTeam.PreventionAdviser), nameof(HealthTeam.CentreName) })
+                e.Property(p).HasMaxLength(200);
+            e.Property(h => h.MedicalSecretaryPhone).HasMaxLength(20);
+            e.Property(h => h.MedicalSecretaryEmail).HasMaxLength(254);
+            e.Property(h => h.CentreAddress).HasMaxLength(300);
+            e.Property(h => h.OpeningHours).HasMaxLength(300);
+            e.PrimitiveCollection(h => h.Nurses);
+            e.HasOne<Company>().WithMany().HasForeignKey(h => h.CompanyId);
+        });
+        b.Entity<SituationRequest>(e =>
+        {
+            e.HasIndex(r => new { r.TenantId, r.CompanyId, r.State });
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Reason).HasMaxLength(2000);
+            e.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId);
+        });
+        b.Entity<PendingCompanyChange>(e =>
+        {
+            e.HasIndex(p => new { p.TenantId, p.CompanyId, p.State });
+            e.HasIndex(p => new { p.TenantId, p.State, p.EffectiveOn });
+            e.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Details).HasMaxLength(4000);
+            e.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId);
         });
         b.Entity<AuditEntry>(e =>
         {

@@ -71,6 +71,7 @@ public static class HostSetup
             // Jobs run on real time; the business clock (TimeProvider in DI) is what services read.
             q.UseTimeProvider(TimeProvider.System);
             OutboxDeliveryJob.Schedule(q, catalog.All, email.DeliveryIntervalSeconds);
+            PendingChangesJob.Schedule(q, catalog.All);
             TokenPruneJob.Schedule(q);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -1,0 +1,413 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features;
+using Platform.Features.Companies;
+using Platform.GraphQL.Common;
+
+namespace Platform.GraphQL.Companies;
+
+public sealed class PostalAddressType : ObjectGraphType<PostalAddress>
+{
+    public PostalAddressType()
+    {
+        Name = "PostalAddress";
+        Field<NonNullGraphType<StringGraphType>>("line1").Resolve(c => c.Source.Line1);
+        Field<StringGraphType>("line2").Resolve(c => c.Source.Line2);
+        Field<NonNullGraphType<StringGraphType>>("postalCode").Resolve(c => c.Source.PostalCode);
+        Field<NonNullGraphType<StringGraphType>>("city").Resolve(c => c.Source.City);
+    }
+}
+
+public sealed class PostalAddressInput
+{
+    public string? Line1 { get; set; }
+    public string? Line2 { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    public PostalAddress ToAddress() => new(Line1 ?? "", Line2, PostalCode ?? "", City ?? "");
+}
+
+public sealed class PostalAddressInputType : InputObjectGraphType<PostalAddressInput>
+{
+    public PostalAddressInputType()
+    {
+        Name = "PostalAddressInput";
+        Field<StringGraphType>("line1");
+        Field<StringGraphType>("line2");
+        Field<StringGraphType>("postalCode");
+        Field<StringGraphType>("city");
+    }
+}
+
+public sealed class CompanyDetailsType : ObjectGraphType<CompanyDetailsView>
+{
+    public CompanyDetailsType()
+    {
+        Name = "CompanyDetails";
+        Field<DateScalar>("creationDate").Resolve(c => c.Source.CreationDate);
+        Field<StringGraphType>("activity").Resolve(c => c.Source.Activity);
+        Field<PostalAddressType>("mainAddress").Resolve(c => c.Source.MainAddress);
+        Field<PostalAddressType>("billingAddress").Description("Where invoices go: the billing address, or the main one when none is given.").Resolve(c => c.Source.EffectiveBillingAddress);
+        Field<PostalAddressType>("convocationAddress").Description("Where convocations go: the convocation address, or the main one when none is given.").Resolve(c => c.Source.EffectiveConvocationAddress);
+        Field<NonNullGraphType<BooleanGraphType>>("billingAddressIsMain").Resolve(c => c.Source.BillingAddress is null);
+        Field<NonNullGraphType<BooleanGraphType>>("convocationAddressIsMain").Resolve(c => c.Source.ConvocationAddress is null);
+    }
+}
+
+public sealed class ContactType : ObjectGraphType<ContactView>
+{
+    public ContactType()
+    {
+        Name = "CompanyContact";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("function").Resolve(c => c.Source.Function);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<StringGraphType>("email").Resolve(c => c.Source.Email);
+        Field<StringGraphType>("phone").Resolve(c => c.Source.Phone);
+    }
+}
+
+public sealed class HealthTeamType : ObjectGraphType<HealthTeamView>
+{
+    public HealthTeamType()
+    {
+        Name = "HealthTeam";
+        Field<StringGraphType>("doctor").Resolve(c => c.Source.Doctor);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("nurses").Resolve(c => c.Source.Nurses);
+        Field<StringGraphType>("medicalSecretary").Resolve(c => c.Source.MedicalSecretary);
+        Field<StringGraphType>("medicalSecretaryPhone").Resolve(c => c.Source.MedicalSecretaryPhone);
+        Field<StringGraphType>("medicalSecretaryEmail").Resolve(c => c.Source.MedicalSecretaryEmail);
+        Field<StringGraphType>("iprp").Description("Intervenant en prévention des risques professionnels.").Resolve(c => c.Source.Iprp);
+        Field<StringGraphType>("asst").Description("Assistant(e) en santé au travail.").Resolve(c => c.Source.Asst);
+        Field<StringGraphType>("preventionAdviser").Resolve(c => c.Source.PreventionAdviser);
+        Field<StringGraphType>("centreName").Resolve(c => c.Source.CentreName);
+        Field<StringGraphType>("centreAddress").Resolve(c => c.Source.CentreAddress);
+        Field<StringGraphType>("openingHours").Resolve(c => c.Source.OpeningHours);
+    }
+}
+
+public sealed class HealthTeamInput
+{
+    public string CompanyId { get; set; } = "";
+    public string? Doctor { get; set; }
+    public List<string>? Nurses { get; set; }
+    public string? MedicalSecretary { get; set; }
+    public string? MedicalSecretaryPhone { get; set; }
+    public string? MedicalSecretaryEmail { get; set; }
+    public string? Iprp { get; set; }
+    public string? Asst { get; set; }
+    public string? PreventionAdviser { get; set; }
+    public string? CentreName { get; set; }
+    public string? CentreAddress { get; set; }
+    public string? OpeningHours { get; set; }
+
+    public HealthTeamView ToView() => new(Doctor, Nurses ?? [], MedicalSecretary, MedicalSecretaryPhone, MedicalSecretaryEmail, Iprp, Asst, PreventionAdviser, CentreName, CentreAddress, OpeningHours);
+}
+
+public sealed class HealthTeamInputType : InputObjectGraphType<HealthTeamInput>
+{
+    public HealthTeamInputType()
+    {
+        Name = "SetHealthTeamInput";
+        Field<NonNullGraphType<IdGraphType>>("companyId");
+        foreach (var name in new[] { "doctor", "medicalSecretary", "medicalSecretaryPhone", "medicalSecretaryEmail", "iprp", "asst", "preventionAdviser", "centreName", "centreAddress", "openingHours" })
+            Field<StringGraphType>(name);
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("nurses");
+    }
+}
+
+public sealed class SituationChangeEnumType : EnumerationGraphType<SituationChange>
+{
+    public SituationChangeEnumType() => Name = "SituationChange";
+}
+
+public sealed class RequestStateEnumType : EnumerationGraphType<RequestState>
+{
+    public RequestStateEnumType() => Name = "RequestState";
+}
+
+public sealed class SituationRequestType : ObjectGraphType<SituationRequestView>
+{
+    public SituationRequestType()
+    {
+        Name = "SituationRequest";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("companyId").Resolve(c => c.Source.CompanyId);
+        Field<NonNullGraphType<StringGraphType>>("companyName").Resolve(c => c.Source.CompanyName);
+        Field<NonNullGraphType<SituationChangeEnumType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);
+        Field<NonNullGraphType<DateScalar>>("effectiveDate").Resolve(c => c.Source.EffectiveDate);
+        Field<NonNullGraphType<RequestStateEnumType>>("state").Resolve(c => c.Source.State);
+        Field<NonNullGraphType<DateTimeScalar>>("requestedAt").Resolve(c => c.Source.RequestedAt);
+    }
+}
+
+public sealed class PendingCompanyChangeType : ObjectGraphType<PendingChangeView>
+{
+    public PendingCompanyChangeType()
+    {
+        Name = "PendingCompanyChange";
+        Description = "An employer's change waiting for staff validation, or accepted and taking effect on effectiveOn.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("companyId").Resolve(c => c.Source.CompanyId);
+        Field<NonNullGraphType<StringGraphType>>("companyName").Resolve(c => c.Source.CompanyName);
+        Field<NonNullGraphType<StringGraphType>>("memberNumber").Resolve(c => c.Source.MemberNumber);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The company name asked for.").Resolve(c => c.Source.Details.Name);
+        Field<StringGraphType>("legalForm").Resolve(c => c.Source.Details.LegalForm);
+        Field<StringGraphType>("nafCode").Resolve(c => c.Source.Details.NafCode);
+        Field<StringGraphType>("activity").Resolve(c => c.Source.Details.Activity);
+        Field<PostalAddressType>("mainAddress").Resolve(c => c.Source.Details.MainAddress);
+        Field<NonNullGraphType<RequestStateEnumType>>("state").Resolve(c => c.Source.State);
+        Field<NonNullGraphType<DateTimeScalar>>("requestedAt").Resolve(c => c.Source.RequestedAt);
+        Field<DateScalar>("effectiveOn").Resolve(c => c.Source.EffectiveOn);
+    }
+}
+
+public sealed class CompanyDetailsInput
+{
+    public string CompanyId { get; set; } = "";
+    public string? Name { get; set; }
+    public string? LegalForm { get; set; }
+    public DateOnly? CreationDate { get; set; }
+    public string? NafCode { get; set; }
+    public string? Activity { get; set; }
+    public PostalAddressInput? MainAddress { get; set; }
+    public PostalAddressInput? BillingAddress { get; set; }
+    public PostalAddressInput? ConvocationAddress { get; set; }
+
+    public CompanyDetails ToDetails() => new(Name, LegalForm, CreationDate, NafCode, Activity, MainAddress?.ToAddress(), BillingAddress?.ToAddress(), ConvocationAddress?.ToAddress());
+}
+
+public sealed class CompanyDetailsInputType : InputObjectGraphType<CompanyDetailsInput>
+{
+    public CompanyDetailsInputType()
+    {
+        Name = "UpdateCompanyDetailsInput";
+        Description = "Replaces the details; billing and convocation addresses left out fall back to the main one.";
+        Field<NonNullGraphType<IdGraphType>>("companyId");
+        Field<NonNullGraphType<StringGraphType>>("name");
+        Field<StringGraphType>("legalForm");
+        Field<DateScalar>("creationDate");
+        Field<StringGraphType>("nafCode");
+        Field<StringGraphType>("activity");
+        Field<PostalAddressInputType>("mainAddress");
+        Field<PostalAddressInputType>("billingAddress");
+        Field<PostalAddressInputType>("convocationAddress");
+    }
+}
+
+public sealed record DetailsPayload(CompanyDetailsView? Details, PendingChangeView? Pending, IReadOnlyList<UserError> Errors);
+
+public sealed class UpdateCompanyDetailsPayloadType : ObjectGraphType<DetailsPayload>
+{
+    public UpdateCompanyDetailsPayloadType()
+    {
+        Name = "UpdateCompanyDetailsPayload";
+        Field<CompanyDetailsType>("details").Description("The details now, when the change applied at once.").Resolve(c => c.Source.Details);
+        Field<PendingCompanyChangeType>("pendingChange").Description("The change waiting for staff validation, where the tenant asks for it.").Resolve(c => c.Source.Pending);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+public sealed class ContactInput
+{
+    public string CompanyId { get; set; } = "";
+    public string? Id { get; set; }
+    public string? Function { get; set; }
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+}
+
+public sealed class ContactInputType : InputObjectGraphType<ContactInput>
+{
+    public ContactInputType()
+    {
+        Name = "SaveContactInput";
+        Description = "Without id: a new contact; with id: changes it.";
+        Field<NonNullGraphType<IdGraphType>>("companyId");
+        Field<IdGraphType>("id");
+        Field<NonNullGraphType<StringGraphType>>("function");
+        Field<NonNullGraphType<StringGraphType>>("name");
+        Field<StringGraphType>("email");
+        Field<StringGraphType>("phone");
+    }
+}
+
+public sealed record ContactPayload(ContactView? Contact, IReadOnlyList<UserError> Errors);
+public sealed record HealthTeamPayload(HealthTeamView? Team, IReadOnlyList<UserError> Errors);
+public sealed record SituationPayload(SituationRequestView? Request, IReadOnlyList<UserError> Errors);
+public sealed record DecisionPayload(PendingChangeView? Change, IReadOnlyList<UserError> Errors);
+
+public sealed class ContactPayloadType : ObjectGraphType<ContactPayload>
+{
+    public ContactPayloadType()
+    {
+        Name = "ContactPayload";
+        Field<ContactType>("contact").Resolve(c => c.Source.Contact);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+public sealed class HealthTeamPayloadType : ObjectGraphType<HealthTeamPayload>
+{
+    public HealthTeamPayloadType()
+    {
+        Name = "HealthTeamPayload";
+        Field<HealthTeamType>("healthTeam").Resolve(c => c.Source.Team);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+public sealed class SituationPayloadType : ObjectGraphType<SituationPayload>
+{
+    public SituationPayloadType()
+    {
+        Name = "SituationRequestPayload";
+        Field<SituationRequestType>("request").Resolve(c => c.Source.Request);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+public sealed class DecisionPayloadType : ObjectGraphType<DecisionPayload>
+{
+    public DecisionPayloadType()
+    {
+        Name = "CompanyChangeDecisionPayload";
+        Field<PendingCompanyChangeType>("change").Resolve(c => c.Source.Change);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+public sealed class SituationInput
+{
+    public string CompanyId { get; set; } = "";
+    public SituationChange Kind { get; set; }
+    public string? Reason { get; set; }
+    public DateOnly? EffectiveDate { get; set; }
+}
+
+public sealed class SituationInputType : InputObjectGraphType<SituationInput>
+{
+    public SituationInputType()
+    {
+        Name = "RequestSituationChangeInput";
+        Field<NonNullGraphType<IdGraphType>>("companyId");
+        Field<NonNullGraphType<SituationChangeEnumType>>("kind");
+        Field<NonNullGraphType<StringGraphType>>("reason");
+        Field<NonNullGraphType<DateScalar>>("effectiveDate");
+    }
+}
+
+public sealed class DecideInput
+{
+    public string Id { get; set; } = "";
+    public bool Accept { get; set; }
+}
+
+public sealed class DecideInputType : InputObjectGraphType<DecideInput>
+{
+    public DecideInputType()
+    {
+        Name = "DecideStaffRequestInput";
+        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<NonNullGraphType<BooleanGraphType>>("accept");
+    }
+}
+
+public static class CompanyProfileOperations
+{
+    public static void AddCompanyFields(ObjectGraphType<CompanyView> company)
+    {
+        company.Field<CompanyDetailsType>("details").ResolveAsync(async c => await S<CompanyProfile>(c).GetAsync(c.Source.Id, c.CancellationToken));
+        company.Field<PendingCompanyChangeType>("pendingChange")
+            .Description("The employer's change still to take effect, where the tenant validates every change.")
+            .ResolveAsync(async c => await S<CompanyProfile>(c).PendingForAsync(c.Source.Id, c.CancellationToken));
+        company.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContactType>>>>("contacts").ResolveAsync(async c => await S<CompanyContacts>(c).ListAsync(c.Source.Id, c.CancellationToken));
+        company.Field<HealthTeamType>("healthTeam").Description("Set by the tenant's staff.").ResolveAsync(async c => await S<HealthTeams>(c).GetAsync(c.Source.Id, c.CancellationToken));
+        company.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SituationRequestType>>>>("situationRequests").ResolveAsync(async c => await S<SituationRequests>(c).ForCompanyAsync(c.Source.Id, c.CancellationToken));
+    }
+
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PendingCompanyChangeType>>>>("companyChangesAwaitingDecision")
+            .Description("Staff: employers' changes waiting for validation.")
+            .ResolveAsync(async c => await S<CompanyProfile>(c).AwaitingDecisionAsync(c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SituationRequestType>>>>("situationRequestsAwaitingDecision")
+            .Description("Staff: changes of situation, suspensions and removals to process.")
+            .ResolveAsync(async c => await S<SituationRequests>(c).AwaitingDecisionAsync(c.CancellationToken));
+    }
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<UpdateCompanyDetailsPayloadType>>("updateCompanyDetails")
+            .Argument<NonNullGraphType<CompanyDetailsInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<CompanyDetailsInput>("input");
+                if (!Guid.TryParse(input.CompanyId, out var id)) return new DetailsPayload(null, null, [NotFound]);
+                var result = await S<CompanyProfile>(c).UpdateAsync(id, input.ToDetails(), c.CancellationToken);
+                return new DetailsPayload(result.Company, result.Pending, result.Errors);
+            });
+        mutation.Field<NonNullGraphType<DecisionPayloadType>>("decideCompanyChange")
+            .Description("Staff: accept (effective the next day) or refuse an employer's change.")
+            .Argument<NonNullGraphType<DecideInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<DecideInput>("input");
+                if (!Guid.TryParse(input.Id, out var id)) return new DecisionPayload(null, [NotFound]);
+                var (change, errors) = await S<CompanyProfile>(c).DecideAsync(id, input.Accept, c.CancellationToken);
+                return new DecisionPayload(change, errors);
+            });
+        mutation.Field<NonNullGraphType<ContactPayloadType>>("saveContact")
+            .Argument<NonNullGraphType<ContactInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<ContactInput>("input");
+                if (!Guid.TryParse(input.CompanyId, out var companyId)) return new ContactPayload(null, [NotFound]);
+                var (contact, errors) = await S<CompanyContacts>(c).SaveAsync(companyId, Guid.TryParse(input.Id, out var id) ? id : null, input.Function, input.Name, input.Email, input.Phone, c.CancellationToken);
+                return new ContactPayload(contact, errors);
+            });
+        mutation.Field<NonNullGraphType<ContactPayloadType>>("deleteContact")
+            .Argument<NonNullGraphType<IdGraphType>>("companyId")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+                Guid.TryParse(c.GetArgument<string>("companyId"), out var companyId) && Guid.TryParse(c.GetArgument<string>("id"), out var id)
+                    ? new ContactPayload(null, await S<CompanyContacts>(c).DeleteAsync(companyId, id, c.CancellationToken))
+                    : new ContactPayload(null, [NotFound]));
+        mutation.Field<NonNullGraphType<HealthTeamPayloadType>>("setHealthTeam")
+            .Description("Staff: the health team and visit centre of a company.")
+            .Argument<NonNullGraphType<HealthTeamInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<HealthTeamInput>("input");
+                if (!Guid.TryParse(input.CompanyId, out var companyId)) return new HealthTeamPayload(null, [NotFound]);
+                var (team, errors) = await S<HealthTeams>(c).SetAsync(companyId, input.ToView(), c.CancellationToken);
+                return new HealthTeamPayload(team, errors);
+            });
+        mutation.Field<NonNullGraphType<SituationPayloadType>>("requestSituationChange")
+            .Description("Cessation, no more employees, liquidation; suspension or removal, with reason and date. Processed by staff.")
+            .Argument<NonNullGraphType<SituationInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<SituationInput>("input");
+                if (!Guid.TryParse(input.CompanyId, out var companyId)) return new SituationPayload(null, [NotFound]);
+                var (request, errors) = await S<SituationRequests>(c).RequestAsync(companyId, input.Kind, input.Reason, input.EffectiveDate, c.CancellationToken);
+                return new SituationPayload(request, errors);
+            });
+        mutation.Field<NonNullGraphType<SituationPayloadType>>("decideSituationRequest")
+            .Argument<NonNullGraphType<DecideInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<DecideInput>("input");
+                if (!Guid.TryParse(input.Id, out var id)) return new SituationPayload(null, [NotFound]);
+                var (request, errors) = await S<SituationRequests>(c).DecideAsync(id, input.Accept, c.CancellationToken);
+                return new SituationPayload(request, errors);
+            });
+    }
+
+    private static readonly UserError NotFound = new("NOT_FOUND", "Introuvable.", "id");
+
+    private static T S<T>(IResolveFieldContext c) where T : notnull => c.RequestServices!.GetRequiredService<T>();
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Features;
+using Platform.Features.Access;
+using Platform.Features.Companies;
+
+namespace Platform.Host.Pages.PersonnelEntreprises;
+
+/// <summary>Staff: employers' changes to validate, situation requests to decide, and the health team of a member company.</summary>
+[Authorize]
+public sealed class IndexModel(CompanyProfile profile, SituationRequests situations, HealthTeams teams, CompanyDirectory companies, CurrentUser currentUser) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "adherent")] public string? MemberNumber { get; set; }
+    [BindProperty] public string? Doctor { get; set; }
+    [BindProperty] public string? Nurses { get; set; }
+    [BindProperty] public string? MedicalSecretary { get; set; }
+    [BindProperty] public string? MedicalSecretaryPhone { get; set; }
+    [BindProperty] public string? MedicalSecretaryEmail { get; set; }
+    [BindProperty] public string? Iprp { get; set; }
+    [BindProperty] public string? Asst { get; set; }
+    [BindProperty] public string? PreventionAdviser { get; set; }
+    [BindProperty] public string? CentreName { get; set; }
+    [BindProperty] public string? CentreAddress { get; set; }
+    [BindProperty] public string? OpeningHours { get; set; }
+
+    public IReadOnlyList<PendingChangeView> Changes { get; private set; } = [];
+    public IReadOnlyList<SituationRequestView> Situations { get; private set; } = [];
+    public CompanyView? Company { get; private set; }
+    public IReadOnlyList<UserError> Errors { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!currentUser.IsStaff) return Forbid();
+        await LoadAsync();
+        if (Company is not null && await teams.GetAsync(Company.Id, HttpContext.RequestAborted) is { } t)
+            (Doctor, Nurses, MedicalSecretary, MedicalSecretaryPhone, MedicalSecretaryEmail, Iprp, Asst, PreventionAdviser, CentreName, CentreAddress, OpeningHours) =
+                (t.Doctor, string.Join(", ", t.Nurses), t.MedicalSecretary, t.MedicalSecretaryPhone, t.MedicalSecretaryEmail, t.Iprp, t.Asst, t.PreventionAdviser, t.CentreName, t.CentreAddress, t.OpeningHours);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostModificationAsync(Guid changeId, bool accept)
+    {
+        var (change, errors) = await profile.DecideAsync(changeId, accept, HttpContext.RequestAborted);
+        Errors = errors;
+        if (change is not null) Message = accept ? $"Modification de {change.CompanyName} acceptée : elle prend effet le {change.EffectiveOn:dd/MM/yyyy}." : $"Modification de {change.CompanyName} refusée.";
+        return await ReloadAsync();
+    }
+
+    public async Task<IActionResult> OnPostSituationAsync(Guid requestId, bool accept)
+    {
+        var (request, errors) = await situations.DecideAsync(requestId, accept, HttpContext.RequestAborted);
+        Errors = errors;
+        if (request is not null) Message = $"Demande de {request.CompanyName} {(accept ? "acceptée" : "refusée")}.";
+        return await ReloadAsync();
+    }
+
+    public async Task<IActionResult> OnPostEquipeAsync()
+    {
+        if (!currentUser.IsStaff) return Forbid();
+        await LoadAsync();
+        if (Company is null) { Errors = [new UserError("NOT_FOUND", "Aucun adhérent ne porte ce numéro.", "adherent")]; return Page(); }
+        var nurses = (Nurses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var (team, errors) = await teams.SetAsync(Company.Id, new HealthTeamView(Doctor, nurses, MedicalSecretary, MedicalSecretaryPhone, MedicalSecretaryEmail, Iprp, Asst, PreventionAdviser, CentreName, CentreAddress, OpeningHours), HttpContext.RequestAborted);
+        Errors = errors;
+        if (team is not null) Message = $"L'équipe santé de {Company.Name} est enregistrée.";
+        return Page();
+    }
+
+    private async Task<IActionResult> ReloadAsync()
+    {
+        if (!currentUser.IsStaff) return Forbid();
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Changes = await profile.AwaitingDecisionAsync(HttpContext.RequestAborted);
+        Situations = await situations.AwaitingDecisionAsync(HttpContext.RequestAborted);
+        Company = await companies.FindByMemberNumberAsync(MemberNumber, HttpContext.RequestAborted);
+    }
+}
