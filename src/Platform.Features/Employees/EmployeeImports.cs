@@ -75,14 +75,20 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
         }
         if (errors.Count > 0) return new(0, errors);
 
-        foreach (var (employee, endDate) in accepted)
+        // Thousands of new rows: no change detection while adding them, one pass when saving.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            var entity = await employees.NewAsync(companyId, employee);
-            if (endDate is { } end)
-                EmployeeService.ApplyExit(entity, db.CareerEntries.Local.FirstOrDefault(c => c.EmployeeId == entity.Id), end);
+            foreach (var (employee, endDate) in accepted)
+            {
+                var (entity, career) = await employees.NewAsync(companyId, employee);
+                if (endDate is { } end) EmployeeService.ApplyExit(entity, career, end);
+            }
+            db.AuditEntries.Record(time, currentUser.UserId, "employee.imported", "Company", companyId, $$"""{"count":{{accepted.Count}}}""");
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
         }
-        db.AuditEntries.Record(time, currentUser.UserId, "employee.imported", "Company", companyId, $$"""{"count":{{accepted.Count}}}""");
-        await db.SaveChangesAsync(ct);
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
         return new(accepted.Count, []);
     }
 

@@ -37,7 +37,8 @@ public sealed class EmployeeService(
         var query = Filtered(companyId, filter);
         var total = await query.CountAsync(ct);
         if (KeysetCursor.Decode(after) is var (sortName, id))
-            query = query.Where(e => string.Compare(e.SortName, sortName) > 0 || (e.SortName == sortName && e.Id.CompareTo(id) > 0));
+            // Written as a range on the index (SortName >= …) so that a deep page starts where the last one ended.
+            query = query.Where(e => string.Compare(e.SortName, sortName) >= 0 && (string.Compare(e.SortName, sortName) > 0 || e.Id.CompareTo(id) > 0));
         var rows = await query.OrderBy(e => e.SortName).ThenBy(e => e.Id).Take(size + 1).ToListAsync(ct);
         var views = await ViewsAsync(rows, ct);
         return KeysetCursor.ToPage(views, size, total, v => KeysetCursor.Encode(EmployeeRules.SortName(v.BirthName, v.FirstName), v.Id));
@@ -94,14 +95,14 @@ public sealed class EmployeeService(
         if (await WorkstationProblemAsync(companyId, employee.WorkstationId, ct) is { } workstationProblem) return EmployeeResult.Failed(workstationProblem);
         if (await AlreadyDeclaredAsync(companyId, employee, ct)) return EmployeeResult.Failed(AlreadyDeclared(employee));
 
-        var entity = await NewAsync(companyId, employee);
+        var (entity, _) = await NewAsync(companyId, employee);
         db.AuditEntries.Record(time, currentUser.UserId, "employee.created", "Employee", entity.Id);
         await db.SaveChangesAsync(ct);
         return new((await ViewsAsync([entity], ct))[0], []);
     }
 
     /// <summary>Adds an employee and its first career line to the unit of work (the form, the API and the import).</summary>
-    internal async Task<Employee> NewAsync(Guid companyId, CheckedEmployee draft)
+    internal async Task<(Employee Employee, CareerEntry? Career)> NewAsync(Guid companyId, CheckedEmployee draft)
     {
         var rules = await RulesAsync();
         var now = time.GetUtcNow();
@@ -116,9 +117,10 @@ public sealed class EmployeeService(
             ValidatedAt = rules.EmployerChanges.NeedStaffValidation == StaffValidation.None ? now : null,
         };
         db.Employees.Add(entity);
+        CareerEntry? career = null;
         if (draft.WorkstationId is { } workstationId)
-            db.CareerEntries.Add(new CareerEntry { EmployeeId = entity.Id, WorkstationId = workstationId, Contract = draft.Contract, StartDate = draft.StartDate });
-        return entity;
+            db.CareerEntries.Add(career = new CareerEntry { EmployeeId = entity.Id, WorkstationId = workstationId, Contract = draft.Contract, StartDate = draft.StartDate });
+        return (entity, career);
     }
 
     /// <summary>

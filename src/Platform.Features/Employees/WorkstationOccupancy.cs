@@ -10,9 +10,10 @@ public sealed class WorkstationOccupancy(PlatformDbContext db, TimeProvider time
     public async Task<HashSet<Guid>> HeldAsync(IReadOnlyCollection<Guid> workstationIds, CancellationToken ct = default)
     {
         var today = time.Today();
-        var held = await db.CareerEntries.AsNoTracking()
-            .Where(c => workstationIds.Contains(c.WorkstationId) && (c.EndDate == null || c.EndDate >= today))
-            .Select(c => c.WorkstationId).Distinct().ToListAsync(ct);
+        // One EXISTS per workstation: it stops at the first current holder, however many there are.
+        var held = await db.Workstations.AsNoTracking()
+            .Where(w => workstationIds.Contains(w.Id) && db.CareerEntries.Any(c => c.WorkstationId == w.Id && (c.EndDate == null || c.EndDate >= today)))
+            .Select(w => w.Id).ToListAsync(ct);
         return held.ToHashSet();
     }
 

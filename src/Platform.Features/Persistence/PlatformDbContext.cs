@@ -249,6 +249,8 @@ public abstract class PlatformDbContext : DbContext
             // The list: one company's employees in name order, read by keyset (SortName, Id).
             e.HasIndex(x => new { x.TenantId, x.CompanyId, x.SortName, x.Id });
             e.HasIndex(x => new { x.TenantId, x.ValidatedAt });
+            // The count of the active ones (no end date, or one not passed) without reading the rows.
+            e.HasIndex(x => new { x.TenantId, x.CompanyId, x.EndDate });
             e.Property(x => x.Civility).HasMaxLength(10);
             e.Property(x => x.FirstName).HasMaxLength(EmployeeRules.NameMaxLength);
             e.Property(x => x.BirthName).HasMaxLength(EmployeeRules.NameMaxLength);

@@ -32,7 +32,7 @@ public sealed class WorkstationService(PlatformDbContext db, CompanyAccess acces
         if (!includeClosed) query = query.Where(w => w.ClosedOn == null);
         var total = await query.CountAsync(ct);
         if (KeysetCursor.Decode(after) is var (label, id))
-            query = query.Where(w => string.Compare(w.Label, label) > 0 || (w.Label == label && w.Id.CompareTo(id) > 0));
+            query = query.Where(w => string.Compare(w.Label, label) >= 0 && (string.Compare(w.Label, label) > 0 || w.Id.CompareTo(id) > 0));
         var rows = await query.OrderBy(w => w.Label).ThenBy(w => w.Id).Take(size + 1).ToListAsync(ct);
         var views = await ViewsAsync(rows, ct);
         return KeysetCursor.ToPage(views, size, total, v => KeysetCursor.Encode(v.Label, v.Id));

@@ -1231,6 +1231,8 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "ValidatedAt");
 
+                    b.HasIndex("TenantId", "CompanyId", "EndDate");
+
                     b.HasIndex("TenantId", "CompanyId", "SortName", "Id");
 
                     b.ToTable("Employees");

@@ -1234,6 +1234,8 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "ValidatedAt");
 
+                    b.HasIndex("TenantId", "CompanyId", "EndDate");
+
                     b.HasIndex("TenantId", "CompanyId", "SortName", "Id");
 
                     b.ToTable("Employees");

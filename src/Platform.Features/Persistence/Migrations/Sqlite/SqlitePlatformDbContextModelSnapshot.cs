@@ -1226,6 +1226,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "ValidatedAt");
 
+                    b.HasIndex("TenantId", "CompanyId", "EndDate");
+
                     b.HasIndex("TenantId", "CompanyId", "SortName", "Id");
 
                     b.ToTable("Employees");
