@@ -43,6 +43,7 @@ public static class FeaturesSetup
         services.AddScoped<Employees.WorkstationOccupancy>();
         services.AddSingleton<Employees.EmployeeNir>();
         services.AddScoped<Employees.EmployeeService>();
+        services.AddScoped<Employees.EmployeeChanges>();
         services.AddScoped<Employees.EmployeeImports>();
         return services;
     }

@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.GraphQL.Http;
 
@@ -16,6 +18,9 @@ public static class GraphQLSetup
         services.AddHttpContextAccessor();
         services.AddGraphQL(b => b
             .AddSchema<PlatformSchema>()
+            // Resolvers share the request's one DbContext, which runs one command at a time: queries
+            // resolve their fields one after the other, as mutations do (seen on PostgreSQL's async driver).
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddGraphTypes(typeof(PlatformSchema).Assembly)
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddComplexityAnalyzer(o =>

@@ -81,7 +81,7 @@ public static partial class EmployeeRules
     }
 
     /// <summary>The NIR carries the sex (1 man, 2 woman) and the year and month of birth: they must agree with the rest.</summary>
-    private static UserError? NirMismatch(string nir, string? civility, DateOnly? birthDate)
+    public static UserError? NirMismatch(string nir, string? civility, DateOnly? birthDate)
     {
         if ((nir[0] == '1' && civility == Madame) || (nir[0] == '2' && civility == Monsieur))
             return new("INS_MISMATCH", "Le premier chiffre de l'INS (1 pour un homme, 2 pour une femme) ne correspond pas à la civilité.", "ins");

@@ -14,6 +14,9 @@ namespace Platform.Features.Employees;
 /// <summary>What a change to an employee did: the employee after it, or errors.</summary>
 public sealed record EmployeeResult(EmployeeView? Employee, IReadOnlyList<UserError> Errors)
 {
+    /// <summary>Set where the change waits for staff validation instead of applying (sst68).</summary>
+    public PendingEmployeeChangeView? Pending { get; init; }
+
     public static EmployeeResult Failed(params UserError[] errors) => new(null, errors);
 }
 
@@ -24,7 +27,7 @@ public sealed record EmployeeResult(EmployeeView? Employee, IReadOnlyList<UserEr
 /// </summary>
 public sealed class EmployeeService(
     PlatformDbContext db, CompanyAccess access, CompanyDirectory companies, WorkstationService workstations, EmployeeNir nir,
-    CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
+    EmployeeChanges changes, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
 {
     public static readonly UserError NotFound = new("NOT_FOUND", "Ce salarié n'existe pas.", "id");
 
@@ -131,41 +134,149 @@ public sealed class EmployeeService(
     {
         var (employee, problem) = await FindForWriteAsync(id, ct);
         if (employee is null) return EmployeeResult.Failed(problem!);
-        var company = (await companies.GetAsync(employee.CompanyId, ct))!;
-        // A field left out keeps its value; the start date never changes once entered.
-        var effective = new EmployeeDraft(
-            draft.Civility ?? employee.Civility, draft.FirstName ?? employee.FirstName, draft.BirthName ?? employee.BirthName,
-            draft.MarriedName ?? employee.MarriedName, draft.BirthDate ?? employee.BirthDate, draft.Ins, draft.Contract ?? employee.Contract,
-            employee.StartDate, employee.CurrentWorkstationId, draft.DeclaredFollowUp ?? employee.DeclaredFollowUp);
         if (draft.StartDate is { } start && start != employee.StartDate)
             return EmployeeResult.Failed(new UserError("DATE_FIXED", "La date d'entrée ne peut plus être modifiée une fois saisie.", "startDate"));
-        // Once staff validated the employee, only the names and the INS change (seed 001).
-        if (employee.ValidatedAt is not null && (EmployeeRules.Civility(effective.Civility) != employee.Civility
-            || effective.FirstName!.Trim() != employee.FirstName || effective.BirthDate != employee.BirthDate
-            || !string.Equals(effective.Contract!.Trim(), employee.Contract, StringComparison.OrdinalIgnoreCase)))
-            return EmployeeResult.Failed(new UserError("VALIDATED_EMPLOYEE", "Ce salarié est validé : seuls le nom et l'INS peuvent être modifiés. Pour corriger un autre champ, contactez votre centre médical.", "id"));
-
-        // An INS left empty keeps the one on file: the form never shows it in clear.
-        var keepNir = string.IsNullOrWhiteSpace(draft.Ins);
-        var (checkedDraft, errors) = EmployeeRules.Check(effective, time.Today(), company.IsTempWorkerAccount && employee.EndDate is null);
-        if (checkedDraft is null) return EmployeeResult.Failed([.. errors]);
-
-        employee.Civility = checkedDraft.Civility;
-        employee.FirstName = checkedDraft.FirstName;
-        employee.BirthName = checkedDraft.BirthName;
-        employee.MarriedName = checkedDraft.MarriedName;
-        employee.BirthDate = checkedDraft.BirthDate;
-        employee.Contract = checkedDraft.Contract;
-        employee.DeclaredFollowUp = checkedDraft.DeclaredFollowUp;
-        if (!keepNir)
+        // The INS travels encrypted from here on, also in a change waiting for staff.
+        var request = new EmployeeChangeRequest(Draft: draft with { Ins = null }, ProtectedIns: null);
+        if (!string.IsNullOrWhiteSpace(draft.Ins))
         {
-            employee.ProtectedNir = nir.Protect(TenantId, checkedDraft.Nir!);
-            employee.MaskedNir = Nir.Mask(checkedDraft.Nir!);
+            if (Nir.Normalize(draft.Ins) is not { } clear) return EmployeeResult.Failed(new UserError("INVALID_INS", "Le numéro INS (sécurité sociale) est incorrect : vérifiez les 13 caractères et la clé à 2 chiffres.", "ins"));
+            request = request with { ProtectedIns = nir.Protect(TenantId, clear) };
         }
-        employee.SortName = EmployeeRules.SortName(employee.BirthName, employee.FirstName);
-        db.AuditEntries.Record(time, currentUser.UserId, "employee.updated", "Employee", employee.Id);
+        return await RunAsync(employee, EmployeeChangeKind.Update, request, ct);
+    }
+
+    /// <summary>The exit: the contract end date, entered once; the open career line closes the same day.</summary>
+    public async Task<EmployeeResult> ExitAsync(Guid id, DateOnly endDate, CancellationToken ct = default)
+    {
+        var (employee, problem) = await FindForWriteAsync(id, ct);
+        return employee is null ? EmployeeResult.Failed(problem!) : await RunAsync(employee, EmployeeChangeKind.Exit, new EmployeeChangeRequest(EndDate: endDate), ct);
+    }
+
+    /// <summary>A former employee comes back: a new contract from a date after the exit, on a workstation.</summary>
+    public async Task<EmployeeResult> ReactivateAsync(Guid id, DateOnly startDate, string? contract, Guid? workstationId, CancellationToken ct = default)
+    {
+        var (employee, problem) = await FindForWriteAsync(id, ct);
+        return employee is null ? EmployeeResult.Failed(problem!)
+            : await RunAsync(employee, EmployeeChangeKind.Reactivate, new EmployeeChangeRequest(StartDate: startDate, Contract: contract, WorkstationId: workstationId), ct);
+    }
+
+    /// <summary>
+    /// A change of workstation (seed 001): the current one closes with an end date and a new one opens
+    /// after it. An employee without a workstation just gets one.
+    /// </summary>
+    public async Task<EmployeeResult> ChangeWorkstationAsync(Guid id, Guid workstationId, string? contract, DateOnly startDate, DateOnly? currentEndDate, CancellationToken ct = default)
+    {
+        var (employee, problem) = await FindForWriteAsync(id, ct);
+        return employee is null ? EmployeeResult.Failed(problem!)
+            : await RunAsync(employee, EmployeeChangeKind.ChangeWorkstation,
+                new EmployeeChangeRequest(StartDate: startDate, Contract: contract, WorkstationId: workstationId, CurrentEndDate: currentEndDate), ct);
+    }
+
+    /// <summary>
+    /// Checks a change against the employee as it is, then applies it, or, where the tenant validates
+    /// every employer change (sst68), keeps it for staff: it applies the day after their acceptance.
+    /// </summary>
+    private async Task<EmployeeResult> RunAsync(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request, CancellationToken ct)
+    {
+        var (apply, errors) = await PrepareAsync(employee, kind, request, ct);
+        if (apply is null) return EmployeeResult.Failed([.. errors]);
+        var rules = (await RulesAsync()).EmployerChanges;
+        if (rules.NeedStaffValidation == StaffValidation.AllChanges && !currentUser.IsStaff)
+        {
+            var pending = await changes.DeferAsync(employee, kind, request, ct);
+            return new((await ViewsAsync([employee], ct))[0], []) { Pending = pending };
+        }
+        apply();
+        db.AuditEntries.Record(time, currentUser.UserId, EmployeeChanges.Action(kind), "Employee", employee.Id);
         await db.SaveChangesAsync(ct);
         return new((await ViewsAsync([employee], ct))[0], []);
+    }
+
+    /// <summary>The checks of a change against the employee now, and what applying it does (also run by the pending-changes job).</summary>
+    internal async Task<(Action? Apply, IReadOnlyList<UserError> Errors)> PrepareAsync(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request, CancellationToken ct)
+    {
+        var company = (await companies.GetAsync(employee.CompanyId, ct))!;
+        switch (kind)
+        {
+            case EmployeeChangeKind.Update:
+            {
+                var draft = request.Draft!;
+                // A field left out keeps its value; the start date never changes once entered.
+                var effective = new EmployeeDraft(
+                    draft.Civility ?? employee.Civility, draft.FirstName ?? employee.FirstName, draft.BirthName ?? employee.BirthName,
+                    draft.MarriedName ?? employee.MarriedName, draft.BirthDate ?? employee.BirthDate, null, draft.Contract ?? employee.Contract,
+                    employee.StartDate, employee.CurrentWorkstationId, draft.DeclaredFollowUp ?? employee.DeclaredFollowUp);
+                if (employee.ValidatedAt is not null && (EmployeeRules.Civility(effective.Civility) != employee.Civility
+                    || effective.FirstName!.Trim() != employee.FirstName || effective.BirthDate != employee.BirthDate
+                    || !string.Equals(effective.Contract!.Trim(), employee.Contract, StringComparison.OrdinalIgnoreCase)))
+                    return (null, [new UserError("VALIDATED_EMPLOYEE", "Ce salarié est validé : seuls le nom et l'INS peuvent être modifiés. Pour corriger un autre champ, contactez votre centre médical.", "id")]);
+                var (checkedDraft, errors) = EmployeeRules.Check(effective, time.Today(), company.IsTempWorkerAccount && employee.EndDate is null);
+                if (checkedDraft is null) return (null, errors);
+                if (request.ProtectedIns is { } protectedIns && EmployeeRules.NirMismatch(nir.Reveal(TenantId, protectedIns), checkedDraft.Civility, checkedDraft.BirthDate) is { } mismatch)
+                    return (null, [mismatch]);
+                return (() =>
+                {
+                    (employee.Civility, employee.FirstName, employee.BirthName, employee.MarriedName) = (checkedDraft.Civility, checkedDraft.FirstName, checkedDraft.BirthName, checkedDraft.MarriedName);
+                    (employee.BirthDate, employee.Contract, employee.DeclaredFollowUp) = (checkedDraft.BirthDate, checkedDraft.Contract, checkedDraft.DeclaredFollowUp);
+                    if (request.ProtectedIns is { } ins)
+                    {
+                        employee.ProtectedNir = ins;
+                        employee.MaskedNir = Nir.Mask(nir.Reveal(TenantId, ins));
+                    }
+                    employee.SortName = EmployeeRules.SortName(employee.BirthName, employee.FirstName);
+                }, []);
+            }
+            case EmployeeChangeKind.Exit:
+            {
+                var endDate = request.EndDate!.Value;
+                if (ExitProblem(employee, endDate) is { } exitProblem) return (null, [exitProblem]);
+                var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == employee.Id && c.EndDate == null, ct);
+                if (open is not null && endDate < open.StartDate)
+                    return (null, [new UserError("INVALID_END_DATE", $"La date de sortie précède la prise du poste actuel ({open.StartDate:dd/MM/yyyy}).", "endDate")]);
+                return (() => ApplyExit(employee, open, endDate), []);
+            }
+            case EmployeeChangeKind.Reactivate:
+            {
+                var startDate = request.StartDate!.Value;
+                if (employee.EndDate is not { } endDate) return (null, [new UserError("NOT_FORMER", "Ce salarié est toujours en activité.", "id")]);
+                if (startDate <= endDate) return (null, [new UserError("INVALID_START_DATE", $"Le nouveau contrat commence après la sortie du {endDate:dd/MM/yyyy}.", "startDate")]);
+                if (ContractProblem(request.Contract, company.IsTempWorkerAccount, out var chosen) is { } contractProblem) return (null, [contractProblem]);
+                if (await WorkstationProblemAsync(employee.CompanyId, request.WorkstationId, ct) is { } workstationProblem) return (null, [workstationProblem]);
+                return (() =>
+                {
+                    (employee.EndDate, employee.StartDate, employee.Contract, employee.CurrentWorkstationId) = (null, startDate, chosen!, request.WorkstationId);
+                    if (request.WorkstationId is { } ws)
+                        db.CareerEntries.Add(new CareerEntry { EmployeeId = employee.Id, WorkstationId = ws, Contract = chosen!, StartDate = startDate });
+                }, []);
+            }
+            default:
+            {
+                var (startDate, workstationId) = (request.StartDate!.Value, request.WorkstationId!.Value);
+                if (employee.EndDate is not null)
+                    return (null, [new UserError("FORMER_EMPLOYEE", "Ce salarié est sorti de l'effectif : réactivez-le pour lui attribuer un poste.", "id")]);
+                if (ContractProblem(request.Contract ?? employee.Contract, company.IsTempWorkerAccount, out var chosen) is { } contractProblem) return (null, [contractProblem]);
+                if (await WorkstationProblemAsync(employee.CompanyId, workstationId, ct) is { } workstationProblem) return (null, [workstationProblem]);
+                var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == employee.Id && c.EndDate == null, ct);
+                if (open is not null)
+                {
+                    if (request.CurrentEndDate is not { } end)
+                        return (null, [new UserError("REQUIRED", "Indiquez la date de fin du poste actuel : un poste en cours ne se modifie pas, il se clôture.", "currentEndDate")]);
+                    if (end < open.StartDate)
+                        return (null, [new UserError("INVALID_END_DATE", $"La fin du poste actuel ne peut pas précéder sa prise ({open.StartDate:dd/MM/yyyy}).", "currentEndDate")]);
+                    if (startDate <= end)
+                        return (null, [new UserError("INVALID_START_DATE", "Le nouveau poste commence après la fin du poste actuel.", "startDate")]);
+                }
+                else if (startDate < employee.StartDate)
+                    return (null, [new UserError("INVALID_START_DATE", $"La prise de poste ne peut pas précéder l'entrée du salarié ({employee.StartDate:dd/MM/yyyy}).", "startDate")]);
+                return (() =>
+                {
+                    if (open is not null) open.EndDate = request.CurrentEndDate;
+                    db.CareerEntries.Add(new CareerEntry { EmployeeId = employee.Id, WorkstationId = workstationId, Contract = chosen!, StartDate = startDate });
+                    (employee.CurrentWorkstationId, employee.Contract) = (workstationId, chosen!);
+                }, []);
+            }
+        }
     }
 
     /// <summary>A declared employee can be deleted until staff validate it; afterwards only an exit removes it from the list.</summary>
@@ -180,21 +291,6 @@ public sealed class EmployeeService(
         db.AuditEntries.Record(time, currentUser.UserId, "employee.deleted", "Employee", employee.Id);
         await db.SaveChangesAsync(ct);
         return [];
-    }
-
-    /// <summary>The exit: the contract end date, entered once; the open career line closes the same day.</summary>
-    public async Task<EmployeeResult> ExitAsync(Guid id, DateOnly endDate, CancellationToken ct = default)
-    {
-        var (employee, problem) = await FindForWriteAsync(id, ct);
-        if (employee is null) return EmployeeResult.Failed(problem!);
-        if (ExitProblem(employee, endDate) is { } exitProblem) return EmployeeResult.Failed(exitProblem);
-        var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == id && c.EndDate == null, ct);
-        if (open is not null && endDate < open.StartDate)
-            return EmployeeResult.Failed(new UserError("INVALID_END_DATE", $"La date de sortie précède la prise du poste actuel ({open.StartDate:dd/MM/yyyy}).", "endDate"));
-        ApplyExit(employee, open, endDate);
-        db.AuditEntries.Record(time, currentUser.UserId, "employee.exited", "Employee", employee.Id);
-        await db.SaveChangesAsync(ct);
-        return new((await ViewsAsync([employee], ct))[0], []);
     }
 
     internal static UserError? ExitProblem(Employee employee, DateOnly endDate)
@@ -212,65 +308,29 @@ public sealed class EmployeeService(
         if (open is not null) open.EndDate = endDate;
     }
 
-    /// <summary>A former employee comes back: a new contract from a date after the exit, on a workstation.</summary>
-    public async Task<EmployeeResult> ReactivateAsync(Guid id, DateOnly startDate, string? contract, Guid? workstationId, CancellationToken ct = default)
-    {
-        var (employee, problem) = await FindForWriteAsync(id, ct);
-        if (employee is null) return EmployeeResult.Failed(problem!);
-        if (employee.EndDate is not { } endDate)
-            return EmployeeResult.Failed(new UserError("NOT_FORMER", "Ce salarié est toujours en activité.", "id"));
-        if (startDate <= endDate)
-            return EmployeeResult.Failed(new UserError("INVALID_START_DATE", $"Le nouveau contrat commence après la sortie du {endDate:dd/MM/yyyy}.", "startDate"));
-        var company = (await companies.GetAsync(employee.CompanyId, ct))!;
-        var checkedContract = ContractProblem(contract, company.IsTempWorkerAccount, out var chosen);
-        if (checkedContract is not null) return EmployeeResult.Failed(checkedContract);
-        if (await WorkstationProblemAsync(employee.CompanyId, workstationId, ct) is { } workstationProblem) return EmployeeResult.Failed(workstationProblem);
-
-        employee.EndDate = null;
-        employee.StartDate = startDate;
-        employee.Contract = chosen!;
-        employee.CurrentWorkstationId = workstationId;
-        if (workstationId is { } ws)
-            db.CareerEntries.Add(new CareerEntry { EmployeeId = id, WorkstationId = ws, Contract = chosen!, StartDate = startDate });
-        db.AuditEntries.Record(time, currentUser.UserId, "employee.reactivated", "Employee", employee.Id);
-        await db.SaveChangesAsync(ct);
-        return new((await ViewsAsync([employee], ct))[0], []);
-    }
-
     /// <summary>
-    /// A change of workstation (seed 001): the current one closes with an end date and a new one opens
-    /// after it. An employee without a workstation just gets one.
+    /// Applies the accepted changes whose day has come, each checked again against the employee as
+    /// they are then; one that no longer holds is kept with the reason instead of half-applying.
     /// </summary>
-    public async Task<EmployeeResult> ChangeWorkstationAsync(Guid id, Guid workstationId, string? contract, DateOnly startDate, DateOnly? currentEndDate, CancellationToken ct = default)
+    public async Task<int> ApplyDueChangesAsync(CancellationToken ct = default)
     {
-        var (employee, problem) = await FindForWriteAsync(id, ct);
-        if (employee is null) return EmployeeResult.Failed(problem!);
-        if (employee.EndDate is not null)
-            return EmployeeResult.Failed(new UserError("FORMER_EMPLOYEE", "Ce salarié est sorti de l'effectif : réactivez-le pour lui attribuer un poste.", "id"));
-        var company = (await companies.GetAsync(employee.CompanyId, ct))!;
-        if (ContractProblem(contract ?? employee.Contract, company.IsTempWorkerAccount, out var chosen) is { } contractProblem) return EmployeeResult.Failed(contractProblem);
-        if (await WorkstationProblemAsync(employee.CompanyId, workstationId, ct) is { } workstationProblem) return EmployeeResult.Failed(workstationProblem);
-
-        var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == id && c.EndDate == null, ct);
-        if (open is not null)
+        var today = time.Today();
+        var due = await db.PendingEmployeeChanges.Where(p => p.State == RequestState.Accepted && p.AppliedAt == null && p.EffectiveOn <= today).OrderBy(p => p.Id).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var applied = 0;
+        foreach (var change in due)
         {
-            if (currentEndDate is not { } end)
-                return EmployeeResult.Failed(new UserError("REQUIRED", "Indiquez la date de fin du poste actuel : un poste en cours ne se modifie pas, il se clôture.", "currentEndDate"));
-            if (end < open.StartDate)
-                return EmployeeResult.Failed(new UserError("INVALID_END_DATE", $"La fin du poste actuel ne peut pas précéder sa prise ({open.StartDate:dd/MM/yyyy}).", "currentEndDate"));
-            if (startDate <= end)
-                return EmployeeResult.Failed(new UserError("INVALID_START_DATE", "Le nouveau poste commence après la fin du poste actuel.", "startDate"));
-            open.EndDate = end;
+            var employee = await db.Employees.SingleAsync(e => e.Id == change.EmployeeId, ct);
+            var request = EmployeeChanges.Read(change);
+            var (apply, errors) = await PrepareAsync(employee, change.Kind, request, ct);
+            change.AppliedAt = time.GetUtcNow();
+            if (apply is null) { change.Outcome = errors[0].Message; continue; }
+            apply();
+            applied++;
+            db.AuditEntries.Record(time, change.DecidedByUserId, EmployeeChanges.Action(change.Kind), "Employee", employee.Id, """{"pendingChange":true}""");
         }
-        else if (startDate < employee.StartDate)
-            return EmployeeResult.Failed(new UserError("INVALID_START_DATE", $"La prise de poste ne peut pas précéder l'entrée du salarié ({employee.StartDate:dd/MM/yyyy}).", "startDate"));
-
-        db.CareerEntries.Add(new CareerEntry { EmployeeId = id, WorkstationId = workstationId, Contract = chosen!, StartDate = startDate });
-        employee.CurrentWorkstationId = workstationId;
-        employee.Contract = chosen!;
-        db.AuditEntries.Record(time, currentUser.UserId, "employee.workstation-changed", "Employee", employee.Id);
         await db.SaveChangesAsync(ct);
-        return new((await ViewsAsync([employee], ct))[0], []);
+        return applied;
     }
 
     /// <summary>Staff of the tenant validate a declared employee.</summary>

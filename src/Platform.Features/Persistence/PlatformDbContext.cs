@@ -54,6 +54,7 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<HealthTeam> HealthTeams => Set<HealthTeam>();
     public DbSet<SituationRequest> SituationRequests => Set<SituationRequest>();
     public DbSet<PendingCompanyChange> PendingCompanyChanges => Set<PendingCompanyChange>();
+    public DbSet<PendingEmployeeChange> PendingEmployeeChanges => Set<PendingEmployeeChange>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -197,6 +198,16 @@ public abstract class PlatformDbContext : DbContext
             e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.Reason).HasMaxLength(2000);
             e.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId);
+        });
+        b.Entity<PendingEmployeeChange>(e =>
+        {
+            e.HasIndex(p => new { p.TenantId, p.EmployeeId, p.State });
+            e.HasIndex(p => new { p.TenantId, p.State, p.EffectiveOn });
+            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Request).HasMaxLength(4000);
+            e.Property(p => p.Outcome).HasMaxLength(500);
+            e.HasOne<Employee>().WithMany().HasForeignKey(p => p.EmployeeId);
         });
         b.Entity<PendingCompanyChange>(e =>
         {

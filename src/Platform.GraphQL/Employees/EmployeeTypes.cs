@@ -32,6 +32,9 @@ public sealed class EmployeeType : ObjectGraphType<EmployeeView>
         Field<FollowUpEnumType>("declaredFollowUp").Resolve(c => c.Source.DeclaredFollowUp);
         Field<NonNullGraphType<DateScalar>>("startDate").Resolve(c => c.Source.StartDate);
         Field<DateScalar>("endDate").Resolve(c => c.Source.EndDate);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PendingEmployeeChangeType>>>>("pendingChanges")
+            .Description("Changes waiting for staff or for their day (sst68).")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeChanges>().PendingForAsync(c.Source, c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerEntryType>>>>("career")
             .Description("Every workstation held, the current one first.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeService>().CareerAsync(c.Source.Id, c.CancellationToken));
@@ -186,12 +189,47 @@ public sealed class ReactivateEmployeeInputType : InputObjectGraphType<ContractC
     }
 }
 
+public sealed class EmployeeChangeKindEnumType : EnumerationGraphType<EmployeeChangeKind>
+{
+    public EmployeeChangeKindEnumType() => Name = "EmployeeChangeKind";
+}
+
+public sealed class PendingEmployeeChangeType : ObjectGraphType<PendingEmployeeChangeView>
+{
+    public PendingEmployeeChangeType()
+    {
+        Name = "PendingEmployeeChange";
+        Description = "An employer's change waiting for staff validation, or accepted and taking effect on effectiveOn (sst68).";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("employeeId").Resolve(c => c.Source.EmployeeId);
+        Field<NonNullGraphType<StringGraphType>>("employeeName").Resolve(c => c.Source.EmployeeName);
+        Field<NonNullGraphType<EmployeeChangeKindEnumType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("summary").Resolve(c => c.Source.Summary);
+        Field<NonNullGraphType<RequestStateEnumType>>("state").Resolve(c => c.Source.State);
+        Field<NonNullGraphType<DateTimeScalar>>("requestedAt").Resolve(c => c.Source.RequestedAt);
+        Field<DateScalar>("effectiveOn").Resolve(c => c.Source.EffectiveOn);
+    }
+}
+
 public sealed class EmployeePayloadType : ObjectGraphType<EmployeeResult>
 {
     public EmployeePayloadType()
     {
         Name = "EmployeePayload";
         Field<EmployeeType>("employee").Resolve(c => c.Source.Employee);
+        Field<PendingEmployeeChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Pending);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+public sealed record EmployeeChangeDecision(PendingEmployeeChangeView? Change, IReadOnlyList<UserError> Errors);
+
+public sealed class EmployeeChangeDecisionPayloadType : ObjectGraphType<EmployeeChangeDecision>
+{
+    public EmployeeChangeDecisionPayloadType()
+    {
+        Name = "EmployeeChangeDecisionPayload";
+        Field<PendingEmployeeChangeType>("change").Resolve(c => c.Source.Change);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -262,6 +300,9 @@ public static class EmployeeOperations
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AwaitingEmployeeType>>>>("employeesAwaitingValidation")
             .Description("Staff of the tenant: declared employees waiting for validation, oldest first.")
             .ResolveAsync(async c => (await Service(c).AwaitingValidationAsync(ct: c.CancellationToken)).Select(a => new AwaitingEmployee(a.Company, a.Employee)));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PendingEmployeeChangeType>>>>("employeeChangesAwaitingDecision")
+            .Description("Staff: employers' changes to employees waiting for validation (sst68).")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeChanges>().AwaitingDecisionAsync(c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("contractTypes")
             .Description("The contract types an employee can be declared with.")
             .Resolve(_ => EmployeeRules.Contracts);
@@ -321,6 +362,16 @@ public static class EmployeeOperations
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
                 ? await Service(c).ValidateAsync(id, c.CancellationToken) : EmployeeResult.Failed(EmployeeService.NotFound));
+        mutation.Field<NonNullGraphType<EmployeeChangeDecisionPayloadType>>("decideEmployeeChange")
+            .Description("Staff: accept (effective the next day) or refuse an employer's change to an employee.")
+            .Argument<NonNullGraphType<DecideInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<DecideInput>("input");
+                if (!Guid.TryParse(input.Id, out var id)) return new EmployeeChangeDecision(null, [EmployeeService.NotFound]);
+                var (change, errors) = await c.RequestServices!.GetRequiredService<EmployeeChanges>().DecideAsync(id, input.Accept, c.CancellationToken);
+                return new EmployeeChangeDecision(change, errors);
+            });
         mutation.Field<NonNullGraphType<ImportPayloadType>>("importEmployees")
             .Argument<NonNullGraphType<CsvImportInputType>>("input")
             .ResolveAsync(async c =>

@@ -1,4 +1,5 @@
 using Platform.Features.Companies;
+using Platform.Features.Employees;
 using Platform.Tenancy;
 using Quartz;
 
@@ -17,6 +18,7 @@ public sealed class PendingChangesJob(IServiceProvider services) : IJob
         var slug = context.MergedJobDataMap.GetString(OutboxDeliveryJob.TenantKey) ?? throw new JobExecutionException("Job sans tenant");
         await using var scope = services.CreateTenantScope(slug);
         await scope.ServiceProvider.GetRequiredService<CompanyProfile>().ApplyDueAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<EmployeeService>().ApplyDueChangesAsync(cancellationToken);
     }
 
     public static void Schedule(IQuartzBuilder quartz, IEnumerable<Tenant> tenants)

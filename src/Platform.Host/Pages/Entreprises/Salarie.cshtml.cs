@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>One employee (seed 001): declaration, what may still change, the career, the exit and the return.</summary>
 [Authorize]
-public sealed class SalarieModel(EmployeeService employees, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class SalarieModel(EmployeeService employees, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromRoute] public Guid? EmployeeId { get; set; }
@@ -31,6 +31,7 @@ public sealed class SalarieModel(EmployeeService employees, WorkstationService w
     public CompanyView Company { get; private set; } = null!;
     public EmployeeView? Employee { get; private set; }
     public IReadOnlyList<CareerEntryView> Career { get; private set; } = [];
+    public IReadOnlyList<PendingEmployeeChangeView> PendingChanges { get; private set; } = [];
     public IReadOnlyList<WorkstationView> Workstations { get; private set; } = [];
     public IReadOnlyList<string> Contracts { get; private set; } = [];
     public IReadOnlyList<UserError> Errors { get; private set; } = [];
@@ -83,7 +84,7 @@ public sealed class SalarieModel(EmployeeService employees, WorkstationService w
     private async Task<IActionResult> AfterAsync(EmployeeResult result, string done)
     {
         Errors = result.Errors;
-        if (Errors.Count == 0) { Message = done; ModelState.Clear(); }
+        if (Errors.Count == 0) { Message = result.Pending is null ? done : "Votre modification est transmise au service : elle prendra effet le lendemain de sa validation."; ModelState.Clear(); }
         if (!await LoadAsync()) return NotFound();
         if (Errors.Count == 0 && Employee is { } e) (Civility, FirstName, BirthName, MarriedName, BirthDate, Contract, Ins, EndDate, StartDate) = (e.Civility, e.FirstName, e.BirthName, e.MarriedName, e.BirthDate, e.Contract, null, null, null);
         return Page();
@@ -104,6 +105,7 @@ public sealed class SalarieModel(EmployeeService employees, WorkstationService w
             Employee = await employees.GetAsync(employeeId, HttpContext.RequestAborted);
             if (Employee is null || Employee.CompanyId != Id) return false;
             Career = await employees.CareerAsync(employeeId, HttpContext.RequestAborted);
+            PendingChanges = await changes.PendingForAsync(Employee, HttpContext.RequestAborted);
         }
         if (Request.Query.ContainsKey("cree")) Message ??= Employee?.Validated == true ? "Le salarié est enregistré." : "Le salarié est enregistré ; il sera validé par le service.";
         Workstations = await workstations.OpenAsync(Id, HttpContext.RequestAborted);

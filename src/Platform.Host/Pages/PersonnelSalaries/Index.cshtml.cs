@@ -10,8 +10,9 @@ namespace Platform.Host.Pages.PersonnelSalaries;
 
 /// <summary>Staff: the declared employees waiting for validation, oldest first.</summary>
 [Authorize]
-public sealed class IndexModel(EmployeeService employees, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(EmployeeService employees, EmployeeChanges changes, CurrentUser currentUser) : PageModel
 {
+    public IReadOnlyList<PendingEmployeeChangeView> Changes { get; private set; } = [];
     public IReadOnlyList<(CompanyView Company, EmployeeView Employee)> Awaiting { get; private set; } = [];
     public IReadOnlyList<UserError> Errors { get; private set; } = [];
     public string? Message { get; private set; }
@@ -20,7 +21,16 @@ public sealed class IndexModel(EmployeeService employees, CurrentUser currentUse
     {
         if (!currentUser.IsStaff) return Forbid();
         Awaiting = await employees.AwaitingValidationAsync(ct: HttpContext.RequestAborted);
+        Changes = await changes.AwaitingDecisionAsync(HttpContext.RequestAborted);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostModificationAsync(Guid changeId, bool accept)
+    {
+        var (change, errors) = await changes.DecideAsync(changeId, accept, HttpContext.RequestAborted);
+        Errors = errors;
+        if (change is not null) Message = accept ? $"{change.Summary} de {change.EmployeeName} acceptée : effet le {change.EffectiveOn:dd/MM/yyyy}." : $"{change.Summary} de {change.EmployeeName} refusée.";
+        return await OnGetAsync();
     }
 
     public async Task<IActionResult> OnPostValiderAsync(Guid employeeId)
