@@ -12,7 +12,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 
 out=$(mktemp -d /tmp/platform-bench.XXXXXX)
 dotnet build src/Platform.Host -c Release --nologo -v q -clp:ErrorsOnly
-PLATFORM_DATA_DIR="$out/data" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+PLATFORM_DATA_DIR="$out/data" ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS="http://127.0.0.1:$port" \
   Platform__AllowLocalhostHosts=true Database__MigrateAtStartup=true Serilog__MinimumLevel__Default=Warning \
   dotnet src/Platform.Host/bin/Release/net10.0/Platform.Host.dll > "$out/host.log" 2>&1 &
 host_pid=$!
