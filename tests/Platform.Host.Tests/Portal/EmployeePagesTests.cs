@@ -95,6 +95,28 @@ public sealed class EmployeePagesTests(PlatformFactory factory) : PlatformTest(f
     }
 
     [Fact]
+    public async Task Exports_and_the_check_keep_the_list_filters()
+    {
+        var (portal, company) = await EmployerAsync();
+        var api = new DemoApi(Factory, "sstrn");
+        var token = await api.EmployerTokenAsync();
+        await api.MutateAsync(token, "createEmployee", EmployeeTests.CreateEmployee, EmployeeTests.EmployeeInput(company, "Jean", "Dupont"));
+        await api.MutateAsync(token, "createEmployee", EmployeeTests.CreateEmployee, EmployeeTests.EmployeeInput(company, "Anne", "Martin", civility: "Madame", birthDate: "1990-01-01"));
+
+        var list = await portal.GetHtmlAsync($"/entreprises/{company}/salaries?recherche=dup");
+        var export = Regex.Match(list, "href=\"([^\"]*handler=Export&format=csv)\"").Groups[1].Value;
+        Assert.Equal("?recherche=dup&handler=Export&format=csv", export);
+        var text = Encoding.UTF8.GetString(await (await portal.GetAsync($"/entreprises/{company}/salaries{export}")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("DUPONT", text);
+        Assert.DoesNotContain("MARTIN", text);
+
+        var check = Regex.Match(list, "href=\"([^\"]*verifier=true)#verification\"").Groups[1].Value;
+        var checkedList = Flat(await portal.GetHtmlAsync($"/entreprises/{company}/salaries{check}"));
+        Assert.Contains("Vérification de la liste", checkedList);
+        Assert.Contains("DUPONT Jean</a></td><td>Aucun poste de travail", checkedList);
+    }
+
+    [Fact]
     public async Task Staff_validate_a_declared_employee_from_their_page()
     {
         var (_, company) = await EmployerAsync();

@@ -38,6 +38,9 @@ public sealed class SalariesModel(EmployeeService employees, WorkstationService 
         ["tous"] = All ? "true" : null, ["recherche"] = Search, ["poste"] = WorkstationId?.ToString(), ["lettre"] = Letter, ["sexe"] = Sex, ["apres"] = after,
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 
+    /// <summary>The current filters plus other parameters ("handler=Export&amp;format=csv").</summary>
+    public string WithFilters(string extra) => FilterQuery() is { Length: > 0 } filters ? $"{filters}&{extra}" : $"?{extra}";
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
