@@ -16,6 +16,7 @@ public static class GraphQLSetup
     public static IServiceCollection AddPlatformGraphQL(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddScoped<Employees.CareerLoader>();
         services.AddGraphQL(b => b
             .AddSchema<PlatformSchema>()
             // Resolvers share the request's one DbContext, which runs one command at a time: queries

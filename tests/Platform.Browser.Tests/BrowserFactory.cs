@@ -17,6 +17,12 @@ public sealed class BrowserFactory : EmailFactory
 
     public string Url(string tenant, string path = "/") => $"http://{tenant}.localhost:{port}{path}";
 
+    /// <summary>
+    /// Navigation is done once the new document is parsed: the assertions then wait for what they read.
+    /// Waiting for the full load event instead hung for 30 s now and then in full CI runs (not reproduced alone).
+    /// </summary>
+    public static readonly PageWaitForURLOptions Navigated = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     protected override async Task BeforeStartAsync()
     {
         await base.BeforeStartAsync();

@@ -40,7 +40,7 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
         await page.FillAsync("#motdepasse", DemoData.Password);
         await page.ClickAsync("button:has-text('Se connecter')");
 
-        await page.WaitForURLAsync(Factory.Url("sstrn", "/compte"));
+        await page.WaitForURLAsync(Factory.Url("sstrn", "/compte"), BrowserFactory.Navigated);
         Assert.Contains("Émilie Employeur", await page.TextContentAsync("main"));
         Assert.Contains("Émilie Employeur", await page.TextContentAsync("header"));
     }
@@ -59,7 +59,7 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
         await page.FillAsync("#code", SixDigits().Match(message.Subject ?? "").Groups[1].Value);
         await page.ClickAsync("button:has-text('Se connecter')");
 
-        await page.WaitForURLAsync(Factory.Url("sist-on", "/compte"));
+        await page.WaitForURLAsync(Factory.Url("sist-on", "/compte"), BrowserFactory.Navigated);
         Assert.Contains("employer@sist-on.demo", await page.TextContentAsync("main"));
     }
 
@@ -76,7 +76,7 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
         await admin.FillAsync("#identifiant", "employer@sstrn.demo");
         await admin.FillAsync("#motdepasse", DemoData.Password);
         await admin.ClickAsync("button:has-text('Se connecter')");
-        await admin.WaitForURLAsync(Factory.Url("sstrn", "/compte"));
+        await admin.WaitForURLAsync(Factory.Url("sstrn", "/compte"), BrowserFactory.Navigated);
 
         await admin.ClickAsync("summary:has-text('Mes entreprises')");
         await admin.ClickAsync("a:has-text('Entreprise Démo SSTRN')");
@@ -94,7 +94,7 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
         await invitee.FillAsync("#nom", "Invitée");
         await invitee.FillAsync("#motdepasse", "Invitee-2026!");
         await invitee.ClickAsync("button:has-text(\"Accepter l'invitation\")");
-        await invitee.WaitForURLAsync(Factory.Url("sstrn", "/compte"));
+        await invitee.WaitForURLAsync(Factory.Url("sstrn", "/compte"), BrowserFactory.Navigated);
         Assert.Contains("Inès Invitée", await invitee.TextContentAsync("header"));
 
         await admin.GotoAsync(Factory.Url("sstrn", $"/entreprises/{company}/utilisateurs"));

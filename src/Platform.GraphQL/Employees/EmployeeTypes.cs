@@ -37,7 +37,7 @@ public sealed class EmployeeType : ObjectGraphType<EmployeeView>
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeChanges>().PendingForAsync(c.Source, c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerEntryType>>>>("career")
             .Description("Every workstation held, the current one first.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeService>().CareerAsync(c.Source.Id, c.CancellationToken));
+            .Resolve(c => c.RequestServices!.GetRequiredService<CareerLoader>().Load(c.Source));
     }
 }
 
