@@ -79,16 +79,6 @@ public sealed class EmployeeService(
         return (await ViewsAsync([employee], ct))[0];
     }
 
-    public async Task<IReadOnlyList<CareerEntryView>> CareerAsync(Guid employeeId, CancellationToken ct = default)
-    {
-        var employee = await db.Employees.AsNoTracking().SingleOrDefaultAsync(e => e.Id == employeeId, ct);
-        if (employee is null || !await access.HasAsync(employee.CompanyId, Permission.ViewEmployees, ct)) return [];
-        var entries = await db.CareerEntries.AsNoTracking().Where(c => c.EmployeeId == employeeId)
-            .OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id).ToListAsync(ct);
-        var byId = await workstations.ViewsByIdAsync(entries.Select(e => e.WorkstationId).Distinct().ToList(), ct);
-        return entries.Select(e => new CareerEntryView(e.Id, byId[e.WorkstationId], e.Contract, e.StartDate, e.EndDate)).ToList();
-    }
-
     /// <summary>
     /// The careers of several employees in two queries (the API's batch of a page), for the companies the
     /// caller may see; the others read as empty.

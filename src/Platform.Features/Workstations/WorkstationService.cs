@@ -191,8 +191,10 @@ public sealed class WorkstationService(PlatformDbContext db, CompanyAccess acces
         w.OtherRiskDescription = draft.OtherRiskDescription;
     }
 
-    private static string Identity(Workstation w) => $"{w.CspCode}|{w.Label}|{string.Join(',', w.Risks.Order())}";
-    private static string Identity(CheckedWorkstation w) => $"{w.CspCode}|{w.Label}|{string.Join(',', w.Risks.Order())}";
+    // Same code, label and risks: the same workstation for the import, which adds only.
+    private static string Identity(Workstation w) => Identity(w.CspCode, w.Label, w.Risks);
+    private static string Identity(CheckedWorkstation w) => Identity(w.CspCode, w.Label, w.Risks);
+    private static string Identity(string cspCode, string label, IEnumerable<Risk> risks) => $"{cspCode}|{label}|{string.Join(',', risks.Order())}";
 
     private async Task<UserError?> HeldProblemAsync(Workstation workstation, CancellationToken ct) =>
         (await occupancy.HeldAsync([workstation.Id], ct)).Count > 0

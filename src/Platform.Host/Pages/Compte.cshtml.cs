@@ -29,7 +29,7 @@ public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, C
         await LoadAsync();
     }
 
-    public TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public TimeZoneInfo Paris => Platform.Features.Regulation.FrenchTime.Paris;
     public string DisplayName { get; private set; } = "";
     public string Email { get; private set; } = "";
     public bool HasPassword { get; private set; }

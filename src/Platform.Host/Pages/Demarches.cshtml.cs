@@ -9,7 +9,7 @@ namespace Platform.Host.Pages;
 [Authorize]
 public sealed class DemarchesModel(AccessRequests requests, CompanyAccess access) : PageModel
 {
-    public TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public TimeZoneInfo Paris => Platform.Features.Regulation.FrenchTime.Paris;
     public IReadOnlyList<AccessRequestView> Mine { get; private set; } = [];
     public IReadOnlyList<AccessRequestView> ToDecide { get; private set; } = [];
     public IReadOnlyList<RoleDefinition> Catalogue { get; private set; } = [];

@@ -9,7 +9,7 @@ namespace Platform.Host.Pages;
 [Authorize]
 public sealed class PersonnelModel(StaffDesk desk, AccountService accounts, CurrentUser currentUser) : PageModel
 {
-    public TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public TimeZoneInfo Paris => Platform.Features.Regulation.FrenchTime.Paris;
     public IReadOnlyList<LockedAccountView> Locked { get; private set; } = [];
     public CompanyAccessView? Access { get; private set; }
     public IReadOnlyList<UserError> Errors { get; private set; } = [];

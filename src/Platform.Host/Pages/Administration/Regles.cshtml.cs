@@ -14,7 +14,7 @@ namespace Platform.Host.Pages.Administration;
 [Authorize]
 public sealed class ReglesModel(TenantRulesAdministration administration, TenantRulesCache cache, ITenantContext tenant, CurrentUser currentUser) : PageModel
 {
-    public TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public TimeZoneInfo Paris => Platform.Features.Regulation.FrenchTime.Paris;
     public IReadOnlyList<RuleChangeView> History { get; private set; } = [];
     public IReadOnlyList<UserError> Errors { get; private set; } = [];
     public string EffectiveJson { get; private set; } = "";

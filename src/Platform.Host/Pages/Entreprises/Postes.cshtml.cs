@@ -7,6 +7,7 @@ using Platform.Features.Companies;
 using Platform.Features.Imports;
 using Platform.Features.Regulation;
 using Platform.Features.Workstations;
+using Platform.Host.Infrastructure;
 
 namespace Platform.Host.Pages.Entreprises;
 
@@ -14,8 +15,6 @@ namespace Platform.Host.Pages.Entreprises;
 [Authorize]
 public sealed class PostesModel(WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
-    public const long MaxUploadBytes = 5 * 1024 * 1024;
-
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "clotures")] public bool IncludeClosed { get; set; }
     [FromQuery(Name = "modifier")] public Guid? EditId { get; set; }
@@ -81,15 +80,13 @@ public sealed class PostesModel(WorkstationService workstations, CompanyAccess a
 
     public async Task<IActionResult> OnPostImporterAsync(IFormFile? file)
     {
-        if (file is null || file.Length == 0) ImportErrors = [new ImportError(0, null, "NO_FILE", "Choisissez le fichier CSV à importer.")];
-        else if (file.Length > MaxUploadBytes) ImportErrors = [new ImportError(0, null, "TOO_LARGE", "Le fichier dépasse 5 Mo : découpez-le.")];
+        var (text, error) = await CsvUpload.ReadAsync(file, HttpContext.RequestAborted);
+        if (error is not null) ImportErrors = [error];
         else
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, HttpContext.RequestAborted);
-            var result = await workstations.ImportAsync(Id, Csv.Decode(buffer.ToArray()), HttpContext.RequestAborted);
+            var result = await workstations.ImportAsync(Id, text!, HttpContext.RequestAborted);
             ImportErrors = result.Errors;
-            if (result.Imported > 0) Message = $"{result.Imported} poste(s) importé(s) depuis {Path.GetFileName(file.FileName)}.";
+            if (result.Imported > 0) Message = $"{result.Imported} poste(s) importé(s) depuis {Path.GetFileName(file!.FileName)}.";
         }
         return await LoadAsync() ? Page() : NotFound();
     }

@@ -104,7 +104,7 @@ public sealed class SalarieModel(EmployeeService employees, EmployeeChanges chan
         {
             Employee = await employees.GetAsync(employeeId, HttpContext.RequestAborted);
             if (Employee is null || Employee.CompanyId != Id) return false;
-            Career = await employees.CareerAsync(employeeId, HttpContext.RequestAborted);
+            Career = (await employees.CareersAsync([Employee], HttpContext.RequestAborted))[Employee.Id];
             PendingChanges = await changes.PendingForAsync(Employee, HttpContext.RequestAborted);
         }
         if (Request.Query.ContainsKey("cree")) Message ??= Employee?.Validated == true ? "Le salarié est enregistré." : "Le salarié est enregistré ; il sera validé par le service.";

@@ -5,6 +5,7 @@ using Platform.Features.Access;
 using Platform.Features.Companies;
 using Platform.Features.Employees;
 using Platform.Features.Imports;
+using Platform.Host.Infrastructure;
 
 namespace Platform.Host.Pages.Entreprises;
 
@@ -38,15 +39,13 @@ public sealed class SalariesImportModel(EmployeeImports imports, EmployeeService
     private async Task<IActionResult> ImportAsync(IFormFile? file, string kind, Func<Guid, string, CancellationToken, Task<ImportResult>> import, string done)
     {
         Kind = kind;
-        if (file is null || file.Length == 0) Errors = [new ImportError(0, null, "NO_FILE", "Choisissez le fichier CSV à importer.")];
-        else if (file.Length > PostesModel.MaxUploadBytes) Errors = [new ImportError(0, null, "TOO_LARGE", "Le fichier dépasse 5 Mo : découpez-le.")];
+        var (text, error) = await CsvUpload.ReadAsync(file, HttpContext.RequestAborted);
+        if (error is not null) Errors = [error];
         else
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, HttpContext.RequestAborted);
-            var result = await import(Id, Csv.Decode(buffer.ToArray()), HttpContext.RequestAborted);
+            var result = await import(Id, text!, HttpContext.RequestAborted);
             Errors = result.Errors;
-            if (result.Imported > 0) Message = $"Import terminé : {result.Imported} {done} depuis {Path.GetFileName(file.FileName)}.";
+            if (result.Imported > 0) Message = $"Import terminé : {result.Imported} {done} depuis {Path.GetFileName(file!.FileName)}.";
         }
         return await LoadAsync() ? Page() : NotFound();
     }
