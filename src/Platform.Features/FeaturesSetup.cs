@@ -45,6 +45,11 @@ public static class FeaturesSetup
         services.AddScoped<Employees.EmployeeService>();
         services.AddScoped<Employees.EmployeeChanges>();
         services.AddScoped<Employees.EmployeeImports>();
+        services.AddScoped<Billing.InvoiceService>();
+        services.AddScoped<Visits.EmployeeVisitRequests>();
+        services.AddScoped<Visits.VisitRequestService>();
+        services.AddScoped<Declarations.DeclarationService>();
+        services.AddScoped<CrossTenant.CrossTenantReader>();
         return services;
     }
 }

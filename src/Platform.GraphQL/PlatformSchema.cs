@@ -1,9 +1,12 @@
 using GraphQL.Types;
 using Platform.GraphQL.Access;
+using Platform.GraphQL.Billing;
+using Platform.GraphQL.CrossTenant;
 using Platform.GraphQL.Common;
 using Platform.GraphQL.Companies;
 using Platform.GraphQL.Employees;
 using Platform.GraphQL.TenantSettings;
+using Platform.GraphQL.Visits;
 using Platform.GraphQL.Workstations;
 using Platform.GraphQL.Tenants;
 
@@ -24,6 +27,8 @@ public sealed class PlatformSchema : Schema
         WorkstationOperations.AddQueries(query);
         EmployeeOperations.AddQueries(query);
         TenantSettingsOperations.AddQueries(query);
+        InvoiceOperations.AddQueries(query);
+        ClientQueries.Add(query);
         Query = query;
 
         var mutation = new ObjectGraphType { Name = "Mutation" };
@@ -34,6 +39,7 @@ public sealed class PlatformSchema : Schema
         CompanyProfileOperations.AddMutations(mutation);
         WorkstationOperations.AddMutations(mutation);
         EmployeeOperations.AddMutations(mutation);
+        VisitRequestOperations.AddMutations(mutation);
         Mutation = mutation;
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -40,5 +40,5 @@ public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser,
     public async Task<IReadOnlyList<RoleDefinition>> CatalogueAsync() =>
         RoleCatalogue.For((await rulesCache.GetAsync(tenantContext.Current!)).Rules);
 
-    private static bool IsRead(Permission p) => p is Permission.ViewCompany or Permission.ViewEmployees or Permission.ViewAppointments or Permission.ViewInvoices;
+    private static bool IsRead(Permission p) => p is Permission.ViewCompany or Permission.ViewEmployees or Permission.ViewAppointments or Permission.ViewInvoices or Permission.ViewDeclarations;
 }

@@ -13,6 +13,7 @@ public enum Permission
     RequestVisits,
     ViewAppointments,
     DeclareHeadcount,
+    ViewDeclarations,
     ViewInvoices,
     PayInvoices,
 }
@@ -30,11 +31,11 @@ public static class RoleCatalogue
         new(CompanyRoles.Administrator, "Gère l'entreprise, ses utilisateurs et toutes les démarches.", Enum.GetValues<Permission>()),
         new(CompanyRoles.Billing, "Consulte et règle les factures.", [Permission.ViewCompany, Permission.ViewInvoices, Permission.PayInvoices]),
         new(CompanyRoles.Declaration, "Tient à jour les salariés et déclare l'effectif annuel.",
-            [Permission.ViewCompany, Permission.ViewEmployees, Permission.ManageEmployees, Permission.DeclareHeadcount]),
+            [Permission.ViewCompany, Permission.ViewEmployees, Permission.ManageEmployees, Permission.DeclareHeadcount, Permission.ViewDeclarations]),
         new(CompanyRoles.Convocation, "Demande les visites et suit les rendez-vous.",
             [Permission.ViewCompany, Permission.ViewEmployees, Permission.RequestVisits, Permission.ViewAppointments]),
         new(CompanyRoles.ReadOnly, "Consulte les informations de l'entreprise sans les modifier.",
-            [Permission.ViewCompany, Permission.ViewEmployees, Permission.ViewAppointments, Permission.ViewInvoices]),
+            [Permission.ViewCompany, Permission.ViewEmployees, Permission.ViewAppointments, Permission.ViewDeclarations, Permission.ViewInvoices]),
     ];
 
     public static IReadOnlyList<RoleDefinition> For(TenantRules rules) =>
@@ -56,6 +57,7 @@ public static class RoleCatalogue
         Permission.RequestVisits => "Demander des visites médicales",
         Permission.ViewAppointments => "Consulter les rendez-vous et convocations",
         Permission.DeclareHeadcount => "Faire la déclaration annuelle d'effectif",
+        Permission.ViewDeclarations => "Consulter les déclarations annuelles",
         Permission.ViewInvoices => "Consulter les factures",
         Permission.PayInvoices => "Payer les factures",
         _ => p.ToString(),

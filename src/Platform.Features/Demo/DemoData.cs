@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Access;
+using Platform.Features.Billing;
 using Platform.Features.Companies;
 using Platform.Features.Persistence;
 using Platform.Features.Regulation;
@@ -68,6 +69,28 @@ public static class DemoData
                 await LoginNameAsync(db, numbers.Client, accountant, ct);
             }
             await db.SaveChangesAsync(ct);
+
+            var invoices = scope.ServiceProvider.GetRequiredService<InvoiceService>();
+            await InvoicesAsync(db, invoices, demo, tenant, time.Today(), ct);
+            await InvoicesAsync(db, invoices, client, tenant, time.Today(), ct);
+        }
+    }
+
+    /// <summary>Last year's contribution, paid, and this year's, still to pay, split as the tenant bills it.</summary>
+    private static async Task InvoicesAsync(PlatformDbContext db, InvoiceService invoices, Company company, Tenant tenant, DateOnly today, CancellationToken ct)
+    {
+        if (await db.Invoices.AnyAsync(i => i.CompanyId == company.Id, ct)) return;
+        const int headcount = 9;
+        foreach (var year in new[] { today.Year - 1, today.Year })
+        {
+            var rate = tenant.FileRules.RatesFor(year) ?? tenant.FileRules.Rates[^1];
+            var issuedOn = new DateOnly(year, 1, 31);
+            var count = Math.Max(1, tenant.FileRules.Billing.Instalments);
+            var dueDates = Enumerable.Range(1, count).Select(n => issuedOn.AddMonths(count == 1 ? 1 : 3 * n)).ToList();
+            var (invoice, _) = await invoices.IssueAsync(new InvoiceDraft(company.Id, $"Cotisation {year} — {headcount} salariés", issuedOn,
+                headcount * rate.PerEmployee, rate.VatPercent, dueDates), ct);
+            if (year < today.Year && invoice is not null)
+                for (var n = 0; n < count; n++) await invoices.RecordPaymentAsync(invoice.Id, dueDates[n], ct);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Platform.Features.Employees;
 /// The bulk imports of seed 001: new employees, and contract end dates. Adding only; all or nothing:
 /// every line is checked first, and any bad line imports nothing and is listed with its column.
 /// </summary>
-public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employees, CompanyDirectory companies, CurrentUser currentUser, TimeProvider time)
+public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employees, Visits.EmployeeVisitRequests visitRequests, CompanyDirectory companies, CurrentUser currentUser, TimeProvider time)
 {
     private const string Contract = "Libelle du type de contrat";
 
@@ -129,9 +129,12 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
         if (errors.Count > 0) return new(0, errors);
         if (exits.Count == 0) return ImportResult.Failed(new ImportError(1, "Date de sortie", "EMPTY", "Aucune nouvelle date de sortie dans le fichier : remplissez la colonne « Date de sortie » des salariés sortis."));
 
+        // Each exit cancels the employee's pending visit requests, as a single exit does.
+        var pendingVisits = (await visitRequests.PendingAsync(exits.Select(e => e.Employee.Id).ToList(), ct)).ToLookup(r => r.EmployeeId);
         foreach (var (employee, endDate) in exits)
         {
             EmployeeService.ApplyExit(employee, open.GetValueOrDefault(employee.Id), endDate);
+            visitRequests.CancelForExit(pendingVisits[employee.Id]);
             db.AuditEntries.Record(time, currentUser.UserId, "employee.exited", "Employee", employee.Id);
         }
         await db.SaveChangesAsync(ct);

@@ -5,6 +5,7 @@ using Platform.Features.Companies;
 using Platform.Features.Persistence;
 using Platform.Features.Regulation;
 using Platform.Features.TenantSettings;
+using Platform.Features.Visits;
 using Platform.Features.Workstations;
 using Platform.Tenancy;
 using Platform.Tenancy.Rules;
@@ -17,6 +18,9 @@ public sealed record EmployeeResult(EmployeeView? Employee, IReadOnlyList<UserEr
     /// <summary>Set where the change waits for staff validation instead of applying (sst68).</summary>
     public PendingEmployeeChangeView? Pending { get; init; }
 
+    /// <summary>Visit requests this change cancelled (an exit cancels the employee's pending ones).</summary>
+    public IReadOnlyList<VisitRequestView> CancelledVisitRequests { get; init; } = [];
+
     public static EmployeeResult Failed(params UserError[] errors) => new(null, errors);
 }
 
@@ -27,7 +31,7 @@ public sealed record EmployeeResult(EmployeeView? Employee, IReadOnlyList<UserEr
 /// </summary>
 public sealed class EmployeeService(
     PlatformDbContext db, CompanyAccess access, CompanyDirectory companies, WorkstationService workstations, EmployeeNir nir,
-    EmployeeChanges changes, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
+    EmployeeChanges changes, EmployeeVisitRequests visitRequests, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
 {
     public static readonly UserError NotFound = new("NOT_FOUND", "Ce salarié n'existe pas.", "id");
 
@@ -156,7 +160,11 @@ public sealed class EmployeeService(
     public async Task<EmployeeResult> ExitAsync(Guid id, DateOnly endDate, CancellationToken ct = default)
     {
         var (employee, problem) = await FindForWriteAsync(id, ct);
-        return employee is null ? EmployeeResult.Failed(problem!) : await RunAsync(employee, EmployeeChangeKind.Exit, new EmployeeChangeRequest(EndDate: endDate), ct);
+        if (employee is null) return EmployeeResult.Failed(problem!);
+        // The same tracked requests the exit cancels when it applies (now, or when staff's acceptance takes effect in sst68).
+        var pending = await visitRequests.PendingAsync([employee.Id], ct);
+        var result = await RunAsync(employee, EmployeeChangeKind.Exit, new EmployeeChangeRequest(EndDate: endDate), ct);
+        return result with { CancelledVisitRequests = pending.Where(r => r.State == VisitRequestState.Cancelled).Select(VisitRequestView.Of).ToList() };
     }
 
     /// <summary>A former employee comes back: a new contract from a date after the exit, on a workstation.</summary>
@@ -240,7 +248,12 @@ public sealed class EmployeeService(
                 var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == employee.Id && c.EndDate == null, ct);
                 if (open is not null && endDate < open.StartDate)
                     return (null, [new UserError("INVALID_END_DATE", $"La date de sortie précède la prise du poste actuel ({open.StartDate:dd/MM/yyyy}).", "endDate")]);
-                return (() => ApplyExit(employee, open, endDate), []);
+                var pendingVisits = await visitRequests.PendingAsync([employee.Id], ct);
+                return (() =>
+                {
+                    ApplyExit(employee, open, endDate);
+                    visitRequests.CancelForExit(pendingVisits);
+                }, []);
             }
             case EmployeeChangeKind.Reactivate:
             {
@@ -293,6 +306,7 @@ public sealed class EmployeeService(
         if (employee.ValidatedAt is not null)
             return [new UserError("VALIDATED_EMPLOYEE", "Ce salarié a été validé par le service : il ne peut plus être supprimé. Enregistrez sa date de sortie.", "id")];
         db.CareerEntries.RemoveRange(await db.CareerEntries.Where(c => c.EmployeeId == id).ToListAsync(ct));
+        await visitRequests.RemoveAllAsync(id, ct);
         db.Employees.Remove(employee);
         db.AuditEntries.Record(time, currentUser.UserId, "employee.deleted", "Employee", employee.Id);
         await db.SaveChangesAsync(ct);

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Access;
 using Platform.Features.Auditing;
+using Platform.Features.Billing;
 using Platform.Features.Companies;
+using Platform.Features.Declarations;
 using Platform.Features.Employees;
 using Platform.Features.Notifications;
 
 using Platform.Features.TenantSettings;
+using Platform.Features.Visits;
 using Platform.Features.Workstations;
 using Platform.Tenancy;
 using Platform.Tenancy.Isolation;
@@ -55,6 +58,11 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<SituationRequest> SituationRequests => Set<SituationRequest>();
     public DbSet<PendingCompanyChange> PendingCompanyChanges => Set<PendingCompanyChange>();
     public DbSet<PendingEmployeeChange> PendingEmployeeChanges => Set<PendingEmployeeChange>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceInstalment> InvoiceInstalments => Set<InvoiceInstalment>();
+    public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();
+    public DbSet<VisitRequest> VisitRequests => Set<VisitRequest>();
+    public DbSet<Declaration> Declarations => Set<Declaration>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -282,6 +290,52 @@ public abstract class PlatformDbContext : DbContext
             e.Property(c => c.Contract).HasMaxLength(40);
             e.HasOne<Employee>().WithMany().HasForeignKey(c => c.EmployeeId);
             e.HasOne<Workstation>().WithMany().HasForeignKey(c => c.WorkstationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Invoice>(e =>
+        {
+            // Numbers are unique and gapless per tenant; the list reads a company's invoices newest first.
+            e.HasIndex(i => new { i.TenantId, i.Sequence }).IsUnique();
+            e.HasIndex(i => new { i.TenantId, i.CompanyId, i.Sequence });
+            e.Property(i => i.Number).HasMaxLength(20);
+            e.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.Label).HasMaxLength(200);
+            foreach (var amount in new[] { nameof(Invoice.TotalExclTax), nameof(Invoice.Vat), nameof(Invoice.TotalInclTax) })
+                e.Property(amount).HasPrecision(12, 2);
+            e.HasOne<Company>().WithMany().HasForeignKey(i => i.CompanyId);
+            e.HasOne<Invoice>().WithMany().HasForeignKey(i => i.CorrectsInvoiceId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<InvoiceInstalment>(e =>
+        {
+            e.HasIndex(s => new { s.TenantId, s.InvoiceId, s.Position }).IsUnique();
+            e.Property(s => s.Amount).HasPrecision(12, 2);
+            e.HasOne<Invoice>().WithMany().HasForeignKey(s => s.InvoiceId);
+        });
+        b.Entity<InvoiceCounter>(e =>
+        {
+            e.HasIndex(c => c.TenantId).IsUnique();
+            // Two invoices issued at once cannot both move the counter from the same value.
+            e.Property(c => c.Last).IsConcurrencyToken();
+        });
+        b.Entity<VisitRequest>(e =>
+        {
+            e.HasIndex(r => new { r.TenantId, r.CompanyId, r.State });
+            e.HasIndex(r => new { r.TenantId, r.EmployeeId, r.State });
+            e.Property(r => r.Type).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            e.PrimitiveCollection(r => r.Situations);
+            e.Property(r => r.Comment).HasMaxLength(VisitRules.CommentMaxLength);
+            e.Property(r => r.InterpreterLanguage).HasMaxLength(VisitRules.LanguageMaxLength);
+            e.Property(r => r.ClosingReason).HasMaxLength(300);
+            e.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId);
+            // Restrict: SQL Server refuses a second cascade path from the company through the employee.
+            e.HasOne<Employee>().WithMany().HasForeignKey(r => r.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Declaration>(e =>
+        {
+            e.HasIndex(d => new { d.TenantId, d.CompanyId, d.Year }).IsUnique();
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Company>().WithMany().HasForeignKey(d => d.CompanyId);
         });
 
         // OpenIddict's applications, authorizations, scopes and tokens. They belong to no tenant: a

@@ -27,6 +27,9 @@ public sealed class CompanyType : ObjectGraphType<CompanyView>
         CompanyProfileOperations.AddCompanyFields(this);
         Workstations.WorkstationOperations.AddCompanyFields(this);
         Employees.EmployeeOperations.AddCompanyFields(this);
+        Visits.VisitRequestOperations.AddCompanyFields(this);
+        Declarations.DeclarationOperations.AddCompanyFields(this);
+        Billing.InvoiceOperations.AddCompanyFields(this);
     }
 }
 

@@ -219,6 +219,7 @@ public sealed class EmployeePayloadType : ObjectGraphType<EmployeeResult>
         Field<EmployeeType>("employee").Resolve(c => c.Source.Employee);
         Field<PendingEmployeeChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+        Visits.VisitRequestOperations.AddEmployeePayloadFields(this);
     }
 }
 

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Features.Access;
 using Platform.Features.Companies;
+using Platform.Features.Declarations;
 
 namespace Platform.Host.Pages.Entreprises;
 
 [Authorize]
-public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies, NotificationPreferences notifications) : PageModel
+public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies, NotificationPreferences notifications, DeclarationService declarations) : PageModel
 {
     public IReadOnlyDictionary<NotificationKind, bool>? Preferences { get; private set; }
     public IReadOnlyList<Platform.Features.UserError> Errors { get; private set; } = [];
@@ -38,6 +39,19 @@ public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies,
     public CompanyView Company { get; private set; } = null!;
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public bool CanManageUsers { get; private set; }
+    public bool CanViewInvoices { get; private set; }
+    public bool CanViewVisits { get; private set; }
+    public IReadOnlyList<DeclarationView>? Declarations { get; private set; }
+
+    public static string Label(DeclarationStatus status) => status switch
+    {
+        DeclarationStatus.ToFill => "À saisir",
+        DeclarationStatus.InProgress => "En cours",
+        DeclarationStatus.Submitted => "Transmise",
+        DeclarationStatus.Confirmed => "Confirmée",
+        DeclarationStatus.Invoiced => "Facturée",
+        _ => "Non saisissable",
+    };
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -45,6 +59,9 @@ public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies,
         Roles = await access.RequireAsync(id, Permission.ViewCompany);
         Company = (await companies.GetAsync(id))!;
         CanManageUsers = RoleCatalogue.Grants(await access.CatalogueAsync(), Roles, Permission.ManageUsers);
+        CanViewInvoices = await access.HasAsync(id, Permission.ViewInvoices);
+        CanViewVisits = await access.HasAsync(id, Permission.ViewAppointments);
+        if (await access.HasAsync(id, Permission.ViewDeclarations)) Declarations = await declarations.ListAsync(id);
         if (Roles.Count > 0) Preferences = await notifications.MineAsync(id);
         return Page();
     }

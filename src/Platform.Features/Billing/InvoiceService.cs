@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Access;
+using Platform.Features.Auditing;
+using Platform.Features.Persistence;
+
+namespace Platform.Features.Billing;
+
+public enum InvoiceStatus { ToPay, Paid, CreditNote }
+
+public sealed record InstalmentView(DateOnly DueOn, decimal Amount, DateOnly? PaidOn)
+{
+    public bool Paid => PaidOn is not null;
+}
+
+public sealed record InvoiceView(
+    Guid Id, Guid CompanyId, string Number, InvoiceKind Kind, DateOnly IssuedOn, DateOnly DueOn, string Label,
+    decimal TotalExclTax, decimal Vat, decimal TotalInclTax, IReadOnlyList<InstalmentView> Instalments)
+{
+    /// <summary>A credit note settles nothing to pay; an invoice is paid once every instalment is.</summary>
+    public bool Paid => Kind == InvoiceKind.CreditNote || Instalments.All(i => i.Paid);
+    public decimal Balance => Kind == InvoiceKind.CreditNote ? 0 : Instalments.Where(i => !i.Paid).Sum(i => i.Amount);
+}
+
+/// <summary>What the service bills: amounts before VAT, the VAT rate, and the due date of each instalment.</summary>
+public sealed record InvoiceDraft(Guid CompanyId, string Label, DateOnly IssuedOn, decimal TotalExclTax, decimal VatPercent, IReadOnlyList<DateOnly> InstalmentDueDates)
+{
+    public InvoiceKind Kind { get; init; } = InvoiceKind.Invoice;
+    public Guid? CorrectsInvoiceId { get; init; }
+}
+
+/// <summary>
+/// Invoices and credit notes of member companies (SPEC.md 3.8): the list members see with its filters,
+/// issuing with the tenant's gapless numbering, payments of instalments, and the open count per company.
+/// </summary>
+public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, CurrentUser currentUser, TimeProvider time)
+{
+    public const int MaxInstalments = 12;
+
+    public async Task<Page<InvoiceView>> ListAsync(Guid companyId, InvoiceStatus? status, int? year, int? first, string? after, CancellationToken ct = default)
+    {
+        await access.RequireAsync(companyId, Permission.ViewInvoices, ct);
+        var size = KeysetCursor.PageSize(first);
+        var query = db.Invoices.AsNoTracking().Where(i => i.CompanyId == companyId);
+        var unpaid = db.InvoiceInstalments.Where(s => s.PaidOn == null);
+        query = status switch
+        {
+            InvoiceStatus.CreditNote => query.Where(i => i.Kind == InvoiceKind.CreditNote),
+            InvoiceStatus.ToPay => query.Where(i => i.Kind == InvoiceKind.Invoice && unpaid.Any(s => s.InvoiceId == i.Id)),
+            InvoiceStatus.Paid => query.Where(i => i.Kind == InvoiceKind.Invoice && !unpaid.Any(s => s.InvoiceId == i.Id)),
+            _ => query,
+        };
+        if (year is { } y and >= 2000 and <= 2100)
+        {
+            var (from, to) = (new DateOnly(y, 1, 1), new DateOnly(y + 1, 1, 1));
+            query = query.Where(i => i.IssuedOn >= from && i.IssuedOn < to);
+        }
+        var total = await query.CountAsync(ct);
+        // Newest first: the numbering follows the issue order, so the sequence is the sort key.
+        if (KeysetCursor.Decode(after) is var (key, _) && long.TryParse(key, out var sequence))
+            query = query.Where(i => i.Sequence < sequence);
+        var rows = await query.OrderByDescending(i => i.Sequence).Take(size + 1).ToListAsync(ct);
+        var views = await ViewsAsync(rows, ct);
+        return KeysetCursor.ToPage(views, size, total, v => KeysetCursor.Encode(rows.Single(r => r.Id == v.Id).Sequence.ToString(), v.Id));
+    }
+
+    /// <summary>An invoice of a company the caller may see the invoices of, or null.</summary>
+    public async Task<InvoiceView?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (invoice is null || !await access.HasAsync(invoice.CompanyId, Permission.ViewInvoices, ct)) return null;
+        return (await ViewsAsync([invoice], ct))[0];
+    }
+
+    /// <summary>How many invoices each company still has to pay (the accountant's view).</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> OpenCountsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken ct = default) =>
+        await db.Invoices.Where(i => companyIds.Contains(i.CompanyId) && i.Kind == InvoiceKind.Invoice
+                                     && db.InvoiceInstalments.Any(s => s.InvoiceId == i.Id && s.PaidOn == null))
+            .GroupBy(i => i.CompanyId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    /// <summary>
+    /// Issues an invoice or a credit note: the VAT and the total to the cent, the total split over the
+    /// instalments, the tenant's next number. Called by the service's billing, never by members; it
+    /// saves at once, in one transaction with the number it takes.
+    /// </summary>
+    public async Task<(InvoiceView? Invoice, IReadOnlyList<UserError> Errors)> IssueAsync(InvoiceDraft draft, CancellationToken ct = default)
+    {
+        var errors = await CheckAsync(draft, ct);
+        if (errors.Count > 0) return (null, errors);
+        var sign = draft.Kind == InvoiceKind.CreditNote ? -1 : 1;
+        var exclTax = sign * Money.Round(draft.TotalExclTax);
+        var vat = sign * Money.Round(Money.Round(draft.TotalExclTax) * draft.VatPercent / 100m);
+        var dueDates = draft.InstalmentDueDates.Order().ToList();
+        var amounts = Money.Split(exclTax + vat, dueDates.Count);
+        for (var attempt = 1; ; attempt++)
+        {
+            // The counter row is a concurrency token: two issues at once cannot take the same number.
+            var counter = await db.InvoiceCounters.SingleOrDefaultAsync(ct);
+            if (counter is null) db.InvoiceCounters.Add(counter = new InvoiceCounter());
+            counter.Last++;
+            var invoice = new Invoice
+            {
+                CompanyId = draft.CompanyId, Sequence = counter.Last, Number = NumberOf(draft.Kind, draft.IssuedOn, counter.Last),
+                Kind = draft.Kind, IssuedOn = draft.IssuedOn, DueOn = dueDates[^1], Label = draft.Label.Trim(),
+                TotalExclTax = exclTax, Vat = vat, TotalInclTax = exclTax + vat, CorrectsInvoiceId = draft.CorrectsInvoiceId,
+            };
+            db.Invoices.Add(invoice);
+            var instalments = dueDates.Select((due, n) => new InvoiceInstalment
+            {
+                InvoiceId = invoice.Id, Position = n + 1, DueOn = due, Amount = amounts[n],
+                // A credit note has nothing to collect.
+                PaidOn = draft.Kind == InvoiceKind.CreditNote ? draft.IssuedOn : null,
+            }).ToList();
+            db.InvoiceInstalments.AddRange(instalments);
+            db.AuditEntries.Record(time, currentUser.UserId, draft.Kind == InvoiceKind.Invoice ? "invoice.issued" : "credit-note.issued", "Invoice", invoice.Id,
+                $$"""{"number":"{{invoice.Number}}"}""");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return ((await ViewsAsync([invoice], ct))[0], []);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
+                    entry.State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>Records the payment of the oldest unpaid instalment (card, debit or transfer received).</summary>
+    public async Task<bool> RecordPaymentAsync(Guid invoiceId, DateOnly paidOn, CancellationToken ct = default)
+    {
+        var instalment = await db.InvoiceInstalments.Where(s => s.InvoiceId == invoiceId && s.PaidOn == null).OrderBy(s => s.Position).FirstOrDefaultAsync(ct);
+        if (instalment is null) return false;
+        instalment.PaidOn = paidOn;
+        db.AuditEntries.Record(time, currentUser.UserId, "invoice.instalment-paid", "Invoice", invoiceId, $$"""{"position":{{instalment.Position}}}""");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public static string NumberOf(InvoiceKind kind, DateOnly issuedOn, long sequence) =>
+        $"{(kind == InvoiceKind.Invoice ? "FA" : "AV")}{issuedOn.Year}-{sequence:D6}";
+
+    private async Task<List<UserError>> CheckAsync(InvoiceDraft draft, CancellationToken ct)
+    {
+        var errors = new List<UserError>();
+        if (!await db.Companies.AnyAsync(c => c.Id == draft.CompanyId, ct)) errors.Add(new("NOT_FOUND", "Cette entreprise n'existe pas.", "companyId"));
+        if (string.IsNullOrWhiteSpace(draft.Label) || draft.Label.Trim().Length > 200)
+            errors.Add(new("INVALID_LABEL", "Le libellé est obligatoire (200 caractères au plus).", "label"));
+        if (draft.TotalExclTax <= 0 || draft.TotalExclTax > 10_000_000m)
+            errors.Add(new("INVALID_AMOUNT", "Le montant hors taxes doit être positif.", "totalExclTax"));
+        if (draft.VatPercent is < 0 or > 100) errors.Add(new("INVALID_VAT", "Le taux de TVA doit être compris entre 0 et 100 %.", "vatPercent"));
+        if (draft.InstalmentDueDates.Count is < 1 or > MaxInstalments)
+            errors.Add(new("INVALID_INSTALMENTS", $"Un échéancier compte de 1 à {MaxInstalments} échéances.", "instalments"));
+        else if (draft.InstalmentDueDates.Any(d => d < draft.IssuedOn))
+            errors.Add(new("INVALID_DUE_DATE", "Une échéance ne peut pas précéder la date de la facture.", "instalments"));
+        if (draft.Kind == InvoiceKind.CreditNote)
+        {
+            var corrected = draft.CorrectsInvoiceId is { } id ? await db.Invoices.SingleOrDefaultAsync(i => i.Id == id && i.Kind == InvoiceKind.Invoice, ct) : null;
+            if (corrected is null || corrected.CompanyId != draft.CompanyId)
+                errors.Add(new("NOT_FOUND", "Un avoir corrige une facture de la même entreprise.", "correctsInvoiceId"));
+            else if (Money.Round(draft.TotalExclTax) > corrected.TotalExclTax)
+                errors.Add(new("INVALID_AMOUNT", $"L'avoir ne peut dépasser la facture {corrected.Number} ({Money.Format(corrected.TotalExclTax)} HT).", "totalExclTax"));
+        }
+        return errors;
+    }
+
+    private async Task<IReadOnlyList<InvoiceView>> ViewsAsync(IReadOnlyList<Invoice> invoices, CancellationToken ct)
+    {
+        var ids = invoices.Select(i => i.Id).ToList();
+        var instalments = (await db.InvoiceInstalments.AsNoTracking().Where(s => ids.Contains(s.InvoiceId)).ToListAsync(ct))
+            .OrderBy(s => s.Position).ToLookup(s => s.InvoiceId);
+        return invoices.Select(i => new InvoiceView(i.Id, i.CompanyId, i.Number, i.Kind, i.IssuedOn, i.DueOn, i.Label, i.TotalExclTax, i.Vat, i.TotalInclTax,
+            instalments[i.Id].Select(s => new InstalmentView(s.DueOn, s.Amount, s.PaidOn)).ToList())).ToList();
+    }
+}

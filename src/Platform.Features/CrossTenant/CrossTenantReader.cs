@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.Access;
+using Platform.Features.Billing;
+using Platform.Features.Companies;
+using Platform.Features.Declarations;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Features.Visits;
+using Platform.Tenancy;
+using Platform.Tenancy.Rules;
+
+namespace Platform.Features.CrossTenant;
+
+/// <summary>A figure of the accountant's view that a client company may or may not have granted.</summary>
+public enum ClientFigure { OpenInvoices, DeclarationDue, PendingVisitRequests }
+
+/// <summary>One client company of a user, on its tenant, with the figures its roles grant (others read 0 / false).</summary>
+public sealed record ClientCompanyView(
+    Tenant Tenant, TenantRules Rules, CompanyView Company, IReadOnlyList<string> Roles, IReadOnlyList<ClientFigure> Granted,
+    int OpenInvoices, bool DeclarationDue, DeclarationPeriod? DeclarationPeriod, int PendingVisitRequests);
+
+/// <summary>
+/// The one place that reads across tenants (DESIGN.md 3.6). Each tenant is read in a scope of its
+/// own, bound to that tenant like any request, and only for the companies where the user holds a
+/// membership. Roles decide each figure through that tenant's own catalogue; the caller's principal
+/// is not carried over, so a staff role on one tenant opens nothing on another.
+/// </summary>
+public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog catalog)
+{
+    public async Task<IReadOnlyList<ClientCompanyView>> ClientsOfAsync(Guid userId, CancellationToken ct = default)
+    {
+        var clients = new List<ClientCompanyView>();
+        foreach (var tenant in catalog.All)
+        {
+            await using var scope = services.CreateTenantScope(tenant);
+            var provider = scope.ServiceProvider;
+            var db = provider.GetRequiredService<PlatformDbContext>();
+            var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).Select(m => new { m.CompanyId, m.Roles }).ToListAsync(ct);
+            if (memberships.Count == 0) continue;
+
+            var rules = (await provider.GetRequiredService<TenantRulesCache>().GetAsync(tenant)).Rules;
+            var catalogue = RoleCatalogue.For(rules);
+            List<Guid> Granting(params Permission[] permissions) =>
+                memberships.Where(m => permissions.Any(p => RoleCatalogue.Grants(catalogue, m.Roles, p))).Select(m => m.CompanyId).ToList();
+            var (billing, declaring, visits) = (Granting(Permission.ViewInvoices), Granting(Permission.ViewDeclarations, Permission.DeclareHeadcount),
+                Granting(Permission.RequestVisits, Permission.ViewAppointments));
+
+            var openInvoices = billing.Count > 0 ? await provider.GetRequiredService<InvoiceService>().OpenCountsAsync(billing, ct) : new Dictionary<Guid, int>();
+            var due = declaring.Count > 0 ? await provider.GetRequiredService<DeclarationService>().DueAsync(declaring, ct) : new Dictionary<Guid, DeclarationPeriod>();
+            var pending = visits.Count > 0 ? await provider.GetRequiredService<VisitRequestService>().PendingCountsAsync(visits, ct) : new Dictionary<Guid, int>();
+            var companies = await provider.GetRequiredService<CompanyDirectory>().GetManyAsync(memberships.Select(m => m.CompanyId).ToList(), ct);
+            foreach (var company in companies.OrderBy(c => c.Name, StringComparer.CurrentCulture))
+            {
+                var granted = new List<ClientFigure>();
+                if (billing.Contains(company.Id)) granted.Add(ClientFigure.OpenInvoices);
+                if (declaring.Contains(company.Id)) granted.Add(ClientFigure.DeclarationDue);
+                if (visits.Contains(company.Id)) granted.Add(ClientFigure.PendingVisitRequests);
+                var period = due.GetValueOrDefault(company.Id);
+                clients.Add(new ClientCompanyView(tenant, rules, company, memberships.First(m => m.CompanyId == company.Id).Roles, granted,
+                    openInvoices.GetValueOrDefault(company.Id), period is not null, period, pending.GetValueOrDefault(company.Id)));
+            }
+        }
+        return clients;
+    }
+}

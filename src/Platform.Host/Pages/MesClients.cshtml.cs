@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Features.Access;
+using Platform.Features.CrossTenant;
+using Platform.Tenancy;
+
+namespace Platform.Host.Pages;
+
+/// <summary>
+/// « Mes adhérents, tous services » : the companies the user works for on every tenant (accountant
+/// firms), with what needs doing, each figure only where the company's roles grant it.
+/// </summary>
+[Authorize]
+public sealed class MesClientsModel(CrossTenantReader reader, CurrentUser currentUser, ITenantContext tenantContext) : PageModel
+{
+    public IReadOnlyList<ClientCompanyView> Clients { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (currentUser.UserId is not { } userId) return Challenge();
+        Clients = await reader.ClientsOfAsync(userId, HttpContext.RequestAborted);
+        return Page();
+    }
+
+    /// <summary>The company's page on its own tenant's host: this host with the other tenant's slug in front.</summary>
+    public string CompanyUrl(ClientCompanyView client)
+    {
+        var path = $"/entreprises/{client.Company.Id}";
+        var current = tenantContext.RequireTenant().Slug;
+        var host = Request.Host.Host;
+        if (client.Tenant.Slug == current) return path;
+        if (!host.StartsWith(current + ".", StringComparison.OrdinalIgnoreCase)) return path;
+        var port = Request.Host.Port is { } p ? $":{p}" : "";
+        return $"{Request.Scheme}://{client.Tenant.Slug}{host[current.Length..]}{port}{path}";
+    }
+}
