@@ -91,6 +91,14 @@ public sealed class BillingAndVisitPagesTests(PlatformFactory factory) : Platfor
             Assert.Contains("La demande de visite est annulée.", cancelled);
             Assert.Contains("Annulée par l'entreprise.", cancelled);
         }
+
+        // Asked again, then the employee leaves: the exit form warns, and the exit cancels the request.
+        await portal.SubmitAsync(path, [new("EmployeeId", employee), new("Type", "MidCareer")], $"{path}?handler=Demander");
+        var employeePath = $"/entreprises/{company}/salaries/{employee}";
+        Assert.Contains("la demande de visite en attente de ce salarié sera annulée avec sa sortie", Text(await portal.GetHtmlAsync(employeePath)));
+        var exit = Text(await PortalClient.HtmlAsync(await portal.SubmitAsync(employeePath, [new("EndDate", "2026-11-30")], $"{employeePath}?handler=Sortie")));
+        Assert.Contains("La sortie au 30/11/2026 est enregistrée. 1 demande(s) de visite en attente ont été annulée(s).", exit);
+        Assert.Contains("Mi-carrière Annulée Annulée automatiquement : le salarié est sorti de l'effectif.", Text(await portal.GetHtmlAsync(path)));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>One employee (seed 001): declaration, what may still change, the career, the exit and the return.</summary>
 [Authorize]
-public sealed class SalarieModel(EmployeeService employees, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class SalarieModel(EmployeeService employees, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies,
+    Platform.Features.Visits.EmployeeVisitRequests visitRequests) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromRoute] public Guid? EmployeeId { get; set; }
@@ -38,6 +39,8 @@ public sealed class SalarieModel(EmployeeService employees, EmployeeChanges chan
     public string? Message { get; private set; }
     public string? LockMessage { get; private set; }
     public bool CanManage { get; private set; }
+    /// <summary>Pending visit requests an exit would cancel: the warning of seeds 000 and 001.</summary>
+    public int PendingVisitRequests { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -84,7 +87,12 @@ public sealed class SalarieModel(EmployeeService employees, EmployeeChanges chan
     private async Task<IActionResult> AfterAsync(EmployeeResult result, string done)
     {
         Errors = result.Errors;
-        if (Errors.Count == 0) { Message = result.Pending is null ? done : "Votre modification est transmise au service : elle prendra effet le lendemain de sa validation."; ModelState.Clear(); }
+        if (Errors.Count == 0)
+        {
+            Message = result.Pending is null ? done : "Votre modification est transmise au service : elle prendra effet le lendemain de sa validation.";
+            if (result.CancelledVisitRequests.Count > 0) Message += $" {result.CancelledVisitRequests.Count} demande(s) de visite en attente ont été annulée(s).";
+            ModelState.Clear();
+        }
         if (!await LoadAsync()) return NotFound();
         if (Errors.Count == 0 && Employee is { } e) (Civility, FirstName, BirthName, MarriedName, BirthDate, Contract, Ins, EndDate, StartDate) = (e.Civility, e.FirstName, e.BirthName, e.MarriedName, e.BirthDate, e.Contract, null, null, null);
         return Page();
@@ -106,6 +114,7 @@ public sealed class SalarieModel(EmployeeService employees, EmployeeChanges chan
             if (Employee is null || Employee.CompanyId != Id) return false;
             Career = (await employees.CareersAsync([Employee], HttpContext.RequestAborted))[Employee.Id];
             PendingChanges = await changes.PendingForAsync(Employee, HttpContext.RequestAborted);
+            PendingVisitRequests = await visitRequests.CountPendingAsync(employeeId, HttpContext.RequestAborted);
         }
         if (Request.Query.ContainsKey("cree")) Message ??= Employee?.Validated == true ? "Le salarié est enregistré." : "Le salarié est enregistré ; il sera validé par le service.";
         Workstations = await workstations.OpenAsync(Id, HttpContext.RequestAborted);
