@@ -39,6 +39,10 @@ public sealed partial class ApiClientTests(PlatformFactory factory) : PlatformTe
             Assert.Equal(HttpStatusCode.OK, status);
             var me = await Factory.GraphQLAsync(host, "{ me { email memberships { company { memberNumber } } } }", token: body.GetProperty("access_token").GetString());
             Assert.Equal(DemoData.AccountantEmail, me.GetProperty("data").GetProperty("me").GetProperty("email").GetString());
+            // The firm's software reads its clients of every tenant from any tenant's host.
+            var clients = await Factory.GraphQLAsync(host, "{ clientsAcrossTenants { tenant { slug } openInvoices } }", token: body.GetProperty("access_token").GetString());
+            Assert.Equal(["sist-on", "sst68", "sstbtp-bfc", "sstrn"], clients.GetProperty("data").GetProperty("clientsAcrossTenants").EnumerateArray()
+                .Select(c => c.GetProperty("tenant").GetProperty("slug").GetString()).Order(StringComparer.Ordinal));
         }
 
         var (wrongSecret, _) = await ClientTokenAsync("sstrn.localhost", clientId, "pas-le-secret");
