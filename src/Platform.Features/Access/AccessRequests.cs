@@ -285,5 +285,5 @@ public sealed class AccessRequests(
     private static RequestOutcome Fail(UserError error) => new(null, null, [error]);
 
     private void Audit(Guid actor, string action, Guid companyId) =>
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = actor, Action = action, EntityType = "Company", EntityId = companyId.ToString() });
+        db.AuditEntries.Record(time, actor, action, "Company", companyId);
 }

@@ -62,7 +62,7 @@ public sealed class AccountCreation(
         db.Users.Add(user);
         var token = await links.IssueAsync(user.Id, EmailLinkPurpose.Activation, ActivationLifetime, ct);
         outbox.Enqueue(user.Email, EmailTemplates.Activation(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{ActivationPath}?jeton={token}", (int)ActivationLifetime.TotalHours));
-        db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = user.Id, Action = "account-created", EntityType = "User", EntityId = user.Id.ToString() });
+        db.AuditEntries.Record(time, user.Id, "account-created", "User", user.Id);
         await db.SaveChangesAsync(ct);
         return [];
     }
@@ -74,7 +74,7 @@ public sealed class AccountCreation(
         var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
         user.PendingActivation = false;
         links.MarkUsed(link);
-        db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = user.Id, Action = "account-activated", EntityType = "User", EntityId = user.Id.ToString() });
+        db.AuditEntries.Record(time, user.Id, "account-activated", "User", user.Id);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -24,10 +24,7 @@ public sealed class AccountService(
             return [new UserError("PASSWORD_UNCHANGED", "Le nouveau mot de passe doit être différent de l'actuel.", "newPassword")];
 
         user.PasswordHash = Passwords.Hash(newPassword!);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = time.GetUtcNow(), ActorUserId = userId, Action = "password-changed", EntityType = "User", EntityId = userId.ToString(),
-        });
+        db.AuditEntries.Record(time, userId, "password-changed", "User", userId);
         await db.SaveChangesAsync(ct);
         return [];
     }
@@ -42,10 +39,7 @@ public sealed class AccountService(
         guard.BlockedUntilUnlocked = false;
         guard.LockedUntil = null;
         guard.FailedAttempts = 0;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = time.GetUtcNow(), ActorUserId = staffId, Action = "account-unlocked", EntityType = "User", EntityId = userId.ToString(),
-        });
+        db.AuditEntries.Record(time, staffId, "account-unlocked", "User", userId);
         await db.SaveChangesAsync(ct);
         return [];
     }

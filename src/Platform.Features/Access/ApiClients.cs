@@ -52,7 +52,7 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
             Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, ClientCredentialsPermission },
         }, ct);
         db.ApiClients.Add(new ApiClient { UserId = userId, ClientId = clientId, Name = name, CreatedAt = time.GetUtcNow() });
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = userId, Action = "api-client-created", EntityType = "ApiClient", EntityId = clientId });
+        db.AuditEntries.Record(time, userId, "api-client-created", "ApiClient", clientId);
         await db.SaveChangesAsync(ct);
         return (new NewApiClient(clientId, secret), null);
     }
@@ -64,7 +64,7 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
         if (client is null) return new UserError("NOT_FOUND", "Cet accès API n'existe pas.", "clientId");
         if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application) await applications.DeleteAsync(application, ct);
         db.ApiClients.Remove(client);
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = userId, Action = "api-client-revoked", EntityType = "ApiClient", EntityId = client.ClientId });
+        db.AuditEntries.Record(time, userId, "api-client-revoked", "ApiClient", client.ClientId);
         await db.SaveChangesAsync(ct);
         return null;
     }

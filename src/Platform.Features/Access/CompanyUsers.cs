@@ -187,5 +187,5 @@ public sealed class CompanyUsers(
     }
 
     private void Audit(Guid? actor, string action, Guid companyId, string? details) =>
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = actor, Action = action, EntityType = "Company", EntityId = companyId.ToString(), Details = details });
+        db.AuditEntries.Record(time, actor, action, "Company", companyId, details);
 }

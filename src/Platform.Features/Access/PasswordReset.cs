@@ -48,7 +48,7 @@ public sealed class PasswordReset(
         var now = time.GetUtcNow();
         user.PasswordHash = Passwords.Hash(newPassword!);
         links.MarkUsed(link);
-        db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = user.Id, Action = "password-reset", EntityType = "User", EntityId = user.Id.ToString() });
+        db.AuditEntries.Record(time, user.Id, "password-reset", "User", user.Id);
         await db.SaveChangesAsync(ct);
         return [];
     }

@@ -61,7 +61,7 @@ public sealed class StaffAccounts(
         var token = await links.IssueAsync(user.Id, EmailLinkPurpose.StaffEnrolment, EnrolmentLifetime, ct);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         outbox.Enqueue(user.Email, EmailTemplates.StaffEnrolment(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{EnrolmentPath}?jeton={token}", EnrolmentLifetime.Days));
-        db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = adminId, Action = "staff-added", EntityType = "User", EntityId = user.Id.ToString(), Details = $"{{\"role\":\"{role}\"}}" });
+        db.AuditEntries.Record(time, adminId, "staff-added", "User", user.Id, $$"""{"role":"{{role}}"}""");
         await db.SaveChangesAsync(ct);
         return [];
     }
@@ -73,7 +73,7 @@ public sealed class StaffAccounts(
         if (member is null) return [new UserError("NOT_STAFF", "Cette personne ne fait pas partie du personnel du service.", "userId")];
         if (member.Role == StaffRole.Administrator && role != StaffRole.Administrator && await IsLastAdministratorAsync(userId, ct)) return [LastAdministrator];
         member.Role = role;
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = adminId, Action = "staff-role-changed", EntityType = "User", EntityId = userId.ToString(), Details = $"{{\"role\":\"{role}\"}}" });
+        db.AuditEntries.Record(time, adminId, "staff-role-changed", "User", userId, $$"""{"role":"{{role}}"}""");
         await db.SaveChangesAsync(ct);
         return [];
     }
@@ -85,7 +85,7 @@ public sealed class StaffAccounts(
         if (member is null) return [new UserError("NOT_STAFF", "Cette personne ne fait pas partie du personnel du service.", "userId")];
         if (member.Role == StaffRole.Administrator && await IsLastAdministratorAsync(userId, ct)) return [LastAdministrator];
         db.StaffMembers.Remove(member);
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = adminId, Action = "staff-removed", EntityType = "User", EntityId = userId.ToString() });
+        db.AuditEntries.Record(time, adminId, "staff-removed", "User", userId);
         await db.SaveChangesAsync(ct);
         return [];
     }
@@ -114,7 +114,7 @@ public sealed class StaffAccounts(
         if (needsPassword) user.PasswordHash = Passwords.Hash(password!);
         user.PendingActivation = false;
         links.MarkUsed(link);
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), ActorUserId = user.Id, Action = "staff-enrolled", EntityType = "User", EntityId = user.Id.ToString() });
+        db.AuditEntries.Record(time, user.Id, "staff-enrolled", "User", user.Id);
         await db.SaveChangesAsync(ct);
         return [];
     }

@@ -70,11 +70,7 @@ public sealed class TenantRulesAdministration(
             Path = path, OldValueJson = oldJson, NewValueJson = newJson,
             ChangedAt = now, ChangedByUserId = actor.UserId, ChangedByName = actor.DisplayName,
         });
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now, ActorUserId = actor.UserId, Action = "tenant-rule-changed",
-            EntityType = "TenantRules", EntityId = path, Details = newJson,
-        });
+        db.AuditEntries.Record(time, actor.UserId, "tenant-rule-changed", "TenantRules", path, newJson);
         await db.SaveChangesAsync(ct);
         cache.Invalidate(Tenant);
         return new RuleChangeResult(rules, []);
