@@ -94,37 +94,53 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
         var amounts = Money.Split(exclTax + vat, dueDates.Count);
         for (var attempt = 1; ; attempt++)
         {
-            // The counter row is a concurrency token: two issues at once cannot take the same number.
-            var counter = await db.InvoiceCounters.SingleOrDefaultAsync(ct);
-            if (counter is null) db.InvoiceCounters.Add(counter = new InvoiceCounter());
-            counter.Last++;
-            var invoice = new Invoice
-            {
-                CompanyId = draft.CompanyId, Sequence = counter.Last, Number = NumberOf(draft.Kind, draft.IssuedOn, counter.Last),
-                Kind = draft.Kind, IssuedOn = draft.IssuedOn, DueOn = dueDates[^1], Label = draft.Label.Trim(),
-                TotalExclTax = exclTax, Vat = vat, TotalInclTax = exclTax + vat, CorrectsInvoiceId = draft.CorrectsInvoiceId,
-            };
-            db.Invoices.Add(invoice);
-            var instalments = dueDates.Select((due, n) => new InvoiceInstalment
-            {
-                InvoiceId = invoice.Id, Position = n + 1, DueOn = due, Amount = amounts[n],
-                // A credit note has nothing to collect.
-                PaidOn = draft.Kind == InvoiceKind.CreditNote ? draft.IssuedOn : null,
-            }).ToList();
-            db.InvoiceInstalments.AddRange(instalments);
-            db.AuditEntries.Record(time, currentUser.UserId, draft.Kind == InvoiceKind.Invoice ? "invoice.issued" : "credit-note.issued", "Invoice", invoice.Id,
-                $$"""{"number":"{{invoice.Number}}"}""");
+            // The number is taken by an atomic increment of the tenant's counter inside the invoice's own
+            // transaction: a concurrent issue waits on that row until this one commits or rolls back, so
+            // numbers never repeat and a failure leaves no gap.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
+                var sequence = await NextNumberAsync(ct);
+                var invoice = new Invoice
+                {
+                    CompanyId = draft.CompanyId, Sequence = sequence, Number = NumberOf(draft.Kind, draft.IssuedOn, sequence),
+                    Kind = draft.Kind, IssuedOn = draft.IssuedOn, DueOn = dueDates[^1], Label = draft.Label.Trim(),
+                    TotalExclTax = exclTax, Vat = vat, TotalInclTax = exclTax + vat, CorrectsInvoiceId = draft.CorrectsInvoiceId,
+                };
+                db.Invoices.Add(invoice);
+                db.InvoiceInstalments.AddRange(dueDates.Select((due, n) => new InvoiceInstalment
+                {
+                    InvoiceId = invoice.Id, Position = n + 1, DueOn = due, Amount = amounts[n],
+                    // A credit note has nothing to collect.
+                    PaidOn = draft.Kind == InvoiceKind.CreditNote ? draft.IssuedOn : null,
+                }));
+                db.AuditEntries.Record(time, currentUser.UserId, draft.Kind == InvoiceKind.Invoice ? "invoice.issued" : "credit-note.issued", "Invoice", invoice.Id,
+                    $$"""{"number":"{{invoice.Number}}"}""");
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
                 return ((await ViewsAsync([invoice], ct))[0], []);
             }
-            catch (DbUpdateException) when (attempt < 5)
+            // Only the tenant's very first invoice can collide: two issues creating the counter row at once.
+            catch (DbUpdateException) when (attempt < 3)
             {
+                await transaction.RollbackAsync(ct);
                 foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
                     entry.State = EntityState.Detached;
             }
         }
+    }
+
+    /// <summary>Moves the tenant's counter forward by one and returns the new value; creates it at the first invoice.</summary>
+    private async Task<long> NextNumberAsync(CancellationToken ct)
+    {
+        // The tenant filter applies to the bulk update too: only this tenant's row moves.
+        if (await db.InvoiceCounters.ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), ct) == 0)
+        {
+            db.InvoiceCounters.Add(new InvoiceCounter { Last = 1 });
+            await db.SaveChangesAsync(ct);
+            return 1;
+        }
+        return await db.InvoiceCounters.AsNoTracking().Select(c => c.Last).SingleAsync(ct);
     }
 
     /// <summary>Records the payment of the oldest unpaid instalment (card, debit or transfer received).</summary>

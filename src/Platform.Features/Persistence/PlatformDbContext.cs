@@ -314,7 +314,7 @@ public abstract class PlatformDbContext : DbContext
         b.Entity<InvoiceCounter>(e =>
         {
             e.HasIndex(c => c.TenantId).IsUnique();
-            // Two invoices issued at once cannot both move the counter from the same value.
+            // Moved by an atomic update inside the invoice's transaction; a tracked change would also be checked against the value read.
             e.Property(c => c.Last).IsConcurrencyToken();
         });
         b.Entity<VisitRequest>(e =>
