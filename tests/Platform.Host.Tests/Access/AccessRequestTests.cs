@@ -201,6 +201,14 @@ public sealed class AccessRequestTests(EmailFactory factory) : PlatformTest<Emai
         await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = DemoData.Password });
         var page = await portal.GetHtmlAsync("/demarches");
         Assert.Contains("title=\"Démarches à valider\">1</span>", page);
+        Assert.DoesNotContain("@if", page);
+
+        // Nothing to decide: no badge (it once showed « 0 » with the Razor source around it).
+        var accountant = Factory.PortalFor(Host);
+        await accountant.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = DemoData.AccountantEmail, ["Password"] = DemoData.Password });
+        var quiet = await accountant.GetHtmlAsync("/compte");
+        Assert.DoesNotContain("Démarches à valider", quiet);
+        Assert.DoesNotContain("@if", quiet);
         Assert.Contains("Démarches à valider (1)", page);
         Assert.Contains("Paul Personne", page);
     }
