@@ -53,7 +53,7 @@ public sealed class AccessRequests(
     private static readonly UserError NoSuchMember =
         new("MEMBER_NOT_FOUND", "Aucun adhérent ne correspond à ce numéro d'adhérent et à ce numéro SIREN/SIRET.", "memberNumber");
 
-    private Guid Caller => currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+    private Guid Caller => currentUser.RequireUserId();
 
     public async Task<RequestOutcome> SynchronizeAsync(string? memberNumber, string? siren, CancellationToken ct = default)
     {

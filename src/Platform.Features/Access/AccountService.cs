@@ -14,7 +14,7 @@ public sealed class AccountService(
 
     public async Task<IReadOnlyList<UserError>> ChangePasswordAsync(string? currentPassword, string? newPassword, CancellationToken ct = default)
     {
-        var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        var userId = currentUser.RequireUserId();
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
         if (user.PasswordHash is null || !Passwords.Verify(user.PasswordHash, currentPassword))
             return [new UserError("INVALID_CURRENT_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword")];

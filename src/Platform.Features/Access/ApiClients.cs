@@ -27,7 +27,7 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
 
     public async Task<IReadOnlyList<ApiClientView>> MineAsync(CancellationToken ct = default)
     {
-        var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        var userId = currentUser.RequireUserId();
         var rows = await db.ApiClients.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(ct);
         return rows.OrderBy(c => c.CreatedAt).Select(c => new ApiClientView(c.ClientId, c.Name, c.CreatedAt)).ToList();
     }
@@ -35,7 +35,7 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
     /// <summary>The secret is returned once and stored only hashed (by OpenIddict).</summary>
     public async Task<(NewApiClient? Client, UserError? Error)> CreateAsync(string? name, CancellationToken ct = default)
     {
-        var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        var userId = currentUser.RequireUserId();
         if (currentUser.IsStaff) throw new AccessDeniedException(AccessDenial.Forbidden);
         if (!await db.Memberships.AnyAsync(m => m.UserId == userId, ct))
             return (null, new UserError("NO_COMPANY", "Un accès API n'a de sens qu'avec au moins une entreprise à gérer.", null));
@@ -59,7 +59,7 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
 
     public async Task<UserError?> RevokeAsync(string? clientId, CancellationToken ct = default)
     {
-        var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        var userId = currentUser.RequireUserId();
         var client = await db.ApiClients.SingleOrDefaultAsync(c => c.ClientId == clientId && c.UserId == userId, ct);
         if (client is null) return new UserError("NOT_FOUND", "Cet accès API n'existe pas.", "clientId");
         if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application) await applications.DeleteAsync(application, ct);

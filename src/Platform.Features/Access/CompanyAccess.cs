@@ -15,7 +15,7 @@ public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser,
     /// <summary>The caller's roles in the company (empty for staff), or AccessDeniedException.</summary>
     public async Task<IReadOnlyList<string>> RequireAsync(Guid companyId, Permission permission, CancellationToken ct = default)
     {
-        var userId = currentUser.UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+        var userId = currentUser.RequireUserId();
         var roles = await db.Memberships.Where(m => m.CompanyId == companyId && m.UserId == userId).Select(m => m.Roles).SingleOrDefaultAsync(ct);
         if (roles is not null && RoleCatalogue.Grants(await CatalogueAsync(), roles, permission)) return roles;
         if (roles is null && currentUser.IsStaff && IsRead(permission) && await companies.ExistsAsync(companyId, ct)) return [];

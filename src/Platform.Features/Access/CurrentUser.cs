@@ -25,6 +25,9 @@ public sealed class CurrentUser
     public Guid? UserId =>
         Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? Principal.FindFirstValue("sub"), out var id) ? id : null;
 
+    /// <summary>The signed-in user's id; UNAUTHENTICATED for anonymous callers.</summary>
+    public Guid RequireUserId() => UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+
     /// <summary>Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for anyone but the tenant's staff or administrators.</summary>
     public Guid RequireStaff()
     {

@@ -59,8 +59,8 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
         if (KeysetCursor.Decode(after) is var (key, _) && long.TryParse(key, out var sequence))
             query = query.Where(i => i.Sequence < sequence);
         var rows = await query.OrderByDescending(i => i.Sequence).Take(size + 1).ToListAsync(ct);
-        var views = await ViewsAsync(rows, ct);
-        return KeysetCursor.ToPage(views, size, total, v => KeysetCursor.Encode(rows.Single(r => r.Id == v.Id).Sequence.ToString(), v.Id));
+        var sequences = rows.ToDictionary(r => r.Id, r => r.Sequence);
+        return KeysetCursor.ToPage(await ViewsAsync(rows, ct), size, total, v => KeysetCursor.Encode(sequences[v.Id].ToString(), v.Id));
     }
 
     /// <summary>An invoice of a company the caller may see the invoices of, or null.</summary>

@@ -18,7 +18,11 @@ public enum ClientFigure { OpenInvoices, DeclarationDue, PendingVisitRequests }
 /// <summary>One client company of a user, on its tenant, with the figures its roles grant (others read 0 / false).</summary>
 public sealed record ClientCompanyView(
     Tenant Tenant, TenantRules Rules, CompanyView Company, IReadOnlyList<string> Roles, IReadOnlyList<ClientFigure> Granted,
-    int OpenInvoices, bool DeclarationDue, DeclarationPeriod? DeclarationPeriod, int PendingVisitRequests);
+    int OpenInvoices, DeclarationPeriod? DeclarationPeriod, int PendingVisitRequests)
+{
+    /// <summary>The company owes a declaration now (read only where it granted the figure).</summary>
+    public bool DeclarationDue => DeclarationPeriod is not null;
+}
 
 /// <summary>
 /// The one place that reads across tenants (DESIGN.md 3.6). Each tenant is read in a scope of its
@@ -56,9 +60,8 @@ public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog c
                 if (billing.Contains(company.Id)) granted.Add(ClientFigure.OpenInvoices);
                 if (declaring.Contains(company.Id)) granted.Add(ClientFigure.DeclarationDue);
                 if (visits.Contains(company.Id)) granted.Add(ClientFigure.PendingVisitRequests);
-                var period = due.GetValueOrDefault(company.Id);
                 clients.Add(new ClientCompanyView(tenant, rules, company, memberships.First(m => m.CompanyId == company.Id).Roles, granted,
-                    openInvoices.GetValueOrDefault(company.Id), period is not null, period, pending.GetValueOrDefault(company.Id)));
+                    openInvoices.GetValueOrDefault(company.Id), due.GetValueOrDefault(company.Id), pending.GetValueOrDefault(company.Id)));
             }
         }
         return clients;

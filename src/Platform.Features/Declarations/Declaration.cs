@@ -8,6 +8,9 @@ public enum DeclarationStatus { ToFill, InProgress, Submitted, Confirmed, Invoic
 /// <summary>A company's annual headcount declaration for one year (SPEC.md 3.7).</summary>
 public sealed class Declaration : ITenantOwned
 {
+    /// <summary>Filed: the service has it, whatever it did with it since.</summary>
+    public static readonly DeclarationStatus[] FiledStatuses = [DeclarationStatus.Submitted, DeclarationStatus.Confirmed, DeclarationStatus.Invoiced];
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public string TenantId { get; set; } = "";
     public required Guid CompanyId { get; init; }
@@ -20,6 +23,5 @@ public sealed class Declaration : ITenantOwned
 
 public sealed record DeclarationView(Guid? Id, Guid CompanyId, int Year, DeclarationStatus Status, int Headcount, DateTimeOffset? SubmittedAt, DateTimeOffset? EditableUntil)
 {
-    /// <summary>Filed: the service has it, whatever it did with it since.</summary>
-    public bool Filed => Status is DeclarationStatus.Submitted or DeclarationStatus.Confirmed or DeclarationStatus.Invoiced;
+    public bool Filed => Declaration.FiledStatuses.Contains(Status);
 }

@@ -3,7 +3,6 @@ using Platform.Features.Access;
 using Platform.Features.Auditing;
 using Platform.Features.Employees;
 using Platform.Features.Persistence;
-using Platform.Features.Regulation;
 
 namespace Platform.Features.Visits;
 

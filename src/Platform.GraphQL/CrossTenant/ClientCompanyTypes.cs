@@ -47,7 +47,7 @@ public static class ClientQueries
             .ResolveAsync(async c =>
             {
                 var services = c.RequestServices!;
-                var userId = services.GetRequiredService<CurrentUser>().UserId ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
+                var userId = services.GetRequiredService<CurrentUser>().RequireUserId();
                 return await services.GetRequiredService<CrossTenantReader>().ClientsOfAsync(userId, c.CancellationToken);
             });
     }
