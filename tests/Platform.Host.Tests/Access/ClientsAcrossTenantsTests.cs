@@ -20,7 +20,6 @@ public sealed class ClientsAcrossTenantsTests(PlatformFactory factory) : Platfor
 
     public override async Task InitializeAsync()
     {
-        Factory.Clock.Reset();
         // In sstbtp-bfc's 2026 campaign (3 to 30 November), after sst68's January window.
         Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         await base.InitializeAsync();
@@ -78,13 +77,7 @@ public sealed class ClientsAcrossTenantsTests(PlatformFactory factory) : Platfor
     {
         // The demo employer of sst68 gives the accountant Convocation only: visits yes, invoices and declaration no.
         var demo = await new DemoApi(Factory, "sst68").CompanyIdAsync("680001");
-        await using (var scope = Factory.Services.CreateTenantScope("sst68"))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var accountant = await db.Users.SingleAsync(u => u.Email == DemoData.AccountantEmail);
-            db.Memberships.Add(new Membership { UserId = accountant.Id, CompanyId = demo, Roles = [CompanyRoles.Convocation] });
-            await db.SaveChangesAsync();
-        }
+        await new DemoApi(Factory, "sst68").GrantAccountantAsync(demo, CompanyRoles.Convocation);
         await AddPendingVisitRequestAsync("sst68", demo);
 
         var clients = await ClientsAsync("sstrn.localhost", await Factory.TokenAsync("sstrn.localhost", DemoData.AccountantEmail, DemoData.Password));

@@ -112,13 +112,7 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
         Assert.Equal(["Administrateur"], await RolesAsync(company, "employer@sstrn.demo"));
 
         // With a second administrator, the first may step down.
-        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var accountant = await db.Users.SingleAsync(u => u.Email == DemoData.AccountantEmail);
-            db.Memberships.Add(new Membership { UserId = accountant.Id, CompanyId = company, Roles = ["Administrateur"] });
-            await db.SaveChangesAsync();
-        }
+        await new DemoApi(Factory, "sstrn").GrantAccountantAsync(company, "Administrateur");
         var stepDown = await Factory.GraphQLAsync(Host, "mutation($i: ChangeUserRolesInput!) { changeUserRoles(input: $i) { errors { code } users { email roles } } }",
             new { i = new { companyId = company, userId = me, roles = new[] { "Lecture", "Facturation" } } }, token);
         Assert.Empty(stepDown.GetProperty("data").GetProperty("changeUserRoles").GetProperty("errors").EnumerateArray());

@@ -21,7 +21,6 @@ public sealed class InvoiceTests(PlatformFactory factory) : PlatformTest(factory
 
     public override async Task InitializeAsync()
     {
-        Factory.Clock.Reset();
         Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         await base.InitializeAsync();
         await DemoData.SeedAsync(Factory.Services);
@@ -36,13 +35,7 @@ public sealed class InvoiceTests(PlatformFactory factory) : PlatformTest(factory
         var api = new DemoApi(Factory, "sstrn");
         var demo = await api.CompanyIdAsync("101.1");
         var client = await api.CompanyIdAsync("102.1");
-        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var accountant = await db.Users.SingleAsync(u => u.Email == DemoData.AccountantEmail);
-            db.Memberships.Add(new Membership { UserId = accountant.Id, CompanyId = demo, Roles = [CompanyRoles.Convocation] });
-            await db.SaveChangesAsync();
-        }
+        await new DemoApi(Factory, "sstrn").GrantAccountantAsync(demo, CompanyRoles.Convocation);
         var token = await Factory.TokenAsync(api.Host, DemoData.AccountantEmail, DemoData.Password);
 
         var refused = await Factory.GraphQLAsync(api.Host, Invoices, new { id = demo }, token);

@@ -26,6 +26,16 @@ public sealed class DemoApi(PlatformFactory factory, string tenant)
         return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Companies.Where(c => c.MemberNumber == memberNumber).Select(c => c.Id).SingleAsync();
     }
 
+    /// <summary>Gives the demo accountant these roles on a company of this tenant (as its administrator would).</summary>
+    public async Task GrantAccountantAsync(Guid company, params string[] roles)
+    {
+        await using var scope = factory.Services.CreateTenantScope(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var accountant = await db.Users.SingleAsync(u => u.Email == DemoData.AccountantEmail);
+        db.Memberships.Add(new Membership { UserId = accountant.Id, CompanyId = company, Roles = [.. roles] });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Runs a query and returns its data; fails on any GraphQL error.</summary>
     public async Task<JsonElement> DataAsync(string token, string query, object? variables = null)
     {

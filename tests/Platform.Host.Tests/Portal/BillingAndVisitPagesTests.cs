@@ -16,7 +16,6 @@ public sealed class BillingAndVisitPagesTests(PlatformFactory factory) : Platfor
 {
     public override async Task InitializeAsync()
     {
-        Factory.Clock.Reset();
         Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         await base.InitializeAsync();
         await DemoData.SeedAsync(Factory.Services);
@@ -46,13 +45,7 @@ public sealed class BillingAndVisitPagesTests(PlatformFactory factory) : Platfor
         Assert.DoesNotContain("Cotisation 2026", paid);
         Assert.Contains("Factures</a>", await employer.GetHtmlAsync($"/entreprises/{company}"));
 
-        await using (var scope = Factory.Services.CreateTenantScope("sst68"))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var accountant = await db.Users.SingleAsync(u => u.Email == DemoData.AccountantEmail);
-            db.Memberships.Add(new Membership { UserId = accountant.Id, CompanyId = company, Roles = [CompanyRoles.Convocation] });
-            await db.SaveChangesAsync();
-        }
+        await new DemoApi(Factory, "sst68").GrantAccountantAsync(company, CompanyRoles.Convocation);
         var convocation = await SignedInAsync("sst68", "680002");
         var refused = await convocation.GetAsync($"/entreprises/{company}/factures");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

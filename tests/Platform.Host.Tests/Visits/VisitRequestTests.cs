@@ -94,13 +94,7 @@ public sealed class VisitRequestTests(PlatformFactory factory) : PlatformTest(fa
     public async Task A_read_only_user_cannot_request_and_another_tenant_s_employee_does_not_exist()
     {
         var (_, company, employee, _) = await EmployerAsync();
-        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var accountant = await db.Users.SingleAsync(u => u.Email == DemoData.AccountantEmail);
-            db.Memberships.Add(new Membership { UserId = accountant.Id, CompanyId = company, Roles = [CompanyRoles.ReadOnly] });
-            await db.SaveChangesAsync();
-        }
+        await new DemoApi(Factory, "sstrn").GrantAccountantAsync(company, CompanyRoles.ReadOnly);
         var reader = await Factory.TokenAsync(Api.Host, DemoData.AccountantEmail, DemoData.Password);
         var refused = await Factory.GraphQLAsync(Api.Host, Request, Input(employee, "PERIODIC"), reader);
         Assert.Equal("FORBIDDEN", refused.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
