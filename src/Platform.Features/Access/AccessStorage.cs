@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Features.Companies;
+
+namespace Platform.Features.Access;
+
+// How the Access entities are stored; PlatformDbContext applies every configuration of this assembly.
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> e)
+    {
+        e.Property(u => u.Email).HasMaxLength(254);
+        e.Property(u => u.NormalizedEmail).HasMaxLength(254);
+        e.HasIndex(u => u.NormalizedEmail).IsUnique();
+        e.Property(u => u.FirstName).HasMaxLength(100);
+        e.Property(u => u.LastName).HasMaxLength(100);
+        e.Property(u => u.PasswordHash).HasMaxLength(200);
+        e.Property(u => u.ProtectedTotpSecret).HasMaxLength(500);
+        e.Property(u => u.JobFunction).HasMaxLength(100);
+    }
+}
+
+internal sealed class LoginNameConfiguration : IEntityTypeConfiguration<LoginName>
+{
+    public void Configure(EntityTypeBuilder<LoginName> e)
+    {
+        e.HasIndex(l => new { l.TenantId, l.Identifier }).IsUnique();
+        e.Property(l => l.Identifier).HasMaxLength(254);
+        e.HasOne<User>().WithMany().HasForeignKey(l => l.UserId);
+    }
+}
+
+internal sealed class SignInGuardConfiguration : IEntityTypeConfiguration<SignInGuard>
+{
+    public void Configure(EntityTypeBuilder<SignInGuard> e)
+    {
+        e.HasIndex(g => new { g.TenantId, g.UserId }).IsUnique();
+        e.HasOne<User>().WithMany().HasForeignKey(g => g.UserId);
+    }
+}
+
+internal sealed class ConnectionRecordConfiguration : IEntityTypeConfiguration<ConnectionRecord>
+{
+    public void Configure(EntityTypeBuilder<ConnectionRecord> e)
+    {
+        e.HasIndex(c => new { c.TenantId, c.UserId });
+        e.Property(c => c.IpAddress).HasMaxLength(45);
+        e.Property(c => c.Browser).HasMaxLength(200);
+        e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> e)
+    {
+        e.HasIndex(m => new { m.TenantId, m.UserId, m.CompanyId }).IsUnique();
+        e.HasIndex(m => new { m.TenantId, m.CompanyId });
+        e.HasOne<User>().WithMany().HasForeignKey(m => m.UserId);
+        e.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId);
+    }
+}
+
+internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
+{
+    public void Configure(EntityTypeBuilder<StaffMember> e)
+    {
+        e.HasIndex(s => new { s.TenantId, s.UserId }).IsUnique();
+        e.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+        e.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
+    }
+}
+
+internal sealed class LoginCodeConfiguration : IEntityTypeConfiguration<LoginCode>
+{
+    public void Configure(EntityTypeBuilder<LoginCode> e)
+    {
+        e.HasIndex(c => new { c.TenantId, c.UserId });
+        e.Property(c => c.CodeHash).HasMaxLength(64);
+        e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId);
+    }
+}
+
+internal sealed class EmailLinkTokenConfiguration : IEntityTypeConfiguration<EmailLinkToken>
+{
+    public void Configure(EntityTypeBuilder<EmailLinkToken> e)
+    {
+        e.HasIndex(t => new { t.TenantId, t.TokenHash }).IsUnique();
+        e.Property(t => t.TokenHash).HasMaxLength(64);
+        e.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+        e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> e)
+    {
+        e.HasIndex(i => new { i.TenantId, i.TokenHash }).IsUnique();
+        e.HasIndex(i => new { i.TenantId, i.CompanyId });
+        e.Property(i => i.Email).HasMaxLength(254);
+        e.Property(i => i.TokenHash).HasMaxLength(64);
+        e.HasOne<Company>().WithMany().HasForeignKey(i => i.CompanyId);
+    }
+}
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> e)
+    {
+        e.HasIndex(p => new { p.TenantId, p.CompanyId, p.UserId, p.Kind }).IsUnique();
+        e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+        e.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId);
+        e.HasOne<User>().WithMany().HasForeignKey(p => p.UserId);
+    }
+}
+
+internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<AccessRequest>
+{
+    public void Configure(EntityTypeBuilder<AccessRequest> e)
+    {
+        e.HasIndex(r => new { r.TenantId, r.CompanyId, r.State });
+        e.HasIndex(r => new { r.TenantId, r.RequestedByUserId });
+        e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
+        e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        e.Property(r => r.CompanyName).HasMaxLength(200);
+        e.Property(r => r.MemberNumber).HasMaxLength(20);
+        e.Property(r => r.Siret).HasMaxLength(14);
+        e.Property(r => r.NewSiret).HasMaxLength(14);
+        e.Property(r => r.FormerAdministratorEmail).HasMaxLength(254);
+        e.Property(r => r.Description).HasMaxLength(2000);
+        e.HasOne<User>().WithMany().HasForeignKey(r => r.RequestedByUserId);
+    }
+}
+
+internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
+{
+    public void Configure(EntityTypeBuilder<ApiClient> e)
+    {
+        e.HasIndex(c => c.ClientId).IsUnique();
+        e.HasIndex(c => c.UserId);
+        e.Property(c => c.ClientId).HasMaxLength(100);
+        e.Property(c => c.Name).HasMaxLength(100);
+        e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Platform.Features.Notifications;
+
+// How the Notifications entities are stored; PlatformDbContext applies every configuration of this assembly.
+
+internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> e)
+    {
+        e.HasIndex(o => new { o.TenantId, o.SentAt });
+        e.Property(o => o.To).HasMaxLength(254);
+        e.Property(o => o.Subject).HasMaxLength(300);
+        e.Property(o => o.LastError).HasMaxLength(300);
+    }
+}

@@ -1,0 +1,1385 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Platform.Features.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Companies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MemberNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LegalForm = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NafCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreationDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Activity = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BillingAddress_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BillingAddress_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BillingAddress_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BillingAddress_PostalCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    ConvocationAddress_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ConvocationAddress_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ConvocationAddress_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ConvocationAddress_PostalCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    MainAddress_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MainAddress_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MainAddress_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MainAddress_PostalCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Companies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoiceCounters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Last = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoiceCounters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictApplications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "text", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string>(type: "text", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Requirements = table.Column<string>(type: "text", nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictScopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Descriptions = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Resources = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenantRuleChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OldValueJson = table.Column<string>(type: "text", nullable: false),
+                    NewValueJson = table.Column<string>(type: "text", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChangedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenantRuleChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenantRuleOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValueJson = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenantRuleOverrides", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Users",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProtectedTotpSecret = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PendingActivation = table.Column<bool>(type: "boolean", nullable: false),
+                    JobFunction = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PortalUses = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CompanyContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Function = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanyContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompanyContacts_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Declarations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Headcount = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EditableUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Declarations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Declarations_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HealthTeams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Doctor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Nurses = table.Column<List<string>>(type: "text[]", nullable: false),
+                    MedicalSecretary = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MedicalSecretaryPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    MedicalSecretaryEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Iprp = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Asst = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PreventionAdviser = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CentreName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CentreAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    OpeningHours = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HealthTeams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HealthTeams_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Roles = table.Column<List<string>>(type: "text[]", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InvitedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invoices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TotalExclTax = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Vat = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    TotalInclTax = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    CorrectsInvoiceId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invoices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invoices_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Invoices_Invoices_CorrectsInvoiceId",
+                        column: x => x.CorrectsInvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingCompanyChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Details = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingCompanyChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PendingCompanyChanges_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SituationRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SituationRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SituationRequests_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Workstations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CspCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Risks = table.Column<string[]>(type: "text[]", nullable: false),
+                    RadiationCategory = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    CacesCategories = table.Column<List<string>>(type: "text[]", nullable: false),
+                    OtherRiskDescription = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Workstations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Workstations_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_Application~",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccessRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MemberNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    NewSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    FormerAdministratorEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    GrantedRoles = table.Column<List<string>>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccessRequests_Users_RequestedByUserId",
+                        column: x => x.RequestedByUserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiClients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiClients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiClients_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConnectionRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    Browser = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectionRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConnectionRecords_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailLinkTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailLinkTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmailLinkTokens_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LoginCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WrongTries = table.Column<int>(type: "integer", nullable: false),
+                    ConsumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LoginCodes_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LoginNames",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginNames", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LoginNames_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Memberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Roles = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationPreferences_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NotificationPreferences_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInGuards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BlockedUntilUnlocked = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInGuards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInGuards_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffMembers_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoiceInstalments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoiceInstalments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InvoiceInstalments_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Employees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Civility = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BirthName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MarriedName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ProtectedNir = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    MaskedNir = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Contract = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CurrentWorkstationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DeclaredFollowUp = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    ValidatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ValidatedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SortName = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Employees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Employees_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Employees_Workstations_CurrentWorkstationId",
+                        column: x => x.CurrentWorkstationId,
+                        principalTable: "Workstations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictTokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "OpenIddictAuthorizations",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CareerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkstationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Contract = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CareerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CareerEntries_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CareerEntries_Workstations_WorkstationId",
+                        column: x => x.WorkstationId,
+                        principalTable: "Workstations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingEmployeeChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Request = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingEmployeeChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PendingEmployeeChanges_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Situations = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    InterpreterLanguage = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosingReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitRequests_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VisitRequests_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRequests_RequestedByUserId",
+                table: "AccessRequests",
+                column: "RequestedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRequests_TenantId_CompanyId_State",
+                table: "AccessRequests",
+                columns: new[] { "TenantId", "CompanyId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRequests_TenantId_RequestedByUserId",
+                table: "AccessRequests",
+                columns: new[] { "TenantId", "RequestedByUserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiClients_ClientId",
+                table: "ApiClients",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiClients_UserId",
+                table: "ApiClients",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_TenantId_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "TenantId", "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareerEntries_EmployeeId",
+                table: "CareerEntries",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareerEntries_TenantId_EmployeeId",
+                table: "CareerEntries",
+                columns: new[] { "TenantId", "EmployeeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareerEntries_TenantId_WorkstationId_EndDate",
+                table: "CareerEntries",
+                columns: new[] { "TenantId", "WorkstationId", "EndDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareerEntries_WorkstationId",
+                table: "CareerEntries",
+                column: "WorkstationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_TenantId_MemberNumber",
+                table: "Companies",
+                columns: new[] { "TenantId", "MemberNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_TenantId_Siret",
+                table: "Companies",
+                columns: new[] { "TenantId", "Siret" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyContacts_CompanyId",
+                table: "CompanyContacts",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyContacts_TenantId_CompanyId",
+                table: "CompanyContacts",
+                columns: new[] { "TenantId", "CompanyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectionRecords_TenantId_UserId",
+                table: "ConnectionRecords",
+                columns: new[] { "TenantId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectionRecords_UserId",
+                table: "ConnectionRecords",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Declarations_CompanyId",
+                table: "Declarations",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Declarations_TenantId_CompanyId_Year",
+                table: "Declarations",
+                columns: new[] { "TenantId", "CompanyId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailLinkTokens_TenantId_TokenHash",
+                table: "EmailLinkTokens",
+                columns: new[] { "TenantId", "TokenHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailLinkTokens_UserId",
+                table: "EmailLinkTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employees_CompanyId",
+                table: "Employees",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employees_CurrentWorkstationId",
+                table: "Employees",
+                column: "CurrentWorkstationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employees_TenantId_CompanyId_EndDate",
+                table: "Employees",
+                columns: new[] { "TenantId", "CompanyId", "EndDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employees_TenantId_CompanyId_SortName_Id",
+                table: "Employees",
+                columns: new[] { "TenantId", "CompanyId", "SortName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employees_TenantId_ValidatedAt",
+                table: "Employees",
+                columns: new[] { "TenantId", "ValidatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthTeams_CompanyId",
+                table: "HealthTeams",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthTeams_TenantId_CompanyId",
+                table: "HealthTeams",
+                columns: new[] { "TenantId", "CompanyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_CompanyId",
+                table: "Invitations",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_TenantId_CompanyId",
+                table: "Invitations",
+                columns: new[] { "TenantId", "CompanyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_TenantId_TokenHash",
+                table: "Invitations",
+                columns: new[] { "TenantId", "TokenHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoiceCounters_TenantId",
+                table: "InvoiceCounters",
+                column: "TenantId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoiceInstalments_InvoiceId",
+                table: "InvoiceInstalments",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoiceInstalments_TenantId_InvoiceId_Position",
+                table: "InvoiceInstalments",
+                columns: new[] { "TenantId", "InvoiceId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_CompanyId",
+                table: "Invoices",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_CorrectsInvoiceId",
+                table: "Invoices",
+                column: "CorrectsInvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_TenantId_CompanyId_Sequence",
+                table: "Invoices",
+                columns: new[] { "TenantId", "CompanyId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_TenantId_Sequence",
+                table: "Invoices",
+                columns: new[] { "TenantId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginCodes_TenantId_UserId",
+                table: "LoginCodes",
+                columns: new[] { "TenantId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginCodes_UserId",
+                table: "LoginCodes",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginNames_TenantId_Identifier",
+                table: "LoginNames",
+                columns: new[] { "TenantId", "Identifier" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginNames_UserId",
+                table: "LoginNames",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_CompanyId",
+                table: "Memberships",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_TenantId_CompanyId",
+                table: "Memberships",
+                columns: new[] { "TenantId", "CompanyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_TenantId_UserId_CompanyId",
+                table: "Memberships",
+                columns: new[] { "TenantId", "UserId", "CompanyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_UserId",
+                table: "Memberships",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationPreferences_CompanyId",
+                table: "NotificationPreferences",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationPreferences_TenantId_CompanyId_UserId_Kind",
+                table: "NotificationPreferences",
+                columns: new[] { "TenantId", "CompanyId", "UserId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationPreferences_UserId",
+                table: "NotificationPreferences",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictApplications_ClientId",
+                table: "OpenIddictApplications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictAuthorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictScopes_Name",
+                table: "OpenIddictScopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictTokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_AuthorizationId",
+                table: "OpenIddictTokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ReferenceId",
+                table: "OpenIddictTokens",
+                column: "ReferenceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxEmails_TenantId_SentAt",
+                table: "OutboxEmails",
+                columns: new[] { "TenantId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingCompanyChanges_CompanyId",
+                table: "PendingCompanyChanges",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingCompanyChanges_TenantId_CompanyId_State",
+                table: "PendingCompanyChanges",
+                columns: new[] { "TenantId", "CompanyId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingCompanyChanges_TenantId_State_EffectiveOn",
+                table: "PendingCompanyChanges",
+                columns: new[] { "TenantId", "State", "EffectiveOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingEmployeeChanges_EmployeeId",
+                table: "PendingEmployeeChanges",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingEmployeeChanges_TenantId_EmployeeId_State",
+                table: "PendingEmployeeChanges",
+                columns: new[] { "TenantId", "EmployeeId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingEmployeeChanges_TenantId_State_EffectiveOn",
+                table: "PendingEmployeeChanges",
+                columns: new[] { "TenantId", "State", "EffectiveOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInGuards_TenantId_UserId",
+                table: "SignInGuards",
+                columns: new[] { "TenantId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInGuards_UserId",
+                table: "SignInGuards",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SituationRequests_CompanyId",
+                table: "SituationRequests",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SituationRequests_TenantId_CompanyId_State",
+                table: "SituationRequests",
+                columns: new[] { "TenantId", "CompanyId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffMembers_TenantId_UserId",
+                table: "StaffMembers",
+                columns: new[] { "TenantId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffMembers_UserId",
+                table: "StaffMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenantRuleChanges_TenantId_ChangedAt",
+                table: "TenantRuleChanges",
+                columns: new[] { "TenantId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenantRuleOverrides_TenantId_Path",
+                table: "TenantRuleOverrides",
+                columns: new[] { "TenantId", "Path" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_NormalizedEmail",
+                table: "Users",
+                column: "NormalizedEmail",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitRequests_CompanyId",
+                table: "VisitRequests",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitRequests_EmployeeId",
+                table: "VisitRequests",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitRequests_TenantId_CompanyId_State",
+                table: "VisitRequests",
+                columns: new[] { "TenantId", "CompanyId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitRequests_TenantId_EmployeeId_State",
+                table: "VisitRequests",
+                columns: new[] { "TenantId", "EmployeeId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workstations_CompanyId",
+                table: "Workstations",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workstations_TenantId_CompanyId_CspCode",
+                table: "Workstations",
+                columns: new[] { "TenantId", "CompanyId", "CspCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workstations_TenantId_CompanyId_Label",
+                table: "Workstations",
+                columns: new[] { "TenantId", "CompanyId", "Label" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccessRequests");
+
+            migrationBuilder.DropTable(
+                name: "ApiClients");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CareerEntries");
+
+            migrationBuilder.DropTable(
+                name: "CompanyContacts");
+
+            migrationBuilder.DropTable(
+                name: "ConnectionRecords");
+
+            migrationBuilder.DropTable(
+                name: "Declarations");
+
+            migrationBuilder.DropTable(
+                name: "EmailLinkTokens");
+
+            migrationBuilder.DropTable(
+                name: "HealthTeams");
+
+            migrationBuilder.DropTable(
+                name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "InvoiceCounters");
+
+            migrationBuilder.DropTable(
+                name: "InvoiceInstalments");
+
+            migrationBuilder.DropTable(
+                name: "LoginCodes");
+
+            migrationBuilder.DropTable(
+                name: "LoginNames");
+
+            migrationBuilder.DropTable(
+                name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictScopes");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "OutboxEmails");
+
+            migrationBuilder.DropTable(
+                name: "PendingCompanyChanges");
+
+            migrationBuilder.DropTable(
+                name: "PendingEmployeeChanges");
+
+            migrationBuilder.DropTable(
+                name: "SignInGuards");
+
+            migrationBuilder.DropTable(
+                name: "SituationRequests");
+
+            migrationBuilder.DropTable(
+                name: "StaffMembers");
+
+            migrationBuilder.DropTable(
+                name: "TenantRuleChanges");
+
+            migrationBuilder.DropTable(
+                name: "TenantRuleOverrides");
+
+            migrationBuilder.DropTable(
+                name: "VisitRequests");
+
+            migrationBuilder.DropTable(
+                name: "Invoices");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Employees");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "Workstations");
+
+            migrationBuilder.DropTable(
+                name: "Companies");
+        }
+    }
+}
