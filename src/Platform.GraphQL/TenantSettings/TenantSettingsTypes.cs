@@ -65,7 +65,6 @@ public static class TenantSettingsOperations
             .ResolveAsync(async c =>
             {
                 var services = c.RequestServices!;
-                services.GetRequiredService<CurrentUser>().RequireTenantAdministrator();
                 return await services.GetRequiredService<TenantRulesAdministration>().HistoryAsync(c.CancellationToken);
             });
     }
@@ -78,12 +77,9 @@ public static class TenantSettingsOperations
             .ResolveAsync(async c =>
             {
                 var services = c.RequestServices!;
-                var currentUser = services.GetRequiredService<CurrentUser>();
-                var userId = currentUser.RequireTenantAdministrator();
                 var input = c.GetArgument<UpdateTenantRulesInput>("input");
                 var result = await services.GetRequiredService<TenantRulesAdministration>().ChangeAsync(
-                    new RuleChangeRequest(input.Path, input.Value, input.ConfirmOutsideNationalRange),
-                    new Actor(userId, currentUser.Principal.Identity?.Name ?? userId.ToString()), c.CancellationToken);
+                    new RuleChangeRequest(input.Path, input.Value, input.ConfirmOutsideNationalRange), c.CancellationToken);
                 var tenant = services.GetRequiredService<ITenantContext>().Current!;
                 return new UpdateTenantRulesPayload(result.Rules is null ? null : new TenantView(tenant.Slug, result.Rules),
                     result.NeedsConfirmation, result.Errors);

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Platform.Features.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Auditing;
 using Platform.Features.Persistence;
@@ -14,11 +16,34 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
 {
     private static readonly Actor Admin = new(Guid.Parse("0195a7c2-0000-7000-8000-000000000001"), "Antoine Administrateur");
 
-    private async Task<RuleChangeResult> ChangeAsync(string tenant, string path, string json, bool confirm = false)
+    private async Task<RuleChangeResult> ChangeAsync(string tenant, string path, string json, bool confirm = false,
+        string? staffRole = nameof(StaffRole.Administrator))
     {
-        await using var scope = Factory.Services.CreateTenantScope(tenant);
+        await using var scope = AdministratorScope(tenant, staffRole);
         return await scope.ServiceProvider.GetRequiredService<TenantRulesAdministration>()
-            .ChangeAsync(new RuleChangeRequest(path, json, confirm), Admin);
+            .ChangeAsync(new RuleChangeRequest(path, json, confirm));
+    }
+
+    /// <summary>A tenant scope whose caller is Admin with the given staff role (none: a member).</summary>
+    private AsyncServiceScope AdministratorScope(string tenant, string? staffRole = nameof(StaffRole.Administrator))
+    {
+        var scope = Factory.Services.CreateTenantScope(tenant);
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, Admin.UserId.ToString()!), new(PlatformClaims.Name, Admin.DisplayName) };
+        if (staffRole is not null) claims.Add(new(CurrentUser.StaffRoleClaim, staffRole));
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")));
+        return scope;
+    }
+
+    [Theory]
+    [InlineData(nameof(StaffRole.Staff))]
+    [InlineData(null)]
+    public async Task Only_a_tenant_administrator_changes_rules_whoever_calls_the_service(string? staffRole)
+    {
+        var denied = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            ChangeAsync("sstrn", "theme.primaryColor", "\"#123456\"", staffRole: staffRole));
+        Assert.Equal(AccessDenial.Forbidden, denied.Denial);
+        Assert.Equal(0, await StoredCountAsync());
+        Assert.Equal("#00607A", await PrimaryColorAsync("sstrn.localhost"));
     }
 
     private async Task<int> StoredCountAsync()
@@ -53,7 +78,7 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
         Factory.Clock.Advance(TimeSpan.FromMinutes(3));
         await ChangeAsync("sstrn", "theme.contact.phone", "\"02 40 11 11 11\"");
 
-        await using var scope = Factory.Services.CreateTenantScope("sstrn");
+        await using var scope = AdministratorScope("sstrn");
         var history = await scope.ServiceProvider.GetRequiredService<TenantRulesAdministration>().HistoryAsync();
         Assert.Equal(2, history.Count);
         Assert.Equal("\"02 40 11 11 11\"", history[0].NewValueJson);
@@ -65,7 +90,7 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
         Assert.Equal(2, audit.Count);
         Assert.All(audit, a => Assert.Equal(Admin.UserId, a.ActorUserId));
 
-        await using var other = Factory.Services.CreateTenantScope("sst68");
+        await using var other = AdministratorScope("sst68");
         Assert.Empty(await other.ServiceProvider.GetRequiredService<TenantRulesAdministration>().HistoryAsync());
     }
 

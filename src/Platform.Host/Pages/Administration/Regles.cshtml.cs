@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Administration;
 
 /// <summary>Tenant administrators: change a rule of their tenant and read the audit history.</summary>
 [Authorize]
-public sealed class ReglesModel(TenantRulesAdministration administration, TenantRulesCache cache, ITenantContext tenant, CurrentUser currentUser) : PageModel
+public sealed class ReglesModel(TenantRulesAdministration administration) : PageModel
 {
     public TimeZoneInfo Paris => Platform.Features.Regulation.FrenchTime.Paris;
     public IReadOnlyList<RuleChangeView> History { get; private set; } = [];
@@ -24,17 +24,11 @@ public sealed class ReglesModel(TenantRulesAdministration administration, Tenant
     [BindProperty] public string? Value { get; set; }
     [BindProperty] public bool Confirm { get; set; }
 
-    public async Task OnGetAsync()
-    {
-        currentUser.RequireTenantAdministrator();
-        await LoadAsync();
-    }
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task OnPostAsync()
     {
-        var userId = currentUser.RequireTenantAdministrator();
-        var result = await administration.ChangeAsync(new RuleChangeRequest(Path ?? "", Value ?? "", Confirm),
-            new Actor(userId, currentUser.DisplayName ?? userId.ToString()), HttpContext.RequestAborted);
+        var result = await administration.ChangeAsync(new RuleChangeRequest(Path ?? "", Value ?? "", Confirm), HttpContext.RequestAborted);
         Errors = result.Errors;
         NeedsConfirmation = result.NeedsConfirmation;
         if (Errors.Count == 0) { Message = $"La règle {Path} a été enregistrée."; Path = null; Value = null; }
@@ -44,6 +38,6 @@ public sealed class ReglesModel(TenantRulesAdministration administration, Tenant
     private async Task LoadAsync()
     {
         History = await administration.HistoryAsync(HttpContext.RequestAborted);
-        EffectiveJson = (await cache.GetAsync(tenant.Current!)).Json.ToJsonString(TenantRulesJson.Options);
+        EffectiveJson = (await administration.EffectiveJsonAsync()).ToJsonString(TenantRulesJson.Options);
     }
 }
