@@ -37,6 +37,10 @@ public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser,
         return await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == userId, ct);
     }
 
+    /// <summary>The company as the caller may see it, or null: one call, so that no caller reads it unchecked.</summary>
+    public async Task<CompanyView?> FindVisibleAsync(Guid companyId, CancellationToken ct = default) =>
+        await CanSeeAsync(companyId, ct) ? await companies.GetAsync(companyId, ct) : null;
+
     public async Task<IReadOnlyList<RoleDefinition>> CatalogueAsync() =>
         RoleCatalogue.For((await rulesCache.GetAsync(tenantContext.Current!)).Rules);
 

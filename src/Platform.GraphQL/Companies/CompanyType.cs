@@ -43,9 +43,7 @@ public static class CompanyQueries
             .ResolveAsync(async c =>
             {
                 if (!Guid.TryParse(c.GetArgument<string>("id"), out var id)) return null;
-                var services = c.RequestServices!;
-                if (!await services.GetRequiredService<CompanyAccess>().CanSeeAsync(id, c.CancellationToken)) return null;
-                return await services.GetRequiredService<CompanyDirectory>().GetAsync(id, c.CancellationToken);
+                return await c.RequestServices!.GetRequiredService<CompanyAccess>().FindVisibleAsync(id, c.CancellationToken);
             });
     }
 }
