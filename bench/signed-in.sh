@@ -59,14 +59,20 @@ PY
 jq -Rs --arg c "$company" '{query: "mutation($i: CsvImportInput!) { importEmployees(input: $i) { imported } }", variables: {i: {companyId: $c, csv: .}}}' "$out/import.csv" \
   | gql "$tok" | jq -e '.data.importEmployees.imported == 2000' >/dev/null || { echo "import failed"; exit 1; }
 
-# The portal's sign-in cookie, through the sign-in form (with its antiforgery token).
-jar="$out/cookies"
-form=$(curl -sf -c "$jar" -H "Host: $host" "$base/connexion")
-af=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$form" | sed 's/.*value="//; s/"$//')
-curl -sf -b "$jar" -c "$jar" -H "Host: $host" -o /dev/null --data-urlencode "__RequestVerificationToken=$af" \
-  --data-urlencode "Identifier=employer@sstrn.demo" --data-urlencode "Password=Demo-2026!" "$base/connexion"
-cookie=$(awk '$6 == "platform.session" { print $6 "=" $7 }' "$jar")
-[ -n "$cookie" ] || { echo "portal sign-in failed"; exit 1; }
+# The portal's sign-in cookie, through the sign-in form (with its antiforgery token). wrk does not
+# keep the cookie re-issued when its security stamp is checked (once a minute): a fresh sign-in
+# before each measurement keeps the run within that minute, as a browser keeping its cookie would.
+portal_sign_in() {
+  local jar="$out/cookies" form af
+  rm -f "$jar"
+  form=$(curl -sf -c "$jar" -H "Host: $host" "$base/connexion")
+  af=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$form" | sed 's/.*value="//; s/"$//')
+  curl -sf -b "$jar" -c "$jar" -H "Host: $host" -o /dev/null --data-urlencode "__RequestVerificationToken=$af" \
+    --data-urlencode "Identifier=employer@sstrn.demo" --data-urlencode "Password=Demo-2026!" "$base/connexion"
+  cookie=$(awk '$6 == "platform.session" { print $6 "=" $7 }' "$jar")
+  [ -n "$cookie" ] || { echo "portal sign-in failed"; exit 1; }
+}
+portal_sign_in
 
 page_body() { # page size
   jq -nc --arg c "$company" --argjson n "$1" '{query: "query($c: ID!, $n: Int) { company(id: $c) { employees(first: $n) { totalCount pageInfo { hasNextPage endCursor } edges { node { id firstName birthName startDate endDate validated currentWorkstation { label followUp } } } } } }", variables: {c: $c, n: $n}}'
@@ -111,6 +117,7 @@ printf '  %-46s %s\n' "anonymous { tenant { slug } }" "$(commands "${json[@]}" -
 printf '  %-46s %s\n' "bearer { me { email } }" "$(commands "${json[@]}" "${bearer[@]}" --data '{"query":"{ me { email } }"}' "$base/graphql")"
 printf '  %-46s %s\n' "bearer GraphQL employees, page of 10" "$(commands "${json[@]}" "${bearer[@]}" --data "$(page_body 10)" "$base/graphql")"
 printf '  %-46s %s\n' "bearer GraphQL employees, page of 50" "$(commands "${json[@]}" "${bearer[@]}" --data "$(page_body 50)" "$base/graphql")"
+portal_sign_in
 printf '  %-46s %s\n' "cookie /entreprises/{id}/salaries (50 a page)" "$(commands -H "Cookie: $cookie" "$base/entreprises/$company/salaries")"
 echo
 anon=$(sequential "${json[@]}" --data '{"query":"{ tenant { slug } }"}' "$base/graphql")
@@ -121,5 +128,6 @@ echo "wrk, $connections connections, ${duration}s each:"
 measure "anonymous tenant" -H "Host: $host" -s "$out/anonymous.lua" "$base/graphql"
 measure "signed-in me" -H "Host: $host" -s "$out/me.lua" "$base/graphql"
 measure "GraphQL page of 50" -H "Host: $host" -s "$out/page.lua" "$base/graphql"
+portal_sign_in
 measure "portal page of 50" -H "Host: $host" -H "Cookie: $cookie" "$base/entreprises/$company/salaries"
 echo "targets: the two pages >= 1700 req/s with p99 < 100 ms"
