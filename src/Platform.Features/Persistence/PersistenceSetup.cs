@@ -66,7 +66,8 @@ public static class PersistenceSetup
         {
             settings.Configure(options, settings.ConnectionStringFor(sp.GetRequiredService<ITenantContext>().Current));
             // Interceptors the host registers (none by default; the benchmarks count commands with one).
-            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+            if (sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>().ToList() is { Count: > 0 } interceptors)
+                options.AddInterceptors(interceptors);
         });
         services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<TContext>());
     }
