@@ -18,6 +18,7 @@ public static class FeaturesSetup
         services.AddSingleton<TotpCodes>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<Sessions>();
         services.AddScoped<MeService>();
         services.AddScoped<AccountLookup>();
         services.AddScoped<ConnectionHistory>();

@@ -46,7 +46,7 @@ public sealed record RequestOutcome(AccessRequestView? Request, CompanyView? Com
 /// </summary>
 public sealed class AccessRequests(
     PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, CompanyDirectory companies, ITenantContext tenantContext,
-    TenantRulesCache rulesCache, EmailOutbox outbox, TimeProvider time)
+    TenantRulesCache rulesCache, EmailOutbox outbox, Sessions sessions, TimeProvider time)
 {
     public const string AlreadySynchronized =
         "Cette démarche de synchronisation a déjà été réalisée. Nous vous invitons à choisir DEMANDER LA GESTION D'UN ADHERENT pour ce compte.";
@@ -227,6 +227,7 @@ public sealed class AccessRequests(
                 {
                     formerMembership.Roles = formerMembership.Roles.Where(r => r != CompanyRoles.Administrator).ToList();
                     if (formerMembership.Roles.Count == 0) db.Memberships.Remove(formerMembership);
+                    await sessions.EndAllAsync(id, ct);
                 }
                 await GrantAsync(request.CompanyId!.Value, request.RequestedByUserId, request.GrantedRoles, now, ct);
                 return null;

@@ -8,9 +8,12 @@ namespace Platform.Features.Access;
 
 /// <summary>A person's own account (password) and the staff's help with it (unlocking).</summary>
 public sealed class AccountService(
-    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, CurrentUser currentUser, TimeProvider time)
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, CurrentUser currentUser, Sessions sessions, TimeProvider time)
 {
     private Tenant Tenant => tenantContext.RequireTenant();
+
+    /// <summary>After a password change: the caller's session with the new stamp, for the portal to re-issue its cookie.</summary>
+    public SignedInUser? RenewedSession { get; private set; }
 
     public async Task<IReadOnlyList<UserError>> ChangePasswordAsync(string? currentPassword, string? newPassword, CancellationToken ct = default)
     {
@@ -24,8 +27,11 @@ public sealed class AccountService(
             return [new UserError("PASSWORD_UNCHANGED", "Le nouveau mot de passe doit être différent de l'actuel.", "newPassword")];
 
         user.PasswordHash = Passwords.Hash(newPassword!);
+        // The other sessions end; the portal renews the cookie of this one (RenewedSession).
+        await sessions.EndAllAsync(user, ct);
         db.AuditEntries.Record(time, userId, "password-changed", "User", userId);
         await db.SaveChangesAsync(ct);
+        RenewedSession = SignedInUser.Of(user, Tenant.Slug, await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(ct));
         return [];
     }
 

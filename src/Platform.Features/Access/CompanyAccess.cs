@@ -10,13 +10,32 @@ namespace Platform.Features.Access;
 /// May the caller do this for this company? Members per their roles; the tenant's staff may read
 /// every company of their tenant. A company of another tenant does not exist here (query filter).
 /// </summary>
-public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, ITenantContext tenantContext, TenantRulesCache rulesCache)
+public sealed class CompanyAccess
 {
+    private readonly PlatformDbContext db;
+    private readonly CurrentUser currentUser;
+    private readonly CompanyDirectory companies;
+    private readonly ITenantContext tenantContext;
+    private readonly TenantRulesCache rulesCache;
+    // The caller's roles by company (null: no membership), read once per request: a page checks the
+    // same company several times (can see, may list, may manage). Forgotten whenever the request saves.
+    private readonly Dictionary<Guid, IReadOnlyList<string>?> rolesByCompany = [];
+
+    public CompanyAccess(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, ITenantContext tenantContext, TenantRulesCache rulesCache)
+    {
+        this.db = db;
+        this.currentUser = currentUser;
+        this.companies = companies;
+        this.tenantContext = tenantContext;
+        this.rulesCache = rulesCache;
+        db.SavedChanges += (_, _) => rolesByCompany.Clear();
+    }
+
     /// <summary>The caller's roles in the company (empty for staff), or AccessDeniedException.</summary>
     public async Task<IReadOnlyList<string>> RequireAsync(Guid companyId, Permission permission, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
-        var roles = await db.Memberships.Where(m => m.CompanyId == companyId && m.UserId == userId).Select(m => m.Roles).SingleOrDefaultAsync(ct);
+        var roles = await RolesAsync(userId, companyId, ct);
         if (roles is not null && RoleCatalogue.Grants(await CatalogueAsync(), roles, permission)) return roles;
         if (roles is null && currentUser.IsStaff && IsRead(permission) && await companies.ExistsAsync(companyId, ct)) return [];
         throw new AccessDeniedException(AccessDenial.Forbidden);
@@ -34,7 +53,15 @@ public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser,
     {
         if (currentUser.UserId is not { } userId) return false;
         if (currentUser.IsStaff) return await companies.ExistsAsync(companyId, ct);
-        return await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == userId, ct);
+        return await RolesAsync(userId, companyId, ct) is not null;
+    }
+
+    private async Task<IReadOnlyList<string>?> RolesAsync(Guid userId, Guid companyId, CancellationToken ct)
+    {
+        if (rolesByCompany.TryGetValue(companyId, out var known)) return known;
+        var roles = await db.Memberships.Where(m => m.CompanyId == companyId && m.UserId == userId).Select(m => m.Roles).SingleOrDefaultAsync(ct);
+        rolesByCompany[companyId] = roles;
+        return roles;
     }
 
     /// <summary>The company as the caller may see it, or null: one call, so that no caller reads it unchecked.</summary>

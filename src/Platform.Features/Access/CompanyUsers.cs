@@ -24,7 +24,7 @@ public sealed record InvitationView(string CompanyName, string Email, IReadOnlyL
 /// </summary>
 public sealed class CompanyUsers(
     PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, CompanyDirectory companies, ITenantContext tenantContext,
-    TenantRulesCache rulesCache, EmailOutbox outbox, TimeProvider time)
+    TenantRulesCache rulesCache, EmailOutbox outbox, Sessions sessions, TimeProvider time)
 {
     public const string AcceptPath = "/invitation";
     private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -133,7 +133,10 @@ public sealed class CompanyUsers(
         if (membership.Roles.Contains(CompanyRoles.Administrator) && !roles!.Contains(CompanyRoles.Administrator)
             && await IsLastAdministratorAsync(companyId, userId, ct))
             return [LastAdministrator("roles")];
+        var changed = !membership.Roles.ToHashSet().SetEquals(roles!);
         membership.Roles = roles!.Distinct().ToList();
+        // Sessions that began with the former roles end (the portal checks company roles on each request anyway).
+        if (changed) await sessions.EndAllAsync(userId, ct);
         Audit(currentUser.UserId, "user-roles-changed", companyId, $"{{\"userId\":\"{userId}\",\"roles\":\"{string.Join(",", membership.Roles)}\"}}");
         await db.SaveChangesAsync(ct);
         return [];
@@ -147,6 +150,7 @@ public sealed class CompanyUsers(
         if (membership.Roles.Contains(CompanyRoles.Administrator) && await IsLastAdministratorAsync(companyId, userId, ct))
             return [LastAdministrator("userId")];
         db.Memberships.Remove(membership);
+        await sessions.EndAllAsync(userId, ct);
         db.NotificationPreferences.RemoveRange(await db.NotificationPreferences.Where(p => p.CompanyId == companyId && p.UserId == userId).ToListAsync(ct));
         Audit(currentUser.UserId, "user-removed", companyId, $"{{\"userId\":\"{userId}\"}}");
         await db.SaveChangesAsync(ct);

@@ -5,20 +5,26 @@ using Platform.Features.Persistence;
 namespace Platform.Features.Access;
 
 public sealed record MembershipView(CompanyView Company, IReadOnlyList<string> Roles);
-public sealed record MeView(Guid Id, string Email, string FirstName, string LastName, IReadOnlyList<MembershipView> Memberships);
+public sealed record MeView(Guid Id, string Email, string FirstName, string LastName);
 
-/// <summary>The signed-in person and their companies on the current tenant.</summary>
+/// <summary>The signed-in person and their companies on the current tenant, each read only when asked for.</summary>
 public sealed class MeService(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies)
 {
-    /// <summary>Null for anonymous callers (the contract's `me`).</summary>
+    /// <summary>Null for anonymous callers (the contract's `me`). One query.</summary>
     public async Task<MeView?> GetAsync(CancellationToken ct = default)
     {
         if (currentUser.UserId is not { } id) return null;
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
-        if (user is null) return null;
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == id).ToListAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new MeView(u.Id, u.Email, u.FirstName, u.LastName)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The caller's companies on this tenant with their roles, by name (empty for anonymous callers). Two queries.</summary>
+    public async Task<IReadOnlyList<MembershipView>> MembershipsAsync(CancellationToken ct = default)
+    {
+        if (currentUser.UserId is not { } id) return [];
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == id).Select(m => new { m.CompanyId, m.Roles }).ToListAsync(ct);
+        if (memberships.Count == 0) return [];
         var byId = (await companies.GetManyAsync(memberships.Select(m => m.CompanyId).ToList(), ct)).ToDictionary(c => c.Id);
-        return new MeView(user.Id, user.Email, user.FirstName, user.LastName,
-            memberships.Select(m => new MembershipView(byId[m.CompanyId], m.Roles)).OrderBy(m => m.Company.Name).ToList());
+        return memberships.Select(m => new MembershipView(byId[m.CompanyId], m.Roles)).OrderBy(m => m.Company.Name).ToList();
     }
 }

@@ -14,7 +14,7 @@ namespace Platform.Features.Access;
 /// </summary>
 public sealed class PasswordReset(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
-    SignInThrottle throttle, EmailLinks links, EmailOutbox outbox, TimeProvider time)
+    SignInThrottle throttle, EmailLinks links, EmailOutbox outbox, Sessions sessions, TimeProvider time)
 {
     public const int ValidityMinutes = 60;
     public const string LinkPath = "/mot-de-passe/nouveau";
@@ -47,6 +47,8 @@ public sealed class PasswordReset(
         var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
         var now = time.GetUtcNow();
         user.PasswordHash = Passwords.Hash(newPassword!);
+        // Whoever knew the old password is signed out everywhere.
+        await sessions.EndAllAsync(user, ct);
         links.MarkUsed(link);
         db.AuditEntries.Record(time, user.Id, "password-reset", "User", user.Id);
         await db.SaveChangesAsync(ct);

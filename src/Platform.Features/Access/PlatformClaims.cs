@@ -10,6 +10,8 @@ public static class PlatformClaims
     public const string Email = "email";
     public const string Tenant = "platform:tenant";
     public const string StaffRole = CurrentUser.StaffRoleClaim;
+    /// <summary>The person's security stamp when the session began (Sessions).</summary>
+    public const string SecurityStamp = "platform:stamp";
 
     public static ClaimsIdentity ToIdentity(this SignedInUser user, string authenticationType)
     {
@@ -20,6 +22,7 @@ public static class PlatformClaims
         identity.AddClaim(new Claim(Email, user.Email));
         identity.AddClaim(new Claim(Tenant, user.TenantSlug));
         if (user.StaffRole is { } role) identity.AddClaim(new Claim(StaffRole, role.ToString()));
+        if (user.SecurityStamp.Length > 0) identity.AddClaim(new Claim(SecurityStamp, user.SecurityStamp));
         return identity;
     }
 }

@@ -9,10 +9,10 @@ namespace Platform.Features.Access;
 public sealed record PasswordSignIn(string Identifier, string Password, string? IpAddress, string? Browser, bool AsProxy = false);
 
 /// <summary>Who signed in: what the portal cookie and the access token carry.</summary>
-public sealed record SignedInUser(Guid UserId, string Email, string DisplayName, string TenantSlug, StaffRole? StaffRole)
+public sealed record SignedInUser(Guid UserId, string Email, string DisplayName, string TenantSlug, StaffRole? StaffRole, string SecurityStamp = "")
 {
     public static SignedInUser Of(User user, string tenantSlug, StaffRole? staffRole) =>
-        new(user.Id, user.Email, $"{user.FirstName} {user.LastName}", tenantSlug, staffRole);
+        new(user.Id, user.Email, $"{user.FirstName} {user.LastName}", tenantSlug, staffRole, user.SecurityStamp);
 }
 
 /// <summary>

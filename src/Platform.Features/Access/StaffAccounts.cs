@@ -21,7 +21,7 @@ public sealed record StaffEnrolmentView(string Name, string Email, string TotpSe
 /// </summary>
 public sealed class StaffAccounts(
     PlatformDbContext db, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TotpCodes totp,
-    EmailLinks links, EmailOutbox outbox, TimeProvider time)
+    EmailLinks links, EmailOutbox outbox, Sessions sessions, TimeProvider time)
 {
     public const string EnrolmentPath = "/personnel/activation";
     private static readonly TimeSpan EnrolmentLifetime = TimeSpan.FromDays(3);
@@ -72,7 +72,10 @@ public sealed class StaffAccounts(
         var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == userId, ct);
         if (member is null) return [new UserError("NOT_STAFF", "Cette personne ne fait pas partie du personnel du service.", "userId")];
         if (member.Role == StaffRole.Administrator && role != StaffRole.Administrator && await IsLastAdministratorAsync(userId, ct)) return [LastAdministrator];
+        if (member.Role == role) return [];
         member.Role = role;
+        // The role is in the person's cookie and tokens: those sessions end.
+        await sessions.EndAllAsync(userId, ct);
         db.AuditEntries.Record(time, adminId, "staff-role-changed", "User", userId, $$"""{"role":"{{role}}"}""");
         await db.SaveChangesAsync(ct);
         return [];
@@ -85,6 +88,7 @@ public sealed class StaffAccounts(
         if (member is null) return [new UserError("NOT_STAFF", "Cette personne ne fait pas partie du personnel du service.", "userId")];
         if (member.Role == StaffRole.Administrator && await IsLastAdministratorAsync(userId, ct)) return [LastAdministrator];
         db.StaffMembers.Remove(member);
+        await sessions.EndAllAsync(userId, ct);
         db.AuditEntries.Record(time, adminId, "staff-removed", "User", userId);
         await db.SaveChangesAsync(ct);
         return [];

@@ -23,6 +23,17 @@ public sealed class User
     /// <summary>Why the person uses the portal (motifs d'utilisation), given at account creation.</summary>
     public List<string> PortalUses { get; set; } = [];
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>
+    /// Changes whenever what the person's sessions carry stops being true (password reset or change,
+    /// removal from a company or from staff, a role change): cookies and refresh tokens carrying
+    /// another stamp are refused (DESIGN.md 4).
+    /// </summary>
+    public string SecurityStamp { get; private set; } = NewStamp();
+
+    /// <summary>Ends every session of the person at its next check.</summary>
+    public void RenewSecurityStamp() => SecurityStamp = NewStamp();
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 }

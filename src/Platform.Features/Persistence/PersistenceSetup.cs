@@ -63,7 +63,12 @@ public static class PersistenceSetup
     private static void Register<TContext>(IServiceCollection services, DatabaseSettings settings) where TContext : PlatformDbContext
     {
         services.AddDbContext<TContext>((sp, options) =>
-            settings.Configure(options, settings.ConnectionStringFor(sp.GetRequiredService<ITenantContext>().Current)));
+        {
+            settings.Configure(options, settings.ConnectionStringFor(sp.GetRequiredService<ITenantContext>().Current));
+            // Interceptors the host registers (none by default; the benchmarks count commands with one).
+            if (sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>().ToList() is { Count: > 0 } interceptors)
+                options.AddInterceptors(interceptors);
+        });
         services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<TContext>());
     }
 }

@@ -15,7 +15,8 @@ public sealed class MeType : ObjectGraphType<MeView>
         Field<NonNullGraphType<StringGraphType>>("email").Resolve(c => c.Source.Email);
         Field<NonNullGraphType<StringGraphType>>("firstName").Resolve(c => c.Source.FirstName);
         Field<NonNullGraphType<StringGraphType>>("lastName").Resolve(c => c.Source.LastName);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("memberships").Resolve(c => c.Source.Memberships);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("memberships")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<MeService>().MembershipsAsync(c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessRequestType>>>>("requestsToDecide")
             .Description("Requests waiting for a decision of this user (access to a company they administer).")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<AccessRequests>().ToDecideAsync(c.CancellationToken));

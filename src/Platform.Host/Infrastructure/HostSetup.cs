@@ -60,6 +60,7 @@ public static class HostSetup
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
 
         services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
+        services.AddDatabaseCommandCount(configuration);
         services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20));
         services.AddSignInRateLimit(configuration.GetValue("RateLimits:SignInPerIpPerMinute", 60));
         var email = EmailSettings.From(configuration, paths.DataDirectory);
@@ -92,6 +93,7 @@ public static class HostSetup
     public static void UsePlatform(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseDatabaseCommandCount();
         app.UseSerilogRequestLogging(o =>
         {
             o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();

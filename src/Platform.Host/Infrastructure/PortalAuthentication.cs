@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -8,7 +9,10 @@ namespace Platform.Host.Infrastructure;
 
 /// <summary>
 /// The portal's sign-in cookie. Browsers keep it per host (no Domain is set), and every request
-/// checks that its tenant claim is the tenant of the host (DESIGN.md 3.7).
+/// checks that its tenant claim is the tenant of the host (DESIGN.md 3.7). The person's security
+/// stamp in it is compared with the database at most once a minute (the time of the last check
+/// travels in the cookie, re-issued when checked): a removed staff member, a changed role or a
+/// password reset ends the session within the minute, without a database round-trip per request.
 /// </summary>
 public static class PortalAuthentication
 {
@@ -31,13 +35,7 @@ public static class PortalAuthentication
             o.ReturnUrlParameter = "retour";
             o.ExpireTimeSpan = TimeSpan.FromHours(1);
             o.SlidingExpiration = true;
-            o.Events.OnValidatePrincipal = context =>
-            {
-                var tenant = context.HttpContext.RequestServices.GetRequiredService<ITenantContext>().Current;
-                if (tenant is null || context.Principal?.FindFirst(PlatformClaims.Tenant)?.Value != tenant.Slug)
-                    context.RejectPrincipal();
-                return Task.CompletedTask;
-            };
+            o.Events.OnValidatePrincipal = ValidateAsync;
             // A signed-in person without the right gets the French 403 page, not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -49,8 +47,44 @@ public static class PortalAuthentication
         services.AddSingleton<SecondFactorTicket>();
     }
 
-    public static Task SignInPortalAsync(this HttpContext http, SignedInUser user) =>
-        http.SignInAsync(CookieScheme, new System.Security.Claims.ClaimsPrincipal(user.ToIdentity(CookieScheme)));
+    public static Task SignInPortalAsync(this HttpContext http, SignedInUser user)
+    {
+        var properties = new AuthenticationProperties();
+        properties.Items[StampCheckedItem] = Now(http).ToString("O", CultureInfo.InvariantCulture);
+        return http.SignInAsync(CookieScheme, new System.Security.Claims.ClaimsPrincipal(user.ToIdentity(CookieScheme)), properties);
+    }
+
+    /// <summary>When the cookie's stamp was last found current (UTC, round-trip format).</summary>
+    private const string StampCheckedItem = "platform:stamp-checked";
+
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var http = context.HttpContext;
+        var tenant = http.RequestServices.GetRequiredService<ITenantContext>().Current;
+        var principal = context.Principal;
+        if (tenant is null || principal?.FindFirst(PlatformClaims.Tenant)?.Value != tenant.Slug)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+        var now = Now(http);
+        if (context.Properties.Items.TryGetValue(StampCheckedItem, out var value)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var checkedAt)
+            && checkedAt <= now && now - checkedAt < Sessions.CookieCheckInterval)
+            return;
+        if (!Guid.TryParse(principal.FindFirst(PlatformClaims.Subject)?.Value, out var userId)
+            || !await http.RequestServices.GetRequiredService<Sessions>()
+                .IsCurrentAsync(userId, principal.FindFirst(PlatformClaims.SecurityStamp)?.Value, http.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await http.SignOutAsync(CookieScheme);
+            return;
+        }
+        context.Properties.Items[StampCheckedItem] = now.ToString("O", CultureInfo.InvariantCulture);
+        context.ShouldRenew = true;
+    }
+
+    private static DateTimeOffset Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Features;
 using Platform.Features.Access;
 using Platform.Features.Persistence;
+using Platform.Host.Infrastructure;
 
 namespace Platform.Host.Pages;
 
@@ -46,6 +47,8 @@ public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, C
     {
         Errors = await accounts.ChangePasswordAsync(CurrentPassword, NewPassword, HttpContext.RequestAborted);
         PasswordChanged = Errors.Count == 0;
+        // The change ended every session, this one included: it goes on with the new stamp.
+        if (accounts.RenewedSession is { } renewed) await HttpContext.SignInPortalAsync(renewed);
         await LoadAsync();
     }
 

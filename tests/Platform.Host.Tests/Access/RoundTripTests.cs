@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Platform.Features.Demo;
+using Platform.Host.Infrastructure;
+using Platform.Host.Tests.Infrastructure;
+
+namespace Platform.Host.Tests.Access;
+
+/// <summary>The host with the benchmarks' database-command counter (X-Database-Commands on each answer).</summary>
+public sealed class CountingFactory : PlatformFactory
+{
+    protected override IEnumerable<(string Key, string Value)> Settings => [("Diagnostics:CountDatabaseCommands", "true")];
+}
+
+/// <summary>
+/// Issue 9, « Signed-in speed »: a bearer token or a cookie is checked without the database on each
+/// request, and an employee page costs the same database round-trips whatever its size.
+/// </summary>
+public sealed class RoundTripTests(CountingFactory factory) : PlatformTest<CountingFactory>(factory)
+{
+    private const string Host = "sstrn.localhost";
+    private const string PageQuery = "query($c: ID!, $n: Int) { company(id: $c) { employees(first: $n) { totalCount edges { node { id firstName currentWorkstation { label followUp } } } } } }";
+
+    private static int Commands(HttpResponseMessage response) =>
+        int.Parse(response.Headers.GetValues(DatabaseCommandCount.Header).Single());
+
+    private static bool ReissuesSession(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(PortalAuthentication.CookieName + "="));
+
+    private async Task<int> GraphQLCommandsAsync(string? token, string query, object? variables = null)
+    {
+        var client = Factory.ClientFor(Host);
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+        Assert.DoesNotContain("\"errors\"", await response.Content.ReadAsStringAsync());
+        return Commands(response);
+    }
+
+    private async Task<Guid> CompanyWithEmployeesAsync(DemoApi api, string token, int count)
+    {
+        var company = await api.CompanyIdAsync("101.1");
+        await api.MutateAsync(token, "createWorkstation", "mutation($i: CreateWorkstationInput!) { createWorkstation(input: $i) { errors { code } } }",
+            new { i = new { companyId = company, label = "Manutentionnaire", cspCode = "676a", risks = Array.Empty<string>() } });
+        var csv = new StringBuilder("Civilite(Madame/Monsieur);Prenom;Nom de naissance;Nom marital;Date de naissance;INS (N suivi du numéro);Date entree;Date sortie;Code CSP du type de poste;Libelle du type de poste;Libelle du type de contrat\n");
+        for (var i = 0; i < count; i++)
+            csv.Append($"Madame;Camille;NOM-{(char)('A' + i / 26)}{(char)('A' + i % 26)};;01/02/1980;;01/03/2020;;676a;MANUTENTIONNAIRE;CDI\n");
+        var imported = await api.MutateAsync(token, "importEmployees", "mutation($i: CsvImportInput!) { importEmployees(input: $i) { imported } }",
+            new { i = new { companyId = company, csv = csv.ToString() } });
+        Assert.Equal(count, imported.GetProperty("imported").GetInt32());
+        return company;
+    }
+
+    [Fact]
+    public async Task A_bearer_token_costs_no_database_round_trip_and_pages_cost_the_same_whatever_their_size()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var api = new DemoApi(Factory, "sstrn");
+        var token = await api.EmployerTokenAsync();
+        var company = await CompanyWithEmployeesAsync(api, token, 60);
+
+        Assert.Equal(0, await GraphQLCommandsAsync(null, "{ tenant { slug } }"));
+        // The token is checked from its signature: `me { email }` reads the person's row, nothing else.
+        Assert.Equal(1, await GraphQLCommandsAsync(token, "{ me { email } }"));
+        var ten = await GraphQLCommandsAsync(token, PageQuery, new { c = company, n = 10 });
+        var fifty = await GraphQLCommandsAsync(token, PageQuery, new { c = company, n = 50 });
+        Assert.Equal(ten, fifty);
+        Assert.InRange(fifty, 1, 6);
+    }
+
+    [Fact]
+    public async Task A_portal_cookie_is_checked_against_the_database_at_most_once_a_minute()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var api = new DemoApi(Factory, "sstrn");
+        var company = await CompanyWithEmployeesAsync(api, await api.EmployerTokenAsync(), 60);
+        var portal = Factory.PortalFor(Host);
+        await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = DemoData.Password });
+
+        var page = $"/entreprises/{company}/salaries";
+        using var first = await portal.GetAsync(page);
+        using var second = await portal.GetAsync(page);
+        Assert.False(ReissuesSession(second));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        // Past the minute: one more command (the stamp), and the cookie is re-issued with the time of the check.
+        using var checkedAgain = await portal.GetAsync(page);
+        Assert.Equal(Commands(second) + 1, Commands(checkedAgain));
+        Assert.True(ReissuesSession(checkedAgain));
+        using var afterCheck = await portal.GetAsync(page);
+        Assert.Equal(Commands(second), Commands(afterCheck));
+    }
+}
