@@ -80,6 +80,7 @@ public static class HostSetup
         // Cookie and token keys survive restarts: they live with the rest of the platform's files.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
         services.AddPortalAuthentication();
+        services.AddTransportSecurity(configuration, builder.Environment);
         services.AddTokenServer(configuration, builder.Environment);
         services.AddRazorPages().AddMvcOptions(o => o.Filters.Add<AccessDeniedFilter>());
         // French text stays readable in the HTML: accented letters are not turned into entities.
@@ -91,6 +92,7 @@ public static class HostSetup
 
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseTransportSecurity();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging(o =>
         {

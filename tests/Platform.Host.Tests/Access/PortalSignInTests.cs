@@ -174,7 +174,7 @@ public sealed class PortalSignInTests(PlatformFactory factory) : PlatformTest(fa
         other.DefaultRequestHeaders.Add("Cookie", cookie);
         var response = await other.GetAsync("/compte");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://sst68.localhost/connexion", Location(response));
+        Assert.StartsWith("https://sst68.localhost/connexion", Location(response));
 
         var same = Factory.ClientFor("sstrn.localhost");
         same.DefaultRequestHeaders.Add("Cookie", cookie);
