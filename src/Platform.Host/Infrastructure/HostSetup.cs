@@ -46,6 +46,7 @@ public static class HostSetup
             // The host's logger is its own: several hosts in one process (tests) must not share Serilog's static one.
             preserveStaticLogger: true);
 
+        RefuseDevelopmentConveniencesInProduction(configuration, builder.Environment);
         var tenancy = new TenancyOptions
         {
             PlatformDomain = configuration["Platform:Domain"],
@@ -62,7 +63,9 @@ public static class HostSetup
         services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
         services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20));
         services.AddSignInRateLimit(configuration.GetValue("RateLimits:SignInPerIpPerMinute", 60));
-        var email = EmailSettings.From(configuration, paths.DataDirectory);
+        // Sign-in codes are logged only in Development, when e-mails go to files.
+        var email = EmailSettings.From(configuration, paths.DataDirectory) is var settings && builder.Environment.IsDevelopment()
+            ? settings with { LogSignInCodes = settings.Transport == EmailTransportKind.Files } : settings;
         services.AddPlatformEmail(email);
         services.AddQuartz(q =>
         {
@@ -78,7 +81,7 @@ public static class HostSetup
         services.AddPlatformGraphQL();
 
         // Cookie and token keys survive restarts: they live with the rest of the platform's files.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+        services.AddDataProtectionKeys(configuration, builder.Environment, paths.DataDirectory);
         services.AddPortalAuthentication();
         services.AddTransportSecurity(configuration, builder.Environment);
         services.AddTokenServer(configuration, builder.Environment);
@@ -88,6 +91,21 @@ public static class HostSetup
             UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation));
         services.AddHostedService<StartupDatabaseTasks>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    /// <summary>
+    /// Demo accounts (public passwords and authenticator secret) and *.localhost hosts are Development
+    /// conveniences (Staging may opt in); Production refuses to start with them.
+    /// </summary>
+    private static void RefuseDevelopmentConveniencesInProduction(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsProduction()) return;
+        var problems = new List<string>();
+        if (configuration.GetValue("Platform:AllowLocalhostHosts", false))
+            problems.Add("Platform:AllowLocalhostHosts n'est pas permis en production : les tenants y répondent sur {slug}.{Platform:Domain} et les hôtes de leur fichier.");
+        if (configuration.GetValue("DemoData:SeedAtStartup", false))
+            problems.Add(DatabaseCommands.NoDemoDataInProduction);
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
     }
 
     public static void UsePlatform(this WebApplication app)
