@@ -111,6 +111,7 @@ public static class HostSetup
     public static void UsePlatform(this WebApplication app)
     {
         app.UseTransportSecurity();
+        app.UseSecurityHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging(o =>
         {
@@ -140,7 +141,19 @@ public static class HostSetup
         app.MapPlatformGraphQL();
         app.MapTokenEndpoint().RequireRateLimiting(SignInRateLimit.Policy);
         app.MapGet("/tenant/logo.svg", TenantLogoAsync);
+        app.MapGet("/tenant/theme.css", TenantThemeAsync);
         app.MapRazorPages();
+    }
+
+    /// <summary>
+    /// The tenant's colours as a stylesheet, so that pages need no inline style (Content-Security-Policy).
+    /// ?fichier=1: the reviewed file's colours, for the error page of a failure (the database may be what failed).
+    /// </summary>
+    private static async Task<IResult> TenantThemeAsync(ITenantContext tenant, TenantRulesCache rules, string? fichier)
+    {
+        var theme = fichier == "1" ? tenant.Current!.FileRules.Theme : (await rules.GetAsync(tenant.Current!)).Rules.Theme;
+        // Colours are validated as #RRGGBB when the rules are loaded or changed.
+        return Results.Text($":root {{ --primary: {theme.PrimaryColor}; --secondary: {theme.SecondaryColor}; }}\n", "text/css; charset=utf-8");
     }
 
     private static async Task<IResult> TenantLogoAsync(ITenantContext tenant, TenantRulesCache rules, PlatformPaths paths)

@@ -66,5 +66,15 @@ public sealed partial class PortalClient(HttpClient http)
         return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
+    /// <summary>The tenant's colours: the /tenant/theme.css stylesheet the page links to.</summary>
+    public static async Task<string> ThemeOfAsync(HttpClient http, string html)
+    {
+        var link = ThemeLinkPattern().Match(html);
+        if (!link.Success) throw new InvalidOperationException("The page links no tenant theme");
+        return await http.GetStringAsync(WebUtility.HtmlDecode(link.Groups[1].Value));
+    }
+
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(/tenant/theme\\.css[^\"]*)\"")] private static partial Regex ThemeLinkPattern();
+
     public static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 }
