@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Platform.Features.Access;
 using Platform.Features.Auditing;
 using Platform.Features.Persistence;
 using Platform.Tenancy;
@@ -21,15 +22,16 @@ public sealed record RuleChangeView(string Path, string OldValueJson, string New
 /// <summary>
 /// A tenant administrator's changes to the rules of the current tenant: validated as a whole,
 /// stored as an override that wins over the file, and audited (who, when, old value, new value).
-/// Authorisation (tenant administrator only) is the caller's: the access issue wires it.
+/// Tenant administrators only, checked here whatever calls it.
 /// </summary>
 public sealed class TenantRulesAdministration(
-    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache cache, TimeProvider time)
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache cache, TimeProvider time, CurrentUser currentUser)
 {
     private Tenant Tenant => tenantContext.RequireTenant();
 
     public async Task<RuleChangeResult> ChangeAsync(RuleChangeRequest request, Actor actor, CancellationToken ct = default)
     {
+        currentUser.RequireTenantAdministrator();
         var path = request.Path.Trim();
         if (RulePaths.Problem(path) is { } problem)
             return Fail(new UserError("RULE_PATH_INVALID", problem, "path"));
@@ -78,6 +80,7 @@ public sealed class TenantRulesAdministration(
 
     public async Task<IReadOnlyList<RuleChangeView>> HistoryAsync(CancellationToken ct = default)
     {
+        currentUser.RequireTenantAdministrator();
         var rows = await db.TenantRuleChanges.AsNoTracking().ToListAsync(ct);
         // Sorted in memory: SQLite cannot order by DateTimeOffset, and a tenant's history is short.
         return rows.OrderByDescending(c => c.ChangedAt)

@@ -1,3 +1,4 @@
+using Platform.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Auditing;
@@ -16,9 +17,18 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
 
     private async Task<RuleChangeResult> ChangeAsync(string tenant, string path, string json, bool confirm = false)
     {
-        await using var scope = Factory.Services.CreateTenantScope(tenant);
+        await using var scope = AdministratorScope(tenant);
         return await scope.ServiceProvider.GetRequiredService<TenantRulesAdministration>()
             .ChangeAsync(new RuleChangeRequest(path, json, confirm), Admin);
+    }
+
+    /// <summary>A scope of the tenant where the caller is its administrator, as the admin page's request would be.</summary>
+    private AsyncServiceScope AdministratorScope(string tenant)
+    {
+        var scope = Factory.Services.CreateTenantScope(tenant);
+        scope.ServiceProvider.GetRequiredService<Platform.Features.Access.CurrentUser>().Set(new System.Security.Claims.ClaimsPrincipal(
+            new Platform.Features.Access.SignedInUser(Admin.UserId!.Value, "admin@example.fr", Admin.DisplayName, tenant, Platform.Features.Access.StaffRole.Administrator).ToIdentity("test")));
+        return scope;
     }
 
     private async Task<int> StoredCountAsync()
@@ -53,7 +63,7 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
         Factory.Clock.Advance(TimeSpan.FromMinutes(3));
         await ChangeAsync("sstrn", "theme.contact.phone", "\"02 40 11 11 11\"");
 
-        await using var scope = Factory.Services.CreateTenantScope("sstrn");
+        await using var scope = AdministratorScope("sstrn");
         var history = await scope.ServiceProvider.GetRequiredService<TenantRulesAdministration>().HistoryAsync();
         Assert.Equal(2, history.Count);
         Assert.Equal("\"02 40 11 11 11\"", history[0].NewValueJson);
@@ -65,7 +75,7 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
         Assert.Equal(2, audit.Count);
         Assert.All(audit, a => Assert.Equal(Admin.UserId, a.ActorUserId));
 
-        await using var other = Factory.Services.CreateTenantScope("sst68");
+        await using var other = AdministratorScope("sst68");
         Assert.Empty(await other.ServiceProvider.GetRequiredService<TenantRulesAdministration>().HistoryAsync());
     }
 
