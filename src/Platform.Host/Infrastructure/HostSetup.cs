@@ -63,9 +63,9 @@ public static class HostSetup
         services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
         services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20));
         services.AddSignInRateLimit(configuration.GetValue("RateLimits:SignInPerIpPerMinute", 60));
-        // Sign-in codes are logged only in Development, when e-mails go to files.
-        var email = EmailSettings.From(configuration, paths.DataDirectory) is var settings && builder.Environment.IsDevelopment()
-            ? settings with { LogSignInCodes = settings.Transport == EmailTransportKind.Files } : settings;
+        var email = EmailSettings.From(configuration, paths.DataDirectory);
+        // The codes of e-mails written to files are also logged, in Development only.
+        email = email with { LogSignInCodes = builder.Environment.IsDevelopment() && email.Transport == EmailTransportKind.Files };
         services.AddPlatformEmail(email);
         services.AddQuartz(q =>
         {
