@@ -8,27 +8,29 @@ using Serilog;
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
-    var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
-    var builder = WebApplication.CreateBuilder(args);
+    var (command, hostArgs, unknown) = HostCommand.Parse(args);
+    if (unknown is not null)
+    {
+        Log.Error("Unknown command {Command}: use migrate or seed-demo, before any --switch", unknown);
+        return 2;
+    }
+    var builder = WebApplication.CreateBuilder(hostArgs);
     builder.AddPlatform();
     var app = builder.Build();
     app.UsePlatform();
 
     switch (command)
     {
-        case "migrate":
+        case HostCommand.Migrate:
             await DatabaseCommands.MigrateAsync(app.Services);
             return 0;
-        case "seed-demo":
+        case HostCommand.SeedDemo:
             await DatabaseCommands.MigrateAsync(app.Services);
             await DatabaseCommands.SeedDemoAsync(app.Services);
             return 0;
-        case null:
+        default:
             await app.RunAsync();
             return 0;
-        default:
-            Log.Error("Unknown command {Command}: use migrate or seed-demo", command);
-            return 2;
     }
 }
 catch (Exception e) when (e is not HostAbortedException)

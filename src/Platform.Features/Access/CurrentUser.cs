@@ -14,6 +14,14 @@ public sealed class CurrentUser
 
     public void Set(ClaimsPrincipal principal) => Principal = principal;
 
+    /// <summary>
+    /// The service itself acts in this scope (its billing, the demo data): work no person started.
+    /// Only code that opens its own scope says so; a request's scope never does.
+    /// </summary>
+    public bool IsPlatform { get; private set; }
+
+    public void ActAsPlatform() => IsPlatform = true;
+
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
     public bool IsStaff => IsAuthenticated && Principal.HasClaim(c => c.Type == StaffRoleClaim);
@@ -34,6 +42,12 @@ public sealed class CurrentUser
         if (!IsAuthenticated || UserId is not { } id) throw new AccessDeniedException(AccessDenial.Unauthenticated);
         if (!IsStaff) throw new AccessDeniedException(AccessDenial.Forbidden);
         return id;
+    }
+
+    /// <summary>The service's own work, or its staff; UNAUTHENTICATED for anonymous callers, FORBIDDEN for members.</summary>
+    public void RequireStaffOrPlatform()
+    {
+        if (!IsPlatform) RequireStaff();
     }
 
     /// <summary>Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for anyone but a tenant administrator.</summary>

@@ -44,7 +44,7 @@ public sealed class EmailCodeSignIn(
         });
         outbox.Enqueue(user.Email, EmailTemplates.LoginCode(rules, code, codeRule.ValidityMinutes));
         await db.SaveChangesAsync(ct);
-        if (emailSettings.Transport == EmailTransportKind.Files)
+        if (emailSettings.LogSignInCodes)
             logger.LogInformation("Development e-mail transport: sign-in code {Code} issued for user {UserId}", code, user.Id);
         return [];
     }

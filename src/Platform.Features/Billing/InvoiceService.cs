@@ -85,6 +85,7 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
     /// </summary>
     public async Task<(InvoiceView? Invoice, IReadOnlyList<UserError> Errors)> IssueAsync(InvoiceDraft draft, CancellationToken ct = default)
     {
+        currentUser.RequireStaffOrPlatform();
         var errors = await CheckAsync(draft, ct);
         if (errors.Count > 0) return (null, errors);
         var sign = draft.Kind == InvoiceKind.CreditNote ? -1 : 1;
@@ -146,6 +147,7 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
     /// <summary>Records the payment of the oldest unpaid instalment (card, debit or transfer received).</summary>
     public async Task<bool> RecordPaymentAsync(Guid invoiceId, DateOnly paidOn, CancellationToken ct = default)
     {
+        currentUser.RequireStaffOrPlatform();
         var instalment = await db.InvoiceInstalments.Where(s => s.InvoiceId == invoiceId && s.PaidOn == null).OrderBy(s => s.Position).FirstOrDefaultAsync(ct);
         if (instalment is null) return false;
         instalment.PaidOn = paidOn;

@@ -26,7 +26,8 @@ public sealed class CompanyDirectory(PlatformDbContext db)
     }
 
     /// <summary>A takeover decided by staff: the company carries on under its new SIRET.</summary>
-    public async Task ChangeSiretAsync(Guid id, string siret, CancellationToken ct = default) =>
+    /// <summary>Only after a decided démarche (AccessRequests checks who decides).</summary>
+    internal async Task ChangeSiretAsync(Guid id, string siret, CancellationToken ct = default) =>
         (await db.Companies.SingleAsync(c => c.Id == id, ct)).Siret = siret;
 
     // Filter on the entity, then project: EF Core cannot filter on a record built by its constructor.

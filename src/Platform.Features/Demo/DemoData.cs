@@ -70,6 +70,8 @@ public static class DemoData
             }
             await db.SaveChangesAsync(ct);
 
+            // The demo's contributions are issued as the service's billing would: as the platform.
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsPlatform();
             var invoices = scope.ServiceProvider.GetRequiredService<InvoiceService>();
             await InvoicesAsync(db, invoices, demo, tenant, time.Today(), ct);
             await InvoicesAsync(db, invoices, client, tenant, time.Today(), ct);

@@ -12,6 +12,9 @@ public sealed record EmailSettings(
     EmailTransportKind Transport, string? SmtpHost, int SmtpPort, string? UserName, string? Password, bool UseTls,
     string FromAddress, string OutboxDirectory, int DeliveryIntervalSeconds)
 {
+    /// <summary>Development only: the one-time codes of e-mails written to files also go to the log.</summary>
+    public bool LogSignInCodes { get; init; }
+
     public static EmailSettings From(IConfiguration configuration, string dataDirectory)
     {
         var host = configuration["Email:Smtp:Host"];

@@ -29,7 +29,7 @@ public sealed class EmployeeVisitRequests(PlatformDbContext db, TimeProvider tim
         return cancelled;
     }
 
-    /// <summary>A declared employee deleted before validation takes their requests along.</summary>
-    public async Task RemoveAllAsync(Guid employeeId, CancellationToken ct = default) =>
+    /// <summary>A declared employee deleted before validation takes their requests along (EmployeeService checked who may).</summary>
+    internal async Task RemoveAllAsync(Guid employeeId, CancellationToken ct = default) =>
         db.VisitRequests.RemoveRange(await db.VisitRequests.Where(r => r.EmployeeId == employeeId).ToListAsync(ct));
 }

@@ -47,7 +47,7 @@ public sealed class WorkstationService(PlatformDbContext db, CompanyAccess acces
     }
 
     /// <summary>Views by id without access checks, for features that already checked the company (the employee list).</summary>
-    public async Task<IReadOnlyDictionary<Guid, WorkstationView>> ViewsByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    internal async Task<IReadOnlyDictionary<Guid, WorkstationView>> ViewsByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
     {
         if (ids.Count == 0) return new Dictionary<Guid, WorkstationView>();
         var rows = await db.Workstations.AsNoTracking().Where(w => ids.Contains(w.Id)).ToListAsync(ct);
@@ -57,6 +57,7 @@ public sealed class WorkstationService(PlatformDbContext db, CompanyAccess acces
     /// <summary>The company's open workstations, for the forms' choice lists and the imports.</summary>
     public async Task<IReadOnlyList<WorkstationView>> OpenAsync(Guid companyId, CancellationToken ct = default)
     {
+        await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
         var rows = await db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId && w.ClosedOn == null).OrderBy(w => w.Label).ToListAsync(ct);
         return await ViewsAsync(rows, ct);
     }

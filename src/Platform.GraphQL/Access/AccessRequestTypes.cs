@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
@@ -132,7 +133,7 @@ public static class AccessRequestOperations
             {
                 var i = Input(c);
                 var http = c.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext!;
-                return await Service(c).RequestManagementAsync(Text(i, "memberNumber"), Text(i, "siret"), $"{http.Request.Scheme}://{http.Request.Host}", c.CancellationToken);
+                return await Service(c).RequestManagementAsync(Text(i, "memberNumber"), Text(i, "siret"), SiteUrl.Of(http.Request), c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<AccessRequestPayloadType>>("decideAccessRequest")
             .Description("Accept (with the roles granted) or refuse a request addressed to the caller.")

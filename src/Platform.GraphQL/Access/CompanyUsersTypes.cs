@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
@@ -120,7 +121,7 @@ public static class CompanyUsersOperations
                 if (!Guid.TryParse(input.CompanyId, out var companyId)) return NotFound();
                 var http = c.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext!;
                 var users = c.RequestServices!.GetRequiredService<CompanyUsers>();
-                var errors = await users.InviteAsync(companyId, input.Email, input.Roles, $"{http.Request.Scheme}://{http.Request.Host}", c.CancellationToken);
+                var errors = await users.InviteAsync(companyId, input.Email, input.Roles, SiteUrl.Of(http.Request), c.CancellationToken);
                 return await PayloadAsync(c.RequestServices!, companyId, errors, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<CompanyUsersPayloadType>>("changeUserRoles")

@@ -39,8 +39,12 @@ public static class DatabaseCommands
     public static Task MigrateIfConfiguredAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue("Database:MigrateAtStartup", environment.IsDevelopment()) ? MigrateAsync(services) : Task.CompletedTask;
 
+    public const string NoDemoDataInProduction =
+        "Les données de démonstration (seed-demo, DemoData:SeedAtStartup) ne sont jamais créées en production : leurs mots de passe et leur secret d'authentificateur sont publics.";
+
     public static async Task SeedDemoAsync(IServiceProvider services)
     {
+        if (services.GetRequiredService<IHostEnvironment>().IsProduction()) throw new InvalidOperationException(NoDemoDataInProduction);
         await DemoData.SeedAsync(services);
         services.GetRequiredService<ILogger<Program>>().LogInformation("Demo data ready: see the README for the demo accounts");
     }

@@ -46,6 +46,7 @@ public static class HostSetup
             // The host's logger is its own: several hosts in one process (tests) must not share Serilog's static one.
             preserveStaticLogger: true);
 
+        RefuseDevelopmentConveniencesInProduction(configuration, builder.Environment);
         var tenancy = new TenancyOptions
         {
             PlatformDomain = configuration["Platform:Domain"],
@@ -64,6 +65,8 @@ public static class HostSetup
         services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20));
         services.AddSignInRateLimit(configuration.GetValue("RateLimits:SignInPerIpPerMinute", 60));
         var email = EmailSettings.From(configuration, paths.DataDirectory);
+        // The codes of e-mails written to files are also logged, in Development only.
+        email = email with { LogSignInCodes = builder.Environment.IsDevelopment() && email.Transport == EmailTransportKind.Files };
         services.AddPlatformEmail(email);
         services.AddQuartz(q =>
         {
@@ -79,8 +82,9 @@ public static class HostSetup
         services.AddPlatformGraphQL();
 
         // Cookie and token keys survive restarts: they live with the rest of the platform's files.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+        services.AddDataProtectionKeys(configuration, builder.Environment, paths.DataDirectory);
         services.AddPortalAuthentication();
+        services.AddTransportSecurity(configuration, builder.Environment);
         services.AddTokenServer(configuration, builder.Environment);
         services.AddRazorPages().AddMvcOptions(o => o.Filters.Add<AccessDeniedFilter>());
         // French text stays readable in the HTML: accented letters are not turned into entities.
@@ -90,8 +94,25 @@ public static class HostSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
 
+    /// <summary>
+    /// Demo accounts (public passwords and authenticator secret) and *.localhost hosts are Development
+    /// conveniences (Staging may opt in); Production refuses to start with them.
+    /// </summary>
+    private static void RefuseDevelopmentConveniencesInProduction(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsProduction()) return;
+        var problems = new List<string>();
+        if (configuration.GetValue("Platform:AllowLocalhostHosts", false))
+            problems.Add("Platform:AllowLocalhostHosts n'est pas permis en production : les tenants y répondent sur {slug}.{Platform:Domain} et les hôtes de leur fichier.");
+        if (configuration.GetValue("DemoData:SeedAtStartup", false))
+            problems.Add(DatabaseCommands.NoDemoDataInProduction);
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+    }
+
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseTransportSecurity();
+        app.UseSecurityHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseDatabaseCommandCount();
         app.UseSerilogRequestLogging(o =>
@@ -122,7 +143,19 @@ public static class HostSetup
         app.MapPlatformGraphQL();
         app.MapTokenEndpoint().RequireRateLimiting(SignInRateLimit.Policy);
         app.MapGet("/tenant/logo.svg", TenantLogoAsync);
+        app.MapGet("/tenant/theme.css", TenantThemeAsync);
         app.MapRazorPages();
+    }
+
+    /// <summary>
+    /// The tenant's colours as a stylesheet, so that pages need no inline style (Content-Security-Policy).
+    /// ?fichier=1: the reviewed file's colours, for the error page of a failure (the database may be what failed).
+    /// </summary>
+    private static async Task<IResult> TenantThemeAsync(ITenantContext tenant, TenantRulesCache rules, string? fichier)
+    {
+        var theme = fichier == "1" ? tenant.Current!.FileRules.Theme : (await rules.GetAsync(tenant.Current!)).Rules.Theme;
+        // Colours are validated as #RRGGBB when the rules are loaded or changed.
+        return Results.Text($":root {{ --primary: {theme.PrimaryColor}; --secondary: {theme.SecondaryColor}; }}\n", "text/css; charset=utf-8");
     }
 
     private static async Task<IResult> TenantLogoAsync(ITenantContext tenant, TenantRulesCache rules, PlatformPaths paths)

@@ -30,7 +30,7 @@ public static class PortalAuthentication
             o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure: TransportSecurity (always outside Development).
             o.LoginPath = "/connexion";
             o.ReturnUrlParameter = "retour";
             o.ExpireTimeSpan = TimeSpan.FromHours(1);

@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Features;
@@ -24,7 +25,7 @@ public sealed class CreerUnCompteModel(AccountCreation creation) : PageModel
     {
         Open = await creation.IsOpenAsync();
         Errors = await creation.CreateAsync(new NewAccount(FirstName, LastName, Email, Password, JobFunction, PortalUses),
-            $"{Request.Scheme}://{Request.Host}", HttpContext.RequestAborted);
+            SiteUrl.Of(Request), HttpContext.RequestAborted);
         Done = Errors.Count == 0;
     }
 }

@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +35,7 @@ public sealed class DemarchesModel(AccessRequests requests, CompanyAccess access
     }
 
     public async Task<IActionResult> OnPostGestionAsync() =>
-        await ShowAsync(await requests.RequestManagementAsync(MemberNumber, Siret, $"{Request.Scheme}://{Request.Host}", HttpContext.RequestAborted),
+        await ShowAsync(await requests.RequestManagementAsync(MemberNumber, Siret, SiteUrl.Of(Request), HttpContext.RequestAborted),
             "Votre demande de gestion a été envoyée à l'administrateur. Vous recevrez un e-mail lorsqu'il l'aura traitée.");
 
     public async Task<IActionResult> OnPostAdministrateurAsync() =>

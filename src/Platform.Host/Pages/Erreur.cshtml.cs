@@ -25,6 +25,7 @@ public sealed class ErreurModel : PageModel
             404 => ("Page introuvable", "La page demandée n'existe pas ou a été déplacée."),
             403 => ("Accès refusé", "Vous n'avez pas les droits nécessaires pour afficher cette page."),
             401 => ("Connexion requise", "Connectez-vous pour accéder à cette page."),
+            413 => ("Fichier trop volumineux", "Le fichier dépasse 5 Mo : découpez-le en plusieurs fichiers et envoyez-les l'un après l'autre."),
             _ => ("Une erreur est survenue", "Le service a rencontré un problème. Réessayez dans quelques instants ; si le problème persiste, contactez le service adhérents en indiquant la référence ci-dessous."),
         };
         if (status >= 500) CorrelationId = HttpContext.TraceIdentifier;

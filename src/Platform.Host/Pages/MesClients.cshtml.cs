@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,10 +29,7 @@ public sealed class MesClientsModel(CrossTenantReader reader, CurrentUser curren
     {
         var path = $"/entreprises/{client.Company.Id}";
         var current = tenantContext.RequireTenant().Slug;
-        var host = Request.Host.Host;
         if (client.Tenant.Slug == current) return path;
-        if (!host.StartsWith(current + ".", StringComparison.OrdinalIgnoreCase)) return path;
-        var port = Request.Host.Port is { } p ? $":{p}" : "";
-        return $"{Request.Scheme}://{client.Tenant.Slug}{host[current.Length..]}{port}{path}";
+        return SiteUrl.OfTenant(Request, current, client.Tenant.Slug) is { } site ? site + path : path;
     }
 }

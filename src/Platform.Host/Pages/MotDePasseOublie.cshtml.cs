@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Features.Access;
@@ -19,7 +20,7 @@ public sealed class MotDePasseOublieModel(ITenantContext tenant, TenantRulesCach
     public async Task OnPostAsync()
     {
         Rules = (await rulesCache.GetAsync(tenant.Current!)).Rules;
-        await reset.RequestAsync(Identifier, asProxy: true, $"{Request.Scheme}://{Request.Host}", HttpContext.RequestAborted);
+        await reset.RequestAsync(Identifier, asProxy: true, SiteUrl.Of(Request), HttpContext.RequestAborted);
         Sent = true;
     }
 }

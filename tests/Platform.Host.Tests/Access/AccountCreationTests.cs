@@ -10,7 +10,7 @@ namespace Platform.Host.Tests.Access;
 /// <summary>sstrn's online account creation with an e-mailed activation link.</summary>
 public sealed partial class AccountCreationTests(EmailFactory factory) : PlatformTest<EmailFactory>(factory)
 {
-    [GeneratedRegex(@"(http://[^\s""<]+/activation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ActivationLink();
+    [GeneratedRegex(@"(https://[^\s""<]+/activation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ActivationLink();
 
     private static Dictionary<string, string> Form(string email, string password = "Nantes-2026!") => new()
     {

@@ -16,7 +16,7 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
 {
     private const string Host = "sstrn.localhost";
 
-    [GeneratedRegex(@"(http://[^\s""<]+/invitation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex InvitationLink();
+    [GeneratedRegex(@"(https://[^\s""<]+/invitation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex InvitationLink();
 
     private async Task<Guid> DemoCompanyAsync(string tenant = "sstrn", string number = "101.1")
     {

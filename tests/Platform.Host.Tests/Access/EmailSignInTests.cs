@@ -18,7 +18,7 @@ public sealed partial class EmailSignInTests(EmailFactory factory) : PlatformTes
     private const string Employer = "employer@sist-on.demo";
 
     [GeneratedRegex(@"\b(\d{6})\b")] private static partial Regex SixDigits();
-    [GeneratedRegex(@"(http://[^\s""<]+/mot-de-passe/nouveau\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ResetLink();
+    [GeneratedRegex(@"(https://[^\s""<]+/mot-de-passe/nouveau\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ResetLink();
 
     private static string CodeIn(MimeMessage message) => SixDigits().Match(message.Subject ?? "").Groups[1].Value;
 

@@ -174,7 +174,7 @@ public sealed class PortalSignInTests(PlatformFactory factory) : PlatformTest(fa
         other.DefaultRequestHeaders.Add("Cookie", cookie);
         var response = await other.GetAsync("/compte");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://sst68.localhost/connexion", Location(response));
+        Assert.StartsWith("https://sst68.localhost/connexion", Location(response));
 
         var same = Factory.ClientFor("sstrn.localhost");
         same.DefaultRequestHeaders.Add("Cookie", cookie);
@@ -200,14 +200,21 @@ public sealed class PortalSignInTests(PlatformFactory factory) : PlatformTest(fa
     }
 
     [Fact]
-    public async Task Sign_out_ends_the_session()
+    public async Task Sign_out_button_of_the_account_page_ends_the_session()
     {
         await SeedAsync();
         var portal = Factory.PortalFor("sstrn.localhost");
         await portal.SubmitAsync("/connexion", Form("employer@sstrn.demo", DemoData.Password));
         Assert.Equal(HttpStatusCode.OK, (await portal.GetAsync("/compte")).StatusCode);
-        await portal.SubmitAsync("/deconnexion", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.Redirect, (await portal.GetAsync("/compte")).StatusCode);
+
+        // The form as /compte renders it, with its own fields only.
+        var signOut = await portal.SubmitFormWithButtonAsync("/compte", "Se déconnecter");
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/", Location(signOut));
+        var account = await portal.GetAsync("/compte");
+        Assert.Equal(HttpStatusCode.Redirect, account.StatusCode);
+        Assert.Contains("/connexion", Location(account));
     }
 
     private static async Task<Guid> UserIdAsync(IServiceProvider services, string email)

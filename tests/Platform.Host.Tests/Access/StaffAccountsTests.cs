@@ -11,7 +11,7 @@ public sealed partial class StaffAccountsTests(EmailFactory factory) : PlatformT
 {
     private const string Host = "sstrn.localhost";
 
-    [GeneratedRegex(@"(http://[^\s""<]+/personnel/activation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex EnrolmentLink();
+    [GeneratedRegex(@"(https://[^\s""<]+/personnel/activation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex EnrolmentLink();
     [GeneratedRegex(@"<code id=""secret"">([A-Z2-7]+)</code>")] private static partial Regex Secret();
 
     private Task<PortalClient> StaffSignInAsync(string email, string password, string secret) =>

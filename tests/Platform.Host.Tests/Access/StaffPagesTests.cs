@@ -23,7 +23,8 @@ public sealed class StaffPagesTests(PlatformFactory factory) : PlatformTest(fact
             new Dictionary<string, string> { ["Path"] = "theme.primaryColor", ["Value"] = "\"#336699\"" }));
         Assert.Contains("La règle theme.primaryColor a été enregistrée.", saved);
         Assert.Matches("Antoine Administrateur.*?theme.primaryColor.*?&quot;#00607A&quot;|Antoine Administrateur.*?theme.primaryColor.*?\"#00607A\"", Flat(saved));
-        Assert.Contains("--primary: #336699", await Factory.PortalFor("sstrn.localhost").GetHtmlAsync("/"));
+        var visitor = Factory.ClientFor("sstrn.localhost");
+        Assert.Contains("--primary: #336699", await PortalClient.ThemeOfAsync(visitor, await visitor.GetStringAsync("/")));
 
         var rate = new Dictionary<string, string> { ["Path"] = "rates", ["Value"] = """[{ "year": 2026, "perEmployee": 150.00, "vatPercent": 20 }]""" };
         var warned = await PortalClient.HtmlAsync(await admin.SubmitAsync("/administration/regles", rate));

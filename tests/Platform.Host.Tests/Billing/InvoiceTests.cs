@@ -101,6 +101,7 @@ public sealed class InvoiceTests(PlatformFactory factory) : PlatformTest(factory
         await Task.WhenAll(Enumerable.Range(1, 12).Select(async n =>
         {
             await using var scope = Factory.Services.CreateTenantScope("sist-on");
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsPlatform();
             var (invoice, errors) = await scope.ServiceProvider.GetRequiredService<InvoiceService>()
                 .IssueAsync(new InvoiceDraft(company, $"Visite {n}", new DateOnly(2026, 11, 23), 51m, 20m, [new DateOnly(2026, 12, 23)]));
             Assert.Empty(errors);
@@ -126,6 +127,7 @@ public sealed class InvoiceTests(PlatformFactory factory) : PlatformTest(factory
         var invoiceId = await FirstInvoiceIdAsync("sstbtp-bfc", company);
         await using (var scope = Factory.Services.CreateTenantScope("sstbtp-bfc"))
         {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsPlatform();
             var service = scope.ServiceProvider.GetRequiredService<InvoiceService>();
             var day = new DateOnly(2026, 11, 23);
             var tooMuch = await service.IssueAsync(new InvoiceDraft(company, "Avoir", day, 100_000m, 20m, [day]) { Kind = InvoiceKind.CreditNote, CorrectsInvoiceId = invoiceId });

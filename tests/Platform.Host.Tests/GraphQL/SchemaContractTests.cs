@@ -10,13 +10,14 @@ using Platform.Host.Tests.Infrastructure;
 namespace Platform.Host.Tests.GraphQL;
 
 /// <summary>
-/// The schema is committed (src/Platform.GraphQL/schema.graphql) and must follow the fixed part of
-/// the API (../shared/api/contract.graphql). Regenerate it with: UPDATE_SCHEMA=1 dotnet test --filter SchemaContractTests
+/// The schema is committed (src/Platform.GraphQL/schema.graphql) and must serve the fixed part of
+/// the API (api/contract.graphql, a copy of the shared contract kept in the repository). Regenerate
+/// the schema file with: UPDATE_SCHEMA=1 dotnet test --filter SchemaContractTests
 /// </summary>
 public sealed class SchemaContractTests(PlatformFactory factory) : IClassFixture<PlatformFactory>
 {
     private static readonly string CommittedSchema = RepositoryFiles.Path("src", "Platform.GraphQL", "schema.graphql");
-    private static readonly string Contract = Path.GetFullPath(RepositoryFiles.Path("..", "shared", "api", "contract.graphql"));
+    private static readonly string Contract = RepositoryFiles.Path("api", "contract.graphql");
 
     private string PrintSchema()
     {
@@ -37,44 +38,101 @@ public sealed class SchemaContractTests(PlatformFactory factory) : IClassFixture
             "The GraphQL schema changed but src/Platform.GraphQL/schema.graphql was not updated: run UPDATE_SCHEMA=1 dotnet test --filter SchemaContractTests and commit it.");
     }
 
+    /// <summary>
+    /// Contract elements of features still to come (scheduled visits and appointments, the declaration's
+    /// estimate and filing, SEPA mandates): named here one by one, so that nothing else may be missing
+    /// and each entry must go when its feature is served.
+    /// </summary>
+    private static readonly IReadOnlySet<string> NotYetServed = new HashSet<string>
+    {
+        "Company.appointments: field of the contract is missing",
+        "Company.sepaMandate: field of the contract is missing",
+        "Employee.nextVisitDue: field of the contract is missing",
+        "DueVisit: type of the contract is missing",
+        "VisitRequest.appointment: field of the contract is missing",
+        "Appointment: type of the contract is missing",
+        "AppointmentConnection: type of the contract is missing",
+        "AppointmentEdge: type of the contract is missing",
+        "AppointmentPayload: type of the contract is missing",
+        "Mutation.scheduleVisit: field of the contract is missing",
+        "ScheduleVisitInput: type of the contract is missing",
+        "Mutation.cancelAppointment: field of the contract is missing",
+        "Declaration.estimate: field of the contract is missing",
+        "Estimate: type of the contract is missing",
+        "EstimateLine: type of the contract is missing",
+        "Mutation.submitDeclaration: field of the contract is missing",
+        "SubmitDeclarationInput: type of the contract is missing",
+        "DeclarationPayload: type of the contract is missing",
+        "SepaMandate: type of the contract is missing",
+    };
+
     [Fact]
-    public void Every_contract_element_present_in_the_schema_has_the_contract_shape()
+    public void The_served_schema_has_every_contract_element_with_the_contract_shape()
     {
         Assert.True(File.Exists(Contract), $"The API contract is expected at {Contract}");
-        var contract = Definitions(File.ReadAllText(Contract));
-        var ours = Definitions(PrintSchema());
-        var problems = new List<string>();
-        var compared = 0;
+        var problems = ContractProblems(File.ReadAllText(Contract), PrintSchema());
+        var unexpected = problems.Where(p => !NotYetServed.Contains(p)).ToList();
+        var served = NotYetServed.Where(p => !problems.Contains(p)).ToList();
+        Assert.True(unexpected.Count == 0, "The schema breaks the contract:" + Environment.NewLine + string.Join(Environment.NewLine, unexpected));
+        Assert.True(served.Count == 0, "Now served: remove from NotYetServed:" + Environment.NewLine + string.Join(Environment.NewLine, served));
+    }
 
+    /// <summary>The check itself must see what is missing or reshaped, not only what matches.</summary>
+    [Theory]
+    [InlineData("type Tenant { slug: String! }", "type Tenant { name: String! }", "Tenant.slug: field of the contract is missing")]
+    [InlineData("type Tenant { slug: String! }", "type Tenant { slug: String }", "Tenant.slug: String, contract says String!")]
+    [InlineData("type Tenant { slug: String! }", "type Other { slug: String! }", "Tenant: type of the contract is missing")]
+    [InlineData("type Query { a(x: Int): Int }", "type Query { a: Int }", "Query.a(x): argument of the contract is missing")]
+    [InlineData("input I { a: Int }", "input I { b: Int }", "I.a: input field of the contract is missing")]
+    [InlineData("enum E { A B }", "enum E { A }", "E: value B of the contract is missing")]
+    [InlineData("type Tenant { slug: String! }", "input Tenant { slug: String! }", "Tenant: kind InputObjectTypeDefinition, contract says ObjectTypeDefinition")]
+    public void A_missing_or_reshaped_contract_element_is_reported(string contract, string schema, string expected) =>
+        Assert.Contains(expected, ContractProblems(contract, schema));
+
+    private static List<string> ContractProblems(string contractSdl, string schemaSdl)
+    {
+        var contract = Definitions(contractSdl);
+        var ours = Definitions(schemaSdl);
+        var problems = new List<string>();
         foreach (var (name, expected) in contract)
         {
-            if (!ours.TryGetValue(name, out var actual)) continue;
-            compared++;
+            if (!ours.TryGetValue(name, out var actual)) { problems.Add($"{name}: type of the contract is missing"); continue; }
             if (expected.GetType() != actual.GetType()) { problems.Add($"{name}: kind {actual.Kind}, contract says {expected.Kind}"); continue; }
             switch (expected)
             {
                 case GraphQLObjectTypeDefinition e:
                     CompareFields(name, e.Fields?.Items, ((GraphQLObjectTypeDefinition)actual).Fields?.Items, problems);
                     break;
+                case GraphQLInterfaceTypeDefinition e:
+                    CompareFields(name, e.Fields?.Items, ((GraphQLInterfaceTypeDefinition)actual).Fields?.Items, problems);
+                    break;
                 case GraphQLInputObjectTypeDefinition e:
                     var actualInputs = ((GraphQLInputObjectTypeDefinition)actual).Fields?.Items.ToDictionary(f => f.Name.StringValue) ?? [];
                     foreach (var field in e.Fields?.Items ?? [])
-                        if (actualInputs.TryGetValue(field.Name.StringValue, out var a))
-                        {
-                            if (Print(a.Type) != Print(field.Type)) problems.Add($"{name}.{field.Name}: {Print(a.Type)}, contract says {Print(field.Type)}");
-                            if (Print(a.DefaultValue) != Print(field.DefaultValue)) problems.Add($"{name}.{field.Name}: default {Print(a.DefaultValue)}, contract says {Print(field.DefaultValue)}");
-                        }
+                    {
+                        if (!actualInputs.TryGetValue(field.Name.StringValue, out var a)) { problems.Add($"{name}.{field.Name}: input field of the contract is missing"); continue; }
+                        if (Print(a.Type) != Print(field.Type)) problems.Add($"{name}.{field.Name}: {Print(a.Type)}, contract says {Print(field.Type)}");
+                        if (Print(a.DefaultValue) != Print(field.DefaultValue)) problems.Add($"{name}.{field.Name}: default {Print(a.DefaultValue)}, contract says {Print(field.DefaultValue)}");
+                    }
+                    // Input fields we add must not break existing callers.
+                    var contractInputs = e.Fields?.Items.Select(f => f.Name.StringValue).ToHashSet() ?? [];
+                    foreach (var (inputName, a) in actualInputs)
+                        if (!contractInputs.Contains(inputName) && a.Type is GraphQLNonNullType && a.DefaultValue is null)
+                            problems.Add($"{name}.{inputName}: a new required input field breaks the contract");
                     break;
                 case GraphQLEnumTypeDefinition e:
                     var values = ((GraphQLEnumTypeDefinition)actual).Values?.Items.Select(v => v.Name.StringValue).ToHashSet() ?? [];
                     foreach (var value in e.Values?.Items ?? [])
                         if (!values.Contains(value.Name.StringValue)) problems.Add($"{name}: value {value.Name} of the contract is missing");
                     break;
+                case GraphQLUnionTypeDefinition e:
+                    var members = ((GraphQLUnionTypeDefinition)actual).Types?.Items.Select(t => t.Name.StringValue).ToHashSet() ?? [];
+                    foreach (var member in e.Types?.Items ?? [])
+                        if (!members.Contains(member.Name.StringValue)) problems.Add($"{name}: member {member.Name} of the contract is missing");
+                    break;
             }
         }
-
-        Assert.True(compared >= 10, $"only {compared} contract types found in the schema");
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        return problems;
     }
 
     private static void CompareFields(string type, List<GraphQLFieldDefinition>? expected, List<GraphQLFieldDefinition>? actual, List<string> problems)
@@ -82,8 +140,8 @@ public sealed class SchemaContractTests(PlatformFactory factory) : IClassFixture
         var ours = actual?.ToDictionary(f => f.Name.StringValue) ?? [];
         foreach (var field in expected ?? [])
         {
-            if (!ours.TryGetValue(field.Name.StringValue, out var a)) continue;
             var at = $"{type}.{field.Name}";
+            if (!ours.TryGetValue(field.Name.StringValue, out var a)) { problems.Add($"{at}: field of the contract is missing"); continue; }
             if (Print(a.Type) != Print(field.Type)) problems.Add($"{at}: {Print(a.Type)}, contract says {Print(field.Type)}");
             var ourArgs = a.Arguments?.Items.ToDictionary(x => x.Name.StringValue) ?? [];
             var contractArgs = field.Arguments?.Items.ToDictionary(x => x.Name.StringValue) ?? [];

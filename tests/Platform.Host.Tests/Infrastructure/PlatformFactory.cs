@@ -65,8 +65,9 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var tenant in Services.GetRequiredService<TenantCatalog>().All) cache.Invalidate(tenant);
     }
 
-    public HttpClient ClientFor(string host) =>
-        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}"), AllowAutoRedirect = false });
+    /// <summary>A client of the host as browsers reach it in production: over https (the session cookie is Secure outside Development).</summary>
+    public HttpClient ClientFor(string host, string scheme = "https") =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"{scheme}://{host}"), AllowAutoRedirect = false });
 
     public PortalClient PortalFor(string host) => new(ClientFor(host));
 

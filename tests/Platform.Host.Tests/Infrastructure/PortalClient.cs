@@ -39,6 +39,25 @@ public sealed partial class PortalClient(HttpClient http)
         return await Http.PostAsync(postPath, form);
     }
 
+    /// <summary>
+    /// Posts the form of <paramref name="pagePath"/> whose submit button reads <paramref name="buttonText"/>, exactly as
+    /// the page renders it: its own action and hidden fields (no token borrowed from another form).
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormWithButtonAsync(string pagePath, string buttonText)
+    {
+        var page = await (await Http.GetAsync(pagePath)).Content.ReadAsStringAsync();
+        var form = FormPattern().Matches(page).FirstOrDefault(m => WebUtility.HtmlDecode(m.Value).Contains(buttonText))
+                   ?? throw new InvalidOperationException($"No form with a « {buttonText} » button on {pagePath}");
+        var action = ActionPattern().Match(form.Groups[1].Value) is { Success: true } a ? WebUtility.HtmlDecode(a.Groups[1].Value) : pagePath;
+        var fields = HiddenPattern().Matches(form.Value)
+            .Select(h => new KeyValuePair<string, string>(WebUtility.HtmlDecode(h.Groups[1].Value), WebUtility.HtmlDecode(h.Groups[2].Value)));
+        return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("<form([^>]*)>.*?</form>", RegexOptions.Singleline)] private static partial Regex FormPattern();
+    [GeneratedRegex("action=\"([^\"]*)\"")] private static partial Regex ActionPattern();
+    [GeneratedRegex("<input name=\"([^\"]+)\" type=\"hidden\" value=\"([^\"]*)\"")] private static partial Regex HiddenPattern();
+
     private async Task<string> TokenAsync(string formPath)
     {
         var page = await (await Http.GetAsync(formPath)).Content.ReadAsStringAsync();
@@ -46,6 +65,16 @@ public sealed partial class PortalClient(HttpClient http)
         if (!token.Success) throw new InvalidOperationException($"No form with an anti-forgery token on {formPath}");
         return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
+
+    /// <summary>The tenant's colours: the /tenant/theme.css stylesheet the page links to.</summary>
+    public static async Task<string> ThemeOfAsync(HttpClient http, string html)
+    {
+        var link = ThemeLinkPattern().Match(html);
+        if (!link.Success) throw new InvalidOperationException("The page links no tenant theme");
+        return await http.GetStringAsync(WebUtility.HtmlDecode(link.Groups[1].Value));
+    }
+
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(/tenant/theme\\.css[^\"]*)\"")] private static partial Regex ThemeLinkPattern();
 
     public static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 }

@@ -1,6 +1,6 @@
 namespace Platform.Host.Tests.Infrastructure;
 
-/// <summary>Files of the checkout (schema.graphql) and of the shared folder beside it (the API contract).</summary>
+/// <summary>Files of the checkout: schema.graphql, the API contract (api/contract.graphql), the tenant files.</summary>
 public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();

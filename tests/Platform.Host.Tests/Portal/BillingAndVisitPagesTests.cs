@@ -100,7 +100,7 @@ public sealed class BillingAndVisitPagesTests(PlatformFactory factory) : Platfor
         var portal = await SignedInAsync("sstrn", DemoData.AccountantEmail);
         var html = await portal.GetHtmlAsync("/mes-clients");
         var sst68Client = await new DemoApi(Factory, "sst68").CompanyIdAsync("680002");
-        Assert.Contains($"http://sst68.localhost/entreprises/{sst68Client}", html);
+        Assert.Contains($"https://sst68.localhost/entreprises/{sst68Client}", html);
         var text = Text(html);
         foreach (var name in new[] { "Client Cabinet Démo Santé au Travail 68", "Client Cabinet Démo SSTRN", "Client Cabinet Démo SIST Ouest Normandie", "Client Cabinet Démo SPSTI BTP BFC" })
             Assert.Contains(name, text);

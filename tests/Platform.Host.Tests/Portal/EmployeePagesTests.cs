@@ -149,4 +149,48 @@ public sealed class EmployeePagesTests(PlatformFactory factory) : PlatformTest(f
         Assert.Contains("Réactiver ce salarié", exited);
         Assert.DoesNotContain("Enregistrer la sortie", exited);
     }
+
+    [Theory]
+    [InlineData("salaries/import?handler=Creation")]
+    [InlineData("postes?handler=Importer")]
+    public async Task An_upload_larger_than_the_limit_is_refused_with_413_and_a_french_page(string path)
+    {
+        var (portal, company) = await EmployerAsync();
+        var page = $"/entreprises/{company}/{path}";
+        var token = System.Text.RegularExpressions.Regex.Match(await portal.GetHtmlAsync(page.Split('?')[0]), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        // Before the limit, such a body was read whole (up to 30 MB) and the page answered 200 with the file error.
+        var file = new MadeUpFile(20 * 1024 * 1024);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StreamContent(file), "file", "salaries.csv" },
+        };
+
+        var response = await portal.Http.PostAsync(page, form).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Le fichier dépasse 5 Mo", await PortalClient.HtmlAsync(response));
+    }
+
+    /// <summary>A file of the given length made up as it is read.</summary>
+    private sealed class MadeUpFile(long length) : Stream
+    {
+        private long position;
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => position; set => position = value; }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - position);
+            buffer.AsSpan(offset, n).Fill((byte)'a');
+            position += n;
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => position = origin switch { SeekOrigin.Begin => offset, SeekOrigin.Current => position + offset, _ => length + offset };
+        public override void Flush() { }
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

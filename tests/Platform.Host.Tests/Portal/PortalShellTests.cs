@@ -12,12 +12,13 @@ public sealed class PortalShellTests(PlatformFactory factory) : PlatformTest(fac
     [InlineData("sstbtp-bfc.localhost", "SPSTI BTP Bourgogne-Franche-Comté", "#C8102E", "03 81 41 98 50")]
     public async Task Home_page_is_french_and_themed_per_tenant(string host, string name, string color, string contact)
     {
-        var response = await Factory.ClientFor(host).GetAsync("/");
+        var client = Factory.ClientFor(host);
+        var response = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("<html lang=\"fr\">", html);
         Assert.Contains($"Bienvenue sur l'espace adhérent de {name}", html);
-        Assert.Contains($"--primary: {color}", html);
+        Assert.Contains($"--primary: {color}", await PortalClient.ThemeOfAsync(client, html));
         Assert.Contains("src=\"/tenant/logo.svg\"", html);
         Assert.Contains(contact, html);
         Assert.Contains("href=\"/connexion\"", html);
@@ -47,10 +48,11 @@ public sealed class PortalShellTests(PlatformFactory factory) : PlatformTest(fac
     [Fact]
     public async Task Unknown_page_gets_a_themed_french_404()
     {
-        var response = await Factory.ClientFor("sstrn.localhost").GetAsync("/nulle-part");
+        var client = Factory.ClientFor("sstrn.localhost");
+        var response = await client.GetAsync("/nulle-part");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Page introuvable", html);
-        Assert.Contains("--primary: #00607A", html);
+        Assert.Contains("--primary: #00607A", await PortalClient.ThemeOfAsync(client, html));
     }
 }

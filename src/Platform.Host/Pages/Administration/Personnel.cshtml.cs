@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ public sealed class PersonnelModel(StaffAccounts staff) : PageModel
     public async Task OnGetAsync() => Staff = await staff.ListAsync(HttpContext.RequestAborted);
 
     public async Task OnPostAjouterAsync() =>
-        await DoAsync(staff.AddAsync(Email, FirstName, LastName, Role, $"{Request.Scheme}://{Request.Host}", HttpContext.RequestAborted),
+        await DoAsync(staff.AddAsync(Email, FirstName, LastName, Role, SiteUrl.Of(Request), HttpContext.RequestAborted),
             $"Un e-mail d'activation a été envoyé à {Email}.");
 
     public async Task OnPostRoleAsync(Guid userId) => await DoAsync(staff.ChangeRoleAsync(userId, Role, HttpContext.RequestAborted), "Rôle enregistré.");

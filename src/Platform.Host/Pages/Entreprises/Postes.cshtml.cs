@@ -13,6 +13,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>« Postes de travail » (seed 001): the list with its follow-up badges, the form, the duplicate confirmation, the import.</summary>
 [Authorize]
+[UploadLimit]
 public sealed class PostesModel(WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public sealed class UtilisateursModel(CompanyUsers users, CompanyAccess access, 
 
     public async Task<IActionResult> OnPostInviterAsync()
     {
-        Errors = await users.InviteAsync(Id, Email, Roles, $"{Request.Scheme}://{Request.Host}", HttpContext.RequestAborted);
+        Errors = await users.InviteAsync(Id, Email, Roles, SiteUrl.Of(Request), HttpContext.RequestAborted);
         if (Errors.Count == 0) { Message = $"Invitation envoyée à {Email}."; Email = null; }
         return await LoadAsync() ? Page() : NotFound();
     }
