@@ -60,7 +60,8 @@ public static class HostSetup
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
 
         services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
-        services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20));
+        services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20),
+            configuration.GetValue("RateLimits:SignInFailuresPerIpPer15Minutes", 30));
         services.AddSignInRateLimit(configuration.GetValue("RateLimits:SignInPerIpPerMinute", 60));
         var email = EmailSettings.From(configuration, paths.DataDirectory);
         services.AddPlatformEmail(email);

@@ -36,7 +36,8 @@ public sealed class ConnexionModel(
             return Page();
         }
         var outcome = await signIn.PasswordAsync(new PasswordSignIn(Identifier, Password,
-            HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), AsProxy), ct: HttpContext.RequestAborted);
+            HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), AsProxy, $"{Request.Scheme}://{Request.Host}"),
+            ct: HttpContext.RequestAborted);
         if (outcome.SecondFactorRequired)
         {
             ticket.Issue(HttpContext, outcome.PendingUserId!.Value, tenant.Current!.Slug);
