@@ -12,6 +12,7 @@ public static class FeaturesSetup
     {
         services.AddSingleton(new SignInThrottle(signInAttemptsPerAccount, TimeSpan.FromMinutes(5), signInFailuresPerIp, TimeSpan.FromMinutes(15)));
         services.AddScoped<SignInLockout>();
+        services.AddSingleton<UnknownAccountLockouts>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TenantRulesCache>();
         services.AddScoped<TenantRulesAdministration>();

@@ -90,3 +90,40 @@ public sealed class SignInLockout(PlatformDbContext db, EmailLinks links, EmailO
         return true;
     }
 }
+
+/// <summary>
+/// Lockouts of identifiers that name no account here, kept in memory (a day at most): an unknown member
+/// number locks and answers as an account would, so that lockout messages do not tell which accounts exist.
+/// </summary>
+public sealed class UnknownAccountLockouts(TimeProvider time)
+{
+    private const int MaxEntries = 100_000;
+    private sealed record Entry(int Failures, DateTimeOffset? LockedUntil, bool Blocked, DateTimeOffset ForgetAt);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> entries = new();
+
+    /// <summary>A guard-shaped view of the identifier's failures, for SignInLockout.Locked.</summary>
+    public SignInGuard? Guard(string tenant, string? identifier) =>
+        entries.TryGetValue(Key(tenant, identifier), out var e) && e.ForgetAt > time.GetUtcNow()
+            ? new SignInGuard { UserId = Guid.Empty, FailedAttempts = e.Failures, LockedUntil = e.LockedUntil, BlockedUntilUnlocked = e.Blocked }
+            : null;
+
+    public void RecordFailure(string tenant, string? identifier, LockoutRule rule)
+    {
+        if (rule.Mode == LockoutMode.None || string.IsNullOrWhiteSpace(identifier)) return;
+        var now = time.GetUtcNow();
+        if (entries.Count >= MaxEntries)
+            foreach (var old in entries.Where(p => p.Value.ForgetAt <= now).Select(p => p.Key).ToList()) entries.TryRemove(old, out _);
+        entries.AddOrUpdate(Key(tenant, identifier), _ => Next(new Entry(0, null, false, now), rule, now), (_, e) => Next(e.ForgetAt <= now ? new Entry(0, null, false, now) : e, rule, now));
+    }
+
+    private static Entry Next(Entry e, LockoutRule rule, DateTimeOffset now)
+    {
+        var failures = e.LockedUntil is { } until && until <= now ? 1 : e.Failures + 1;
+        if (failures < rule.MaxFailures) return e with { Failures = failures, LockedUntil = null, ForgetAt = now.AddDays(1) };
+        return rule.Mode == LockoutMode.UntilUnlockedByStaff
+            ? new Entry(0, null, true, now.AddDays(1))
+            : new Entry(0, now.AddMinutes(rule.LockMinutes!.Value), false, now.AddDays(1));
+    }
+
+    private static string Key(string tenant, string? identifier) => $"{tenant}|{(identifier ?? "").Trim().ToUpperInvariant()}";
+}

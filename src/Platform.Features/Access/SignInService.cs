@@ -33,7 +33,7 @@ public sealed record SignInOutcome(SignedInUser? User, UserError? Error, Guid? P
 /// </summary>
 public sealed class SignInService(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
-    ConnectionHistory history, SignInThrottle throttle, SignInLockout lockout, TotpCodes totp, TimeProvider time)
+    ConnectionHistory history, SignInThrottle throttle, SignInLockout lockout, UnknownAccountLockouts unknownLockouts, TotpCodes totp, TimeProvider time)
 {
     private static readonly UserError WrongCredentials =
         new("INVALID_CREDENTIALS", "Identifiant ou mot de passe incorrect.", "password");
@@ -59,10 +59,12 @@ public sealed class SignInService(
         var wrong = rules.Login.Proof == LoginProof.Password ? WrongCredentials : WrongCredentialsOnCodeTenant;
         if (user?.PasswordHash is null || (rules.Login.Proof != LoginProof.Password && staffRole is null))
         {
-            // Same work as a real check, so that timing does not reveal unknown accounts.
+            // The same lockout and the same work as a real check, so that neither answers nor timing reveal unknown accounts.
+            if (lockout.Locked(unknownLockouts.Guard(Tenant.Slug, attempt.Identifier), rules.Login.Lockout) is { } lockedUnknown) return Fail(lockedUnknown);
             Passwords.Verify(DummyHash, attempt.Password);
             throttle.RecordAddressFailure(attempt.IpAddress);
-            return Fail(wrong);
+            unknownLockouts.RecordFailure(Tenant.Slug, attempt.Identifier, rules.Login.Lockout);
+            return Fail(lockout.Locked(unknownLockouts.Guard(Tenant.Slug, attempt.Identifier), rules.Login.Lockout) ?? wrong);
         }
 
         var guard = await lockout.GuardAsync(user.Id, ct);
@@ -80,7 +82,7 @@ public sealed class SignInService(
     }
 
     /// <summary>Second step of a staff sign-in whose password was already checked.</summary>
-    public async Task<SignInOutcome> SecondFactorAsync(Guid userId, string? authenticatorCode, string? ipAddress, string? browser, CancellationToken ct = default)
+    public async Task<SignInOutcome> SecondFactorAsync(Guid userId, string? authenticatorCode, string? ipAddress, string? browser, string? siteUrl = null, CancellationToken ct = default)
     {
         if (throttle.AddressBlocked(ipAddress)) return Fail(SignInThrottle.TooManyFromAddress);
         if (!throttle.TryAcquire(Tenant.Slug, userId.ToString())) return Fail(SignInThrottle.TooMany);
@@ -90,7 +92,7 @@ public sealed class SignInService(
         if (user is null || staffRole is null) return Fail(WrongCredentials);
         var guard = await lockout.GuardAsync(user.Id, ct);
         if (lockout.Locked(guard, rules.Login.Lockout) is { } locked) return Fail(locked);
-        return await FinishAsync(user, staffRole, guard, rules, authenticatorCode ?? "", ipAddress, browser, null, ct);
+        return await FinishAsync(user, staffRole, guard, rules, authenticatorCode ?? "", ipAddress, browser, siteUrl, ct);
     }
 
     private async Task<SignInOutcome> FinishAsync(User user, StaffRole? staffRole, SignInGuard? guard, TenantRules rules,

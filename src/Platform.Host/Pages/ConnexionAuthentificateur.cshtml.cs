@@ -21,7 +21,7 @@ public sealed class ConnexionAuthentificateurModel(ITenantContext tenant, SignIn
         if (ticket.Read(HttpContext, tenant.Current!.Slug) is not { } userId)
             return Redirect("/connexion?personnel=true");
         var outcome = await signIn.SecondFactorAsync(userId, Code, HttpContext.Connection.RemoteIpAddress?.ToString(),
-            Request.Headers.UserAgent.ToString(), HttpContext.RequestAborted);
+            Request.Headers.UserAgent.ToString(), $"{Request.Scheme}://{Request.Host}", HttpContext.RequestAborted);
         if (!outcome.Succeeded)
         {
             Error = outcome.Error!.Message;

@@ -278,6 +278,13 @@ public sealed partial class SignInSecurityTests(SignInSecurityTests.SweepFactory
         var unknownReset = await PortalClient.HtmlAsync(await Portal("sst68.localhost").SubmitAsync("/mot-de-passe-oublie", new Dictionary<string, string> { ["Identifier"] = "689999" }));
         Assert.Equal(WithoutTokens(knownReset.Replace("680001", "N")), WithoutTokens(unknownReset.Replace("689999", "N")));
 
+        // Unknown member numbers lock as accounts do (sst68: blocked after three failures, with the seed's message).
+        var answers = new List<string>();
+        for (var i = 0; i < 3; i++) answers.Add(await SignInErrorAsync(Portal("sst68.localhost"), "689998", "Devine-2026!"));
+        Assert.Equal("Identifiant ou mot de passe incorrect.", answers[1]);
+        Assert.Equal("Votre espace a été bloqué. Contactez le service administratif de Santé au Travail 68 au 03 89 36 30 15.", answers[2]);
+        Assert.Equal(answers[2], await SignInErrorAsync(Portal("sst68.localhost"), "689998", DemoData.Password));
+
         static string WithoutTokens(string html) => Regex.Replace(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "");
     }
 
