@@ -187,7 +187,8 @@ public sealed partial class SignInSecurityTests(SignInSecurityTests.SweepFactory
     public async Task A_reset_through_sist_on_refuses_a_password_below_the_platform_minimum()
     {
         await DemoData.SeedAsync(Factory.Services);
-        await Portal("sist-on.localhost").SubmitAsync("/mot-de-passe-oublie", new Dictionary<string, string> { ["Identifier"] = DemoData.AccountantEmail });
+        var request = Portal("sist-on.localhost");
+        await request.SubmitAsync("/connexion?personnel=true", new Dictionary<string, string> { ["Identifier"] = DemoData.AccountantEmail }, "/mot-de-passe-oublie");
         var link = LinkIn(ResetLink(), await Factory.Smtp.WaitForMessageAsync(DemoData.AccountantEmail));
         var portal = Portal("sist-on.localhost");
 
@@ -198,6 +199,9 @@ public sealed partial class SignInSecurityTests(SignInSecurityTests.SweepFactory
         var done = await PortalClient.HtmlAsync(await portal.SubmitAsync(link.PathAndQuery, new Dictionary<string, string> { ["NewPassword"] = "Comptable-2027!" }));
         Assert.Contains("Votre mot de passe a été modifié.", done);
         await SignedInAsync("sstrn.localhost", DemoData.AccountantEmail, "Comptable-2027!");
+
+        // The page offers the form to those who have a password there (staff, accounts that sign in elsewhere).
+        Assert.Contains("name=\"Identifier\"", await Portal("sist-on.localhost").GetHtmlAsync("/mot-de-passe-oublie"));
     }
 
     // Finding 9: failures from one address across accounts stop a sweep without blocking the accounts.
