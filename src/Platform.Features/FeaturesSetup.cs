@@ -8,9 +8,11 @@ namespace Platform.Features;
 
 public static class FeaturesSetup
 {
-    public static IServiceCollection AddPlatformFeatures(this IServiceCollection services, int signInAttemptsPerAccount = 20)
+    public static IServiceCollection AddPlatformFeatures(this IServiceCollection services, int signInAttemptsPerAccount = 20, int signInFailuresPerIp = 30)
     {
-        services.AddSingleton(new SignInThrottle(signInAttemptsPerAccount, TimeSpan.FromMinutes(5)));
+        services.AddSingleton(new SignInThrottle(signInAttemptsPerAccount, TimeSpan.FromMinutes(5), signInFailuresPerIp, TimeSpan.FromMinutes(15)));
+        services.AddScoped<SignInLockout>();
+        services.AddSingleton<UnknownAccountLockouts>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TenantRulesCache>();
         services.AddScoped<TenantRulesAdministration>();

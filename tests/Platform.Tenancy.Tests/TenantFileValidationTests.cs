@@ -84,6 +84,15 @@ public sealed class TenantFileValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_tenant_password_rule_may_only_be_stricter_than_the_platform_minimum()
+    {
+        files.Edit("sstrn", j => j["login"]!["passwordRule"]!["requireSpecial"] = false);
+        var problem = SingleProblem();
+        Assert.StartsWith("sstrn.json : $.login.passwordRule", problem);
+        Assert.Contains("plus stricte que le minimum de la plateforme", problem);
+    }
+
+    [Fact]
     public void A_password_tenant_needs_a_password_rule()
     {
         files.Edit("sst68", j => j["login"]!.AsObject().Remove("passwordRule"));

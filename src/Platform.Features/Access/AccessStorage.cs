@@ -16,7 +16,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         e.Property(u => u.FirstName).HasMaxLength(100);
         e.Property(u => u.LastName).HasMaxLength(100);
         e.Property(u => u.PasswordHash).HasMaxLength(200);
-        e.Property(u => u.ProtectedTotpSecret).HasMaxLength(500);
+        e.Property(u => u.RecoveryEmail).HasMaxLength(254);
+        e.Property(u => u.PendingRecoveryEmail).HasMaxLength(254);
         e.Property(u => u.JobFunction).HasMaxLength(100);
     }
 }
@@ -68,6 +69,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
     {
         e.HasIndex(s => new { s.TenantId, s.UserId }).IsUnique();
         e.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+        e.Property(s => s.ProtectedTotpSecret).HasMaxLength(500);
         e.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
     }
 }

@@ -35,7 +35,7 @@ public sealed class AccountCreation(
         var email = account.Email?.Trim();
         errors.AddRange(PersonDetails.NameProblems(account.FirstName, account.LastName));
         if (PersonDetails.EmailProblem(email) is { } badEmail) errors.Add(badEmail);
-        if (PasswordPolicy.Check(rules.Login.PasswordRule!, account.Password) is { } weak) errors.Add(weak);
+        if (PasswordPolicy.Check(PasswordPolicy.For(rules), account.Password) is { } weak) errors.Add(weak);
         if (string.IsNullOrWhiteSpace(account.JobFunction) || account.JobFunction.Trim().Length > 100)
             errors.Add(new("JOB_FUNCTION_REQUIRED", "Indiquez votre fonction dans l'entreprise.", "jobFunction"));
         var uses = (account.PortalUses ?? []).Distinct().ToList();
@@ -44,6 +44,8 @@ public sealed class AccountCreation(
         if (errors.Count > 0) return errors;
         if (!throttle.TryAcquire(Tenant.Slug, email)) return [SignInThrottle.TooMany with { Field = "email" }];
 
+        // Hashed before the lookup, so that a known e-mail answers as slowly as a new one.
+        var passwordHash = Passwords.Hash(account.Password!);
         var normalized = User.Normalize(email!);
         var existing = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         if (existing is not null)
@@ -58,7 +60,7 @@ public sealed class AccountCreation(
             Email = email!, NormalizedEmail = normalized, FirstName = account.FirstName!.Trim(), LastName = account.LastName!.Trim(),
             PendingActivation = true, JobFunction = account.JobFunction!.Trim(), PortalUses = uses, CreatedAt = now,
         };
-        user.PasswordHash = Passwords.Hash(account.Password!);
+        user.PasswordHash = passwordHash;
         db.Users.Add(user);
         var token = await links.IssueAsync(user.Id, EmailLinkPurpose.Activation, ActivationLifetime, ct);
         outbox.Enqueue(user.Email, EmailTemplates.Activation(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{ActivationPath}?jeton={token}", (int)ActivationLifetime.TotalHours));

@@ -1,38 +1,111 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Auditing;
+using Platform.Features.Notifications;
 using Platform.Features.Persistence;
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
 
 namespace Platform.Features.Access;
 
-/// <summary>A person's own account (password) and the staff's help with it (unlocking).</summary>
+/// <summary>What /compte shows of the signed-in person's own account.</summary>
+public sealed record OwnAccountView(string DisplayName, string Email, bool HasPassword, string? RecoveryEmail, string? PendingRecoveryEmail);
+
+/// <summary>A person's own account (password, recovery e-mail) and the staff's help with it (unlocking).</summary>
 public sealed class AccountService(
-    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, CurrentUser currentUser, Sessions sessions, TimeProvider time)
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, CurrentUser currentUser, Sessions sessions, SignInThrottle throttle,
+    SignInLockout lockout, EmailLinks links, EmailOutbox outbox, TimeProvider time)
 {
+    public const string RecoveryEmailPath = "/compte/email-de-recuperation";
+    private static readonly TimeSpan RecoveryLinkLifetime = TimeSpan.FromHours(24);
+
     private Tenant Tenant => tenantContext.RequireTenant();
 
     /// <summary>After a password change: the caller's session with the new stamp, for the portal to re-issue its cookie.</summary>
     public SignedInUser? RenewedSession { get; private set; }
 
-    public async Task<IReadOnlyList<UserError>> ChangePasswordAsync(string? currentPassword, string? newPassword, CancellationToken ct = default)
+    public async Task<OwnAccountView> MineAsync(CancellationToken ct = default)
+    {
+        var userId = currentUser.RequireUserId();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+        return new OwnAccountView($"{user.FirstName} {user.LastName}", user.Email, user.PasswordHash is not null, user.RecoveryEmail, user.PendingRecoveryEmail);
+    }
+
+    /// <summary>
+    /// A wrong current password counts as a failed sign-in: the same per-account limit and the tenant's
+    /// lockout, so that a borrowed session cannot be used to guess the password.
+    /// </summary>
+    /// <param name="siteUrl">The tenant host, for the unlock link when the account gets blocked.</param>
+    public async Task<IReadOnlyList<UserError>> ChangePasswordAsync(string? currentPassword, string? newPassword, string? siteUrl = null, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
+        if (!throttle.TryAcquire(Tenant.Slug, user.Email)) return [SignInThrottle.TooMany with { Field = "currentPassword" }];
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        var guard = await lockout.GuardAsync(userId, ct);
+        if (lockout.Locked(guard, rules.Login.Lockout) is { } locked) return [locked with { Field = "currentPassword" }];
         if (user.PasswordHash is null || !Passwords.Verify(user.PasswordHash, currentPassword))
-            return [new UserError("INVALID_CURRENT_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword")];
-        var rule = (await rulesCache.GetAsync(Tenant)).Rules.Login.PasswordRule ?? PasswordPolicy.Staff;
-        if (PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return [weak];
+        {
+            var lockedNow = user.PasswordHash is null ? null : await lockout.RecordFailureAsync(user, guard, rules, siteUrl, ct);
+            return [lockedNow is null
+                ? new UserError("INVALID_CURRENT_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword")
+                : lockedNow with { Field = "currentPassword" }];
+        }
+        var isStaff = await db.StaffMembers.AnyAsync(s => s.UserId == userId, ct);
+        if (PasswordPolicy.Check(PasswordPolicy.For(rules, isStaff), newPassword, "newPassword") is { } weak) return [weak];
         if (newPassword == currentPassword)
             return [new UserError("PASSWORD_UNCHANGED", "Le nouveau mot de passe doit être différent de l'actuel.", "newPassword")];
 
         user.PasswordHash = Passwords.Hash(newPassword!);
+        SignInLockout.Clear(guard);
         // The other sessions end; the portal renews the cookie of this one (RenewedSession).
         await sessions.EndAllAsync(user, ct);
         db.AuditEntries.Record(time, userId, "password-changed", "User", userId);
         await db.SaveChangesAsync(ct);
         RenewedSession = SignedInUser.Of(user, Tenant.Slug, await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(ct));
         return [];
+    }
+
+    /// <summary>
+    /// Asks to change the recovery e-mail (sstbtp-bfc, « Email de récupération »): a link goes to the new
+    /// address, and the address changes only when that link is followed. Giving the account's own e-mail back
+    /// removes the recovery e-mail at once (that address is already proven).
+    /// </summary>
+    public async Task<IReadOnlyList<UserError>> RequestRecoveryEmailAsync(string? email, string siteUrl, CancellationToken ct = default)
+    {
+        var userId = currentUser.RequireUserId();
+        email = email?.Trim();
+        if (PersonDetails.EmailProblem(email) is { } bad) return [bad with { Field = "recoveryEmail" }];
+        var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
+        if (User.Normalize(email!) == user.NormalizedEmail)
+        {
+            user.RecoveryEmail = null;
+            user.PendingRecoveryEmail = null;
+        }
+        else
+        {
+            if (!throttle.TryAcquire(Tenant.Slug, "recovery|" + userId)) return [SignInThrottle.TooMany with { Field = "recoveryEmail" }];
+            user.PendingRecoveryEmail = email;
+            var token = await links.IssueAsync(userId, EmailLinkPurpose.RecoveryEmail, RecoveryLinkLifetime, ct);
+            var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+            outbox.Enqueue(email!, EmailTemplates.ConfirmRecoveryEmail(rules, $"{siteUrl.TrimEnd('/')}{RecoveryEmailPath}?jeton={token}", (int)RecoveryLinkLifetime.TotalHours));
+        }
+        db.AuditEntries.Record(time, userId, "recovery-email-requested", "User", userId);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>Confirms a recovery e-mail from the link sent to it; false when the link is unknown, used or expired.</summary>
+    public async Task<bool> ConfirmRecoveryEmailAsync(string? token, CancellationToken ct = default)
+    {
+        if (await links.FindValidAsync(token, EmailLinkPurpose.RecoveryEmail, ct) is not { } link) return false;
+        var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
+        if (user.PendingRecoveryEmail is null) return false;
+        user.RecoveryEmail = user.PendingRecoveryEmail;
+        user.PendingRecoveryEmail = null;
+        links.MarkUsed(link);
+        db.AuditEntries.Record(time, user.Id, "recovery-email-confirmed", "User", user.Id);
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>Staff unlock an account blocked by failed sign-ins (sst68: blocked until unlocked).</summary>
@@ -42,9 +115,7 @@ public sealed class AccountService(
         var guard = await db.SignInGuards.SingleOrDefaultAsync(g => g.UserId == userId, ct);
         if (guard is null || (!guard.BlockedUntilUnlocked && guard.LockedUntil is null))
             return [new UserError("NOT_LOCKED", "Ce compte n'est pas bloqué.", "userId")];
-        guard.BlockedUntilUnlocked = false;
-        guard.LockedUntil = null;
-        guard.FailedAttempts = 0;
+        SignInLockout.Clear(guard);
         db.AuditEntries.Record(time, staffId, "account-unlocked", "User", userId);
         await db.SaveChangesAsync(ct);
         return [];

@@ -25,6 +25,10 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
 {
     public const string ClientCredentialsPermission = OpenIddictConstants.Permissions.GrantTypes.ClientCredentials;
 
+    /// <summary>Whether the caller may create API access: a member of a company here, not staff.</summary>
+    public async Task<bool> OfferedAsync(CancellationToken ct = default) =>
+        currentUser.UserId is { } userId && !currentUser.IsStaff && await db.Memberships.AnyAsync(m => m.UserId == userId, ct);
+
     public async Task<IReadOnlyList<ApiClientView>> MineAsync(CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();

@@ -110,7 +110,7 @@ public sealed class CompanyUsers(
         if (user is null)
         {
             var errors = PersonDetails.NameProblems(firstName, lastName).ToList();
-            if (rules.Login.Proof == LoginProof.Password && PasswordPolicy.Check(rules.Login.PasswordRule!, password) is { } weak) errors.Add(weak);
+            if (rules.Login.Proof == LoginProof.Password && PasswordPolicy.Check(PasswordPolicy.For(rules), password) is { } weak) errors.Add(weak);
             if (errors.Count > 0) return (null, errors);
             user = new User { Email = invitation.Email, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), CreatedAt = now };
             if (rules.Login.Proof == LoginProof.Password) user.PasswordHash = Passwords.Hash(password!);

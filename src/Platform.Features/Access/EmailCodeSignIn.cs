@@ -18,6 +18,7 @@ public sealed class EmailCodeSignIn(
     ConnectionHistory history, SignInThrottle throttle, EmailOutbox outbox, EmailSettings emailSettings, TimeProvider time, ILogger<EmailCodeSignIn> logger)
 {
     private static readonly UserError WrongCode = new("INVALID_CODE", "Code incorrect ou expiré.", "code");
+    private static readonly UserError Voided = new("CODE_VOIDED", "Trop d'essais : ce code n'est plus valable. Demandez un nouveau code.", "code");
 
     private Tenant Tenant => tenantContext.RequireTenant();
 
@@ -54,24 +55,36 @@ public sealed class EmailCodeSignIn(
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         if (rules.Login.Proof != LoginProof.EmailCode || rules.Login.EmailCode is not { } codeRule)
             return new SignInOutcome(null, new UserError("EMAIL_CODE_UNAVAILABLE", "Ce service se connecte avec un mot de passe.", "email"));
+        if (throttle.AddressBlocked(ipAddress)) return new SignInOutcome(null, SignInThrottle.TooManyFromAddress with { Field = "code" });
         if (!throttle.TryAcquire(Tenant.Slug, email)) return new SignInOutcome(null, SignInThrottle.TooMany with { Field = "code" });
         var user = await accounts.FindMemberByEmailAsync(email, ct);
         var now = time.GetUtcNow();
-        var active = user is null ? null : (await db.LoginCodes.Where(c => c.UserId == user.Id && c.ConsumedAt == null).ToListAsync(ct))
+        var active = user is null ? null : (await db.LoginCodes.AsNoTracking().Where(c => c.UserId == user.Id && c.ConsumedAt == null).ToListAsync(ct))
             .MaxBy(c => c.CreatedAt);
-        if (user is null || active is null || active.ExpiresAt <= now) return new SignInOutcome(null, WrongCode);
+        if (user is null || active is null || active.ExpiresAt <= now)
+        {
+            throttle.RecordAddressFailure(ipAddress);
+            return new SignInOutcome(null, WrongCode);
+        }
 
+        // A try is counted before the code is compared, by one UPDATE that only passes under the limit:
+        // concurrent tries cannot compare more codes than the limit allows.
+        var counted = await db.LoginCodes
+            .Where(c => c.Id == active.Id && c.ConsumedAt == null && c.WrongTries < codeRule.MaxWrongTries)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.WrongTries, x => x.WrongTries + 1), ct);
+        if (counted == 0) return new SignInOutcome(null, Voided);
         if (active.CodeHash != OneTimeSecrets.Hash(code?.Trim() ?? ""))
         {
-            active.WrongTries++;
-            var voided = active.WrongTries >= codeRule.MaxWrongTries;
-            if (voided) active.ConsumedAt = now;
-            await db.SaveChangesAsync(ct);
-            return new SignInOutcome(null, voided
-                ? new UserError("CODE_VOIDED", "Trop d'essais : ce code n'est plus valable. Demandez un nouveau code.", "code")
-                : WrongCode);
+            throttle.RecordAddressFailure(ipAddress);
+            var tries = await db.LoginCodes.Where(c => c.Id == active.Id).Select(c => c.WrongTries).SingleAsync(ct);
+            if (tries < codeRule.MaxWrongTries) return new SignInOutcome(null, WrongCode);
+            await db.LoginCodes.Where(c => c.Id == active.Id && c.ConsumedAt == null).ExecuteUpdateAsync(c => c.SetProperty(x => x.ConsumedAt, now), ct);
+            return new SignInOutcome(null, Voided);
         }
-        active.ConsumedAt = now;
+        // The right code serves once, even when sent twice at the same time.
+        var consumed = await db.LoginCodes.Where(c => c.Id == active.Id && c.ConsumedAt == null)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ConsumedAt, now), ct);
+        if (consumed == 0) return new SignInOutcome(null, WrongCode);
         await history.RecordAsync(user.Id, ipAddress, browser, now, ct);
         await db.SaveChangesAsync(ct);
         return new SignInOutcome(SignedInUser.Of(user, Tenant.Slug, null), null);

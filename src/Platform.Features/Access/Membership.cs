@@ -22,6 +22,13 @@ public sealed class StaffMember : ITenantOwned
     public string TenantId { get; set; } = "";
     public required Guid UserId { get; init; }
     public required StaffRole Role { get; set; }
+    /// <summary>
+    /// The authenticator (TOTP) secret of this membership, protected with the data-protection keys: a second
+    /// factor belongs to the tenant it protects, so being added to another tenant's staff never changes it.
+    /// </summary>
+    public string? ProtectedTotpSecret { get; set; }
+    /// <summary>The last 30-second step whose code was accepted: a code is good once (no replay within its window).</summary>
+    public long? LastTotpStep { get; set; }
 }
 
 /// <summary>The role names every tenant's catalogue starts with (SPEC.md 3.1).</summary>

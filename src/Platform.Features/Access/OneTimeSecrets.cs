@@ -13,12 +13,13 @@ public sealed class LoginCode : ITenantOwned
     public required string CodeHash { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
+    /// <summary>Tries counted so far (each counted atomically before its code is compared).</summary>
     public int WrongTries { get; set; }
     /// <summary>Used, voided by wrong tries, or replaced by a newer code.</summary>
     public DateTimeOffset? ConsumedAt { get; set; }
 }
 
-/// <summary>A single-use link sent by e-mail (forgotten password, account activation).</summary>
+/// <summary>A single-use link sent by e-mail (forgotten password, account activation, unlock, recovery e-mail).</summary>
 public sealed class EmailLinkToken : ITenantOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -30,7 +31,7 @@ public sealed class EmailLinkToken : ITenantOwned
     public DateTimeOffset? UsedAt { get; set; }
 }
 
-public enum EmailLinkPurpose { PasswordReset, Activation, StaffEnrolment }
+public enum EmailLinkPurpose { PasswordReset, Activation, StaffEnrolment, AccountUnlock, RecoveryEmail }
 
 /// <summary>Codes and link tokens are stored hashed: a copy of the database signs nobody in.</summary>
 public static class OneTimeSecrets

@@ -7,10 +7,29 @@ public static class PasswordPolicy
 {
     public const int MaxLength = 128;
 
-    /// <summary>Staff and administrators, and anyone on a tenant without a password rule of its own: 12+ characters, all four kinds.</summary>
+    /// <summary>Staff and administrators: 12+ characters, all four kinds.</summary>
     public static readonly PasswordRule Staff = new()
     {
         MinLength = 12, RequireUpper = true, RequireLower = true, RequireDigit = true, RequireSpecial = true,
+    };
+
+    /// <summary>
+    /// The rule for a password set on this tenant: the tenant's own rule, never below the platform's
+    /// minimum (a tenant without a rule, such as sist-on, gets the minimum), and the staff rule for staff.
+    /// Every door that sets a password goes through here: one password serves every tenant.
+    /// </summary>
+    public static PasswordRule For(TenantRules rules, bool staff = false)
+    {
+        var rule = Strictest(PasswordRule.PlatformMinimum, rules.Login.PasswordRule);
+        return staff ? Strictest(rule, Staff) : rule;
+    }
+
+    private static PasswordRule Strictest(PasswordRule a, PasswordRule? b) => b is null ? a : new PasswordRule
+    {
+        MinLength = Math.Max(a.MinLength, b.MinLength),
+        RequireUpper = a.RequireUpper || b.RequireUpper, RequireLower = a.RequireLower || b.RequireLower,
+        RequireDigit = a.RequireDigit || b.RequireDigit, RequireSpecial = a.RequireSpecial || b.RequireSpecial,
+        StrengthMeter = a.StrengthMeter || b.StrengthMeter,
     };
 
     /// <summary>Null when the password satisfies the rule, else a French message listing what is missing.</summary>

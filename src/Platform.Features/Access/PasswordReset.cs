@@ -9,7 +9,8 @@ using Platform.Tenancy.Rules;
 namespace Platform.Features.Access;
 
 /// <summary>
-/// Forgotten password: a single-use link, valid one hour, e-mailed to the account's address. The
+/// Forgotten password: a single-use link, valid one hour, e-mailed to the account's address (or its
+/// confirmed recovery e-mail). The
 /// answer is the same whether the identifier exists or not.
 /// </summary>
 public sealed class PasswordReset(
@@ -32,7 +33,7 @@ public sealed class PasswordReset(
         var user = await accounts.FindAsync(identifier, asProxy, rules, ct);
         if (user?.PasswordHash is null) return;
         var token = await links.IssueAsync(user.Id, EmailLinkPurpose.PasswordReset, TimeSpan.FromMinutes(ValidityMinutes), ct);
-        outbox.Enqueue(user.Email, EmailTemplates.PasswordReset(rules, $"{siteUrl.TrimEnd('/')}{LinkPath}?jeton={token}", ValidityMinutes));
+        outbox.Enqueue(user.PasswordEmail, EmailTemplates.PasswordReset(rules, $"{siteUrl.TrimEnd('/')}{LinkPath}?jeton={token}", ValidityMinutes));
         await db.SaveChangesAsync(ct);
     }
 
@@ -42,8 +43,10 @@ public sealed class PasswordReset(
     public async Task<IReadOnlyList<UserError>> ResetAsync(string? token, string? newPassword, CancellationToken ct = default)
     {
         if (await links.FindValidAsync(token, EmailLinkPurpose.PasswordReset, ct) is not { } link) return [Expired];
-        var rule = (await rulesCache.GetAsync(Tenant)).Rules.Login.PasswordRule;
-        if (rule is not null && PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return [weak];
+        // Never below the platform's minimum, even where the tenant has no password rule (sist-on): the
+        // password serves on every tenant.
+        var rule = PasswordPolicy.For((await rulesCache.GetAsync(Tenant)).Rules, await db.StaffMembers.AnyAsync(s => s.UserId == link.UserId, ct));
+        if (PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return [weak];
         var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
         var now = time.GetUtcNow();
         user.PasswordHash = Passwords.Hash(newPassword!);

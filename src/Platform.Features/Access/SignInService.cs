@@ -6,7 +6,8 @@ using Platform.Tenancy.Rules;
 
 namespace Platform.Features.Access;
 
-public sealed record PasswordSignIn(string Identifier, string Password, string? IpAddress, string? Browser, bool AsProxy = false);
+/// <param name="SiteUrl">The tenant host the request came to, for the unlock link a blocked owner is e-mailed.</param>
+public sealed record PasswordSignIn(string Identifier, string Password, string? IpAddress, string? Browser, bool AsProxy = false, string? SiteUrl = null);
 
 /// <summary>Who signed in: what the portal cookie and the access token carry.</summary>
 public sealed record SignedInUser(Guid UserId, string Email, string DisplayName, string TenantSlug, StaffRole? StaffRole, string SecurityStamp = "")
@@ -32,104 +33,87 @@ public sealed record SignInOutcome(SignedInUser? User, UserError? Error, Guid? P
 /// </summary>
 public sealed class SignInService(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
-    ConnectionHistory history, SignInThrottle throttle, TotpCodes totp, TimeProvider time)
+    ConnectionHistory history, SignInThrottle throttle, SignInLockout lockout, UnknownAccountLockouts unknownLockouts, TotpCodes totp, TimeProvider time)
 {
     private static readonly UserError WrongCredentials =
         new("INVALID_CREDENTIALS", "Identifiant ou mot de passe incorrect.", "password");
+
+    // Members of code tenants who try a password get the wrong-credentials answer with this hint, whatever
+    // the e-mail: a different answer would tell which e-mails belong to staff.
+    private static readonly UserError WrongCredentialsOnCodeTenant = WrongCredentials with
+    {
+        Message = "Identifiant ou mot de passe incorrect. Les adhérents de ce service se connectent avec un code envoyé par e-mail.",
+    };
 
     private Tenant Tenant => tenantContext.RequireTenant();
 
     public async Task<SignInOutcome> PasswordAsync(PasswordSignIn attempt, string? authenticatorCode = null, CancellationToken ct = default)
     {
+        // An address that failed too often across accounts is refused before any account is looked at.
+        if (throttle.AddressBlocked(attempt.IpAddress)) return Fail(SignInThrottle.TooManyFromAddress);
         if (!throttle.TryAcquire(Tenant.Slug, attempt.Identifier)) return Fail(SignInThrottle.TooMany);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var user = await accounts.FindAsync(attempt.Identifier, attempt.AsProxy, rules, ct);
         var staffRole = user is null ? null : await accounts.StaffRoleAsync(user.Id, ct);
         // Tenants that sign in with e-mailed codes have no passwords; their staff still do.
-        if (rules.Login.Proof != LoginProof.Password && staffRole is null)
-            return Fail(new UserError("PASSWORD_SIGN_IN_UNAVAILABLE", "Ce service se connecte avec un code envoyé par e-mail.", "identifier"));
-        if (user?.PasswordHash is null)
+        var wrong = rules.Login.Proof == LoginProof.Password ? WrongCredentials : WrongCredentialsOnCodeTenant;
+        if (user?.PasswordHash is null || (rules.Login.Proof != LoginProof.Password && staffRole is null))
         {
-            // Same work as a real check, so that timing does not reveal unknown accounts.
+            // The same lockout and the same work as a real check, so that neither answers nor timing reveal unknown accounts.
+            if (lockout.Locked(unknownLockouts.Guard(Tenant.Slug, attempt.Identifier), rules.Login.Lockout) is { } lockedUnknown) return Fail(lockedUnknown);
             Passwords.Verify(DummyHash, attempt.Password);
-            return Fail(WrongCredentials);
+            throttle.RecordAddressFailure(attempt.IpAddress);
+            unknownLockouts.RecordFailure(Tenant.Slug, attempt.Identifier, rules.Login.Lockout);
+            return Fail(lockout.Locked(unknownLockouts.Guard(Tenant.Slug, attempt.Identifier), rules.Login.Lockout) ?? wrong);
         }
 
-        var guard = await db.SignInGuards.SingleOrDefaultAsync(g => g.UserId == user.Id, ct);
-        var now = time.GetUtcNow();
-        if (Locked(guard, rules.Login.Lockout, now) is { } locked) return Fail(locked);
+        var guard = await lockout.GuardAsync(user.Id, ct);
+        if (lockout.Locked(guard, rules.Login.Lockout) is { } locked) return Fail(locked);
 
-        if (!Passwords.Verify(user.PasswordHash, attempt.Password)) return Fail(await RecordFailureAsync(user.Id, guard, rules.Login.Lockout, now, ct));
+        if (!Passwords.Verify(user.PasswordHash, attempt.Password))
+        {
+            throttle.RecordAddressFailure(attempt.IpAddress);
+            return Fail(await lockout.RecordFailureAsync(user, guard, rules, attempt.SiteUrl, ct) ?? wrong);
+        }
         if (user.PendingActivation)
             return Fail(new UserError("ACCOUNT_NOT_ACTIVATED", "Votre compte n'est pas encore activé : cliquez sur le lien d'activation reçu par e-mail.", "identifier"));
         if (staffRole is not null && authenticatorCode is null) return new SignInOutcome(null, null, user.Id);
-        return await FinishAsync(user, staffRole, guard, rules, authenticatorCode, attempt.IpAddress, attempt.Browser, ct);
+        return await FinishAsync(user, staffRole, guard, rules, authenticatorCode, attempt.IpAddress, attempt.Browser, attempt.SiteUrl, ct);
     }
 
     /// <summary>Second step of a staff sign-in whose password was already checked.</summary>
-    public async Task<SignInOutcome> SecondFactorAsync(Guid userId, string? authenticatorCode, string? ipAddress, string? browser, CancellationToken ct = default)
+    public async Task<SignInOutcome> SecondFactorAsync(Guid userId, string? authenticatorCode, string? ipAddress, string? browser, string? siteUrl = null, CancellationToken ct = default)
     {
+        if (throttle.AddressBlocked(ipAddress)) return Fail(SignInThrottle.TooManyFromAddress);
         if (!throttle.TryAcquire(Tenant.Slug, userId.ToString())) return Fail(SignInThrottle.TooMany);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         var staffRole = user is null ? null : await accounts.StaffRoleAsync(user.Id, ct);
         if (user is null || staffRole is null) return Fail(WrongCredentials);
-        var guard = await db.SignInGuards.SingleOrDefaultAsync(g => g.UserId == user.Id, ct);
-        if (Locked(guard, rules.Login.Lockout, time.GetUtcNow()) is { } locked) return Fail(locked);
-        return await FinishAsync(user, staffRole, guard, rules, authenticatorCode ?? "", ipAddress, browser, ct);
+        var guard = await lockout.GuardAsync(user.Id, ct);
+        if (lockout.Locked(guard, rules.Login.Lockout) is { } locked) return Fail(locked);
+        return await FinishAsync(user, staffRole, guard, rules, authenticatorCode ?? "", ipAddress, browser, siteUrl, ct);
     }
 
     private async Task<SignInOutcome> FinishAsync(User user, StaffRole? staffRole, SignInGuard? guard, TenantRules rules,
-        string? authenticatorCode, string? ipAddress, string? browser, CancellationToken ct)
+        string? authenticatorCode, string? ipAddress, string? browser, string? siteUrl, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (staffRole is not null && (user.ProtectedTotpSecret is null || !totp.Verify(user.ProtectedTotpSecret, authenticatorCode)))
+        if (staffRole is not null)
         {
-            var error = await RecordFailureAsync(user.Id, guard, rules.Login.Lockout, now, ct);
-            return Fail(error.Code == WrongCredentials.Code
-                ? new UserError("INVALID_AUTHENTICATOR_CODE", "Code de l'application d'authentification incorrect.", "authenticatorCode")
-                : error);
+            // The second factor of this tenant's staff membership, each code accepted once.
+            var member = await db.StaffMembers.SingleAsync(s => s.UserId == user.Id, ct);
+            if (!await totp.AcceptOnceAsync(db, member, authenticatorCode, ct))
+            {
+                throttle.RecordAddressFailure(ipAddress);
+                return Fail(await lockout.RecordFailureAsync(user, guard, rules, siteUrl, ct)
+                    ?? new UserError("INVALID_AUTHENTICATOR_CODE", "Code de l'application d'authentification incorrect.", "authenticatorCode"));
+            }
         }
         if (guard is not null) { guard.FailedAttempts = 0; guard.LockedUntil = null; }
         await history.RecordAsync(user.Id, ipAddress, browser, now, ct);
         await db.SaveChangesAsync(ct);
         return new SignInOutcome(SignedInUser.Of(user, Tenant.Slug, staffRole), null);
-    }
-
-    private UserError? Locked(SignInGuard? guard, LockoutRule rule, DateTimeOffset now)
-    {
-        if (guard is null) return null;
-        if (guard.BlockedUntilUnlocked)
-            return new UserError("ACCOUNT_BLOCKED", rule.Message ?? "Votre espace a été bloqué. Contactez votre service de santé au travail.", "identifier");
-        if (guard.LockedUntil is { } until && until > now)
-        {
-            var minutes = (int)Math.Ceiling((until - now).TotalMinutes);
-            return new UserError("ACCOUNT_LOCKED",
-                $"Votre compte est bloqué pendant encore {minutes} minute{(minutes > 1 ? "s" : "")} après plusieurs essais infructueux.", "identifier");
-        }
-        return null;
-    }
-
-    private async Task<UserError> RecordFailureAsync(Guid userId, SignInGuard? guard, LockoutRule rule, DateTimeOffset now, CancellationToken ct)
-    {
-        if (rule.Mode == LockoutMode.None) return WrongCredentials;
-        if (guard is null)
-        {
-            guard = new SignInGuard { UserId = userId };
-            db.SignInGuards.Add(guard);
-        }
-        if (guard.LockedUntil is { } expired && expired <= now) guard.FailedAttempts = 0;
-        guard.FailedAttempts++;
-        UserError? locked = null;
-        if (guard.FailedAttempts >= rule.MaxFailures)
-        {
-            if (rule.Mode == LockoutMode.UntilUnlockedByStaff) guard.BlockedUntilUnlocked = true;
-            else guard.LockedUntil = now.AddMinutes(rule.LockMinutes!.Value);
-            guard.FailedAttempts = 0;
-            locked = Locked(guard, rule, now);
-        }
-        await db.SaveChangesAsync(ct);
-        return locked ?? WrongCredentials;
     }
 
     private static SignInOutcome Fail(UserError error) => new(null, error);

@@ -31,9 +31,9 @@ public sealed class StaffAccounts(
     public async Task<IReadOnlyList<StaffAccountView>> ListAsync(CancellationToken ct = default)
     {
         currentUser.RequireTenantAdministrator();
-        var rows = await db.StaffMembers.AsNoTracking().Join(db.Users.AsNoTracking(), s => s.UserId, u => u.Id, (s, u) => new { s.Role, User = u }).ToListAsync(ct);
+        var rows = await db.StaffMembers.AsNoTracking().Join(db.Users.AsNoTracking(), s => s.UserId, u => u.Id, (s, u) => new { s.Role, s.ProtectedTotpSecret, User = u }).ToListAsync(ct);
         return rows.OrderBy(r => r.User.LastName)
-            .Select(r => new StaffAccountView(r.User.Id, $"{r.User.FirstName} {r.User.LastName}", r.User.Email, r.Role, !r.User.PendingActivation && r.User.ProtectedTotpSecret is not null))
+            .Select(r => new StaffAccountView(r.User.Id, $"{r.User.FirstName} {r.User.LastName}", r.User.Email, r.Role, !r.User.PendingActivation && r.ProtectedTotpSecret is not null))
             .ToList();
     }
 
@@ -55,9 +55,9 @@ public sealed class StaffAccounts(
             user = new User { Email = email!, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), PendingActivation = true, CreatedAt = now };
             db.Users.Add(user);
         }
-        // A fresh authenticator secret, shown once on the enrolment page.
-        user.ProtectedTotpSecret = totp.NewSecret().ProtectedSecret;
-        db.StaffMembers.Add(new StaffMember { UserId = user.Id, Role = role });
+        // A fresh authenticator secret for this tenant only, shown once on the enrolment page: the person's
+        // second factor on other tenants stays as it is.
+        db.StaffMembers.Add(new StaffMember { UserId = user.Id, Role = role, ProtectedTotpSecret = totp.NewSecret().ProtectedSecret });
         var token = await links.IssueAsync(user.Id, EmailLinkPurpose.StaffEnrolment, EnrolmentLifetime, ct);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         outbox.Enqueue(user.Email, EmailTemplates.StaffEnrolment(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{EnrolmentPath}?jeton={token}", EnrolmentLifetime.Days));
@@ -99,7 +99,9 @@ public sealed class StaffAccounts(
     {
         if (await links.FindValidAsync(token, EmailLinkPurpose.StaffEnrolment, ct) is not { } link) return null;
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == link.UserId, ct);
-        var secret = totp.Reveal(user.ProtectedTotpSecret!);
+        var member = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == link.UserId, ct);
+        if (member?.ProtectedTotpSecret is null) return null;
+        var secret = totp.Reveal(member.ProtectedTotpSecret);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         return new StaffEnrolmentView($"{user.FirstName} {user.LastName}", user.Email, secret,
             TotpCodes.AuthenticatorUri(rules.DisplayName, user.Email, secret), user.PasswordHash is null || user.PendingActivation);
@@ -111,9 +113,13 @@ public sealed class StaffAccounts(
         if (await links.FindValidAsync(token, EmailLinkPurpose.StaffEnrolment, ct) is not { } link)
             return [new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token")];
         var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
+        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == link.UserId, ct);
+        if (member is null)
+            return [new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token")];
         var needsPassword = user.PasswordHash is null || user.PendingActivation;
-        if (needsPassword && PasswordPolicy.Check(PasswordPolicy.Staff, password) is { } weak) return [weak];
-        if (!totp.Verify(user.ProtectedTotpSecret!, code))
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        if (needsPassword && PasswordPolicy.Check(PasswordPolicy.For(rules, staff: true), password) is { } weak) return [weak];
+        if (!await totp.AcceptOnceAsync(db, member, code, ct))
             return [new UserError("INVALID_AUTHENTICATOR_CODE", "Code de l'application d'authentification incorrect : vérifiez l'heure de votre téléphone et réessayez.", "code")];
         if (needsPassword) user.PasswordHash = Passwords.Hash(password!);
         user.PendingActivation = false;

@@ -14,8 +14,13 @@ public sealed class User
     public required string LastName { get; set; }
     /// <summary>Null for people who only sign in with e-mailed codes.</summary>
     public string? PasswordHash { get; set; }
-    /// <summary>Authenticator (TOTP) secret of staff and tenant administrators, protected with the data-protection keys.</summary>
-    public string? ProtectedTotpSecret { get; set; }
+    /// <summary>
+    /// Where password e-mails go when it differs from the account's e-mail (sstbtp-bfc: « Email de
+    /// récupération »); set only once a link sent to it was followed.
+    /// </summary>
+    public string? RecoveryEmail { get; set; }
+    /// <summary>A recovery e-mail asked for and not yet confirmed from the link sent to it.</summary>
+    public string? PendingRecoveryEmail { get; set; }
     /// <summary>A self-created account waits for its e-mailed activation link before it can sign in.</summary>
     public bool PendingActivation { get; set; }
     /// <summary>Fonction dans l'entreprise, given at account creation.</summary>
@@ -34,6 +39,9 @@ public sealed class User
     public void RenewSecurityStamp() => SecurityStamp = NewStamp();
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Where password reset links are sent.</summary>
+    public string PasswordEmail => RecoveryEmail ?? Email;
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 }

@@ -58,10 +58,8 @@ public static class DemoData
 
             await MembershipAsync(db, employer, demo, [CompanyRoles.Administrator], now, ct);
             await MembershipAsync(db, accountant, client, [CompanyRoles.Billing, CompanyRoles.Declaration, CompanyRoles.ReadOnly], now, ct);
-            await StaffAsync(db, staff, StaffRole.Staff, ct);
-            await StaffAsync(db, admin, StaffRole.Administrator, ct);
-            staff.ProtectedTotpSecret ??= totp.Protect(StaffTotpSecret);
-            admin.ProtectedTotpSecret ??= totp.Protect(StaffTotpSecret);
+            await StaffAsync(db, staff, StaffRole.Staff, totp, ct);
+            await StaffAsync(db, admin, StaffRole.Administrator, totp, ct);
             // Member-number tenants sign in with the company's number (sst68, sstbtp-bfc).
             if (tenant.FileRules.Login.Identifier == Tenancy.Rules.LoginIdentifier.MemberNumber)
             {
@@ -140,9 +138,11 @@ public static class DemoData
             db.LoginNames.Add(new LoginName { Identifier = identifier, UserId = user.Id });
     }
 
-    private static async Task StaffAsync(PlatformDbContext db, User user, StaffRole role, CancellationToken ct)
+    /// <summary>Each staff membership has its own authenticator secret; the demo's are all the documented one.</summary>
+    private static async Task StaffAsync(PlatformDbContext db, User user, StaffRole role, TotpCodes totp, CancellationToken ct)
     {
-        if (!await db.StaffMembers.AnyAsync(s => s.UserId == user.Id, ct))
-            db.StaffMembers.Add(new StaffMember { UserId = user.Id, Role = role });
+        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == user.Id, ct);
+        if (member is null) db.StaffMembers.Add(new StaffMember { UserId = user.Id, Role = role, ProtectedTotpSecret = totp.Protect(StaffTotpSecret) });
+        else member.ProtectedTotpSecret ??= totp.Protect(StaffTotpSecret);
     }
 }

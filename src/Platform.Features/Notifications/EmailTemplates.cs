@@ -94,6 +94,29 @@ public static class EmailTemplates
         link: (link, "Activer mon accès"),
         after: [$"Ce lien est valable {validityDays} jours et ne peut servir qu'une fois."]);
 
+    public static EmailContent AccountBlocked(TenantRules rules, string unlockLink, int validityHours) => Compose(rules,
+        "Votre espace adhérent a été bloqué",
+        [
+            "Bonjour,",
+            $"Votre espace adhérent de {rules.Name} a été bloqué après plusieurs essais de connexion infructueux.",
+            "Si c'était vous, ou pour reprendre la main, débloquez-le avec le lien ci-dessous, puis connectez-vous (choisissez un nouveau mot de passe si vous l'avez oublié) :",
+        ],
+        link: (unlockLink, "Débloquer mon espace"),
+        after:
+        [
+            $"Ce lien est valable {validityHours} heures et ne peut servir qu'une fois. Le service adhérents peut aussi débloquer votre espace.",
+        ]);
+
+    public static EmailContent ConfirmRecoveryEmail(TenantRules rules, string link, int validityHours) => Compose(rules,
+        "Confirmez votre e-mail de récupération",
+        [
+            "Bonjour,",
+            $"Cette adresse a été indiquée comme e-mail de récupération d'un compte de l'espace adhérent de {rules.Name} : les liens de nouveau mot de passe y seront envoyés.",
+            "Confirmez-la avec le lien ci-dessous ; tant qu'elle n'est pas confirmée, l'adresse actuelle reste en vigueur.",
+        ],
+        link: (link, "Confirmer cette adresse"),
+        after: [$"Ce lien est valable {validityHours} heures. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message."]);
+
     private static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {

@@ -62,7 +62,8 @@ public static class HostSetup
 
         services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
         services.AddDatabaseCommandCount(configuration);
-        services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20));
+        services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20),
+            configuration.GetValue("RateLimits:SignInFailuresPerIpPer15Minutes", 30));
         services.AddSignInRateLimit(configuration.GetValue("RateLimits:SignInPerIpPerMinute", 60));
         var email = EmailSettings.From(configuration, paths.DataDirectory);
         // The codes of e-mails written to files are also logged, in Development only.

@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using System.Security.Claims;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
@@ -102,7 +103,7 @@ public static class TokenServer
         {
             var outcome = await signIn.PasswordAsync(
                 new PasswordSignIn(request.Username ?? "", request.Password ?? "", http.Connection.RemoteIpAddress?.ToString(),
-                    http.Request.Headers.UserAgent.ToString(), AsProxy: (string?)request["proxy"] == "true"),
+                    http.Request.Headers.UserAgent.ToString(), AsProxy: (string?)request["proxy"] == "true", SiteUrl: SiteUrl.Of(http.Request)),
                 (string?)request["authenticator_code"], http.RequestAborted);
             if (outcome.SecondFactorRequired)
                 return Refuse("Le personnel du service confirme sa connexion avec le code de son application d'authentification (paramètre authenticator_code).");

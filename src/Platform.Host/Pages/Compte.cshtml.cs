@@ -1,16 +1,15 @@
+using Platform.Tenancy.Resolution;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Platform.Features;
 using Platform.Features.Access;
-using Platform.Features.Persistence;
 using Platform.Host.Infrastructure;
 
 namespace Platform.Host.Pages;
 
 [Authorize]
-public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, ConnectionHistory connections, AccountService accounts, ApiClients apiClients) : PageModel
+public sealed class CompteModel(CurrentUser currentUser, ConnectionHistory connections, AccountService accounts, ApiClients apiClients) : PageModel
 {
     public bool ShowApiClients { get; private set; }
     public IReadOnlyList<ApiClientView> ApiClients { get; private set; } = [];
@@ -38,6 +37,20 @@ public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, C
     public IReadOnlyList<UserError> Errors { get; private set; } = [];
     public bool PasswordChanged { get; private set; }
 
+    public string? RecoveryEmail { get; private set; }
+    public string? PendingRecoveryEmail { get; private set; }
+    public IReadOnlyList<UserError> RecoveryErrors { get; private set; } = [];
+    public bool RecoveryLinkSent { get; private set; }
+    [BindProperty] public string? NewRecoveryEmail { get; set; }
+
+    /// <summary>A new recovery e-mail: a confirmation link goes to it; it replaces the current one only once confirmed.</summary>
+    public async Task OnPostRecuperationAsync()
+    {
+        RecoveryErrors = await accounts.RequestRecoveryEmailAsync(NewRecoveryEmail, SiteUrl.Of(Request), HttpContext.RequestAborted);
+        RecoveryLinkSent = RecoveryErrors.Count == 0;
+        await LoadAsync();
+    }
+
     [BindProperty] public string? CurrentPassword { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
 
@@ -45,7 +58,7 @@ public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, C
 
     public async Task OnPostAsync()
     {
-        Errors = await accounts.ChangePasswordAsync(CurrentPassword, NewPassword, HttpContext.RequestAborted);
+        Errors = await accounts.ChangePasswordAsync(CurrentPassword, NewPassword, SiteUrl.Of(Request), HttpContext.RequestAborted);
         PasswordChanged = Errors.Count == 0;
         // The change ended every session, this one included: it goes on with the new stamp.
         if (accounts.RenewedSession is { } renewed) await HttpContext.SignInPortalAsync(renewed);
@@ -55,12 +68,14 @@ public sealed class CompteModel(PlatformDbContext db, CurrentUser currentUser, C
     private async Task LoadAsync()
     {
         var id = currentUser.UserId!.Value;
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == id);
-        DisplayName = $"{user.FirstName} {user.LastName}";
-        Email = user.Email;
-        HasPassword = user.PasswordHash is not null;
+        var mine = await accounts.MineAsync(HttpContext.RequestAborted);
+        DisplayName = mine.DisplayName;
+        Email = mine.Email;
+        HasPassword = mine.HasPassword;
+        RecoveryEmail = mine.RecoveryEmail;
+        PendingRecoveryEmail = mine.PendingRecoveryEmail;
         History = await connections.ListAsync(id);
-        ShowApiClients = !currentUser.IsStaff && await db.Memberships.AnyAsync(m => m.UserId == id);
+        ShowApiClients = await apiClients.OfferedAsync(HttpContext.RequestAborted);
         if (ShowApiClients) ApiClients = await apiClients.MineAsync(HttpContext.RequestAborted);
     }
 }

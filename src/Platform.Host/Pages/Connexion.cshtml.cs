@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Features.Access;
@@ -36,7 +37,8 @@ public sealed class ConnexionModel(
             return Page();
         }
         var outcome = await signIn.PasswordAsync(new PasswordSignIn(Identifier, Password,
-            HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), AsProxy), ct: HttpContext.RequestAborted);
+            HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), AsProxy, SiteUrl.Of(Request)),
+            ct: HttpContext.RequestAborted);
         if (outcome.SecondFactorRequired)
         {
             ticket.Issue(HttpContext, outcome.PendingUserId!.Value, tenant.Current!.Slug);

@@ -1,3 +1,4 @@
+using Platform.Tenancy.Resolution;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Features.Access;
@@ -21,7 +22,7 @@ public sealed class ConnexionAuthentificateurModel(ITenantContext tenant, SignIn
         if (ticket.Read(HttpContext, tenant.Current!.Slug) is not { } userId)
             return Redirect("/connexion?personnel=true");
         var outcome = await signIn.SecondFactorAsync(userId, Code, HttpContext.Connection.RemoteIpAddress?.ToString(),
-            Request.Headers.UserAgent.ToString(), HttpContext.RequestAborted);
+            Request.Headers.UserAgent.ToString(), SiteUrl.Of(Request), HttpContext.RequestAborted);
         if (!outcome.Succeeded)
         {
             Error = outcome.Error!.Message;

@@ -75,6 +75,22 @@ public sealed record LoginRules
 
 public sealed record PasswordRule
 {
+    /// <summary>
+    /// The platform-wide floor under every tenant's rule (a person's password is one, platform-wide):
+    /// 8 characters with the four kinds, what every seed asks. With the per-account and per-IP limits and
+    /// the lockouts, this is stricter than the CNIL's 8-characters-three-kinds-with-throttling case.
+    /// A tenant's rule may only be stricter (TenantRulesValidator).
+    /// </summary>
+    public static readonly PasswordRule PlatformMinimum = new()
+    {
+        MinLength = 8, RequireUpper = true, RequireLower = true, RequireDigit = true, RequireSpecial = true,
+    };
+
+    /// <summary>At least as strict as <paramref name="floor"/> on every point.</summary>
+    public bool IsAtLeast(PasswordRule floor) =>
+        MinLength >= floor.MinLength && (RequireUpper || !floor.RequireUpper) && (RequireLower || !floor.RequireLower)
+        && (RequireDigit || !floor.RequireDigit) && (RequireSpecial || !floor.RequireSpecial);
+
     public required int MinLength { get; init; }
     public bool RequireUpper { get; init; }
     public bool RequireLower { get; init; }

@@ -67,7 +67,11 @@ public static partial class TenantRulesValidator
             check(login.PasswordRule is not null, "$.login.passwordRule", "obligatoire quand la connexion se fait par mot de passe");
             check(login.EmailCode is null, "$.login.emailCode", "sans objet quand la connexion se fait par mot de passe");
             if (login.PasswordRule is { } p)
+            {
                 check(p.MinLength is >= 8 and <= 128, "$.login.passwordRule.minLength", "longueur minimale entre 8 et 128 caractères");
+                check(p.IsAtLeast(PasswordRule.PlatformMinimum), "$.login.passwordRule",
+                    "une règle de service ne peut qu'être plus stricte que le minimum de la plateforme (8 caractères avec majuscule, minuscule, chiffre et caractère spécial)");
+            }
         }
         else
         {

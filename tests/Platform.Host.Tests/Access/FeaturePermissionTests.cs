@@ -64,7 +64,7 @@ public sealed class FeaturePermissionTests(PlatformFactory factory) : PlatformTe
         {
             var administration = staff.ServiceProvider.GetRequiredService<TenantRulesAdministration>();
             var denied = await Assert.ThrowsAsync<AccessDeniedException>(() =>
-                administration.ChangeAsync(new RuleChangeRequest("theme.primaryColor", "\"#123456\""), new Platform.Features.Auditing.Actor(null, "Quelqu'un")));
+                administration.ChangeAsync(new RuleChangeRequest("theme.primaryColor", "\"#123456\"")));
             Assert.Equal(AccessDenial.Forbidden, denied.Denial);
             Assert.Equal(AccessDenial.Forbidden, (await Assert.ThrowsAsync<AccessDeniedException>(() => administration.HistoryAsync())).Denial);
         }

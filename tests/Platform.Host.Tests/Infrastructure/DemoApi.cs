@@ -17,8 +17,11 @@ public sealed class DemoApi(PlatformFactory factory, string tenant)
     public async Task<string> EmployerTokenAsync() =>
         await factory.TokenAsync(Host, tenant switch { "sst68" => "680001", "sstbtp-bfc" => "250001", _ => $"employer@{tenant}.demo" }, DemoData.Password);
 
-    public async Task<string> StaffTokenAsync() =>
-        await factory.TokenAsync(Host, $"staff@{tenant}.demo", DemoData.Password, TotpCodes.CurrentCode(DemoData.StaffTotpSecret, factory.Clock.GetUtcNow()));
+    public async Task<string> StaffTokenAsync()
+    {
+        factory.Clock.Advance(TimeSpan.FromSeconds(30)); // an authenticator code serves once: a fresh step for each sign-in
+        return await factory.TokenAsync(Host, $"staff@{tenant}.demo", DemoData.Password, TotpCodes.CurrentCode(DemoData.StaffTotpSecret, factory.Clock.GetUtcNow()));
+    }
 
     public async Task<Guid> CompanyIdAsync(string memberNumber)
     {

@@ -53,6 +53,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests sign in far more often than people do; RateLimitTests checks the limits themselves.
         builder.UseSetting("RateLimits:SignInPerIpPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerAccountPer5Minutes", "100000");
+        builder.UseSetting("RateLimits:SignInFailuresPerIpPer15Minutes", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -74,6 +75,8 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A portal session of a staff member: password, then the authenticator code of <paramref name="totpSecret"/>.</summary>
     public async Task<PortalClient> StaffPortalAsync(string host, string email, string password, string totpSecret)
     {
+        // An authenticator code serves once: each sign-in takes the next 30-second step.
+        Clock.Advance(TimeSpan.FromSeconds(30));
         var portal = PortalFor(host);
         await portal.SubmitAsync("/connexion?personnel=true", new Dictionary<string, string> { ["Identifier"] = email, ["Password"] = password });
         await portal.SubmitAsync("/connexion/authentificateur",

@@ -647,6 +647,13 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProtectedTotpSecret")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -710,13 +717,17 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.Property<bool>("PendingActivation")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PendingRecoveryEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.PrimitiveCollection<List<string>>("PortalUses")
                         .IsRequired()
                         .HasColumnType("text[]");
 
-                    b.Property<string>("ProtectedTotpSecret")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<string>("RecoveryEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()

@@ -642,6 +642,13 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedTotpSecret")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -705,12 +712,16 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<bool>("PendingActivation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PendingRecoveryEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("PortalUses")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProtectedTotpSecret")
-                        .HasMaxLength(500)
+                    b.Property<string>("RecoveryEmail")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
