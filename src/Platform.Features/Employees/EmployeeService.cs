@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Features.Access;
 using Platform.Features.Auditing;
 using Platform.Features.Companies;
+using Platform.Features.PendingChanges;
 using Platform.Features.Persistence;
 using Platform.Features.Regulation;
 using Platform.Features.TenantSettings;
@@ -16,7 +17,7 @@ namespace Platform.Features.Employees;
 public sealed record EmployeeResult(EmployeeView? Employee, IReadOnlyList<UserError> Errors)
 {
     /// <summary>Set where the change waits for staff validation instead of applying (sst68).</summary>
-    public PendingEmployeeChangeView? Pending { get; init; }
+    public PendingChangeView? Pending { get; init; }
 
     /// <summary>Visit requests this change cancelled (an exit cancels the employee's pending ones).</summary>
     public IReadOnlyList<VisitRequestView> CancelledVisitRequests { get; init; } = [];
@@ -31,7 +32,8 @@ public sealed record EmployeeResult(EmployeeView? Employee, IReadOnlyList<UserEr
 /// </summary>
 public sealed class EmployeeService(
     PlatformDbContext db, CompanyAccess access, CompanyDirectory companies, WorkstationService workstations, EmployeeNir nir,
-    EmployeeChanges changes, EmployeeVisitRequests visitRequests, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
+    EmployeeChanges changes, PendingChanges.PendingChanges pendingChanges, EmployeeVisitRequests visitRequests, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
+    : IPendingChangeApplier
 {
     public static readonly UserError NotFound = new("NOT_FOUND", "Ce salarié n'existe pas.", "id");
 
@@ -195,8 +197,7 @@ public sealed class EmployeeService(
     {
         var (apply, errors) = await PrepareAsync(employee, kind, request, ct);
         if (apply is null) return EmployeeResult.Failed([.. errors]);
-        var rules = (await RulesAsync()).EmployerChanges;
-        if (rules.NeedStaffValidation == StaffValidation.AllChanges && !currentUser.IsStaff)
+        if (await pendingChanges.MustWaitAsync())
         {
             var pending = await changes.DeferAsync(employee, kind, request, ct);
             return new((await ViewsAsync([employee], ct))[0], []) { Pending = pending };
@@ -328,29 +329,18 @@ public sealed class EmployeeService(
         if (open is not null) open.EndDate = endDate;
     }
 
-    /// <summary>
-    /// Applies the accepted changes whose day has come, each checked again against the employee as
-    /// they are then; one that no longer holds is kept with the reason instead of half-applying.
-    /// </summary>
-    public async Task<int> ApplyDueChangesAsync(CancellationToken ct = default)
+    public bool Applies(PendingChangeKind kind) => PendingChanges.PendingChanges.IsEmployeeKind(kind);
+
+    /// <summary>An accepted change on its day, checked again against the employee as they are then.</summary>
+    public async Task<UserError?> ApplyAsync(PendingChange change, CancellationToken ct)
     {
-        var today = time.Today();
-        var due = await db.PendingEmployeeChanges.Where(p => p.State == RequestState.Accepted && p.AppliedAt == null && p.EffectiveOn <= today).OrderBy(p => p.Id).ToListAsync(ct);
-        if (due.Count == 0) return 0;
-        var applied = 0;
-        foreach (var change in due)
-        {
-            var employee = await db.Employees.SingleAsync(e => e.Id == change.EmployeeId, ct);
-            var request = EmployeeChanges.Read(change);
-            var (apply, errors) = await PrepareAsync(employee, change.Kind, request, ct);
-            change.AppliedAt = time.GetUtcNow();
-            if (apply is null) { change.Outcome = errors[0].Message; continue; }
-            apply();
-            applied++;
-            db.AuditEntries.Record(time, change.DecidedByUserId, EmployeeChanges.Action(change.Kind), "Employee", employee.Id, """{"pendingChange":true}""");
-        }
-        await db.SaveChangesAsync(ct);
-        return applied;
+        var employee = await db.Employees.SingleAsync(e => e.Id == change.SubjectId, ct);
+        var kind = EmployeeChanges.KindOf(change.Kind);
+        var (apply, errors) = await PrepareAsync(employee, kind, EmployeeChanges.Read(change), ct);
+        if (apply is null) return errors[0];
+        apply();
+        db.AuditEntries.Record(time, change.DecidedByUserId, EmployeeChanges.Action(kind), "Employee", employee.Id, """{"pendingChange":true}""");
+        return null;
     }
 
     /// <summary>Staff of the tenant validate a declared employee.</summary>

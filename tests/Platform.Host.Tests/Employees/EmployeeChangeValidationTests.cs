@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Demo;
 using Platform.Features.Employees;
+using Platform.Features.PendingChanges;
 using Platform.Features.Persistence;
 using Platform.Host.Tests.Infrastructure;
 using Platform.Host.Tests.Workstations;
@@ -23,11 +24,11 @@ public sealed class EmployeeChangeValidationTests(PlatformFactory factory) : Pla
         await DemoData.SeedAsync(Factory.Services);
     }
 
-    private static async Task<(string Token, string Employee)> EmployeeAsync(DemoApi api, string number)
+    private async Task<(string Token, string Employee)> EmployeeAsync(DemoApi api, string number)
     {
         var token = await api.EmployerTokenAsync();
         var company = await api.CompanyIdAsync(number);
-        var ws = (await api.MutateAsync(token, "createWorkstation", WorkstationTests.Create, WorkstationTests.Input(company, "Boulanger", "636c", []))).GetProperty("workstation").GetProperty("id").GetString();
+        var ws = await Companies.PendingChangesTests.WorkstationAsync(Factory, api, token, company, "Boulanger", "636c");
         var id = (await api.MutateAsync(token, "createEmployee", EmployeeTests.CreateEmployee, EmployeeTests.EmployeeInput(company, "Jean", "Dupont", ws))).GetProperty("employee").GetProperty("id").GetString()!;
         return (token, id);
     }
@@ -78,7 +79,7 @@ public sealed class EmployeeChangeValidationTests(PlatformFactory factory) : Pla
         token = await api.EmployerTokenAsync();
         Assert.Equal("2026-06-30", (await EndDateAsync(api, token, id)).GetString());
         await using var scope = Factory.Services.CreateTenantScope("sst68");
-        var outcomes = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().PendingEmployeeChanges.Select(p => p.Outcome).ToListAsync();
+        var outcomes = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().PendingChanges.Select(p => p.Outcome).ToListAsync();
         Assert.Contains(outcomes, o => o != null && o.Contains("ne peut plus être modifiée"));
     }
 
@@ -91,7 +92,7 @@ public sealed class EmployeeChangeValidationTests(PlatformFactory factory) : Pla
             new { input = new { id, ins = EmployeeTests.Nir } });
         Assert.Equal("Modification de l'identité et de l'INS", update.GetProperty("pendingChange").GetProperty("summary").GetString());
         await using var scope = Factory.Services.CreateTenantScope("sst68");
-        var stored = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().PendingEmployeeChanges.Select(p => p.Request).SingleAsync();
+        var stored = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().PendingChanges.Where(p => p.Kind == PendingChangeKind.EmployeeUpdate).Select(p => p.Payload).SingleAsync();
         Assert.DoesNotContain(EmployeeTests.Nir, stored);
         Assert.DoesNotContain("1850575108", stored);
     }
@@ -112,6 +113,6 @@ public sealed class EmployeeChangeValidationTests(PlatformFactory factory) : Pla
     private async Task<int> ApplyDueAsync()
     {
         await using var scope = Factory.Services.CreateTenantScope("sst68");
-        return await scope.ServiceProvider.GetRequiredService<EmployeeService>().ApplyDueChangesAsync();
+        return await scope.ServiceProvider.GetRequiredService<PendingChanges>().ApplyDueAsync();
     }
 }
