@@ -90,21 +90,22 @@ public static partial class CompanyRules
         var main = Address(d.MainAddress, "mainAddress", errors);
         if (main is null && errors.All(e => e.Field != "mainAddress") && Required("mainAddress"))
             errors.Add(new("REQUIRED", "Indiquez l'adresse de l'entreprise (numéro et voie, code postal et commune).", "mainAddress"));
-        var billing = Address(d.BillingAddress, "billingAddress", errors, withCompanyName: true);
-        var convocation = Address(d.ConvocationAddress, "convocationAddress", errors, withCompanyName: true);
+        // An address kept as it is (not given) is not refused for a line it was saved without.
+        var billing = Address(d.BillingAddress, "billingAddress", errors, withCompanyName: true, companyNameRequired: Required("billingAddress"));
+        var convocation = Address(d.ConvocationAddress, "convocationAddress", errors, withCompanyName: true, companyNameRequired: Required("convocationAddress"));
         if (main is null && errors.All(e => e.Field != "mainAddress") && (billing is not null || convocation is not null))
             errors.Add(new("REQUIRED", "Indiquez l'adresse principale : les adresses de facturation et de convocation la complètent.", "mainAddress"));
         return errors.Count > 0 ? (null, errors) : (new CompanyDetails(name, legalForm, d.CreationDate, naf, activity, main, billing, convocation, phone, fax), errors);
     }
 
     /// <summary>A French address: line, 5-digit postal code, town. An address left wholly empty is none.</summary>
-    public static PostalAddress? Address(PostalAddress? a, string field, List<UserError> errors, bool withCompanyName = false)
+    public static PostalAddress? Address(PostalAddress? a, string field, List<UserError> errors, bool withCompanyName = false, bool companyNameRequired = true)
     {
         if (a is null || (string.IsNullOrWhiteSpace(a.Line1) && string.IsNullOrWhiteSpace(a.Line2) && string.IsNullOrWhiteSpace(a.PostalCode) && string.IsNullOrWhiteSpace(a.City)
             && (!withCompanyName || string.IsNullOrWhiteSpace(a.CompanyName)))) return null;
         var count = errors.Count;
         // Billing and convocation addresses start with the name they are sent to (seed 001: « Raison sociale * »).
-        var companyName = withCompanyName ? Text(a.CompanyName, 200, field, "la raison sociale de l'adresse", errors, required: true) : null;
+        var companyName = withCompanyName ? Text(a.CompanyName, 200, field, "la raison sociale de l'adresse", errors, required: companyNameRequired) : null;
         var line1 = Text(a.Line1, 200, field, "le numéro et la voie de l'adresse", errors, required: true);
         var line2 = Text(a.Line2, 200, field, "le complément d'adresse", errors);
         var postalCode = (a.PostalCode ?? "").Replace(" ", "");

@@ -334,7 +334,8 @@ public sealed class EmployeeService(
     /// <summary>An accepted change on its day, checked again against the employee as they are then.</summary>
     public async Task<UserError?> ApplyAsync(PendingChange change, CancellationToken ct)
     {
-        var employee = await db.Employees.SingleAsync(e => e.Id == change.SubjectId, ct);
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == change.SubjectId, ct);
+        if (employee is null) return NotFound;
         var kind = EmployeeChanges.KindOf(change.Kind);
         var (apply, errors) = await PrepareAsync(employee, kind, EmployeeChanges.Read(change), ct);
         if (apply is null) return errors[0];

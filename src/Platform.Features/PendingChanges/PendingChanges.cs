@@ -53,13 +53,20 @@ public sealed class PendingChanges(
         return (await ViewsAsync([change], ct))[0];
     }
 
-    /// <summary>The company's changes, newest first: pending, accepted, applied or refused (the employer follows them).</summary>
+    /// <summary>
+    /// The company's changes, newest first: pending, accepted, applied or refused (the employer follows
+    /// them). Changes to employees name a person: only for those who may see the employees.
+    /// </summary>
     public async Task<IReadOnlyList<PendingChangeView>> ForCompanyAsync(Guid companyId, int take = 50, CancellationToken ct = default)
     {
         if (!await access.CanSeeAsync(companyId, ct)) return [];
-        var rows = await db.PendingChanges.AsNoTracking().Where(p => p.CompanyId == companyId).OrderByDescending(p => p.Id).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
+        var query = db.PendingChanges.AsNoTracking().Where(p => p.CompanyId == companyId);
+        if (!await access.HasAsync(companyId, Permission.ViewEmployees, ct)) query = query.Where(p => !EmployeeKinds.Contains(p.Kind));
+        var rows = await query.OrderByDescending(p => p.Id).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
         return await ViewsAsync(rows, ct);
     }
+
+    private static readonly PendingChangeKind[] EmployeeKinds = Enum.GetValues<PendingChangeKind>().Where(IsEmployeeKind).ToArray();
 
     /// <summary>The changes of one employee, contact or workstation still to take effect, oldest first (the caller checked access).</summary>
     internal async Task<IReadOnlyList<PendingChangeView>> StillToTakeEffectAsync(Guid subjectId, CancellationToken ct) =>

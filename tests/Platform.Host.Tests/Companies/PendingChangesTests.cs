@@ -38,9 +38,9 @@ public sealed class PendingChangesTests(PlatformFactory factory) : PlatformTest(
     /// A workstation for a test's setup. On a tenant that validates every change (sst68) it waits for
     /// staff: accepted, applied by the job on the next day, and the clock brought back to today.
     /// </summary>
-    public static async Task<string> WorkstationAsync(PlatformFactory factory, DemoApi api, string token, Guid company, string label, string csp)
+    public static async Task<string> WorkstationAsync(PlatformFactory factory, DemoApi api, string token, Guid company, string label, string csp, string[]? risks = null, string[]? caces = null)
     {
-        var created = await api.MutateAsync(token, "createWorkstation", WorkstationTests.Create.Replace("errors {", "pendingChange { id } errors {"), WorkstationTests.Input(company, label, csp, []));
+        var created = await api.MutateAsync(token, "createWorkstation", WorkstationTests.Create.Replace("errors {", "pendingChange { id } errors {"), WorkstationTests.Input(company, label, csp, risks ?? [], caces: caces));
         if (created.GetProperty("workstation").ValueKind != JsonValueKind.Null) return created.GetProperty("workstation").GetProperty("id").GetString()!;
         var staff = await api.StaffTokenAsync();
         Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(staff, "decideEmployerChange", Decide, new { id = created.GetProperty("pendingChange").GetProperty("id").GetString() })));
