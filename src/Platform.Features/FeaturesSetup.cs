@@ -54,7 +54,7 @@ public static class FeaturesSetup
         services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Companies.CompanyProfile>());
         services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Companies.CompanyContacts>());
         services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Workstations.WorkstationService>());
-        services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Employees.EmployeeService>());
+        services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Employees.EmployeeChanges>());
         services.AddScoped<CrossTenant.CrossTenantReader>();
         return services;
     }

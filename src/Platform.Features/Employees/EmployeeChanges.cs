@@ -1,5 +1,12 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Auditing;
+using Platform.Features.Companies;
 using Platform.Features.PendingChanges;
+using Platform.Features.Persistence;
+using Platform.Features.Regulation;
+using Platform.Features.Visits;
+using Platform.Tenancy;
 
 namespace Platform.Features.Employees;
 
@@ -11,12 +18,17 @@ public sealed record EmployeeChangeRequest(
     string? Contract = null, Guid? WorkstationId = null, DateOnly? CurrentEndDate = null);
 
 /// <summary>
-/// The employees' side of the pending-change workflow (<see cref="PendingChanges.PendingChanges"/>): where
-/// the tenant validates every employer change (sst68), a checked change to an employee is kept for staff
-/// and applied, checked again, on its day by <see cref="EmployeeService.ApplyAsync"/>.
+/// The changes to an employee once declared (identity and INS, exit, reactivation, change of
+/// workstation): checked against the employee as they are, applied at once by <see cref="EmployeeService"/>
+/// or, where the tenant validates every employer change (sst68), kept in the pending-change workflow
+/// (<see cref="PendingChanges.PendingChanges"/>) and applied here, checked again, on their day.
 /// </summary>
-public sealed class EmployeeChanges(PendingChanges.PendingChanges pendingChanges)
+public sealed class EmployeeChanges(
+    PlatformDbContext db, CompanyDirectory companies, EmployeeNir nir, EmployeeVisitRequests visitRequests, ITenantContext tenantContext,
+    PendingChanges.PendingChanges pendingChanges, TimeProvider time) : IPendingChangeApplier
 {
+    private string TenantId => tenantContext.RequireTenant().Slug;
+
     public static string Action(EmployeeChangeKind kind) => kind switch
     {
         EmployeeChangeKind.Update => "employee.updated",
@@ -66,4 +78,142 @@ public sealed class EmployeeChanges(PendingChanges.PendingChanges pendingChanges
 
     public async Task<(PendingChangeView? Change, IReadOnlyList<UserError> Errors)> DecideAsync(Guid id, bool accept, CancellationToken ct = default) =>
         await pendingChanges.DecideAsync(id, accept, PendingChanges.PendingChanges.IsEmployeeKind, ct);
+
+    /// <summary>The checks of a change against the employee now, and what applying it does (also run by the pending-changes job).</summary>
+    internal async Task<(Action? Apply, IReadOnlyList<UserError> Errors)> PrepareAsync(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request, CancellationToken ct)
+    {
+        var company = (await companies.GetAsync(employee.CompanyId, ct))!;
+        switch (kind)
+        {
+            case EmployeeChangeKind.Update:
+            {
+                var draft = request.Draft!;
+                // A field left out keeps its value; the start date never changes once entered.
+                var effective = new EmployeeDraft(
+                    draft.Civility ?? employee.Civility, draft.FirstName ?? employee.FirstName, draft.BirthName ?? employee.BirthName,
+                    draft.MarriedName ?? employee.MarriedName, draft.BirthDate ?? employee.BirthDate, null, draft.Contract ?? employee.Contract,
+                    employee.StartDate, employee.CurrentWorkstationId, draft.DeclaredFollowUp ?? employee.DeclaredFollowUp);
+                if (employee.ValidatedAt is not null && (EmployeeRules.Civility(effective.Civility) != employee.Civility
+                    || effective.FirstName!.Trim() != employee.FirstName || effective.BirthDate != employee.BirthDate
+                    || !string.Equals(effective.Contract!.Trim(), employee.Contract, StringComparison.OrdinalIgnoreCase)))
+                    return (null, [new UserError("VALIDATED_EMPLOYEE", "Ce salarié est validé : seuls le nom et l'INS peuvent être modifiés. Pour corriger un autre champ, contactez votre centre médical.", "id")]);
+                var (checkedDraft, errors) = EmployeeRules.Check(effective, time.Today(), company.IsTempWorkerAccount && employee.EndDate is null);
+                if (checkedDraft is null) return (null, errors);
+                if (request.ProtectedIns is { } protectedIns && EmployeeRules.NirMismatch(nir.Reveal(TenantId, protectedIns), checkedDraft.Civility, checkedDraft.BirthDate) is { } mismatch)
+                    return (null, [mismatch]);
+                return (() =>
+                {
+                    (employee.Civility, employee.FirstName, employee.BirthName, employee.MarriedName) = (checkedDraft.Civility, checkedDraft.FirstName, checkedDraft.BirthName, checkedDraft.MarriedName);
+                    (employee.BirthDate, employee.Contract, employee.DeclaredFollowUp) = (checkedDraft.BirthDate, checkedDraft.Contract, checkedDraft.DeclaredFollowUp);
+                    if (request.ProtectedIns is { } ins)
+                    {
+                        employee.ProtectedNir = ins;
+                        employee.MaskedNir = Nir.Mask(nir.Reveal(TenantId, ins));
+                    }
+                    employee.SortName = EmployeeRules.SortName(employee.BirthName, employee.FirstName);
+                }, []);
+            }
+            case EmployeeChangeKind.Exit:
+            {
+                var endDate = request.EndDate!.Value;
+                if (ExitProblem(employee, endDate) is { } exitProblem) return (null, [exitProblem]);
+                var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == employee.Id && c.EndDate == null, ct);
+                if (open is not null && endDate < open.StartDate)
+                    return (null, [new UserError("INVALID_END_DATE", $"La date de sortie précède la prise du poste actuel ({open.StartDate:dd/MM/yyyy}).", "endDate")]);
+                var pendingVisits = await visitRequests.PendingAsync([employee.Id], ct);
+                return (() =>
+                {
+                    ApplyExit(employee, open, endDate);
+                    visitRequests.CancelForExit(pendingVisits);
+                }, []);
+            }
+            case EmployeeChangeKind.Reactivate:
+            {
+                var startDate = request.StartDate!.Value;
+                if (employee.EndDate is not { } endDate) return (null, [new UserError("NOT_FORMER", "Ce salarié est toujours en activité.", "id")]);
+                if (startDate <= endDate) return (null, [new UserError("INVALID_START_DATE", $"Le nouveau contrat commence après la sortie du {endDate:dd/MM/yyyy}.", "startDate")]);
+                if (ContractProblem(request.Contract, company.IsTempWorkerAccount, out var chosen) is { } contractProblem) return (null, [contractProblem]);
+                if (await WorkstationProblemAsync(employee.CompanyId, request.WorkstationId, ct) is { } workstationProblem) return (null, [workstationProblem]);
+                return (() =>
+                {
+                    (employee.EndDate, employee.StartDate, employee.Contract, employee.CurrentWorkstationId) = (null, startDate, chosen!, request.WorkstationId);
+                    if (request.WorkstationId is { } ws)
+                        db.CareerEntries.Add(new CareerEntry { EmployeeId = employee.Id, WorkstationId = ws, Contract = chosen!, StartDate = startDate });
+                }, []);
+            }
+            default:
+            {
+                var (startDate, workstationId) = (request.StartDate!.Value, request.WorkstationId!.Value);
+                if (employee.EndDate is not null)
+                    return (null, [new UserError("FORMER_EMPLOYEE", "Ce salarié est sorti de l'effectif : réactivez-le pour lui attribuer un poste.", "id")]);
+                if (ContractProblem(request.Contract ?? employee.Contract, company.IsTempWorkerAccount, out var chosen) is { } contractProblem) return (null, [contractProblem]);
+                if (await WorkstationProblemAsync(employee.CompanyId, workstationId, ct) is { } workstationProblem) return (null, [workstationProblem]);
+                var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == employee.Id && c.EndDate == null, ct);
+                if (open is not null)
+                {
+                    if (request.CurrentEndDate is not { } end)
+                        return (null, [new UserError("REQUIRED", "Indiquez la date de fin du poste actuel : un poste en cours ne se modifie pas, il se clôture.", "currentEndDate")]);
+                    if (end < open.StartDate)
+                        return (null, [new UserError("INVALID_END_DATE", $"La fin du poste actuel ne peut pas précéder sa prise ({open.StartDate:dd/MM/yyyy}).", "currentEndDate")]);
+                    if (startDate <= end)
+                        return (null, [new UserError("INVALID_START_DATE", "Le nouveau poste commence après la fin du poste actuel.", "startDate")]);
+                }
+                else if (startDate < employee.StartDate)
+                    return (null, [new UserError("INVALID_START_DATE", $"La prise de poste ne peut pas précéder l'entrée du salarié ({employee.StartDate:dd/MM/yyyy}).", "startDate")]);
+                return (() =>
+                {
+                    if (open is not null) open.EndDate = request.CurrentEndDate;
+                    db.CareerEntries.Add(new CareerEntry { EmployeeId = employee.Id, WorkstationId = workstationId, Contract = chosen!, StartDate = startDate });
+                    (employee.CurrentWorkstationId, employee.Contract) = (workstationId, chosen!);
+                }, []);
+            }
+        }
+    }
+
+    internal static UserError? ExitProblem(Employee employee, DateOnly endDate)
+    {
+        if (employee.EndDate is not null)
+            return new UserError("DATE_FIXED", $"La date de sortie ({employee.EndDate:dd/MM/yyyy}) est déjà enregistrée et ne peut plus être modifiée.", "endDate");
+        if (endDate < employee.StartDate)
+            return new UserError("INVALID_END_DATE", $"La date de sortie ne peut pas précéder la date d'entrée ({employee.StartDate:dd/MM/yyyy}).", "endDate");
+        return null;
+    }
+
+    internal static void ApplyExit(Employee employee, CareerEntry? open, DateOnly endDate)
+    {
+        employee.EndDate = endDate;
+        if (open is not null) open.EndDate = endDate;
+    }
+
+    public bool Applies(PendingChangeKind kind) => PendingChanges.PendingChanges.IsEmployeeKind(kind);
+
+    /// <summary>An accepted change on its day, checked again against the employee as they are then.</summary>
+    public async Task<UserError?> ApplyAsync(PendingChange change, CancellationToken ct)
+    {
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == change.SubjectId, ct);
+        if (employee is null) return EmployeeService.NotFound;
+        var kind = KindOf(change.Kind);
+        var (apply, errors) = await PrepareAsync(employee, kind, Read(change), ct);
+        if (apply is null) return errors[0];
+        apply();
+        db.AuditEntries.Record(time, change.DecidedByUserId, Action(kind), "Employee", employee.Id, """{"pendingChange":true}""");
+        return null;
+    }
+
+    internal async Task<UserError?> WorkstationProblemAsync(Guid companyId, Guid? workstationId, CancellationToken ct)
+    {
+        if (workstationId is not { } id) return null;
+        var open = await db.Workstations.AnyAsync(w => w.Id == id && w.CompanyId == companyId && w.ClosedOn == null, ct);
+        return open ? null : new UserError("UNKNOWN_WORKSTATION", "Choisissez un poste de travail ouvert de l'entreprise.", "workstationId");
+    }
+
+    private static UserError? ContractProblem(string? contract, bool tempWorkerAccount, out string? chosen)
+    {
+        var allowed = EmployeeRules.ContractsFor(tempWorkerAccount);
+        chosen = allowed.FirstOrDefault(c => string.Equals(c, contract?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (chosen is not null) return null;
+        return tempWorkerAccount
+            ? new UserError("TEMP_CONTRACT_ONLY", "Sur un compte intérimaires, le contrat est « Intérim » ou « CDI intérim ».", "contract")
+            : new UserError("INVALID_CONTRACT", $"Type de contrat inconnu : choisissez parmi {string.Join(", ", allowed)}.", "contract");
+    }
 }

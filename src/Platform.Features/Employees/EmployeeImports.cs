@@ -82,7 +82,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
             foreach (var (employee, endDate) in accepted)
             {
                 var (entity, career) = await employees.NewAsync(companyId, employee);
-                if (endDate is { } end) EmployeeService.ApplyExit(entity, career, end);
+                if (endDate is { } end) EmployeeChanges.ApplyExit(entity, career, end);
             }
             db.AuditEntries.Record(time, currentUser.UserId, "employee.imported", "Company", companyId, $$"""{"count":{{accepted.Count}}}""");
             db.ChangeTracker.DetectChanges();
@@ -119,7 +119,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
             if (!seen.Add(id)) { errors.Add(new(line.Number, "id", "DUPLICATE_LINE", "Ce salarié figure plusieurs fois dans le fichier.")); continue; }
             if (Csv.Date(cell) is not { } endDate) { errors.Add(new(line.Number, "Date de sortie", "INVALID_DATE", "Écrivez la date de sortie au format JJ/MM/AAAA.")); continue; }
             if (employee.EndDate == endDate) continue; // the file sent back as downloaded: already recorded
-            if (EmployeeService.ExitProblem(employee, endDate) is { } problem) { errors.Add(new(line.Number, "Date de sortie", problem.Code, problem.Message)); continue; }
+            if (EmployeeChanges.ExitProblem(employee, endDate) is { } problem) { errors.Add(new(line.Number, "Date de sortie", problem.Code, problem.Message)); continue; }
             if (open.TryGetValue(id, out var entry) && endDate < entry.StartDate)
             {
                 errors.Add(new(line.Number, "Date de sortie", "INVALID_END_DATE", $"La date de sortie précède la prise du poste actuel ({entry.StartDate:dd/MM/yyyy}).")); continue;
@@ -133,7 +133,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
         var pendingVisits = (await visitRequests.PendingAsync(exits.Select(e => e.Employee.Id).ToList(), ct)).ToLookup(r => r.EmployeeId);
         foreach (var (employee, endDate) in exits)
         {
-            EmployeeService.ApplyExit(employee, open.GetValueOrDefault(employee.Id), endDate);
+            EmployeeChanges.ApplyExit(employee, open.GetValueOrDefault(employee.Id), endDate);
             visitRequests.CancelForExit(pendingVisits[employee.Id]);
             db.AuditEntries.Record(time, currentUser.UserId, "employee.exited", "Employee", employee.Id);
         }
