@@ -58,6 +58,14 @@ public sealed class EmployeeChanges(
 
     internal async Task<PendingChangeView> DeferAsync(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request, CancellationToken ct)
     {
+        Stage(employee, kind, request);
+        await db.SaveChangesAsync(ct);
+        return (await pendingChanges.StillToTakeEffectAsync(employee.Id, ct))[^1];
+    }
+
+    /// <summary>Keeps a checked change for staff in the caller's unit of work (an import's exits commit together).</summary>
+    internal void Stage(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request)
+    {
         var name = employee.MarriedName is null ? $"{employee.BirthName} {employee.FirstName}" : $"{employee.MarriedName} {employee.FirstName}";
         var summary = kind switch
         {
@@ -66,7 +74,7 @@ public sealed class EmployeeChanges(
             EmployeeChangeKind.ChangeWorkstation => $"Changement de poste à partir du {request.StartDate:dd/MM/yyyy}",
             _ => "Modification de l'identité" + (request.ProtectedIns is null ? "" : " et de l'INS"),
         };
-        return await pendingChanges.RecordAsync(employee.CompanyId, KindOf(kind), employee.Id, name, summary, request, null, ct);
+        pendingChanges.Stage(employee.CompanyId, KindOf(kind), employee.Id, name, summary, request, null);
     }
 
     /// <summary>The changes of an employee still to take effect (the employer sees them pending; the caller checked access).</summary>

@@ -12,7 +12,7 @@ namespace Platform.Features.Employees;
 /// The bulk imports of seed 001: new employees, and contract end dates. Adding only; all or nothing:
 /// every line is checked first, and any bad line imports nothing and is listed with its column.
 /// </summary>
-public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employees, Visits.EmployeeVisitRequests visitRequests, CompanyDirectory companies, CurrentUser currentUser, TimeProvider time)
+public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employees, EmployeeChanges changes, PendingChanges.PendingChanges pendingChanges, Visits.EmployeeVisitRequests visitRequests, CompanyDirectory companies, CurrentUser currentUser, TimeProvider time)
 {
     private const string Contract = "Libelle du type de contrat";
 
@@ -128,6 +128,14 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
         }
         if (errors.Count > 0) return new(0, errors);
         if (exits.Count == 0) return ImportResult.Failed(new ImportError(1, "Date de sortie", "EMPTY", "Aucune nouvelle date de sortie dans le fichier : remplissez la colonne « Date de sortie » des salariés sortis."));
+
+        if (await pendingChanges.MustWaitAsync())
+        {
+            // sst68: each exit waits for staff as a single one does; all are kept together or none.
+            foreach (var (employee, endDate) in exits) changes.Stage(employee, EmployeeChangeKind.Exit, new EmployeeChangeRequest(EndDate: endDate));
+            await db.SaveChangesAsync(ct);
+            return new(0, []) { Pending = (await pendingChanges.ForCompanyAsync(companyId, 1, ct)).FirstOrDefault() };
+        }
 
         // Each exit cancels the employee's pending visit requests, as a single exit does.
         var pendingVisits = (await visitRequests.PendingAsync(exits.Select(e => e.Employee.Id).ToList(), ct)).ToLookup(r => r.EmployeeId);

@@ -41,6 +41,14 @@ public sealed class PendingChanges(
     internal async Task<PendingChangeView> RecordAsync(
         Guid companyId, PendingChangeKind kind, Guid? subjectId, string subject, string summary, object payload, IReadOnlyList<FieldChange>? fields, CancellationToken ct)
     {
+        var change = Stage(companyId, kind, subjectId, subject, summary, payload, fields);
+        await db.SaveChangesAsync(ct);
+        return (await ViewsAsync([change], ct))[0];
+    }
+
+    /// <summary>Adds a checked change to the caller's unit of work without saving (several changes of one import commit together).</summary>
+    internal PendingChange Stage(Guid companyId, PendingChangeKind kind, Guid? subjectId, string subject, string summary, object payload, IReadOnlyList<FieldChange>? fields)
+    {
         var change = new PendingChange
         {
             CompanyId = companyId, Kind = kind, SubjectId = subjectId, Subject = subject, Summary = summary,
@@ -49,8 +57,7 @@ public sealed class PendingChanges(
         };
         db.PendingChanges.Add(change);
         Audit(change, currentUser.UserId, "change-requested");
-        await db.SaveChangesAsync(ct);
-        return (await ViewsAsync([change], ct))[0];
+        return change;
     }
 
     /// <summary>

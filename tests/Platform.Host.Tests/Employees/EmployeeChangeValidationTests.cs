@@ -98,6 +98,35 @@ public sealed class EmployeeChangeValidationTests(PlatformFactory factory) : Pla
     }
 
     [Fact]
+    public async Task An_sst68_file_of_end_dates_waits_for_staff_like_a_single_exit()
+    {
+        var api = new DemoApi(Factory, "sst68");
+        var (token, id) = await EmployeeAsync(api, "680001");
+        var company = await api.CompanyIdAsync("680001");
+        var portal = Factory.PortalFor(api.Host);
+        await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "680001", ["Password"] = DemoData.Password });
+        var template = Platform.Features.Imports.Csv.Decode(await (await portal.GetAsync($"/entreprises/{company}/salaries/import?handler=ModeleFins")).Content.ReadAsByteArrayAsync());
+        var lines = template.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var dupont = lines.FindIndex(l => l.Contains(";DUPONT;"));
+        lines[dupont] += "30/06/2026";
+
+        var sent = await api.MutateAsync(token, "importEmployeeEndDates", "mutation($input: CsvImportInput!) { importEmployeeEndDates(input: $input) { imported pendingChange { description state } errors { code } } }",
+            new { input = new { companyId = company, csv = string.Join("\n", lines) } });
+        Assert.Empty(sent.GetProperty("errors").EnumerateArray());
+        Assert.Equal(0, sent.GetProperty("imported").GetInt32());
+        Assert.Equal("Sortie au 30/06/2026", sent.GetProperty("pendingChange").GetProperty("description").GetString());
+        Assert.Equal(JsonValueKind.Null, (await EndDateAsync(api, token, id)).ValueKind);
+
+        var staff = await api.StaffTokenAsync();
+        var change = Assert.Single((await api.DataAsync(staff, "{ employeeChangesAwaitingDecision { id kind } }")).GetProperty("employeeChangesAwaitingDecision").EnumerateArray());
+        Assert.Equal("EXIT", change.GetProperty("kind").GetString());
+        await api.MutateAsync(staff, "decideEmployeeChange", Decide, new { id = change.GetProperty("id").GetString(), accept = true });
+        Factory.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await ApplyDueAsync());
+        Assert.Equal("2026-06-30", (await EndDateAsync(api, await api.EmployerTokenAsync(), id)).GetString());
+    }
+
+    [Fact]
     public async Task In_sstrn_an_exit_applies_at_once()
     {
         var api = new DemoApi(Factory, "sstrn");
