@@ -52,6 +52,12 @@ public static class FeaturesSetup
         services.AddScoped<Visits.EmployeeVisitRequests>();
         services.AddScoped<Visits.VisitRequestService>();
         services.AddScoped<Declarations.DeclarationService>();
+        // One pending-change workflow; each feature applies its own kinds.
+        services.AddScoped<PendingChanges.PendingChanges>();
+        services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Companies.CompanyProfile>());
+        services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Companies.CompanyContacts>());
+        services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Workstations.WorkstationService>());
+        services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Employees.EmployeeChanges>());
         services.AddScoped<CrossTenant.CrossTenantReader>();
         return services;
     }

@@ -24,6 +24,7 @@ public sealed class PlatformSchema : Schema
         CompanyUsersOperations.AddQueries(query);
         CspCodeQueries.Add(query);
         CompanyProfileOperations.AddQueries(query);
+        Platform.GraphQL.PendingChanges.PendingChangeOperations.AddQueries(query);
         WorkstationOperations.AddQueries(query);
         EmployeeOperations.AddQueries(query);
         TenantSettingsOperations.AddQueries(query);
@@ -37,6 +38,7 @@ public sealed class PlatformSchema : Schema
         AccessRequestOperations.AddMutations(mutation);
         TenantSettingsOperations.AddMutations(mutation);
         CompanyProfileOperations.AddMutations(mutation);
+        Platform.GraphQL.PendingChanges.PendingChangeOperations.AddMutations(mutation);
         WorkstationOperations.AddMutations(mutation);
         EmployeeOperations.AddMutations(mutation);
         VisitRequestOperations.AddMutations(mutation);

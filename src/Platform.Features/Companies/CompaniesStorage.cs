@@ -17,6 +17,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         e.Property(c => c.LegalForm).HasMaxLength(100);
         e.Property(c => c.NafCode).HasMaxLength(6);
         e.Property(c => c.Activity).HasMaxLength(200);
+        e.Property(c => c.Phone).HasMaxLength(20);
+        e.Property(c => c.Fax).HasMaxLength(20);
         // Addresses live in the company's row; billing and convocation fall back to the main one when empty.
         foreach (var address in new[] { nameof(Company.MainAddress), nameof(Company.BillingAddress), nameof(Company.ConvocationAddress) })
             e.ComplexProperty(typeof(PostalAddress), address, a =>
@@ -25,6 +27,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
                 a.Property(nameof(PostalAddress.Line2)).HasMaxLength(200);
                 a.Property(nameof(PostalAddress.PostalCode)).HasMaxLength(5);
                 a.Property(nameof(PostalAddress.City)).HasMaxLength(100);
+                a.Property(nameof(PostalAddress.CompanyName)).HasMaxLength(200);
             });
     }
 }
@@ -67,17 +70,5 @@ internal sealed class SituationRequestConfiguration : IEntityTypeConfiguration<S
         e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         e.Property(r => r.Reason).HasMaxLength(2000);
         e.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId);
-    }
-}
-
-internal sealed class PendingCompanyChangeConfiguration : IEntityTypeConfiguration<PendingCompanyChange>
-{
-    public void Configure(EntityTypeBuilder<PendingCompanyChange> e)
-    {
-        e.HasIndex(p => new { p.TenantId, p.CompanyId, p.State });
-        e.HasIndex(p => new { p.TenantId, p.State, p.EffectiveOn });
-        e.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
-        e.Property(p => p.Details).HasMaxLength(4000);
-        e.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId);
     }
 }

@@ -16,6 +16,9 @@ public sealed class Company : ITenantOwned
     public DateTimeOffset CreatedAt { get; init; }
     public DateOnly? CreationDate { get; set; }
     public string? Activity { get; set; }
+    /// <summary>The company's telephone (seed 001: required) and fax, written "03 89 36 30 15".</summary>
+    public string? Phone { get; set; }
+    public string? Fax { get; set; }
     public PostalAddress? MainAddress { get; set; }
     /// <summary>Null: invoices go to the main address.</summary>
     public PostalAddress? BillingAddress { get; set; }
@@ -23,5 +26,8 @@ public sealed class Company : ITenantOwned
     public PostalAddress? ConvocationAddress { get; set; }
 }
 
-/// <summary>A French postal address (stored in the company's row).</summary>
-public sealed record PostalAddress(string Line1, string? Line2, string PostalCode, string City);
+/// <summary>
+/// A French postal address (stored in the company's row). CompanyName is the « Raison sociale » line
+/// that billing and convocation addresses carry (seed 001); the main address has none.
+/// </summary>
+public sealed record PostalAddress(string Line1, string? Line2, string PostalCode, string City, string? CompanyName = null);

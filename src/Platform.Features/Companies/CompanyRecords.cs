@@ -53,24 +53,3 @@ public sealed class SituationRequest : ITenantOwned
     public Guid? DecidedByUserId { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
 }
-
-/// <summary>
-/// An employer's change of the company's details waiting for staff (tenants where every change is
-/// validated, sst68): once accepted it takes effect the next day.
-/// </summary>
-public sealed class PendingCompanyChange : ITenantOwned
-{
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public string TenantId { get; set; } = "";
-    public required Guid CompanyId { get; init; }
-    /// <summary>The new details as JSON (<see cref="CompanyDetails"/>).</summary>
-    public required string Details { get; init; }
-    public RequestState State { get; set; }
-    public required Guid RequestedByUserId { get; init; }
-    public DateTimeOffset RequestedAt { get; init; }
-    public Guid? DecidedByUserId { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
-    /// <summary>Set on acceptance: the day after; applied then by the pending-changes job.</summary>
-    public DateOnly? EffectiveOn { get; set; }
-    public DateTimeOffset? AppliedAt { get; set; }
-}

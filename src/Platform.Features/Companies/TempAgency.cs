@@ -18,6 +18,10 @@ public static partial class TempAgency
     public static string? ParentOf(string memberNumber) =>
         TempWorkerNumber().Match(memberNumber) is { Success: true } m ? m.Groups["parent"].Value : null;
 
+    /// <summary>The refusal of an administrative change on a temp-worker account, naming the parent account.</summary>
+    public static UserError AdministrativeOnParent(string parent) =>
+        new("ADMIN_ON_PARENT", $"Les modifications administratives se font sur le compte mère {parent}.", "companyId");
+
     [GeneratedRegex(@"^(?<parent>[0-9A-Za-z]+\.1)\.[1-9][0-9]*$")]
     private static partial Regex TempWorkerNumber();
 }

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Platform.Features.Access;
 using Platform.Features.Auditing;
 using Platform.Features.Companies;
+using Platform.Features.PendingChanges;
 using Platform.Features.Persistence;
 using Platform.Features.Regulation;
-using Platform.Features.TenantSettings;
+using Platform.Features.Visits;
 using Platform.Tenancy;
-using Platform.Tenancy.Isolation;
 
 namespace Platform.Features.Employees;
 
@@ -18,38 +17,17 @@ public sealed record EmployeeChangeRequest(
     EmployeeDraft? Draft = null, string? ProtectedIns = null, DateOnly? EndDate = null, DateOnly? StartDate = null,
     string? Contract = null, Guid? WorkstationId = null, DateOnly? CurrentEndDate = null);
 
-/// <summary>An employer's change to an employee waiting for staff (tenants that validate every change: sst68).</summary>
-public sealed class PendingEmployeeChange : ITenantOwned
-{
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public string TenantId { get; set; } = "";
-    public required Guid EmployeeId { get; init; }
-    public required Guid CompanyId { get; init; }
-    public required EmployeeChangeKind Kind { get; init; }
-    /// <summary>The <see cref="EmployeeChangeRequest"/> as JSON.</summary>
-    public required string Request { get; init; }
-    public RequestState State { get; set; }
-    public required Guid RequestedByUserId { get; init; }
-    public DateTimeOffset RequestedAt { get; init; }
-    public Guid? DecidedByUserId { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
-    public DateOnly? EffectiveOn { get; set; }
-    public DateTimeOffset? AppliedAt { get; set; }
-    /// <summary>Why an accepted change could not apply on its day (the employee changed meanwhile).</summary>
-    public string? Outcome { get; set; }
-}
-
-public sealed record PendingEmployeeChangeView(
-    Guid Id, Guid EmployeeId, Guid CompanyId, string EmployeeName, EmployeeChangeKind Kind, string Summary, RequestState State, DateTimeOffset RequestedAt, DateOnly? EffectiveOn);
-
 /// <summary>
-/// Employer changes to employees kept for staff validation where the tenant asks for it (sst68:
-/// "every change waits for staff validation and takes effect the next day"). Staff accept or refuse;
-/// an accepted change is checked again and applied on its day (<see cref="EmployeeService.ApplyDueChangesAsync"/>).
+/// The changes to an employee once declared (identity and INS, exit, reactivation, change of
+/// workstation): checked against the employee as they are, applied at once by <see cref="EmployeeService"/>
+/// or, where the tenant validates every employer change (sst68), kept in the pending-change workflow
+/// (<see cref="PendingChanges.PendingChanges"/>) and applied here, checked again, on their day.
 /// </summary>
-public sealed class EmployeeChanges(PlatformDbContext db, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
+public sealed class EmployeeChanges(
+    PlatformDbContext db, CompanyDirectory companies, EmployeeNir nir, EmployeeVisitRequests visitRequests, ITenantContext tenantContext,
+    PendingChanges.PendingChanges pendingChanges, TimeProvider time) : IPendingChangeApplier
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private string TenantId => tenantContext.RequireTenant().Slug;
 
     public static string Action(EmployeeChangeKind kind) => kind switch
     {
@@ -59,66 +37,191 @@ public sealed class EmployeeChanges(PlatformDbContext db, CurrentUser currentUse
         _ => "employee.workstation-changed",
     };
 
-    internal static EmployeeChangeRequest Read(PendingEmployeeChange change) => JsonSerializer.Deserialize<EmployeeChangeRequest>(change.Request, Json)!;
-
-    internal async Task<PendingEmployeeChangeView> DeferAsync(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request, CancellationToken ct)
+    public static PendingChangeKind KindOf(EmployeeChangeKind kind) => kind switch
     {
-        var change = new PendingEmployeeChange
-        {
-            EmployeeId = employee.Id, CompanyId = employee.CompanyId, Kind = kind, Request = JsonSerializer.Serialize(request, Json),
-            RequestedByUserId = currentUser.UserId!.Value, RequestedAt = time.GetUtcNow(),
-        };
-        db.PendingEmployeeChanges.Add(change);
-        db.AuditEntries.Record(time, currentUser.UserId, "employee.change-requested", "Employee", employee.Id, $$"""{"kind":"{{kind}}"}""");
+        EmployeeChangeKind.Update => PendingChangeKind.EmployeeUpdate,
+        EmployeeChangeKind.Exit => PendingChangeKind.EmployeeExit,
+        EmployeeChangeKind.Reactivate => PendingChangeKind.EmployeeReactivate,
+        _ => PendingChangeKind.EmployeeChangeWorkstation,
+    };
+
+    public static EmployeeChangeKind KindOf(PendingChangeKind kind) => kind switch
+    {
+        PendingChangeKind.EmployeeUpdate => EmployeeChangeKind.Update,
+        PendingChangeKind.EmployeeExit => EmployeeChangeKind.Exit,
+        PendingChangeKind.EmployeeReactivate => EmployeeChangeKind.Reactivate,
+        PendingChangeKind.EmployeeChangeWorkstation => EmployeeChangeKind.ChangeWorkstation,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a change to an employee."),
+    };
+
+    internal static EmployeeChangeRequest Read(PendingChange change) => JsonSerializer.Deserialize<EmployeeChangeRequest>(change.Payload, PendingChanges.PendingChanges.Json)!;
+
+    internal async Task<PendingChangeView> DeferAsync(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request, CancellationToken ct)
+    {
+        Stage(employee, kind, request);
         await db.SaveChangesAsync(ct);
-        return View(change, employee);
+        return (await pendingChanges.StillToTakeEffectAsync(employee.Id, ct))[^1];
     }
 
-    /// <summary>The changes of an employee still to take effect (the employer sees them pending).</summary>
-    public async Task<IReadOnlyList<PendingEmployeeChangeView>> PendingForAsync(EmployeeView employee, CancellationToken ct = default)
+    /// <summary>Keeps a checked change for staff in the caller's unit of work (an import's exits commit together).</summary>
+    internal void Stage(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request)
     {
-        var rows = await db.PendingEmployeeChanges.AsNoTracking()
-            .Where(p => p.EmployeeId == employee.Id && (p.State == RequestState.Pending || (p.State == RequestState.Accepted && p.AppliedAt == null)))
-            .OrderBy(p => p.Id).ToListAsync(ct);
-        return rows.Select(r => View(r, employee.DisplayName)).ToList();
-    }
-
-    public async Task<IReadOnlyList<PendingEmployeeChangeView>> AwaitingDecisionAsync(CancellationToken ct = default)
-    {
-        currentUser.RequireStaff();
-        var rows = await db.PendingEmployeeChanges.AsNoTracking().Where(p => p.State == RequestState.Pending).OrderBy(p => p.Id).Take(200).ToListAsync(ct);
-        var ids = rows.Select(r => r.EmployeeId).Distinct().ToList();
-        var employees = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        return rows.Select(r => View(r, employees[r.EmployeeId])).ToList();
-    }
-
-    public async Task<(PendingEmployeeChangeView? Change, IReadOnlyList<UserError> Errors)> DecideAsync(Guid id, bool accept, CancellationToken ct = default)
-    {
-        var staff = currentUser.RequireStaff();
-        var change = await db.PendingEmployeeChanges.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (change is null) return (null, [new UserError("NOT_FOUND", "Cette modification n'existe pas.", "id")]);
-        if (change.State != RequestState.Pending) return (null, [new UserError("ALREADY_DECIDED", "Cette modification a déjà été traitée.", "id")]);
-        var rules = (await rulesCache.GetAsync(tenantContext.RequireTenant())).Rules.EmployerChanges;
-        (change.State, change.DecidedByUserId, change.DecidedAt) = (accept ? RequestState.Accepted : RequestState.Refused, staff, time.GetUtcNow());
-        if (accept) change.EffectiveOn = rules.TakesEffectNextDay ? time.Today().AddDays(1) : time.Today();
-        db.AuditEntries.Record(time, staff, accept ? "employee.change-accepted" : "employee.change-refused", "Employee", change.EmployeeId);
-        await db.SaveChangesAsync(ct);
-        return (View(change, await db.Employees.AsNoTracking().SingleAsync(e => e.Id == change.EmployeeId, ct)), []);
-    }
-
-    private static PendingEmployeeChangeView View(PendingEmployeeChange c, Employee e) =>
-        View(c, e.MarriedName is null ? $"{e.BirthName} {e.FirstName}" : $"{e.MarriedName} {e.FirstName}");
-
-    private static PendingEmployeeChangeView View(PendingEmployeeChange c, string name)
-    {
-        var r = JsonSerializer.Deserialize<EmployeeChangeRequest>(c.Request, Json)!;
-        var summary = c.Kind switch
+        var name = employee.MarriedName is null ? $"{employee.BirthName} {employee.FirstName}" : $"{employee.MarriedName} {employee.FirstName}";
+        var summary = kind switch
         {
-            EmployeeChangeKind.Exit => $"Sortie au {r.EndDate:dd/MM/yyyy}",
-            EmployeeChangeKind.Reactivate => $"Nouveau contrat {r.Contract} à partir du {r.StartDate:dd/MM/yyyy}",
-            EmployeeChangeKind.ChangeWorkstation => $"Changement de poste à partir du {r.StartDate:dd/MM/yyyy}",
-            _ => "Modification de l'identité" + (r.ProtectedIns is null ? "" : " et de l'INS"),
+            EmployeeChangeKind.Exit => $"Sortie au {request.EndDate:dd/MM/yyyy}",
+            EmployeeChangeKind.Reactivate => $"Nouveau contrat {request.Contract} à partir du {request.StartDate:dd/MM/yyyy}",
+            EmployeeChangeKind.ChangeWorkstation => $"Changement de poste à partir du {request.StartDate:dd/MM/yyyy}",
+            _ => "Modification de l'identité" + (request.ProtectedIns is null ? "" : " et de l'INS"),
         };
-        return new(c.Id, c.EmployeeId, c.CompanyId, name, c.Kind, summary, c.State, c.RequestedAt, c.EffectiveOn);
+        pendingChanges.Stage(employee.CompanyId, KindOf(kind), employee.Id, name, summary, request, null);
+    }
+
+    /// <summary>The changes of an employee still to take effect (the employer sees them pending; the caller checked access).</summary>
+    public async Task<IReadOnlyList<PendingChangeView>> PendingForAsync(EmployeeView employee, CancellationToken ct = default) =>
+        await pendingChanges.StillToTakeEffectAsync(employee.Id, ct);
+
+    public async Task<IReadOnlyList<PendingChangeView>> AwaitingDecisionAsync(CancellationToken ct = default) =>
+        await pendingChanges.AwaitingDecisionAsync(PendingChanges.PendingChanges.IsEmployeeKind, ct);
+
+    public async Task<(PendingChangeView? Change, IReadOnlyList<UserError> Errors)> DecideAsync(Guid id, bool accept, CancellationToken ct = default) =>
+        await pendingChanges.DecideAsync(id, accept, PendingChanges.PendingChanges.IsEmployeeKind, ct);
+
+    /// <summary>The checks of a change against the employee now, and what applying it does (also run by the pending-changes job).</summary>
+    internal async Task<(Action? Apply, IReadOnlyList<UserError> Errors)> PrepareAsync(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request, CancellationToken ct)
+    {
+        var company = (await companies.GetAsync(employee.CompanyId, ct))!;
+        switch (kind)
+        {
+            case EmployeeChangeKind.Update:
+            {
+                var draft = request.Draft!;
+                // A field left out keeps its value; the start date never changes once entered.
+                var effective = new EmployeeDraft(
+                    draft.Civility ?? employee.Civility, draft.FirstName ?? employee.FirstName, draft.BirthName ?? employee.BirthName,
+                    draft.MarriedName ?? employee.MarriedName, draft.BirthDate ?? employee.BirthDate, null, draft.Contract ?? employee.Contract,
+                    employee.StartDate, employee.CurrentWorkstationId, draft.DeclaredFollowUp ?? employee.DeclaredFollowUp);
+                if (employee.ValidatedAt is not null && (EmployeeRules.Civility(effective.Civility) != employee.Civility
+                    || effective.FirstName!.Trim() != employee.FirstName || effective.BirthDate != employee.BirthDate
+                    || !string.Equals(effective.Contract!.Trim(), employee.Contract, StringComparison.OrdinalIgnoreCase)))
+                    return (null, [new UserError("VALIDATED_EMPLOYEE", "Ce salarié est validé : seuls le nom et l'INS peuvent être modifiés. Pour corriger un autre champ, contactez votre centre médical.", "id")]);
+                var (checkedDraft, errors) = EmployeeRules.Check(effective, time.Today(), company.IsTempWorkerAccount && employee.EndDate is null);
+                if (checkedDraft is null) return (null, errors);
+                if (request.ProtectedIns is { } protectedIns && EmployeeRules.NirMismatch(nir.Reveal(TenantId, protectedIns), checkedDraft.Civility, checkedDraft.BirthDate) is { } mismatch)
+                    return (null, [mismatch]);
+                return (() =>
+                {
+                    (employee.Civility, employee.FirstName, employee.BirthName, employee.MarriedName) = (checkedDraft.Civility, checkedDraft.FirstName, checkedDraft.BirthName, checkedDraft.MarriedName);
+                    (employee.BirthDate, employee.Contract, employee.DeclaredFollowUp) = (checkedDraft.BirthDate, checkedDraft.Contract, checkedDraft.DeclaredFollowUp);
+                    if (request.ProtectedIns is { } ins)
+                    {
+                        employee.ProtectedNir = ins;
+                        employee.MaskedNir = Nir.Mask(nir.Reveal(TenantId, ins));
+                    }
+                    employee.SortName = EmployeeRules.SortName(employee.BirthName, employee.FirstName);
+                }, []);
+            }
+            case EmployeeChangeKind.Exit:
+            {
+                var endDate = request.EndDate!.Value;
+                if (ExitProblem(employee, endDate) is { } exitProblem) return (null, [exitProblem]);
+                var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == employee.Id && c.EndDate == null, ct);
+                if (open is not null && endDate < open.StartDate)
+                    return (null, [new UserError("INVALID_END_DATE", $"La date de sortie précède la prise du poste actuel ({open.StartDate:dd/MM/yyyy}).", "endDate")]);
+                var pendingVisits = await visitRequests.PendingAsync([employee.Id], ct);
+                return (() =>
+                {
+                    ApplyExit(employee, open, endDate);
+                    visitRequests.CancelForExit(pendingVisits);
+                }, []);
+            }
+            case EmployeeChangeKind.Reactivate:
+            {
+                var startDate = request.StartDate!.Value;
+                if (employee.EndDate is not { } endDate) return (null, [new UserError("NOT_FORMER", "Ce salarié est toujours en activité.", "id")]);
+                if (startDate <= endDate) return (null, [new UserError("INVALID_START_DATE", $"Le nouveau contrat commence après la sortie du {endDate:dd/MM/yyyy}.", "startDate")]);
+                if (ContractProblem(request.Contract, company.IsTempWorkerAccount, out var chosen) is { } contractProblem) return (null, [contractProblem]);
+                if (await WorkstationProblemAsync(employee.CompanyId, request.WorkstationId, ct) is { } workstationProblem) return (null, [workstationProblem]);
+                return (() =>
+                {
+                    (employee.EndDate, employee.StartDate, employee.Contract, employee.CurrentWorkstationId) = (null, startDate, chosen!, request.WorkstationId);
+                    if (request.WorkstationId is { } ws)
+                        db.CareerEntries.Add(new CareerEntry { EmployeeId = employee.Id, WorkstationId = ws, Contract = chosen!, StartDate = startDate });
+                }, []);
+            }
+            default:
+            {
+                var (startDate, workstationId) = (request.StartDate!.Value, request.WorkstationId!.Value);
+                if (employee.EndDate is not null)
+                    return (null, [new UserError("FORMER_EMPLOYEE", "Ce salarié est sorti de l'effectif : réactivez-le pour lui attribuer un poste.", "id")]);
+                if (ContractProblem(request.Contract ?? employee.Contract, company.IsTempWorkerAccount, out var chosen) is { } contractProblem) return (null, [contractProblem]);
+                if (await WorkstationProblemAsync(employee.CompanyId, workstationId, ct) is { } workstationProblem) return (null, [workstationProblem]);
+                var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == employee.Id && c.EndDate == null, ct);
+                if (open is not null)
+                {
+                    if (request.CurrentEndDate is not { } end)
+                        return (null, [new UserError("REQUIRED", "Indiquez la date de fin du poste actuel : un poste en cours ne se modifie pas, il se clôture.", "currentEndDate")]);
+                    if (end < open.StartDate)
+                        return (null, [new UserError("INVALID_END_DATE", $"La fin du poste actuel ne peut pas précéder sa prise ({open.StartDate:dd/MM/yyyy}).", "currentEndDate")]);
+                    if (startDate <= end)
+                        return (null, [new UserError("INVALID_START_DATE", "Le nouveau poste commence après la fin du poste actuel.", "startDate")]);
+                }
+                else if (startDate < employee.StartDate)
+                    return (null, [new UserError("INVALID_START_DATE", $"La prise de poste ne peut pas précéder l'entrée du salarié ({employee.StartDate:dd/MM/yyyy}).", "startDate")]);
+                return (() =>
+                {
+                    if (open is not null) open.EndDate = request.CurrentEndDate;
+                    db.CareerEntries.Add(new CareerEntry { EmployeeId = employee.Id, WorkstationId = workstationId, Contract = chosen!, StartDate = startDate });
+                    (employee.CurrentWorkstationId, employee.Contract) = (workstationId, chosen!);
+                }, []);
+            }
+        }
+    }
+
+    internal static UserError? ExitProblem(Employee employee, DateOnly endDate)
+    {
+        if (employee.EndDate is not null)
+            return new UserError("DATE_FIXED", $"La date de sortie ({employee.EndDate:dd/MM/yyyy}) est déjà enregistrée et ne peut plus être modifiée.", "endDate");
+        if (endDate < employee.StartDate)
+            return new UserError("INVALID_END_DATE", $"La date de sortie ne peut pas précéder la date d'entrée ({employee.StartDate:dd/MM/yyyy}).", "endDate");
+        return null;
+    }
+
+    internal static void ApplyExit(Employee employee, CareerEntry? open, DateOnly endDate)
+    {
+        employee.EndDate = endDate;
+        if (open is not null) open.EndDate = endDate;
+    }
+
+    public bool Applies(PendingChangeKind kind) => PendingChanges.PendingChanges.IsEmployeeKind(kind);
+
+    /// <summary>An accepted change on its day, checked again against the employee as they are then.</summary>
+    public async Task<UserError?> ApplyAsync(PendingChange change, CancellationToken ct)
+    {
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == change.SubjectId, ct);
+        if (employee is null) return EmployeeService.NotFound;
+        var kind = KindOf(change.Kind);
+        var (apply, errors) = await PrepareAsync(employee, kind, Read(change), ct);
+        if (apply is null) return errors[0];
+        apply();
+        db.AuditEntries.Record(time, change.DecidedByUserId, Action(kind), "Employee", employee.Id, """{"pendingChange":true}""");
+        return null;
+    }
+
+    internal async Task<UserError?> WorkstationProblemAsync(Guid companyId, Guid? workstationId, CancellationToken ct)
+    {
+        if (workstationId is not { } id) return null;
+        var open = await db.Workstations.AnyAsync(w => w.Id == id && w.CompanyId == companyId && w.ClosedOn == null, ct);
+        return open ? null : new UserError("UNKNOWN_WORKSTATION", "Choisissez un poste de travail ouvert de l'entreprise.", "workstationId");
+    }
+
+    private static UserError? ContractProblem(string? contract, bool tempWorkerAccount, out string? chosen)
+    {
+        var allowed = EmployeeRules.ContractsFor(tempWorkerAccount);
+        chosen = allowed.FirstOrDefault(c => string.Equals(c, contract?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (chosen is not null) return null;
+        return tempWorkerAccount
+            ? new UserError("TEMP_CONTRACT_ONLY", "Sur un compte intérimaires, le contrat est « Intérim » ou « CDI intérim ».", "contract")
+            : new UserError("INVALID_CONTRACT", $"Type de contrat inconnu : choisissez parmi {string.Join(", ", allowed)}.", "contract");
     }
 }

@@ -12,7 +12,7 @@ namespace Platform.Features.Employees;
 /// The bulk imports of seed 001: new employees, and contract end dates. Adding only; all or nothing:
 /// every line is checked first, and any bad line imports nothing and is listed with its column.
 /// </summary>
-public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employees, Visits.EmployeeVisitRequests visitRequests, CompanyDirectory companies, CurrentUser currentUser, TimeProvider time)
+public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employees, EmployeeChanges changes, PendingChanges.PendingChanges pendingChanges, Visits.EmployeeVisitRequests visitRequests, CompanyDirectory companies, CurrentUser currentUser, TimeProvider time)
 {
     private const string Contract = "Libelle du type de contrat";
 
@@ -82,7 +82,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
             foreach (var (employee, endDate) in accepted)
             {
                 var (entity, career) = await employees.NewAsync(companyId, employee);
-                if (endDate is { } end) EmployeeService.ApplyExit(entity, career, end);
+                if (endDate is { } end) EmployeeChanges.ApplyExit(entity, career, end);
             }
             db.AuditEntries.Record(time, currentUser.UserId, "employee.imported", "Company", companyId, $$"""{"count":{{accepted.Count}}}""");
             db.ChangeTracker.DetectChanges();
@@ -119,7 +119,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
             if (!seen.Add(id)) { errors.Add(new(line.Number, "id", "DUPLICATE_LINE", "Ce salarié figure plusieurs fois dans le fichier.")); continue; }
             if (Csv.Date(cell) is not { } endDate) { errors.Add(new(line.Number, "Date de sortie", "INVALID_DATE", "Écrivez la date de sortie au format JJ/MM/AAAA.")); continue; }
             if (employee.EndDate == endDate) continue; // the file sent back as downloaded: already recorded
-            if (EmployeeService.ExitProblem(employee, endDate) is { } problem) { errors.Add(new(line.Number, "Date de sortie", problem.Code, problem.Message)); continue; }
+            if (EmployeeChanges.ExitProblem(employee, endDate) is { } problem) { errors.Add(new(line.Number, "Date de sortie", problem.Code, problem.Message)); continue; }
             if (open.TryGetValue(id, out var entry) && endDate < entry.StartDate)
             {
                 errors.Add(new(line.Number, "Date de sortie", "INVALID_END_DATE", $"La date de sortie précède la prise du poste actuel ({entry.StartDate:dd/MM/yyyy}).")); continue;
@@ -129,11 +129,19 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
         if (errors.Count > 0) return new(0, errors);
         if (exits.Count == 0) return ImportResult.Failed(new ImportError(1, "Date de sortie", "EMPTY", "Aucune nouvelle date de sortie dans le fichier : remplissez la colonne « Date de sortie » des salariés sortis."));
 
+        if (await pendingChanges.MustWaitAsync())
+        {
+            // sst68: each exit waits for staff as a single one does; all are kept together or none.
+            foreach (var (employee, endDate) in exits) changes.Stage(employee, EmployeeChangeKind.Exit, new EmployeeChangeRequest(EndDate: endDate));
+            await db.SaveChangesAsync(ct);
+            return new(0, []) { Pending = (await pendingChanges.ForCompanyAsync(companyId, 1, ct)).FirstOrDefault() };
+        }
+
         // Each exit cancels the employee's pending visit requests, as a single exit does.
         var pendingVisits = (await visitRequests.PendingAsync(exits.Select(e => e.Employee.Id).ToList(), ct)).ToLookup(r => r.EmployeeId);
         foreach (var (employee, endDate) in exits)
         {
-            EmployeeService.ApplyExit(employee, open.GetValueOrDefault(employee.Id), endDate);
+            EmployeeChanges.ApplyExit(employee, open.GetValueOrDefault(employee.Id), endDate);
             visitRequests.CancelForExit(pendingVisits[employee.Id]);
             db.AuditEntries.Record(time, currentUser.UserId, "employee.exited", "Employee", employee.Id);
         }

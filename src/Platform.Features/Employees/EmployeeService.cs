@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Features.Access;
 using Platform.Features.Auditing;
 using Platform.Features.Companies;
+using Platform.Features.PendingChanges;
 using Platform.Features.Persistence;
 using Platform.Features.Regulation;
 using Platform.Features.TenantSettings;
@@ -16,7 +17,7 @@ namespace Platform.Features.Employees;
 public sealed record EmployeeResult(EmployeeView? Employee, IReadOnlyList<UserError> Errors)
 {
     /// <summary>Set where the change waits for staff validation instead of applying (sst68).</summary>
-    public PendingEmployeeChangeView? Pending { get; init; }
+    public PendingChangeView? Pending { get; init; }
 
     /// <summary>Visit requests this change cancelled (an exit cancels the employee's pending ones).</summary>
     public IReadOnlyList<VisitRequestView> CancelledVisitRequests { get; init; } = [];
@@ -31,7 +32,7 @@ public sealed record EmployeeResult(EmployeeView? Employee, IReadOnlyList<UserEr
 /// </summary>
 public sealed class EmployeeService(
     PlatformDbContext db, CompanyAccess access, CompanyDirectory companies, WorkstationService workstations, EmployeeNir nir,
-    EmployeeChanges changes, EmployeeVisitRequests visitRequests, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
+    EmployeeChanges changes, PendingChanges.PendingChanges pendingChanges, EmployeeVisitRequests visitRequests, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
 {
     public static readonly UserError NotFound = new("NOT_FOUND", "Ce salarié n'existe pas.", "id");
 
@@ -105,7 +106,7 @@ public sealed class EmployeeService(
         var company = (await companies.GetAsync(companyId, ct))!;
         var (employee, errors) = EmployeeRules.Check(draft, time.Today(), company.IsTempWorkerAccount);
         if (employee is null) return EmployeeResult.Failed([.. errors]);
-        if (await WorkstationProblemAsync(companyId, employee.WorkstationId, ct) is { } workstationProblem) return EmployeeResult.Failed(workstationProblem);
+        if (await changes.WorkstationProblemAsync(companyId, employee.WorkstationId, ct) is { } workstationProblem) return EmployeeResult.Failed(workstationProblem);
         if (await AlreadyDeclaredAsync(companyId, employee, ct)) return EmployeeResult.Failed(AlreadyDeclared(employee));
 
         var (entity, _) = await NewAsync(companyId, employee);
@@ -193,10 +194,9 @@ public sealed class EmployeeService(
     /// </summary>
     private async Task<EmployeeResult> RunAsync(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request, CancellationToken ct)
     {
-        var (apply, errors) = await PrepareAsync(employee, kind, request, ct);
+        var (apply, errors) = await changes.PrepareAsync(employee, kind, request, ct);
         if (apply is null) return EmployeeResult.Failed([.. errors]);
-        var rules = (await RulesAsync()).EmployerChanges;
-        if (rules.NeedStaffValidation == StaffValidation.AllChanges && !currentUser.IsStaff)
+        if (await pendingChanges.MustWaitAsync())
         {
             var pending = await changes.DeferAsync(employee, kind, request, ct);
             return new((await ViewsAsync([employee], ct))[0], []) { Pending = pending };
@@ -205,97 +205,6 @@ public sealed class EmployeeService(
         db.AuditEntries.Record(time, currentUser.UserId, EmployeeChanges.Action(kind), "Employee", employee.Id);
         await db.SaveChangesAsync(ct);
         return new((await ViewsAsync([employee], ct))[0], []);
-    }
-
-    /// <summary>The checks of a change against the employee now, and what applying it does (also run by the pending-changes job).</summary>
-    internal async Task<(Action? Apply, IReadOnlyList<UserError> Errors)> PrepareAsync(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request, CancellationToken ct)
-    {
-        var company = (await companies.GetAsync(employee.CompanyId, ct))!;
-        switch (kind)
-        {
-            case EmployeeChangeKind.Update:
-            {
-                var draft = request.Draft!;
-                // A field left out keeps its value; the start date never changes once entered.
-                var effective = new EmployeeDraft(
-                    draft.Civility ?? employee.Civility, draft.FirstName ?? employee.FirstName, draft.BirthName ?? employee.BirthName,
-                    draft.MarriedName ?? employee.MarriedName, draft.BirthDate ?? employee.BirthDate, null, draft.Contract ?? employee.Contract,
-                    employee.StartDate, employee.CurrentWorkstationId, draft.DeclaredFollowUp ?? employee.DeclaredFollowUp);
-                if (employee.ValidatedAt is not null && (EmployeeRules.Civility(effective.Civility) != employee.Civility
-                    || effective.FirstName!.Trim() != employee.FirstName || effective.BirthDate != employee.BirthDate
-                    || !string.Equals(effective.Contract!.Trim(), employee.Contract, StringComparison.OrdinalIgnoreCase)))
-                    return (null, [new UserError("VALIDATED_EMPLOYEE", "Ce salarié est validé : seuls le nom et l'INS peuvent être modifiés. Pour corriger un autre champ, contactez votre centre médical.", "id")]);
-                var (checkedDraft, errors) = EmployeeRules.Check(effective, time.Today(), company.IsTempWorkerAccount && employee.EndDate is null);
-                if (checkedDraft is null) return (null, errors);
-                if (request.ProtectedIns is { } protectedIns && EmployeeRules.NirMismatch(nir.Reveal(TenantId, protectedIns), checkedDraft.Civility, checkedDraft.BirthDate) is { } mismatch)
-                    return (null, [mismatch]);
-                return (() =>
-                {
-                    (employee.Civility, employee.FirstName, employee.BirthName, employee.MarriedName) = (checkedDraft.Civility, checkedDraft.FirstName, checkedDraft.BirthName, checkedDraft.MarriedName);
-                    (employee.BirthDate, employee.Contract, employee.DeclaredFollowUp) = (checkedDraft.BirthDate, checkedDraft.Contract, checkedDraft.DeclaredFollowUp);
-                    if (request.ProtectedIns is { } ins)
-                    {
-                        employee.ProtectedNir = ins;
-                        employee.MaskedNir = Nir.Mask(nir.Reveal(TenantId, ins));
-                    }
-                    employee.SortName = EmployeeRules.SortName(employee.BirthName, employee.FirstName);
-                }, []);
-            }
-            case EmployeeChangeKind.Exit:
-            {
-                var endDate = request.EndDate!.Value;
-                if (ExitProblem(employee, endDate) is { } exitProblem) return (null, [exitProblem]);
-                var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == employee.Id && c.EndDate == null, ct);
-                if (open is not null && endDate < open.StartDate)
-                    return (null, [new UserError("INVALID_END_DATE", $"La date de sortie précède la prise du poste actuel ({open.StartDate:dd/MM/yyyy}).", "endDate")]);
-                var pendingVisits = await visitRequests.PendingAsync([employee.Id], ct);
-                return (() =>
-                {
-                    ApplyExit(employee, open, endDate);
-                    visitRequests.CancelForExit(pendingVisits);
-                }, []);
-            }
-            case EmployeeChangeKind.Reactivate:
-            {
-                var startDate = request.StartDate!.Value;
-                if (employee.EndDate is not { } endDate) return (null, [new UserError("NOT_FORMER", "Ce salarié est toujours en activité.", "id")]);
-                if (startDate <= endDate) return (null, [new UserError("INVALID_START_DATE", $"Le nouveau contrat commence après la sortie du {endDate:dd/MM/yyyy}.", "startDate")]);
-                if (ContractProblem(request.Contract, company.IsTempWorkerAccount, out var chosen) is { } contractProblem) return (null, [contractProblem]);
-                if (await WorkstationProblemAsync(employee.CompanyId, request.WorkstationId, ct) is { } workstationProblem) return (null, [workstationProblem]);
-                return (() =>
-                {
-                    (employee.EndDate, employee.StartDate, employee.Contract, employee.CurrentWorkstationId) = (null, startDate, chosen!, request.WorkstationId);
-                    if (request.WorkstationId is { } ws)
-                        db.CareerEntries.Add(new CareerEntry { EmployeeId = employee.Id, WorkstationId = ws, Contract = chosen!, StartDate = startDate });
-                }, []);
-            }
-            default:
-            {
-                var (startDate, workstationId) = (request.StartDate!.Value, request.WorkstationId!.Value);
-                if (employee.EndDate is not null)
-                    return (null, [new UserError("FORMER_EMPLOYEE", "Ce salarié est sorti de l'effectif : réactivez-le pour lui attribuer un poste.", "id")]);
-                if (ContractProblem(request.Contract ?? employee.Contract, company.IsTempWorkerAccount, out var chosen) is { } contractProblem) return (null, [contractProblem]);
-                if (await WorkstationProblemAsync(employee.CompanyId, workstationId, ct) is { } workstationProblem) return (null, [workstationProblem]);
-                var open = await db.CareerEntries.SingleOrDefaultAsync(c => c.EmployeeId == employee.Id && c.EndDate == null, ct);
-                if (open is not null)
-                {
-                    if (request.CurrentEndDate is not { } end)
-                        return (null, [new UserError("REQUIRED", "Indiquez la date de fin du poste actuel : un poste en cours ne se modifie pas, il se clôture.", "currentEndDate")]);
-                    if (end < open.StartDate)
-                        return (null, [new UserError("INVALID_END_DATE", $"La fin du poste actuel ne peut pas précéder sa prise ({open.StartDate:dd/MM/yyyy}).", "currentEndDate")]);
-                    if (startDate <= end)
-                        return (null, [new UserError("INVALID_START_DATE", "Le nouveau poste commence après la fin du poste actuel.", "startDate")]);
-                }
-                else if (startDate < employee.StartDate)
-                    return (null, [new UserError("INVALID_START_DATE", $"La prise de poste ne peut pas précéder l'entrée du salarié ({employee.StartDate:dd/MM/yyyy}).", "startDate")]);
-                return (() =>
-                {
-                    if (open is not null) open.EndDate = request.CurrentEndDate;
-                    db.CareerEntries.Add(new CareerEntry { EmployeeId = employee.Id, WorkstationId = workstationId, Contract = chosen!, StartDate = startDate });
-                    (employee.CurrentWorkstationId, employee.Contract) = (workstationId, chosen!);
-                }, []);
-            }
-        }
     }
 
     /// <summary>A declared employee can be deleted until staff validate it; afterwards only an exit removes it from the list.</summary>
@@ -311,46 +220,6 @@ public sealed class EmployeeService(
         db.AuditEntries.Record(time, currentUser.UserId, "employee.deleted", "Employee", employee.Id);
         await db.SaveChangesAsync(ct);
         return [];
-    }
-
-    internal static UserError? ExitProblem(Employee employee, DateOnly endDate)
-    {
-        if (employee.EndDate is not null)
-            return new UserError("DATE_FIXED", $"La date de sortie ({employee.EndDate:dd/MM/yyyy}) est déjà enregistrée et ne peut plus être modifiée.", "endDate");
-        if (endDate < employee.StartDate)
-            return new UserError("INVALID_END_DATE", $"La date de sortie ne peut pas précéder la date d'entrée ({employee.StartDate:dd/MM/yyyy}).", "endDate");
-        return null;
-    }
-
-    internal static void ApplyExit(Employee employee, CareerEntry? open, DateOnly endDate)
-    {
-        employee.EndDate = endDate;
-        if (open is not null) open.EndDate = endDate;
-    }
-
-    /// <summary>
-    /// Applies the accepted changes whose day has come, each checked again against the employee as
-    /// they are then; one that no longer holds is kept with the reason instead of half-applying.
-    /// </summary>
-    public async Task<int> ApplyDueChangesAsync(CancellationToken ct = default)
-    {
-        var today = time.Today();
-        var due = await db.PendingEmployeeChanges.Where(p => p.State == RequestState.Accepted && p.AppliedAt == null && p.EffectiveOn <= today).OrderBy(p => p.Id).ToListAsync(ct);
-        if (due.Count == 0) return 0;
-        var applied = 0;
-        foreach (var change in due)
-        {
-            var employee = await db.Employees.SingleAsync(e => e.Id == change.EmployeeId, ct);
-            var request = EmployeeChanges.Read(change);
-            var (apply, errors) = await PrepareAsync(employee, change.Kind, request, ct);
-            change.AppliedAt = time.GetUtcNow();
-            if (apply is null) { change.Outcome = errors[0].Message; continue; }
-            apply();
-            applied++;
-            db.AuditEntries.Record(time, change.DecidedByUserId, EmployeeChanges.Action(change.Kind), "Employee", employee.Id, """{"pendingChange":true}""");
-        }
-        await db.SaveChangesAsync(ct);
-        return applied;
     }
 
     /// <summary>Staff of the tenant validate a declared employee.</summary>
@@ -419,23 +288,6 @@ public sealed class EmployeeService(
         var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == id, ct);
         if (employee is null || !await access.HasAsync(employee.CompanyId, Permission.ViewEmployees, ct)) return (null, NotFound);
         return await WriteProblemAsync(employee.CompanyId, ct) is { } problem ? (null, problem) : (employee, null);
-    }
-
-    private async Task<UserError?> WorkstationProblemAsync(Guid companyId, Guid? workstationId, CancellationToken ct)
-    {
-        if (workstationId is not { } id) return null;
-        var open = await db.Workstations.AnyAsync(w => w.Id == id && w.CompanyId == companyId && w.ClosedOn == null, ct);
-        return open ? null : new UserError("UNKNOWN_WORKSTATION", "Choisissez un poste de travail ouvert de l'entreprise.", "workstationId");
-    }
-
-    private static UserError? ContractProblem(string? contract, bool tempWorkerAccount, out string? chosen)
-    {
-        var allowed = EmployeeRules.ContractsFor(tempWorkerAccount);
-        chosen = allowed.FirstOrDefault(c => string.Equals(c, contract?.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (chosen is not null) return null;
-        return tempWorkerAccount
-            ? new UserError("TEMP_CONTRACT_ONLY", "Sur un compte intérimaires, le contrat est « Intérim » ou « CDI intérim ».", "contract")
-            : new UserError("INVALID_CONTRACT", $"Type de contrat inconnu : choisissez parmi {string.Join(", ", allowed)}.", "contract");
     }
 
     internal async Task<bool> AlreadyDeclaredAsync(Guid companyId, CheckedEmployee e, CancellationToken ct)

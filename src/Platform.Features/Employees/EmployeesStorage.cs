@@ -7,20 +7,6 @@ namespace Platform.Features.Employees;
 
 // How the Employees entities are stored; PlatformDbContext applies every configuration of this assembly.
 
-internal sealed class PendingEmployeeChangeConfiguration : IEntityTypeConfiguration<PendingEmployeeChange>
-{
-    public void Configure(EntityTypeBuilder<PendingEmployeeChange> e)
-    {
-        e.HasIndex(p => new { p.TenantId, p.EmployeeId, p.State });
-        e.HasIndex(p => new { p.TenantId, p.State, p.EffectiveOn });
-        e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
-        e.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
-        e.Property(p => p.Request).HasMaxLength(4000);
-        e.Property(p => p.Outcome).HasMaxLength(500);
-        e.HasOne<Employee>().WithMany().HasForeignKey(p => p.EmployeeId);
-    }
-}
-
 internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
 {
     public void Configure(EntityTypeBuilder<Employee> e)

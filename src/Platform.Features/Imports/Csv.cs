@@ -10,6 +10,9 @@ public sealed record ImportError(int Line, string? Column, string Code, string M
 /// <summary>What an import did: with any error nothing is imported (all or nothing).</summary>
 public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors)
 {
+    /// <summary>Set where the import waits for staff validation instead of applying (sst68).</summary>
+    public PendingChanges.PendingChangeView? Pending { get; init; }
+
     public static ImportResult Failed(params ImportError[] errors) => new(0, errors);
 }
 

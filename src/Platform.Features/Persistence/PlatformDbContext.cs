@@ -55,8 +55,7 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<CompanyContact> CompanyContacts => Set<CompanyContact>();
     public DbSet<HealthTeam> HealthTeams => Set<HealthTeam>();
     public DbSet<SituationRequest> SituationRequests => Set<SituationRequest>();
-    public DbSet<PendingCompanyChange> PendingCompanyChanges => Set<PendingCompanyChange>();
-    public DbSet<PendingEmployeeChange> PendingEmployeeChanges => Set<PendingEmployeeChange>();
+    public DbSet<Platform.Features.PendingChanges.PendingChange> PendingChanges => Set<Platform.Features.PendingChanges.PendingChange>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceInstalment> InvoiceInstalments => Set<InvoiceInstalment>();
     public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();

@@ -4,7 +4,9 @@ using Platform.Features.Auditing;
 using Platform.Features.Companies;
 using Platform.Features.Employees;
 using Platform.Features.Imports;
+using Platform.Features.PendingChanges;
 using Platform.Features.Persistence;
+using System.Text.Json;
 using Platform.Features.Regulation;
 
 namespace Platform.Features.Workstations;
@@ -12,15 +14,24 @@ namespace Platform.Features.Workstations;
 /// <summary>What creating a workstation did: the workstation, or the similar ones to confirm against, or errors.</summary>
 public sealed record WorkstationResult(WorkstationView? Workstation, IReadOnlyList<WorkstationView> Similar, IReadOnlyList<UserError> Errors)
 {
+    /// <summary>Set where the change waits for staff validation instead of applying (sst68).</summary>
+    public PendingChangeView? Pending { get; init; }
+
+    public static WorkstationResult Waiting(PendingChangeView pending) => new(null, [], []) { Pending = pending };
+
     public static WorkstationResult Failed(params UserError[] errors) => new(null, [], errors);
 }
 
 /// <summary>
 /// The workstations of a company (SPEC.md 3.3, seed 001): declared one by one or imported, with a
 /// confirmation when the CSP code is already used; edited or deleted only while nobody holds them;
-/// closed ones kept and offered again. Other features read them through this service.
+/// closed ones kept and offered again. Other features read them through this service. Where the
+/// tenant validates every employer change (sst68), each change is kept for staff and applied, checked
+/// again, the day after their acceptance.
 /// </summary>
-public sealed class WorkstationService(PlatformDbContext db, CompanyAccess access, CompanyDirectory companies, WorkstationOccupancy occupancy, CurrentUser currentUser, TimeProvider time)
+public sealed class WorkstationService(
+    PlatformDbContext db, CompanyAccess access, CompanyDirectory companies, WorkstationOccupancy occupancy, CurrentUser currentUser, PendingChanges.PendingChanges pendingChanges, TimeProvider time)
+    : IPendingChangeApplier
 {
     public static readonly UserError NotFound = new("NOT_FOUND", "Ce poste de travail n'existe pas.", "id");
 
@@ -78,6 +89,9 @@ public sealed class WorkstationService(PlatformDbContext db, CompanyAccess acces
                     "Nous avons détecté un ou plusieurs poste(s) similaire(s). Si vous souhaitez tout de même poursuivre, confirmez la création ; sinon, reprenez un poste existant.", "cspCode")]);
         }
 
+        if (await pendingChanges.MustWaitAsync())
+            return WorkstationResult.Waiting(await pendingChanges.RecordAsync(companyId, PendingChangeKind.WorkstationCreate, null, $"Poste {checkedDraft.Label}",
+                $"Nouveau poste : {checkedDraft.Label} ({checkedDraft.CspCode})", checkedDraft, null, ct));
         var workstation = New(companyId, checkedDraft);
         db.Workstations.Add(workstation);
         db.AuditEntries.Record(time, currentUser.UserId, "workstation.created", "Workstation", workstation.Id);
@@ -94,6 +108,9 @@ public sealed class WorkstationService(PlatformDbContext db, CompanyAccess acces
         if (workstation.ClosedOn is not null) return WorkstationResult.Failed(new UserError("CLOSED", "Ce poste est clôturé : rouvrez-le avant de le modifier.", "id"));
         var (checkedDraft, errors) = WorkstationRules.Check(draft);
         if (checkedDraft is null) return WorkstationResult.Failed([.. errors]);
+        if (await pendingChanges.MustWaitAsync())
+            return WorkstationResult.Waiting(await pendingChanges.RecordAsync(workstation.CompanyId, PendingChangeKind.WorkstationUpdate, workstation.Id, $"Poste {workstation.Label}",
+                $"Modification du poste {workstation.Label}", checkedDraft, Differences(workstation, checkedDraft), ct));
         Apply(workstation, checkedDraft);
         db.AuditEntries.Record(time, currentUser.UserId, "workstation.updated", "Workstation", workstation.Id);
         await db.SaveChangesAsync(ct);
@@ -101,23 +118,26 @@ public sealed class WorkstationService(PlatformDbContext db, CompanyAccess acces
     }
 
     /// <summary>Deletes a workstation nobody ever held; one that former employees held is closed instead, to keep their careers.</summary>
-    public async Task<(bool Deleted, WorkstationView? Closed, IReadOnlyList<UserError> Errors)> DeleteAsync(Guid id, CancellationToken ct = default)
+    public async Task<(bool Deleted, WorkstationView? Closed, IReadOnlyList<UserError> Errors, PendingChangeView? Pending)> DeleteAsync(Guid id, CancellationToken ct = default)
     {
         var workstation = await db.Workstations.SingleOrDefaultAsync(w => w.Id == id, ct);
-        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return (false, null, [NotFound]);
+        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return (false, null, [NotFound], null);
         await access.RequireAsync(workstation.CompanyId, Permission.ManageEmployees, ct);
-        if (await HeldProblemAsync(workstation, ct) is { } held) return (false, null, [held]);
+        if (await HeldProblemAsync(workstation, ct) is { } held) return (false, null, [held], null);
+        if (await pendingChanges.MustWaitAsync())
+            return (false, null, [], await pendingChanges.RecordAsync(workstation.CompanyId, PendingChangeKind.WorkstationDelete, workstation.Id, $"Poste {workstation.Label}",
+                $"Suppression du poste {workstation.Label}", new { }, null, ct));
         if (await occupancy.EverHeldAsync(id, ct))
         {
             workstation.ClosedOn ??= time.Today();
             db.AuditEntries.Record(time, currentUser.UserId, "workstation.closed", "Workstation", workstation.Id);
             await db.SaveChangesAsync(ct);
-            return (false, (await ViewsAsync([workstation], ct))[0], []);
+            return (false, (await ViewsAsync([workstation], ct))[0], [], null);
         }
         db.Workstations.Remove(workstation);
         db.AuditEntries.Record(time, currentUser.UserId, "workstation.deleted", "Workstation", workstation.Id);
         await db.SaveChangesAsync(ct);
-        return (true, null, []);
+        return (true, null, [], null);
     }
 
     public async Task<WorkstationResult> CloseAsync(Guid id, CancellationToken ct = default) => await SetClosedAsync(id, close: true, ct);
@@ -132,6 +152,9 @@ public sealed class WorkstationService(PlatformDbContext db, CompanyAccess acces
         await access.RequireAsync(workstation.CompanyId, Permission.ManageEmployees, ct);
         if (close && await HeldProblemAsync(workstation, ct) is { } held) return WorkstationResult.Failed(held);
         if (!close && workstation.ClosedOn is not null && await TempLimitProblemAsync(workstation.CompanyId, 1, ct) is { } limit) return WorkstationResult.Failed(limit);
+        if (close != (workstation.ClosedOn is not null) && await pendingChanges.MustWaitAsync())
+            return WorkstationResult.Waiting(await pendingChanges.RecordAsync(workstation.CompanyId, close ? PendingChangeKind.WorkstationClose : PendingChangeKind.WorkstationReopen,
+                workstation.Id, $"Poste {workstation.Label}", $"{(close ? "Clôture" : "Réouverture")} du poste {workstation.Label}", new { }, null, ct));
         if (close != (workstation.ClosedOn is not null))
         {
             workstation.ClosedOn = close ? time.Today() : null;
@@ -169,11 +192,62 @@ public sealed class WorkstationService(PlatformDbContext db, CompanyAccess acces
             errors.Add(new(1, null, limit.Code, limit.Message));
         if (errors.Count > 0) return new(0, errors);
 
+        if (await pendingChanges.MustWaitAsync())
+            return new(0, []) { Pending = await pendingChanges.RecordAsync(companyId, PendingChangeKind.WorkstationImport, null, "Import de postes",
+                $"Import de {parsed.Workstations.Count} poste(s) : {string.Join(", ", parsed.Workstations.Select(w => w.Workstation.Label))}", parsed.Workstations.Select(w => w.Workstation).ToList(), null, ct) };
         foreach (var (_, checkedDraft) in parsed.Workstations) db.Workstations.Add(New(companyId, checkedDraft));
         db.AuditEntries.Record(time, currentUser.UserId, "workstation.imported", "Company", companyId, $$"""{"count":{{parsed.Workstations.Count}}}""");
         await db.SaveChangesAsync(ct);
         return new(parsed.Workstations.Count, []);
     }
+
+    public bool Applies(PendingChangeKind kind) => PendingChanges.PendingChanges.Area(kind) == "workstation";
+
+    /// <summary>An accepted change on its day, checked again against the workstations as they are then.</summary>
+    public async Task<UserError?> ApplyAsync(PendingChange change, CancellationToken ct)
+    {
+        var json = PendingChanges.PendingChanges.Json;
+        if (change.Kind == PendingChangeKind.WorkstationCreate || change.Kind == PendingChangeKind.WorkstationImport)
+        {
+            var drafts = change.Kind == PendingChangeKind.WorkstationCreate
+                ? [JsonSerializer.Deserialize<CheckedWorkstation>(change.Payload, json)!]
+                : JsonSerializer.Deserialize<List<CheckedWorkstation>>(change.Payload, json)!;
+            if (await TempLimitProblemAsync(change.CompanyId, drafts.Count, ct) is { } limit) return limit;
+            foreach (var draft in drafts) db.Workstations.Add(New(change.CompanyId, draft));
+            return null;
+        }
+        var workstation = await db.Workstations.SingleOrDefaultAsync(w => w.Id == change.SubjectId && w.CompanyId == change.CompanyId, ct);
+        if (workstation is null) return new UserError("NOT_FOUND", "Ce poste a été supprimé entre-temps.", "id");
+        switch (change.Kind)
+        {
+            case PendingChangeKind.WorkstationUpdate:
+                if (await HeldProblemAsync(workstation, ct) is { } held) return held;
+                if (workstation.ClosedOn is not null) return new UserError("CLOSED", "Ce poste a été clôturé entre-temps.", "id");
+                Apply(workstation, JsonSerializer.Deserialize<CheckedWorkstation>(change.Payload, json)!);
+                return null;
+            case PendingChangeKind.WorkstationClose:
+                if (await HeldProblemAsync(workstation, ct) is { } heldNow) return heldNow;
+                workstation.ClosedOn ??= time.Today();
+                return null;
+            case PendingChangeKind.WorkstationReopen:
+                if (workstation.ClosedOn is not null && await TempLimitProblemAsync(workstation.CompanyId, 1, ct) is { } full) return full;
+                workstation.ClosedOn = null;
+                return null;
+            default:
+                if (await HeldProblemAsync(workstation, ct) is { } stillHeld) return stillHeld;
+                // As a direct deletion: one that former employees held is closed, to keep their careers.
+                if (await occupancy.EverHeldAsync(workstation.Id, ct)) workstation.ClosedOn ??= time.Today();
+                else db.Workstations.Remove(workstation);
+                return null;
+        }
+    }
+
+    private static List<FieldChange> Differences(Workstation w, CheckedWorkstation d) =>
+        new[]
+        {
+            ("label", "Intitulé", w.Label, d.Label), ("cspCode", "Code CSP", w.CspCode, d.CspCode),
+            ("risks", "Risques", string.Join(", ", w.Risks.Select(WorkstationRules.Label)), string.Join(", ", d.Risks.Select(WorkstationRules.Label))),
+        }.Where(f => f.Item3 != f.Item4).Select(f => new FieldChange(f.Item1, f.Item2, f.Item3, f.Item4)).ToList();
 
     private Workstation New(Guid companyId, CheckedWorkstation draft)
     {

@@ -28,6 +28,7 @@ public sealed class ImportPayloadType : ObjectGraphType<ImportResult>
         Description = "An import is all or nothing: with any error nothing is imported.";
         Field<NonNullGraphType<IntGraphType>>("imported").Resolve(c => c.Source.Imported);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImportErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+        Field<PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the import kept for staff instead of applied.").Resolve(c => c.Source.Pending);
     }
 }
 

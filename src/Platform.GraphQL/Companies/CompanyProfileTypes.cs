@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Features;
 using Platform.Features.Companies;
+using Platform.Features.PendingChanges;
 using Platform.GraphQL.Common;
 
 namespace Platform.GraphQL.Companies;
@@ -16,6 +17,7 @@ public sealed class PostalAddressType : ObjectGraphType<PostalAddress>
         Field<StringGraphType>("line2").Resolve(c => c.Source.Line2);
         Field<NonNullGraphType<StringGraphType>>("postalCode").Resolve(c => c.Source.PostalCode);
         Field<NonNullGraphType<StringGraphType>>("city").Resolve(c => c.Source.City);
+        Field<StringGraphType>("companyName").Description("The « Raison sociale » line of a billing or convocation address.").Resolve(c => c.Source.CompanyName);
     }
 }
 
@@ -25,7 +27,8 @@ public sealed class PostalAddressInput
     public string? Line2 { get; set; }
     public string? PostalCode { get; set; }
     public string? City { get; set; }
-    public PostalAddress ToAddress() => new(Line1 ?? "", Line2, PostalCode ?? "", City ?? "");
+    public string? CompanyName { get; set; }
+    public PostalAddress ToAddress() => new(Line1 ?? "", Line2, PostalCode ?? "", City ?? "", CompanyName);
 }
 
 public sealed class PostalAddressInputType : InputObjectGraphType<PostalAddressInput>
@@ -37,6 +40,7 @@ public sealed class PostalAddressInputType : InputObjectGraphType<PostalAddressI
         Field<StringGraphType>("line2");
         Field<StringGraphType>("postalCode");
         Field<StringGraphType>("city");
+        Field<StringGraphType>("companyName").Description("Billing and convocation addresses: the « Raison sociale » line (required there).");
     }
 }
 
@@ -47,6 +51,8 @@ public sealed class CompanyDetailsType : ObjectGraphType<CompanyDetailsView>
         Name = "CompanyDetails";
         Field<DateScalar>("creationDate").Resolve(c => c.Source.CreationDate);
         Field<StringGraphType>("activity").Resolve(c => c.Source.Activity);
+        Field<StringGraphType>("phone").Resolve(c => c.Source.Phone);
+        Field<StringGraphType>("fax").Resolve(c => c.Source.Fax);
         Field<PostalAddressType>("mainAddress").Resolve(c => c.Source.MainAddress);
         Field<PostalAddressType>("billingAddress").Description("Where invoices go: the billing address, or the main one when none is given.").Resolve(c => c.Source.EffectiveBillingAddress);
         Field<PostalAddressType>("convocationAddress").Description("Where convocations go: the convocation address, or the main one when none is given.").Resolve(c => c.Source.EffectiveConvocationAddress);
@@ -153,15 +159,20 @@ public sealed class PendingCompanyChangeType : ObjectGraphType<PendingChangeView
         Field<NonNullGraphType<IdGraphType>>("companyId").Resolve(c => c.Source.CompanyId);
         Field<NonNullGraphType<StringGraphType>>("companyName").Resolve(c => c.Source.CompanyName);
         Field<NonNullGraphType<StringGraphType>>("memberNumber").Resolve(c => c.Source.MemberNumber);
-        Field<NonNullGraphType<StringGraphType>>("name").Description("The company name asked for.").Resolve(c => c.Source.Details.Name);
-        Field<StringGraphType>("legalForm").Resolve(c => c.Source.Details.LegalForm);
-        Field<StringGraphType>("nafCode").Resolve(c => c.Source.Details.NafCode);
-        Field<StringGraphType>("activity").Resolve(c => c.Source.Details.Activity);
-        Field<PostalAddressType>("mainAddress").Resolve(c => c.Source.Details.MainAddress);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The company name asked for, else the company's name.").Resolve(c => Asked(c.Source, "name")?.Name ?? c.Source.CompanyName);
+        Field<StringGraphType>("legalForm").Description("Asked for; null when the change leaves it.").Resolve(c => Asked(c.Source, "legalForm")?.LegalForm);
+        Field<StringGraphType>("nafCode").Description("Asked for; null when the change leaves it.").Resolve(c => Asked(c.Source, "nafCode")?.NafCode);
+        Field<StringGraphType>("activity").Description("Asked for; null when the change leaves it.").Resolve(c => Asked(c.Source, "activity")?.Activity);
+        Field<PostalAddressType>("mainAddress").Description("Asked for; null when the change leaves it.").Resolve(c => Asked(c.Source, "mainAddress")?.MainAddress);
         Field<NonNullGraphType<RequestStateEnumType>>("state").Resolve(c => c.Source.State);
         Field<NonNullGraphType<DateTimeScalar>>("requestedAt").Resolve(c => c.Source.RequestedAt);
         Field<DateScalar>("effectiveOn").Resolve(c => c.Source.EffectiveOn);
+        Platform.GraphQL.PendingChanges.PendingChangeFields.Add(this);
     }
+
+    // The values asked for when the change names the field; a change only carries what the employer changed.
+    private static CompanyDetails? Asked(PendingChangeView change, string field) =>
+        CompanyProfile.DetailsChangeOf(change) is { } asked && asked.Changed.Contains(field) ? asked.Values : null;
 }
 
 public sealed class CompanyDetailsInput
@@ -175,8 +186,12 @@ public sealed class CompanyDetailsInput
     public PostalAddressInput? MainAddress { get; set; }
     public PostalAddressInput? BillingAddress { get; set; }
     public PostalAddressInput? ConvocationAddress { get; set; }
+    public string? Phone { get; set; }
+    public string? Fax { get; set; }
+    /// <summary>The fields the request gave (null included): an absent field is unchanged.</summary>
+    public HashSet<string> Given { get; set; } = [];
 
-    public CompanyDetails ToDetails() => new(Name, LegalForm, CreationDate, NafCode, Activity, MainAddress?.ToAddress(), BillingAddress?.ToAddress(), ConvocationAddress?.ToAddress());
+    public CompanyDetails ToDetails() => new(Name, LegalForm, CreationDate, NafCode, Activity, MainAddress?.ToAddress(), BillingAddress?.ToAddress(), ConvocationAddress?.ToAddress(), Phone, Fax);
 }
 
 public sealed class CompanyDetailsInputType : InputObjectGraphType<CompanyDetailsInput>
@@ -184,9 +199,11 @@ public sealed class CompanyDetailsInputType : InputObjectGraphType<CompanyDetail
     public CompanyDetailsInputType()
     {
         Name = "UpdateCompanyDetailsInput";
-        Description = "Replaces the details; billing and convocation addresses left out fall back to the main one.";
+        Description = "Changes the fields given; a field left out keeps its value. Required fields (legal form, creation date, NAF code, activity, main address, phone) cannot be set to null or empty. An address is given whole; billingAddress or convocationAddress set to null falls back to the main one.";
         Field<NonNullGraphType<IdGraphType>>("companyId");
-        Field<NonNullGraphType<StringGraphType>>("name");
+        Field<StringGraphType>("name");
+        Field<StringGraphType>("phone");
+        Field<StringGraphType>("fax");
         Field<StringGraphType>("legalForm");
         Field<DateScalar>("creationDate");
         Field<StringGraphType>("nafCode");
@@ -194,6 +211,14 @@ public sealed class CompanyDetailsInputType : InputObjectGraphType<CompanyDetail
         Field<PostalAddressInputType>("mainAddress");
         Field<PostalAddressInputType>("billingAddress");
         Field<PostalAddressInputType>("convocationAddress");
+    }
+
+    // GraphQL keeps an absent field out of the coerced map and an explicit null in it: remember which were given.
+    public override object ParseDictionary(IDictionary<string, object?> value)
+    {
+        var input = (CompanyDetailsInput)base.ParseDictionary(value);
+        input.Given = value.Keys.Where(k => k != "companyId").ToHashSet();
+        return input;
     }
 }
 
@@ -205,7 +230,7 @@ public sealed class UpdateCompanyDetailsPayloadType : ObjectGraphType<DetailsPay
     {
         Name = "UpdateCompanyDetailsPayload";
         Field<CompanyDetailsType>("details").Description("The details now, when the change applied at once.").Resolve(c => c.Source.Details);
-        Field<PendingCompanyChangeType>("pendingChange").Description("The change waiting for staff validation, where the tenant asks for it.").Resolve(c => c.Source.Pending);
+        Field<PendingCompanyChangeType>("pendingChange").Description("The change waiting for staff validation, where the tenant asks for it: only the fields that differ.").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -235,7 +260,7 @@ public sealed class ContactInputType : InputObjectGraphType<ContactInput>
     }
 }
 
-public sealed record ContactPayload(ContactView? Contact, IReadOnlyList<UserError> Errors);
+public sealed record ContactPayload(ContactView? Contact, IReadOnlyList<UserError> Errors, PendingChangeView? Pending = null);
 public sealed record HealthTeamPayload(HealthTeamView? Team, IReadOnlyList<UserError> Errors);
 public sealed record SituationPayload(SituationRequestView? Request, IReadOnlyList<UserError> Errors);
 public sealed record DecisionPayload(PendingChangeView? Change, IReadOnlyList<UserError> Errors);
@@ -246,6 +271,7 @@ public sealed class ContactPayloadType : ObjectGraphType<ContactPayload>
     {
         Name = "ContactPayload";
         Field<ContactType>("contact").Resolve(c => c.Source.Contact);
+        Field<Platform.GraphQL.PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -332,8 +358,8 @@ public static class CompanyProfileOperations
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PendingCompanyChangeType>>>>("companyChangesAwaitingDecision")
-            .Description("Staff: employers' changes waiting for validation.")
-            .ResolveAsync(async c => await S<CompanyProfile>(c).AwaitingDecisionAsync(c.CancellationToken));
+            .Description("Staff: employers' changes to the company (details, contacts, workstations) waiting for validation.")
+            .ResolveAsync(async c => await S<Platform.Features.PendingChanges.PendingChanges>(c).AwaitingDecisionAsync(CompanyKinds, c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SituationRequestType>>>>("situationRequestsAwaitingDecision")
             .Description("Staff: changes of situation, suspensions and removals to process.")
             .ResolveAsync(async c => await S<SituationRequests>(c).AwaitingDecisionAsync(c.CancellationToken));
@@ -347,7 +373,7 @@ public static class CompanyProfileOperations
             {
                 var input = c.GetArgument<CompanyDetailsInput>("input");
                 if (!Guid.TryParse(input.CompanyId, out var id)) return new DetailsPayload(null, null, [NotFound]);
-                var result = await S<CompanyProfile>(c).UpdateAsync(id, input.ToDetails(), c.CancellationToken);
+                var result = await S<CompanyProfile>(c).UpdateAsync(id, input.ToDetails(), input.Given, c.CancellationToken);
                 return new DetailsPayload(result.Company, result.Pending, result.Errors);
             });
         mutation.Field<NonNullGraphType<DecisionPayloadType>>("decideCompanyChange")
@@ -357,7 +383,7 @@ public static class CompanyProfileOperations
             {
                 var input = c.GetArgument<DecideInput>("input");
                 if (!Guid.TryParse(input.Id, out var id)) return new DecisionPayload(null, [NotFound]);
-                var (change, errors) = await S<CompanyProfile>(c).DecideAsync(id, input.Accept, c.CancellationToken);
+                var (change, errors) = await S<Platform.Features.PendingChanges.PendingChanges>(c).DecideAsync(id, input.Accept, CompanyKinds, c.CancellationToken);
                 return new DecisionPayload(change, errors);
             });
         mutation.Field<NonNullGraphType<ContactPayloadType>>("saveContact")
@@ -366,16 +392,18 @@ public static class CompanyProfileOperations
             {
                 var input = c.GetArgument<ContactInput>("input");
                 if (!Guid.TryParse(input.CompanyId, out var companyId)) return new ContactPayload(null, [NotFound]);
-                var (contact, errors) = await S<CompanyContacts>(c).SaveAsync(companyId, Guid.TryParse(input.Id, out var id) ? id : null, input.Function, input.Name, input.Email, input.Phone, c.CancellationToken);
-                return new ContactPayload(contact, errors);
+                var result = await S<CompanyContacts>(c).SaveAsync(companyId, Guid.TryParse(input.Id, out var id) ? id : null, input.Function, input.Name, input.Email, input.Phone, c.CancellationToken);
+                return new ContactPayload(result.Contact, result.Errors, result.Pending);
             });
         mutation.Field<NonNullGraphType<ContactPayloadType>>("deleteContact")
             .Argument<NonNullGraphType<IdGraphType>>("companyId")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c =>
-                Guid.TryParse(c.GetArgument<string>("companyId"), out var companyId) && Guid.TryParse(c.GetArgument<string>("id"), out var id)
-                    ? new ContactPayload(null, await S<CompanyContacts>(c).DeleteAsync(companyId, id, c.CancellationToken))
-                    : new ContactPayload(null, [NotFound]));
+            {
+                if (!Guid.TryParse(c.GetArgument<string>("companyId"), out var companyId) || !Guid.TryParse(c.GetArgument<string>("id"), out var id)) return new ContactPayload(null, [NotFound]);
+                var result = await S<CompanyContacts>(c).DeleteAsync(companyId, id, c.CancellationToken);
+                return new ContactPayload(null, result.Errors, result.Pending);
+            });
         mutation.Field<NonNullGraphType<HealthTeamPayloadType>>("setHealthTeam")
             .Description("Staff: the health team and visit centre of a company.")
             .Argument<NonNullGraphType<HealthTeamInputType>>("input")
@@ -408,6 +436,9 @@ public static class CompanyProfileOperations
     }
 
     private static readonly UserError NotFound = new("NOT_FOUND", "Introuvable.", "id");
+
+    // Changes to the company itself (not to an employee): details, contacts, workstations.
+    private static bool CompanyKinds(PendingChangeKind kind) => !Platform.Features.PendingChanges.PendingChanges.IsEmployeeKind(kind);
 
     private static T S<T>(IResolveFieldContext c) where T : notnull => c.RequestServices!.GetRequiredService<T>();
 }

@@ -25,6 +25,7 @@ public sealed class CompanyType : ObjectGraphType<CompanyView>
             .Description("A temp agency's account for temp workers (NNN.1.x): at most 3 workstations, contracts Intérim and CDI intérim.")
             .Resolve(c => c.Source.IsTempWorkerAccount);
         CompanyProfileOperations.AddCompanyFields(this);
+        PendingChanges.PendingChangeOperations.AddCompanyFields(this);
         Workstations.WorkstationOperations.AddCompanyFields(this);
         Employees.EmployeeOperations.AddCompanyFields(this);
         Visits.VisitRequestOperations.AddCompanyFields(this);

@@ -194,20 +194,21 @@ public sealed class EmployeeChangeKindEnumType : EnumerationGraphType<EmployeeCh
     public EmployeeChangeKindEnumType() => Name = "EmployeeChangeKind";
 }
 
-public sealed class PendingEmployeeChangeType : ObjectGraphType<PendingEmployeeChangeView>
+public sealed class PendingEmployeeChangeType : ObjectGraphType<Platform.Features.PendingChanges.PendingChangeView>
 {
     public PendingEmployeeChangeType()
     {
         Name = "PendingEmployeeChange";
         Description = "An employer's change waiting for staff validation, or accepted and taking effect on effectiveOn (sst68).";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<IdGraphType>>("employeeId").Resolve(c => c.Source.EmployeeId);
-        Field<NonNullGraphType<StringGraphType>>("employeeName").Resolve(c => c.Source.EmployeeName);
-        Field<NonNullGraphType<EmployeeChangeKindEnumType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<IdGraphType>>("employeeId").Resolve(c => c.Source.SubjectId);
+        Field<NonNullGraphType<StringGraphType>>("employeeName").Resolve(c => c.Source.Subject);
+        Field<NonNullGraphType<EmployeeChangeKindEnumType>>("kind").Resolve(c => EmployeeChanges.KindOf(c.Source.Kind));
         Field<NonNullGraphType<StringGraphType>>("summary").Resolve(c => c.Source.Summary);
         Field<NonNullGraphType<RequestStateEnumType>>("state").Resolve(c => c.Source.State);
         Field<NonNullGraphType<DateTimeScalar>>("requestedAt").Resolve(c => c.Source.RequestedAt);
         Field<DateScalar>("effectiveOn").Resolve(c => c.Source.EffectiveOn);
+        Platform.GraphQL.PendingChanges.PendingChangeFields.Add(this);
     }
 }
 
@@ -223,7 +224,7 @@ public sealed class EmployeePayloadType : ObjectGraphType<EmployeeResult>
     }
 }
 
-public sealed record EmployeeChangeDecision(PendingEmployeeChangeView? Change, IReadOnlyList<UserError> Errors);
+public sealed record EmployeeChangeDecision(Platform.Features.PendingChanges.PendingChangeView? Change, IReadOnlyList<UserError> Errors);
 
 public sealed class EmployeeChangeDecisionPayloadType : ObjectGraphType<EmployeeChangeDecision>
 {

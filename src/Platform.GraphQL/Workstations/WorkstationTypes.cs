@@ -128,11 +128,12 @@ public sealed class WorkstationPayloadType : ObjectGraphType<WorkstationResult>
         Name = "WorkstationPayload";
         Field<WorkstationType>("workstation").Resolve(c => c.Source.Workstation);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkstationType>>>>("similar").Description("Similar workstations when confirmation is needed.").Resolve(c => c.Source.Similar);
+        Field<PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
 
-public sealed record DeleteWorkstationResult(bool Deleted, WorkstationView? Closed, IReadOnlyList<UserError> Errors);
+public sealed record DeleteWorkstationResult(bool Deleted, WorkstationView? Closed, IReadOnlyList<UserError> Errors, Platform.Features.PendingChanges.PendingChangeView? Pending = null);
 
 public sealed class DeleteWorkstationPayloadType : ObjectGraphType<DeleteWorkstationResult>
 {
@@ -141,6 +142,7 @@ public sealed class DeleteWorkstationPayloadType : ObjectGraphType<DeleteWorksta
         Name = "DeleteWorkstationPayload";
         Field<NonNullGraphType<BooleanGraphType>>("deleted").Resolve(c => c.Source.Deleted);
         Field<WorkstationType>("closed").Description("Held by former employees: closed instead of deleted, to keep their careers.").Resolve(c => c.Source.Closed);
+        Field<PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the deletion kept for staff.").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -193,8 +195,8 @@ public static class WorkstationOperations
             .ResolveAsync(async c =>
             {
                 if (!Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)) return new DeleteWorkstationResult(false, null, [WorkstationService.NotFound]);
-                var (deleted, closed, errors) = await Service(c).DeleteAsync(id, c.CancellationToken);
-                return new DeleteWorkstationResult(deleted, closed, errors);
+                var (deleted, closed, errors, pending) = await Service(c).DeleteAsync(id, c.CancellationToken);
+                return new DeleteWorkstationResult(deleted, closed, errors, pending);
             });
         mutation.Field<NonNullGraphType<WorkstationPayloadType>>("closeWorkstation")
             .Description("Closed workstations are kept and offered again; only while no current employee holds it.")

@@ -1,5 +1,4 @@
-using Platform.Features.Companies;
-using Platform.Features.Employees;
+using Platform.Features.PendingChanges;
 using Platform.Tenancy;
 using Quartz;
 
@@ -17,8 +16,7 @@ public sealed class PendingChangesJob(IServiceProvider services) : IJob
     {
         var slug = context.MergedJobDataMap.GetString(OutboxDeliveryJob.TenantKey) ?? throw new JobExecutionException("Job sans tenant");
         await using var scope = services.CreateTenantScope(slug);
-        await scope.ServiceProvider.GetRequiredService<CompanyProfile>().ApplyDueAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<EmployeeService>().ApplyDueChangesAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<PendingChanges>().ApplyDueAsync(cancellationToken);
     }
 
     public static void Schedule(IQuartzBuilder quartz, IEnumerable<Tenant> tenants)

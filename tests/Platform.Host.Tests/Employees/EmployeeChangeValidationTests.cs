@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Demo;
 using Platform.Features.Employees;
+using Platform.Features.PendingChanges;
 using Platform.Features.Persistence;
 using Platform.Host.Tests.Infrastructure;
 using Platform.Host.Tests.Workstations;
@@ -23,11 +24,11 @@ public sealed class EmployeeChangeValidationTests(PlatformFactory factory) : Pla
         await DemoData.SeedAsync(Factory.Services);
     }
 
-    private static async Task<(string Token, string Employee)> EmployeeAsync(DemoApi api, string number)
+    private async Task<(string Token, string Employee)> EmployeeAsync(DemoApi api, string number)
     {
         var token = await api.EmployerTokenAsync();
         var company = await api.CompanyIdAsync(number);
-        var ws = (await api.MutateAsync(token, "createWorkstation", WorkstationTests.Create, WorkstationTests.Input(company, "Boulanger", "636c", []))).GetProperty("workstation").GetProperty("id").GetString();
+        var ws = await Companies.PendingChangesTests.WorkstationAsync(Factory, api, token, company, "Boulanger", "636c");
         var id = (await api.MutateAsync(token, "createEmployee", EmployeeTests.CreateEmployee, EmployeeTests.EmployeeInput(company, "Jean", "Dupont", ws))).GetProperty("employee").GetProperty("id").GetString()!;
         return (token, id);
     }
@@ -78,7 +79,7 @@ public sealed class EmployeeChangeValidationTests(PlatformFactory factory) : Pla
         token = await api.EmployerTokenAsync();
         Assert.Equal("2026-06-30", (await EndDateAsync(api, token, id)).GetString());
         await using var scope = Factory.Services.CreateTenantScope("sst68");
-        var outcomes = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().PendingEmployeeChanges.Select(p => p.Outcome).ToListAsync();
+        var outcomes = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().PendingChanges.Select(p => p.Outcome).ToListAsync();
         Assert.Contains(outcomes, o => o != null && o.Contains("ne peut plus être modifiée"));
     }
 
@@ -91,9 +92,38 @@ public sealed class EmployeeChangeValidationTests(PlatformFactory factory) : Pla
             new { input = new { id, ins = EmployeeTests.Nir } });
         Assert.Equal("Modification de l'identité et de l'INS", update.GetProperty("pendingChange").GetProperty("summary").GetString());
         await using var scope = Factory.Services.CreateTenantScope("sst68");
-        var stored = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().PendingEmployeeChanges.Select(p => p.Request).SingleAsync();
+        var stored = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().PendingChanges.Where(p => p.Kind == PendingChangeKind.EmployeeUpdate).Select(p => p.Payload).SingleAsync();
         Assert.DoesNotContain(EmployeeTests.Nir, stored);
         Assert.DoesNotContain("1850575108", stored);
+    }
+
+    [Fact]
+    public async Task An_sst68_file_of_end_dates_waits_for_staff_like_a_single_exit()
+    {
+        var api = new DemoApi(Factory, "sst68");
+        var (token, id) = await EmployeeAsync(api, "680001");
+        var company = await api.CompanyIdAsync("680001");
+        var portal = Factory.PortalFor(api.Host);
+        await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "680001", ["Password"] = DemoData.Password });
+        var template = Platform.Features.Imports.Csv.Decode(await (await portal.GetAsync($"/entreprises/{company}/salaries/import?handler=ModeleFins")).Content.ReadAsByteArrayAsync());
+        var lines = template.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var dupont = lines.FindIndex(l => l.Contains(";DUPONT;"));
+        lines[dupont] += "30/06/2026";
+
+        var sent = await api.MutateAsync(token, "importEmployeeEndDates", "mutation($input: CsvImportInput!) { importEmployeeEndDates(input: $input) { imported pendingChange { description state } errors { code } } }",
+            new { input = new { companyId = company, csv = string.Join("\n", lines) } });
+        Assert.Empty(sent.GetProperty("errors").EnumerateArray());
+        Assert.Equal(0, sent.GetProperty("imported").GetInt32());
+        Assert.Equal("Sortie au 30/06/2026", sent.GetProperty("pendingChange").GetProperty("description").GetString());
+        Assert.Equal(JsonValueKind.Null, (await EndDateAsync(api, token, id)).ValueKind);
+
+        var staff = await api.StaffTokenAsync();
+        var change = Assert.Single((await api.DataAsync(staff, "{ employeeChangesAwaitingDecision { id kind } }")).GetProperty("employeeChangesAwaitingDecision").EnumerateArray());
+        Assert.Equal("EXIT", change.GetProperty("kind").GetString());
+        await api.MutateAsync(staff, "decideEmployeeChange", Decide, new { id = change.GetProperty("id").GetString(), accept = true });
+        Factory.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await ApplyDueAsync());
+        Assert.Equal("2026-06-30", (await EndDateAsync(api, await api.EmployerTokenAsync(), id)).GetString());
     }
 
     [Fact]
@@ -112,6 +142,6 @@ public sealed class EmployeeChangeValidationTests(PlatformFactory factory) : Pla
     private async Task<int> ApplyDueAsync()
     {
         await using var scope = Factory.Services.CreateTenantScope("sst68");
-        return await scope.ServiceProvider.GetRequiredService<EmployeeService>().ApplyDueChangesAsync();
+        return await scope.ServiceProvider.GetRequiredService<PendingChanges>().ApplyDueAsync();
     }
 }

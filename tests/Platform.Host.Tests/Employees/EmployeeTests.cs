@@ -39,8 +39,9 @@ public sealed class EmployeeTests(PlatformFactory factory) : PlatformTest(factor
         await DemoData.SeedAsync(Factory.Services);
         var token = await api.EmployerTokenAsync();
         var company = await api.CompanyIdAsync(number);
-        var ws = await api.MutateAsync(token, "createWorkstation", WorkstationTests.Create, WorkstationTests.Input(company, "Cariste", "651a", ["CACES"], caces: ["R489"]));
-        return (token, company, ws.GetProperty("workstation").GetProperty("id").GetString()!);
+        // sst68: the workstation waits for staff like every employer change; the helper accepts and applies it.
+        var ws = await Companies.PendingChangesTests.WorkstationAsync(Factory, api, token, company, "Cariste", "651a", ["CACES"], ["R489"]);
+        return (token, company, ws);
     }
 
     [Fact]

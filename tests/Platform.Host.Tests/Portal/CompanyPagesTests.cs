@@ -25,7 +25,8 @@ public sealed class CompanyPagesTests(PlatformFactory factory) : PlatformTest(fa
         var page = $"/entreprises/{company}/fiche";
         var fields = new Dictionary<string, string>
         {
-            ["Name"] = "Entreprise Démo SSTRN", ["LegalForm"] = "SAS", ["NafCode"] = "43.32B",
+            ["Name"] = "Entreprise Démo SSTRN", ["LegalForm"] = "SAS", ["NafCode"] = "43.32B", ["CreationDate"] = "2015-03-02",
+            ["Activity"] = "Travaux d'installation électrique", ["CompanyPhone"] = "02 40 00 00 00",
             ["Main.Line1"] = "12 rue de la Paix", ["Main.PostalCode"] = "44000", ["Main.City"] = "Nantes",
         };
         var saved = Flat(await PortalClient.HtmlAsync(await portal.SubmitAsync(page, fields, page + "?handler=Details")));
@@ -50,7 +51,8 @@ public sealed class CompanyPagesTests(PlatformFactory factory) : PlatformTest(fa
         var page = $"/entreprises/{company}/fiche";
         var sent = Flat(await PortalClient.HtmlAsync(await portal.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["Name"] = "Boulangerie Nouvelle", ["Main.Line1"] = "1 place de la Réunion", ["Main.PostalCode"] = "68100", ["Main.City"] = "Mulhouse",
+            ["Name"] = "Boulangerie Nouvelle", ["LegalForm"] = "SAS", ["CreationDate"] = "2015-03-02", ["NafCode"] = "10.71C", ["Activity"] = "Boulangerie",
+            ["CompanyPhone"] = "03 89 00 00 00", ["Main.Line1"] = "1 place de la Réunion", ["Main.PostalCode"] = "68100", ["Main.City"] = "Mulhouse",
         }, page + "?handler=Details")));
         Assert.Contains("elle prendra effet le lendemain de sa validation", sent);
         Assert.Contains("Modification en attente de validation par le service", sent);
@@ -58,7 +60,7 @@ public sealed class CompanyPagesTests(PlatformFactory factory) : PlatformTest(fa
 
         var staff = await Factory.StaffPortalAsync("sst68.localhost", "staff@sst68.demo", DemoData.Password, DemoData.StaffTotpSecret);
         var desk = await staff.GetHtmlAsync("/personnel/entreprises");
-        Assert.Contains("raison sociale « Boulangerie Nouvelle »", Flat(desk));
+        Assert.Matches("Raison sociale : « [^»]+ » → « Boulangerie Nouvelle »", Flat(desk));
         var changeId = Regex.Match(desk, "changeId=([0-9a-f-]{36})").Groups[1].Value;
         var accepted = Flat(await PortalClient.HtmlAsync(await staff.SubmitAsync("/personnel/entreprises", new Dictionary<string, string>(),
             $"/personnel/entreprises?handler=Modification&changeId={changeId}&accept=true")));

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Features;
 using Platform.Features.Access;
 using Platform.Features.Companies;
+using Platform.Features.PendingChanges;
 
 namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>« Mon entreprise » (seeds 001, 003): details and addresses, contacts, health team, change of situation.</summary>
 [Authorize]
-public sealed class FicheModel(CompanyProfile profile, CompanyContacts contacts, HealthTeams teams, SituationRequests situations, CompanyAccess access) : PageModel
+public sealed class FicheModel(CompanyProfile profile, PendingChanges pendingChanges, CompanyContacts contacts, HealthTeams teams, SituationRequests situations, CompanyAccess access) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "contact")] public Guid? EditContactId { get; set; }
@@ -22,6 +23,8 @@ public sealed class FicheModel(CompanyProfile profile, CompanyContacts contacts,
     [BindProperty] public PostalAddress? Main { get; set; }
     [BindProperty] public PostalAddress? Billing { get; set; }
     [BindProperty] public PostalAddress? Convocation { get; set; }
+    [BindProperty] public string? CompanyPhone { get; set; }
+    [BindProperty] public string? CompanyFax { get; set; }
 
     [BindProperty] public string? Function { get; set; }
     [BindProperty] public string? ContactName { get; set; }
@@ -33,7 +36,8 @@ public sealed class FicheModel(CompanyProfile profile, CompanyContacts contacts,
     [BindProperty] public DateOnly? EffectiveDate { get; set; }
 
     public CompanyDetailsView Details { get; private set; } = null!;
-    public PendingChangeView? Pending { get; private set; }
+    /// <summary>The employer's changes kept for staff, newest first (sst68): pending, accepted, applied or refused.</summary>
+    public IReadOnlyList<PendingChangeView> Changes { get; private set; } = [];
     public IReadOnlyList<ContactView> Contacts { get; private set; } = [];
     public HealthTeamView? Team { get; private set; }
     public IReadOnlyList<SituationRequestView> Situations { get; private set; } = [];
@@ -46,8 +50,8 @@ public sealed class FicheModel(CompanyProfile profile, CompanyContacts contacts,
     {
         if (!await LoadAsync()) return NotFound();
         var d = Details;
-        (Name, LegalForm, CreationDate, NafCode, Activity, Main, Billing, Convocation) =
-            (d.Company.Name, d.Company.LegalForm, d.CreationDate, d.Company.NafCode, d.Activity, d.MainAddress, d.BillingAddress, d.ConvocationAddress);
+        (Name, LegalForm, CreationDate, NafCode, Activity, Main, Billing, Convocation, CompanyPhone, CompanyFax) =
+            (d.Company.Name, d.Company.LegalForm, d.CreationDate, d.Company.NafCode, d.Activity, d.MainAddress, d.BillingAddress, d.ConvocationAddress, d.Phone, d.Fax);
         if (EditContactId is { } cid && Contacts.FirstOrDefault(c => c.Id == cid) is { } contact)
             (Function, ContactName, Email, Phone) = (contact.Function, contact.Name, contact.Email, contact.Phone);
         return Page();
@@ -56,9 +60,10 @@ public sealed class FicheModel(CompanyProfile profile, CompanyContacts contacts,
     public async Task<IActionResult> OnPostDetailsAsync()
     {
         Section = "details";
-        var result = await profile.UpdateAsync(Id, new CompanyDetails(Name, LegalForm, CreationDate, NafCode, Activity, Main, Billing, Convocation), HttpContext.RequestAborted);
+        // The form sends every field; only those that differ from the company now are changed.
+        var result = await profile.UpdateAsync(Id, new CompanyDetails(Name, LegalForm, CreationDate, NafCode, Activity, Main, Billing, Convocation, CompanyPhone, CompanyFax), ct: HttpContext.RequestAborted);
         Errors = result.Errors;
-        if (result.Pending is not null) Message = "Votre modification est transmise au service : elle prendra effet le lendemain de sa validation.";
+        if (result.Pending is not null) Message = Waiting;
         else if (result.Company is not null) Message = "Les informations de l'entreprise sont enregistrées.";
         return await LoadAsync() ? Page() : NotFound();
     }
@@ -66,9 +71,13 @@ public sealed class FicheModel(CompanyProfile profile, CompanyContacts contacts,
     public async Task<IActionResult> OnPostContactAsync(Guid? contactId)
     {
         Section = "contacts";
-        var (contact, errors) = await contacts.SaveAsync(Id, contactId, Function, ContactName, Email, Phone, HttpContext.RequestAborted);
+        var (contact, pending, errors) = await contacts.SaveAsync(Id, contactId, Function, ContactName, Email, Phone, HttpContext.RequestAborted);
         Errors = errors;
-        if (contact is not null) { Message = $"Le contact {contact.Name} est enregistré."; (Function, ContactName, Email, Phone) = (null, null, null, null); EditContactId = null; ModelState.Clear(); }
+        if (contact is not null || pending is not null)
+        {
+            Message = contact is not null ? $"Le contact {contact.Name} est enregistré." : Waiting;
+            (Function, ContactName, Email, Phone) = (null, null, null, null); EditContactId = null; ModelState.Clear();
+        }
         else EditContactId = contactId;
         return await LoadAsync() ? Page() : NotFound();
     }
@@ -76,8 +85,9 @@ public sealed class FicheModel(CompanyProfile profile, CompanyContacts contacts,
     public async Task<IActionResult> OnPostSupprimerContactAsync(Guid contactId)
     {
         Section = "contacts";
-        Errors = await contacts.DeleteAsync(Id, contactId, HttpContext.RequestAborted);
-        if (Errors.Count == 0) Message = "Le contact est supprimé.";
+        var result = await contacts.DeleteAsync(Id, contactId, HttpContext.RequestAborted);
+        Errors = result.Errors;
+        if (Errors.Count == 0) Message = result.Pending is null ? "Le contact est supprimé." : Waiting;
         return await LoadAsync() ? Page() : NotFound();
     }
 
@@ -90,11 +100,13 @@ public sealed class FicheModel(CompanyProfile profile, CompanyContacts contacts,
         return await LoadAsync() ? Page() : NotFound();
     }
 
+    private const string Waiting = "Votre modification est transmise au service : elle prendra effet le lendemain de sa validation.";
+
     private async Task<bool> LoadAsync()
     {
         if (await profile.GetAsync(Id, HttpContext.RequestAborted) is not { } details) return false;
         Details = details;
-        Pending = await profile.PendingForAsync(Id, HttpContext.RequestAborted);
+        Changes = await pendingChanges.ForCompanyAsync(Id, 20, HttpContext.RequestAborted);
         Contacts = await contacts.ListAsync(Id, HttpContext.RequestAborted);
         Team = await teams.GetAsync(Id, HttpContext.RequestAborted);
         Situations = await situations.ForCompanyAsync(Id, HttpContext.RequestAborted);

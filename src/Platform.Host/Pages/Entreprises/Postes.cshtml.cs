@@ -54,6 +54,7 @@ public sealed class PostesModel(WorkstationService workstations, CompanyAccess a
         var result = await workstations.CreateAsync(Id, Draft(), ConfirmDuplicate, HttpContext.RequestAborted);
         (Errors, Similar) = (result.Errors.Where(e => e.Code != "CONFIRMATION_REQUIRED").ToList(), result.Similar);
         if (result.Workstation is { } created) { Message = $"Le poste « {created.Label} » est enregistré (suivi {created.FollowUp})."; Clear(); }
+        else if (result.Pending is not null) { Message = Waiting; Clear(); }
         return await LoadAsync() ? Page() : NotFound();
     }
 
@@ -62,15 +63,17 @@ public sealed class PostesModel(WorkstationService workstations, CompanyAccess a
         var result = await workstations.UpdateAsync(workstationId, Draft(), HttpContext.RequestAborted);
         Errors = result.Errors;
         if (result.Workstation is { } updated) { Message = $"Le poste « {updated.Label} » est modifié pour tous les salariés qui l'occupent."; Clear(); }
+        else if (result.Pending is not null) { Message = Waiting; Clear(); }
         else Editing = await workstations.GetAsync(workstationId);
         return await LoadAsync() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostSupprimerAsync(Guid workstationId)
     {
-        var (deleted, closed, errors) = await workstations.DeleteAsync(workstationId, HttpContext.RequestAborted);
+        var (deleted, closed, errors, pending) = await workstations.DeleteAsync(workstationId, HttpContext.RequestAborted);
         Errors = errors;
-        if (deleted) Message = "Le poste est supprimé.";
+        if (pending is not null) Message = Waiting;
+        else if (deleted) Message = "Le poste est supprimé.";
         else if (closed is not null) Message = $"Le poste « {closed.Label} » figure dans la carrière d'anciens salariés : il est clôturé plutôt que supprimé.";
         return await LoadAsync() ? Page() : NotFound();
     }
@@ -87,7 +90,8 @@ public sealed class PostesModel(WorkstationService workstations, CompanyAccess a
         {
             var result = await workstations.ImportAsync(Id, text!, HttpContext.RequestAborted);
             ImportErrors = result.Errors;
-            if (result.Imported > 0) Message = $"{result.Imported} poste(s) importé(s) depuis {Path.GetFileName(file!.FileName)}.";
+            if (result.Pending is not null) Message = Waiting;
+            else if (result.Imported > 0) Message = $"{result.Imported} poste(s) importé(s) depuis {Path.GetFileName(file!.FileName)}.";
         }
         return await LoadAsync() ? Page() : NotFound();
     }
@@ -98,8 +102,11 @@ public sealed class PostesModel(WorkstationService workstations, CompanyAccess a
     {
         Errors = result.Errors;
         if (result.Workstation is { } ws) Message = $"Le poste « {ws.Label} » est {done}.";
+        else if (result.Pending is not null) Message = Waiting;
         return await LoadAsync() ? Page() : NotFound();
     }
+
+    private const string Waiting = "Votre modification est transmise au service : elle prendra effet le lendemain de sa validation.";
 
     private WorkstationDraft Draft() => new(Label, CspCode, Risks, RadiationCategory, CacesCategories, OtherRiskDescription);
 

@@ -32,7 +32,7 @@ public sealed class SalarieModel(EmployeeService employees, EmployeeChanges chan
     public CompanyView Company { get; private set; } = null!;
     public EmployeeView? Employee { get; private set; }
     public IReadOnlyList<CareerEntryView> Career { get; private set; } = [];
-    public IReadOnlyList<PendingEmployeeChangeView> PendingChanges { get; private set; } = [];
+    public IReadOnlyList<Platform.Features.PendingChanges.PendingChangeView> PendingChanges { get; private set; } = [];
     public IReadOnlyList<WorkstationView> Workstations { get; private set; } = [];
     public IReadOnlyList<string> Contracts { get; private set; } = [];
     public IReadOnlyList<UserError> Errors { get; private set; } = [];

@@ -47,6 +47,7 @@ public sealed class SalariesImportModel(EmployeeImports imports, EmployeeService
             var result = await import(Id, text!, HttpContext.RequestAborted);
             Errors = result.Errors;
             if (result.Imported > 0) Message = $"Import terminé : {result.Imported} {done} depuis {Path.GetFileName(file!.FileName)}.";
+            else if (result.Pending is not null) Message = "Vos dates de sortie sont transmises au service : elles prendront effet le lendemain de leur validation.";
         }
         return await LoadAsync() ? Page() : NotFound();
     }

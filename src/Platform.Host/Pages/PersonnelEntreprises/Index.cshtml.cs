@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Features;
 using Platform.Features.Access;
 using Platform.Features.Companies;
+using Platform.Features.PendingChanges;
 
 namespace Platform.Host.Pages.PersonnelEntreprises;
 
 /// <summary>Staff: employers' changes to validate, situation requests to decide, and the health team of a member company.</summary>
 [Authorize]
-public sealed class IndexModel(CompanyProfile profile, SituationRequests situations, HealthTeams teams, CompanyDirectory companies, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(PendingChanges changes, SituationRequests situations, HealthTeams teams, CompanyDirectory companies, CurrentUser currentUser) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "adherent")] public string? MemberNumber { get; set; }
     [BindProperty] public string? Doctor { get; set; }
@@ -42,9 +43,9 @@ public sealed class IndexModel(CompanyProfile profile, SituationRequests situati
 
     public async Task<IActionResult> OnPostModificationAsync(Guid changeId, bool accept)
     {
-        var (change, errors) = await profile.DecideAsync(changeId, accept, HttpContext.RequestAborted);
+        var (change, errors) = await changes.DecideAsync(changeId, accept, ct: HttpContext.RequestAborted);
         Errors = errors;
-        if (change is not null) Message = accept ? $"Modification de {change.CompanyName} acceptée : elle prend effet le {change.EffectiveOn:dd/MM/yyyy}." : $"Modification de {change.CompanyName} refusée.";
+        if (change is not null) Message = DecisionMessage(change, accept);
         return await ReloadAsync();
     }
 
@@ -68,6 +69,9 @@ public sealed class IndexModel(CompanyProfile profile, SituationRequests situati
         return Page();
     }
 
+    public static string DecisionMessage(PendingChangeView change, bool accept) =>
+        accept ? $"Modification de {change.Subject} acceptée : elle prend effet le {change.EffectiveOn:dd/MM/yyyy}." : $"Modification de {change.Subject} refusée.";
+
     private async Task<IActionResult> ReloadAsync()
     {
         if (!currentUser.IsStaff) return Forbid();
@@ -77,7 +81,7 @@ public sealed class IndexModel(CompanyProfile profile, SituationRequests situati
 
     private async Task LoadAsync()
     {
-        Changes = await profile.AwaitingDecisionAsync(HttpContext.RequestAborted);
+        Changes = await changes.AwaitingDecisionAsync(k => !PendingChanges.IsEmployeeKind(k), HttpContext.RequestAborted);
         Situations = await situations.AwaitingDecisionAsync(HttpContext.RequestAborted);
         Company = await companies.FindByMemberNumberAsync(MemberNumber, HttpContext.RequestAborted);
     }

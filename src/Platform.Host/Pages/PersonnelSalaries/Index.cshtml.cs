@@ -5,6 +5,7 @@ using Platform.Features;
 using Platform.Features.Access;
 using Platform.Features.Companies;
 using Platform.Features.Employees;
+using Platform.Features.PendingChanges;
 
 namespace Platform.Host.Pages.PersonnelSalaries;
 
@@ -12,7 +13,7 @@ namespace Platform.Host.Pages.PersonnelSalaries;
 [Authorize]
 public sealed class IndexModel(EmployeeService employees, EmployeeChanges changes, CurrentUser currentUser) : PageModel
 {
-    public IReadOnlyList<PendingEmployeeChangeView> Changes { get; private set; } = [];
+    public IReadOnlyList<PendingChangeView> Changes { get; private set; } = [];
     public IReadOnlyList<(CompanyView Company, EmployeeView Employee)> Awaiting { get; private set; } = [];
     public IReadOnlyList<UserError> Errors { get; private set; } = [];
     public string? Message { get; private set; }
@@ -29,7 +30,7 @@ public sealed class IndexModel(EmployeeService employees, EmployeeChanges change
     {
         var (change, errors) = await changes.DecideAsync(changeId, accept, HttpContext.RequestAborted);
         Errors = errors;
-        if (change is not null) Message = accept ? $"{change.Summary} de {change.EmployeeName} acceptée : effet le {change.EffectiveOn:dd/MM/yyyy}." : $"{change.Summary} de {change.EmployeeName} refusée.";
+        if (change is not null) Message = PersonnelEntreprises.IndexModel.DecisionMessage(change, accept);
         return await OnGetAsync();
     }
 
