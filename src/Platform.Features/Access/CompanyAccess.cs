@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Companies;
 using Platform.Features.Persistence;
+using Platform.Features.Regulation;
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
 
@@ -9,14 +10,17 @@ namespace Platform.Features.Access;
 /// <summary>
 /// May the caller do this for this company? Members per their roles; the tenant's staff may read
 /// every company of their tenant. A company of another tenant does not exist here (query filter).
+/// A removed company (radiation accepted) keeps its memberships as history but grants nothing from its date.
 /// </summary>
-public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, ITenantContext tenantContext, TenantRulesCache rulesCache)
+public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, ITenantContext tenantContext, TenantRulesCache rulesCache,
+    TimeProvider time)
 {
     /// <summary>The caller's roles in the company (empty for staff), or AccessDeniedException.</summary>
     public async Task<IReadOnlyList<string>> RequireAsync(Guid companyId, Permission permission, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
-        var roles = await db.Memberships.Where(m => m.CompanyId == companyId && m.UserId == userId).Select(m => m.Roles).SingleOrDefaultAsync(ct);
+        var today = time.Today();
+        var roles = await ActiveMemberships(userId, today).Where(m => m.CompanyId == companyId).Select(m => m.Roles).SingleOrDefaultAsync(ct);
         if (roles is not null && RoleCatalogue.Grants(await CatalogueAsync(), roles, permission)) return roles;
         if (roles is null && currentUser.IsStaff && IsRead(permission) && await companies.ExistsAsync(companyId, ct)) return [];
         throw new AccessDeniedException(AccessDenial.Forbidden);
@@ -34,8 +38,13 @@ public sealed class CompanyAccess(PlatformDbContext db, CurrentUser currentUser,
     {
         if (currentUser.UserId is not { } userId) return false;
         if (currentUser.IsStaff) return await companies.ExistsAsync(companyId, ct);
-        return await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == userId, ct);
+        return await ActiveMemberships(userId, time.Today()).AnyAsync(m => m.CompanyId == companyId, ct);
     }
+
+    /// <summary>The person's memberships of companies that are not removed on that day.</summary>
+    public IQueryable<Membership> ActiveMemberships(Guid userId, DateOnly today) =>
+        db.Memberships.Where(m => m.UserId == userId
+            && db.Companies.Any(c => c.Id == m.CompanyId && (c.RemovedOn == null || c.RemovedOn > today)));
 
     public async Task<IReadOnlyList<RoleDefinition>> CatalogueAsync() =>
         RoleCatalogue.For((await rulesCache.GetAsync(tenantContext.Current!)).Rules);

@@ -62,6 +62,9 @@ public static class HostSetup
         services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
         services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20));
         services.AddSignInRateLimit(configuration.GetValue("RateLimits:SignInPerIpPerMinute", 60));
+        services.AddGraphQLRateLimit(new GraphQLRateLimitOptions(
+            configuration.GetValue("RateLimits:GraphQLPerIpPerMinute", 1200), configuration.GetValue("RateLimits:GraphQLPerAccountPerMinute", 600)));
+        services.AddDemarcheThrottle(configuration.GetValue("RateLimits:DemarchesPerAccountPerHour", 10));
         var email = EmailSettings.From(configuration, paths.DataDirectory);
         services.AddPlatformEmail(email);
         services.AddQuartz(q =>

@@ -53,6 +53,9 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests sign in far more often than people do; RateLimitTests checks the limits themselves.
         builder.UseSetting("RateLimits:SignInPerIpPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerAccountPer5Minutes", "100000");
+        builder.UseSetting("RateLimits:GraphQLPerIpPerMinute", "1000000");
+        builder.UseSetting("RateLimits:GraphQLPerAccountPerMinute", "1000000");
+        builder.UseSetting("RateLimits:DemarchesPerAccountPerHour", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
