@@ -16,7 +16,7 @@ public sealed record AccessRequestView(Guid Id, AccessRequestKind Kind, AccessRe
     public string? FormerAdministratorEmail { get; init; }
     /// <summary>A management request that the tenant's staff decide (the company has no administrator).</summary>
     public bool AddressedToStaff { get; init; }
-    /// <summary>A synchronisation waiting for the code sent to the company's contact.</summary>
+    /// <summary>A synchronisation in progress: the code sent to the company's contact (if the numbers matched one with a contact on file) completes it.</summary>
     public bool AwaitsCode { get; init; }
     public IReadOnlyList<string> StaffNotes { get; init; } = [];
 

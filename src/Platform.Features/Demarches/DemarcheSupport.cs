@@ -85,15 +85,14 @@ public sealed class DemarcheSupport(PlatformDbContext db, CurrentUser currentUse
     {
         var ids = rows.Select(r => r.RequestedByUserId).Distinct().ToList();
         var people = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new { Name = $"{u.FirstName} {u.LastName}", u.Email }, ct);
-        var now = time.GetUtcNow();
         return rows.OrderByDescending(r => r.CreatedAt)
             .Select(r => new AccessRequestView(r.Id, r.Kind, r.State, r.CompanyName, people.GetValueOrDefault(r.RequestedByUserId)?.Name ?? "", r.CreatedAt, r.Description)
             {
                 RequesterEmail = people.GetValueOrDefault(r.RequestedByUserId)?.Email,
                 MemberNumber = r.MemberNumber, Siret = r.Siret, NewSiret = r.NewSiret, FormerAdministratorEmail = r.FormerAdministratorEmail,
                 AddressedToStaff = r.AddressedToStaff,
-                AwaitsCode = r.State == AccessRequestState.InProgress && r.Kind == AccessRequestKind.Synchronize && r.ConfirmationExpiresAt > now
-                    && r.ConfirmationWrongTries < CompanySynchronization.MaxWrongTries,
+                // Every synchronisation in progress offers the code field, whether a code was sent or not: the requester must not learn which.
+                AwaitsCode = r.State == AccessRequestState.InProgress && r.Kind == AccessRequestKind.Synchronize,
                 StaffNotes = staffNotes?.Invoke(r) ?? [],
             })
             .ToList();

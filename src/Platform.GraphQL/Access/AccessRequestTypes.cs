@@ -34,7 +34,7 @@ public sealed class AccessRequestType : ObjectGraphType<AccessRequestView>
         Field<NonNullGraphType<BooleanGraphType>>("addressedToStaff")
             .Description("A management request for a company without administrator: the service's staff decide it.").Resolve(c => c.Source.AddressedToStaff);
         Field<NonNullGraphType<BooleanGraphType>>("awaitsCode")
-            .Description("A synchronisation whose code was sent to the company's contact: confirmCompanySynchronization completes it.").Resolve(c => c.Source.AwaitsCode);
+            .Description("A synchronisation in progress: confirmCompanySynchronization completes it with the code sent to the company's contact on file (true whether or not a code was sent).").Resolve(c => c.Source.AwaitsCode);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("staffNotes")
             .Description("For the service's staff: what the register says about the numbers and e-mail given (empty for others).").Resolve(c => c.Source.StaffNotes);
     }
