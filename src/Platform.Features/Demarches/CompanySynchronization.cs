@@ -42,14 +42,17 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
                 "Vous avez déjà demandé cette synchronisation : saisissez le code reçu par le contact de votre entreprise, ou attendez la décision du service adhérents.", "memberNumber"));
 
         var request = support.Add(AccessRequestKind.Synchronize, null, memberNumber: number, siret: siren);
+        // The same reads whatever the numbers: a match costs no visibly different time.
         var company = await companies.FindByMemberNumberAsync(number, ct);
-        if (company is not null && company.Siret.StartsWith(siren!, StringComparison.Ordinal) && await ContactEmailAsync(company.Id, ct) is { } contact)
+        var matched = company is not null && company.Siret.StartsWith(siren!, StringComparison.Ordinal);
+        var contact = await ContactEmailAsync(matched ? company!.Id : Guid.Empty, ct);
+        var requester = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller, ct);
+        var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8");
+        if (matched && contact is not null)
         {
-            var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8");
             request.ConfirmationCodeHash = CodeHash(request.Id, code);
             request.ConfirmationExpiresAt = support.Time.GetUtcNow().AddHours(CodeValidityHours);
-            var requester = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller, ct);
-            outbox.Enqueue(contact, EmailTemplates.SynchronizationCode(await support.RulesAsync(), company.Name,
+            outbox.Enqueue(contact, EmailTemplates.SynchronizationCode(await support.RulesAsync(), company!.Name,
                 $"{requester.FirstName} {requester.LastName}", requester.Email, code, CodeValidityHours));
         }
         await db.SaveChangesAsync(ct);
