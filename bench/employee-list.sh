@@ -23,6 +23,7 @@ start_host() { # data directory
   PLATFORM_DATA_DIR="$1" ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Platform__AllowLocalhostHosts=true Database__MigrateAtStartup=true DemoData__SeedAtStartup=true \
     Serilog__MinimumLevel__Default=Warning RateLimits__SignInPerAccountPer5Minutes=100000 \
+    RateLimits__GraphQLPerIpPerMinute=100000000 RateLimits__GraphQLPerAccountPerMinute=100000000 \
     dotnet src/Platform.Host/bin/Release/net10.0/Platform.Host.dll > "$out/host.log" 2>&1 &
   host_pid=$!
   for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && return; sleep 0.5; done

@@ -14,6 +14,7 @@ out=$(mktemp -d /tmp/platform-bench.XXXXXX)
 dotnet build src/Platform.Host -c Release --nologo -v q -clp:ErrorsOnly
 PLATFORM_DATA_DIR="$out/data" ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS="http://127.0.0.1:$port" \
   Platform__AllowLocalhostHosts=true Database__MigrateAtStartup=true Serilog__MinimumLevel__Default=Warning \
+  RateLimits__GraphQLPerIpPerMinute=100000000 \
   dotnet src/Platform.Host/bin/Release/net10.0/Platform.Host.dll > "$out/host.log" 2>&1 &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null; rm -rf "$out"' EXIT

@@ -31,7 +31,14 @@ public static class FeaturesSetup
         services.AddScoped<Platform.Features.Companies.CompanyDirectory>();
         services.AddScoped<CompanyUsers>();
         services.AddScoped<NotificationPreferences>();
-        services.AddScoped<AccessRequests>();
+        services.AddDemarcheThrottle(10);
+        services.AddScoped<Demarches.DemarcheSupport>();
+        services.AddScoped<Demarches.CompanySynchronization>();
+        services.AddScoped<Demarches.ManagementRequests>();
+        services.AddScoped<Demarches.AdministratorChanges>();
+        services.AddScoped<Demarches.TakeoverReports>();
+        services.AddScoped<Demarches.MergerRequests>();
+        services.AddScoped<Demarches.AccessRequestDecisions>();
         services.AddScoped<StaffDesk>();
         services.AddScoped<AccountCreation>();
         services.AddScoped<StaffAccounts>();
@@ -61,4 +68,8 @@ public static class FeaturesSetup
         services.AddScoped<CrossTenant.CrossTenantReader>();
         return services;
     }
+
+    /// <summary>The per-account hourly budget of the démarches that try numbers against the register (the last call wins).</summary>
+    public static IServiceCollection AddDemarcheThrottle(this IServiceCollection services, int attemptsPerHour) =>
+        services.AddSingleton(new Demarches.DemarcheThrottle(attemptsPerHour));
 }

@@ -46,7 +46,14 @@ public sealed class ShippedTenantsTests
         Assert.Equal(SubUserModel.AccessRequest, r.Users.SubUsers);
         Assert.True(r.OnlineMembership);
         Assert.True(r.Users.SelfRegistration);
+        Assert.Equal(new DemarcheRules { Synchronize = true, Manage = true, ChangeAdministrator = true, Takeover = true, Merger = true }, r.Demarches);
     }
+
+    [Theory]
+    [InlineData("sst68")]
+    [InlineData("sist-on")]
+    [InlineData("sstbtp-bfc")]
+    public void Only_sstrn_offers_the_demarches(string slug) => Assert.False(Rules(slug).Demarches.Any);
 
     [Fact]
     public void Sist_on_signs_in_with_emailed_codes_and_has_no_password_rule()

@@ -77,6 +77,16 @@ public sealed class TenantFileValidationTests : IDisposable
     }
 
     [Fact]
+    public void Demarches_need_people_who_create_their_own_account_and_management_needs_access_requests()
+    {
+        files.Edit("sst68", j => j["demarches"]!["synchronize"] = true);
+        Assert.Contains(files.Problems(), p => p.StartsWith("sst68.json : $.demarches :", StringComparison.Ordinal));
+        files.Edit("sst68", j => j["demarches"]!["synchronize"] = false);
+        files.Edit("sstrn", j => j["users"]!["subUsers"] = "EmployerInvitation");
+        Assert.Contains(files.Problems(), p => p.StartsWith("sstrn.json : $.demarches.manage :", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_email_code_tenant_cannot_have_a_password_rule()
     {
         files.Edit("sist-on", j => j["login"]!["passwordRule"] = new JsonObject { ["minLength"] = 8 });

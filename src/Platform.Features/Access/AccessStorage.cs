@@ -118,24 +118,6 @@ internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfigura
     }
 }
 
-internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<AccessRequest>
-{
-    public void Configure(EntityTypeBuilder<AccessRequest> e)
-    {
-        e.HasIndex(r => new { r.TenantId, r.CompanyId, r.State });
-        e.HasIndex(r => new { r.TenantId, r.RequestedByUserId });
-        e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
-        e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
-        e.Property(r => r.CompanyName).HasMaxLength(200);
-        e.Property(r => r.MemberNumber).HasMaxLength(20);
-        e.Property(r => r.Siret).HasMaxLength(14);
-        e.Property(r => r.NewSiret).HasMaxLength(14);
-        e.Property(r => r.FormerAdministratorEmail).HasMaxLength(254);
-        e.Property(r => r.Description).HasMaxLength(2000);
-        e.HasOne<User>().WithMany().HasForeignKey(r => r.RequestedByUserId);
-    }
-}
-
 internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
 {
     public void Configure(EntityTypeBuilder<ApiClient> e)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Companies;
 using Platform.Features.Persistence;
+using Platform.Features.Regulation;
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
 
@@ -9,6 +10,7 @@ namespace Platform.Features.Access;
 /// <summary>
 /// May the caller do this for this company? Members per their roles; the tenant's staff may read
 /// every company of their tenant. A company of another tenant does not exist here (query filter).
+/// A removed company (radiation accepted) keeps its memberships as history but grants nothing from its date.
 /// </summary>
 public sealed class CompanyAccess
 {
@@ -17,17 +19,20 @@ public sealed class CompanyAccess
     private readonly CompanyDirectory companies;
     private readonly ITenantContext tenantContext;
     private readonly TenantRulesCache rulesCache;
+    private readonly TimeProvider time;
     // The caller's roles by company (null: no membership), read once per request: a page checks the
     // same company several times (can see, may list, may manage). Forgotten whenever the request saves.
     private readonly Dictionary<Guid, IReadOnlyList<string>?> rolesByCompany = [];
 
-    public CompanyAccess(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, ITenantContext tenantContext, TenantRulesCache rulesCache)
+    public CompanyAccess(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, ITenantContext tenantContext, TenantRulesCache rulesCache,
+        TimeProvider time)
     {
         this.db = db;
         this.currentUser = currentUser;
         this.companies = companies;
         this.tenantContext = tenantContext;
         this.rulesCache = rulesCache;
+        this.time = time;
         db.SavedChanges += (_, _) => rolesByCompany.Clear();
     }
 
@@ -59,7 +64,7 @@ public sealed class CompanyAccess
     private async Task<IReadOnlyList<string>?> RolesAsync(Guid userId, Guid companyId, CancellationToken ct)
     {
         if (rolesByCompany.TryGetValue(companyId, out var known)) return known;
-        var roles = await db.Memberships.Where(m => m.CompanyId == companyId && m.UserId == userId).Select(m => m.Roles).SingleOrDefaultAsync(ct);
+        var roles = await ActiveMemberships(userId, time.Today()).Where(m => m.CompanyId == companyId).Select(m => m.Roles).SingleOrDefaultAsync(ct);
         rolesByCompany[companyId] = roles;
         return roles;
     }
@@ -67,6 +72,11 @@ public sealed class CompanyAccess
     /// <summary>The company as the caller may see it, or null: one call, so that no caller reads it unchecked.</summary>
     public async Task<CompanyView?> FindVisibleAsync(Guid companyId, CancellationToken ct = default) =>
         await CanSeeAsync(companyId, ct) ? await companies.GetAsync(companyId, ct) : null;
+
+    /// <summary>The person's memberships of companies that are not removed on that day.</summary>
+    public IQueryable<Membership> ActiveMemberships(Guid userId, DateOnly today) =>
+        db.Memberships.Where(m => m.UserId == userId
+            && db.Companies.Any(c => c.Id == m.CompanyId && (c.RemovedOn == null || c.RemovedOn > today)));
 
     public async Task<IReadOnlyList<RoleDefinition>> CatalogueAsync() =>
         RoleCatalogue.For((await rulesCache.GetAsync(tenantContext.Current!)).Rules);

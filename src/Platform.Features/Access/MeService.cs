@@ -8,7 +8,7 @@ public sealed record MembershipView(CompanyView Company, IReadOnlyList<string> R
 public sealed record MeView(Guid Id, string Email, string FirstName, string LastName);
 
 /// <summary>The signed-in person and their companies on the current tenant, each read only when asked for.</summary>
-public sealed class MeService(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies)
+public sealed class MeService(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, CompanyAccess access, TimeProvider time)
 {
     /// <summary>Null for anonymous callers (the contract's `me`). One query.</summary>
     public async Task<MeView?> GetAsync(CancellationToken ct = default)
@@ -22,7 +22,8 @@ public sealed class MeService(PlatformDbContext db, CurrentUser currentUser, Com
     public async Task<IReadOnlyList<MembershipView>> MembershipsAsync(CancellationToken ct = default)
     {
         if (currentUser.UserId is not { } id) return [];
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == id).Select(m => new { m.CompanyId, m.Roles }).ToListAsync(ct);
+        // A removed company's memberships stay as history but are no longer listed.
+        var memberships = await access.ActiveMemberships(id, Regulation.FrenchTime.Today(time)).AsNoTracking().Select(m => new { m.CompanyId, m.Roles }).ToListAsync(ct);
         if (memberships.Count == 0) return [];
         var byId = (await companies.GetManyAsync(memberships.Select(m => m.CompanyId).ToList(), ct)).ToDictionary(c => c.Id);
         return memberships.Select(m => new MembershipView(byId[m.CompanyId], m.Roles)).OrderBy(m => m.Company.Name).ToList();

@@ -14,6 +14,8 @@ public sealed class Company : ITenantOwned
     public string? LegalForm { get; set; }
     public string? NafCode { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Radiation accepted by staff: from this day its users have no access; its history stays.</summary>
+    public DateOnly? RemovedOn { get; set; }
     public DateOnly? CreationDate { get; set; }
     public string? Activity { get; set; }
     /// <summary>The company's telephone (seed 001: required) and fax, written "03 89 36 30 15".</summary>

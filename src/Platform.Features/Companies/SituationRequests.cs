@@ -69,6 +69,12 @@ public sealed class SituationRequests(PlatformDbContext db, CompanyAccess access
         if (request is null) return (null, [new UserError("NOT_FOUND", "Cette demande n'existe pas.", "id")]);
         if (request.State != RequestState.Pending) return (null, [new UserError("ALREADY_DECIDED", "Cette demande a déjà été traitée.", "id")]);
         request.State = accept ? RequestState.Accepted : RequestState.Refused;
+        if (accept && request.Kind == SituationChange.Removal)
+        {
+            // Radiation: removed from its date; from then its users have no access (CompanyAccess), its history stays.
+            var company = await db.Companies.SingleAsync(c => c.Id == request.CompanyId, ct);
+            company.RemovedOn = request.EffectiveDate;
+        }
         request.DecidedByUserId = staff;
         request.DecidedAt = time.GetUtcNow();
         db.AuditEntries.Record(time, staff, accept ? "company.situation-accepted" : "company.situation-refused", "Company", request.CompanyId);

@@ -40,7 +40,10 @@ public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog c
             await using var scope = services.CreateTenantScope(tenant);
             var provider = scope.ServiceProvider;
             var db = provider.GetRequiredService<PlatformDbContext>();
-            var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).Select(m => new { m.CompanyId, m.Roles }).ToListAsync(ct);
+            // A removed company (radiation) is no longer a client.
+            var today = Regulation.FrenchTime.Today(provider.GetRequiredService<TimeProvider>());
+            var memberships = await provider.GetRequiredService<CompanyAccess>().ActiveMemberships(userId, today).AsNoTracking()
+                .Select(m => new { m.CompanyId, m.Roles }).ToListAsync(ct);
             if (memberships.Count == 0) continue;
 
             var rules = (await provider.GetRequiredService<TenantRulesCache>().GetAsync(tenant)).Rules;

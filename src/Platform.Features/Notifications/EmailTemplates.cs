@@ -117,6 +117,17 @@ public static class EmailTemplates
         link: (link, "Confirmer cette adresse"),
         after: [$"Ce lien est valable {validityHours} heures. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message."]);
 
+    /// <summary>To the contact the service has on file for a company: someone asks to become its administrator.</summary>
+    public static EmailContent SynchronizationCode(TenantRules rules, string companyName, string requester, string requesterEmail, string code, int validityHours) => Compose(rules,
+        $"Code de synchronisation de {companyName}",
+        [
+            "Bonjour,",
+            $"{requester} ({requesterEmail}) demande à synchroniser le compte adhérent de {companyName} sur l'espace adhérent de {rules.Name} et à en devenir l'administrateur.",
+            $"Si vous l'y autorisez, transmettez-lui ce code, à saisir dans ses démarches ; il est valable {validityHours} heures :",
+        ],
+        highlight: code,
+        after: ["Si vous ne connaissez pas cette personne, ne transmettez pas ce code et prévenez le service adhérents."]);
+
     private static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {

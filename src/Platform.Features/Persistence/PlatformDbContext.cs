@@ -4,6 +4,7 @@ using Platform.Features.Auditing;
 using Platform.Features.Billing;
 using Platform.Features.Companies;
 using Platform.Features.Declarations;
+using Platform.Features.Demarches;
 using Platform.Features.Employees;
 using Platform.Features.Notifications;
 using Platform.Features.TenantSettings;
@@ -43,6 +44,7 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<CompanyClaim> CompanyClaims => Set<CompanyClaim>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

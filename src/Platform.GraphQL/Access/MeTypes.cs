@@ -19,10 +19,10 @@ public sealed class MeType : ObjectGraphType<MeView>
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<MeService>().MembershipsAsync(c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessRequestType>>>>("requestsToDecide")
             .Description("Requests waiting for a decision of this user (access to a company they administer).")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<AccessRequests>().ToDecideAsync(c.CancellationToken));
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Platform.Features.Demarches.AccessRequestDecisions>().ToDecideAsync(c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessRequestType>>>>("myRequests")
             .Description("This user's own requests and their state.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<AccessRequests>().MineAsync(c.CancellationToken));
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Platform.Features.Demarches.AccessRequestDecisions>().MineAsync(c.CancellationToken));
     }
 }
 

@@ -101,6 +101,12 @@ public static class GraphQLEndpoint
         }
 
         var services = http.RequestServices;
+        if (services.GetService<GraphQLRateLimit>()?.Admit(http, document, operationName) is { } tooMany)
+        {
+            http.Response.Headers.RetryAfter = "60";
+            await WriteRequestErrorAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED", tooMany);
+            return;
+        }
         var executer = services.GetRequiredService<IDocumentExecuter<PlatformSchema>>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {

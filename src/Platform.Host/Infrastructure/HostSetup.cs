@@ -65,6 +65,9 @@ public static class HostSetup
         services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20),
             configuration.GetValue("RateLimits:SignInFailuresPerIpPer15Minutes", 30));
         services.AddSignInRateLimit(configuration.GetValue("RateLimits:SignInPerIpPerMinute", 60));
+        services.AddGraphQLRateLimit(new GraphQLRateLimitOptions(
+            configuration.GetValue("RateLimits:GraphQLPerIpPerMinute", 1200), configuration.GetValue("RateLimits:GraphQLPerAccountPerMinute", 600)));
+        services.AddDemarcheThrottle(configuration.GetValue("RateLimits:DemarchesPerAccountPerHour", 10));
         var email = EmailSettings.From(configuration, paths.DataDirectory);
         // The codes of e-mails written to files are also logged, in Development only.
         email = email with { LogSignInCodes = builder.Environment.IsDevelopment() && email.Transport == EmailTransportKind.Files };

@@ -24,6 +24,8 @@ public sealed record TenantRules
     public required DeclarationRules Declaration { get; init; }
     public required EmployerChangeRules EmployerChanges { get; init; }
     public bool OnlineMembership { get; init; }
+    /// <summary>Which démarches (access requests) the portal offers; none when absent.</summary>
+    public DemarcheRules Demarches { get; init; } = new();
     /// <summary>The tenant's own company roles; the platform's default catalogue applies when absent.</summary>
     public IReadOnlyList<RoleRule>? Roles { get; init; }
 
@@ -127,6 +129,26 @@ public sealed record UserRules
     public required AccountantAccess AccountantAccess { get; init; }
     /// <summary>People create their own account and activate it from an e-mailed link (sstrn).</summary>
     public bool SelfRegistration { get; init; }
+}
+
+/// <summary>
+/// The démarches of seeds 000/001 (sstrn). A tenant that adds people another way (invitations,
+/// staff, proxy accounts) offers none: its forms are neither shown nor accepted.
+/// </summary>
+public sealed record DemarcheRules
+{
+    /// <summary>Synchroniser votre adhérent (member number + SIREN, confirmed by a code or by staff).</summary>
+    public bool Synchronize { get; init; }
+    /// <summary>Demander la gestion d'un adhérent (decided by its administrators).</summary>
+    public bool Manage { get; init; }
+    /// <summary>Modifier l'administrateur d'un compte adhérent (staff).</summary>
+    public bool ChangeAdministrator { get; init; }
+    /// <summary>Signaler un rachat de société ou un changement de dirigeant (staff).</summary>
+    public bool Takeover { get; init; }
+    /// <summary>Demander la fusion/absorption d'entreprises (staff).</summary>
+    public bool Merger { get; init; }
+
+    [JsonIgnore] public bool Any => Synchronize || Manage || ChangeAdministrator || Takeover || Merger;
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<PaymentMethod>))]

@@ -39,6 +39,11 @@ public static partial class TenantRulesValidator
         ValidateLogin(r, Check);
         Check(!r.Users.SelfRegistration || r.Login.Proof == LoginProof.Password, "$.users.selfRegistration",
             "la création de compte en ligne suppose une connexion par mot de passe");
+        // The démarches are how people who created their own account reach a company (seed 000).
+        Check(!r.Demarches.Any || r.Users.SelfRegistration, "$.demarches",
+            "les démarches supposent que les personnes créent elles-mêmes leur compte (users.selfRegistration)");
+        Check(!r.Demarches.Manage || r.Users.SubUsers == SubUserModel.AccessRequest, "$.demarches.manage",
+            "la demande de gestion suppose l'ajout des utilisateurs par demande d'accès (users.subUsers = AccessRequest)");
         ValidatePayment(r.Payment, Check);
         ValidateBilling(r.Billing, Check);
         ValidateRates(r.Rates, errors);

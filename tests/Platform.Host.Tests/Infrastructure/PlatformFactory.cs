@@ -54,6 +54,9 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:SignInPerIpPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerAccountPer5Minutes", "100000");
         builder.UseSetting("RateLimits:SignInFailuresPerIpPer15Minutes", "100000");
+        builder.UseSetting("RateLimits:GraphQLPerIpPerMinute", "1000000");
+        builder.UseSetting("RateLimits:GraphQLPerAccountPerMinute", "1000000");
+        builder.UseSetting("RateLimits:DemarchesPerAccountPerHour", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

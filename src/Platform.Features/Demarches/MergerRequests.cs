@@ -1,0 +1,18 @@
+namespace Platform.Features.Demarches;
+
+/// <summary>
+/// Demander la fusion/absorption d'entreprises (seeds 000/001): a description for the staff, who carry
+/// the merger out in the service's own tools; the platform records the decision and tells the requester.
+/// </summary>
+public sealed class MergerRequests(DemarcheSupport support)
+{
+    public async Task<RequestOutcome> RequestAsync(string? description, CancellationToken ct = default)
+    {
+        if (await support.NotOfferedAsync(AccessRequestKind.Merger) is { } notOffered) return RequestOutcome.Fail(notOffered);
+        _ = support.Caller;
+        if (DemarcheSupport.DescriptionProblem(description) is { } problem) return RequestOutcome.Fail(problem);
+        var request = support.Add(AccessRequestKind.Merger, null, description: description!.Trim());
+        await support.Db.SaveChangesAsync(ct);
+        return new RequestOutcome(await support.ViewAsync(request, ct), null, []);
+    }
+}
