@@ -28,6 +28,7 @@ public static class FeaturesSetup
         services.AddScoped<Platform.Features.Companies.CompanyDirectory>();
         services.AddScoped<CompanyUsers>();
         services.AddScoped<NotificationPreferences>();
+        services.AddScoped<Notifications.NotificationRecipients>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<StaffDesk>();
         services.AddScoped<AccountCreation>();

@@ -34,6 +34,7 @@ public sealed class PlatformSchema : Schema
         var mutation = new ObjectGraphType { Name = "Mutation" };
         LoginCodeMutation.Add(mutation);
         CompanyUsersOperations.AddMutations(mutation);
+        CompanyUsersOperations.AddNotificationMutations(mutation);
         AccessRequestOperations.AddMutations(mutation);
         TenantSettingsOperations.AddMutations(mutation);
         CompanyProfileOperations.AddMutations(mutation);

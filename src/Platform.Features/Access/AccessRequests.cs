@@ -46,7 +46,7 @@ public sealed record RequestOutcome(AccessRequestView? Request, CompanyView? Com
 /// </summary>
 public sealed class AccessRequests(
     PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, CompanyDirectory companies, ITenantContext tenantContext,
-    TenantRulesCache rulesCache, EmailOutbox outbox, TimeProvider time)
+    TenantRulesCache rulesCache, EmailOutbox outbox, NotificationRecipients recipients, TimeProvider time)
 {
     public const string AlreadySynchronized =
         "Cette démarche de synchronisation a déjà été réalisée. Nous vous invitons à choisir DEMANDER LA GESTION D'UN ADHERENT pour ce compte.";
@@ -97,7 +97,7 @@ public sealed class AccessRequests(
         var request = NewRequest(AccessRequestKind.Manage, caller, company, siret: siret);
         var requester = await db.Users.SingleAsync(u => u.Id == caller, ct);
         var rules = (await rulesCache.GetAsync(tenantContext.Current!)).Rules;
-        foreach (var admin in administrators)
+        foreach (var admin in await recipients.ForAsync(company.Id, NotificationKind.Requests, r => r.Contains(CompanyRoles.Administrator), ct))
             outbox.Enqueue(admin.Email, EmailTemplates.ManagementRequested(rules, company.Name, $"{requester.FirstName} {requester.LastName}", requester.Email, $"{siteUrl.TrimEnd('/')}/demarches"));
         await db.SaveChangesAsync(ct);
         return new RequestOutcome(await ViewAsync(request, ct), null, []);
