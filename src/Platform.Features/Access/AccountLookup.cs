@@ -35,6 +35,10 @@ public sealed class AccountLookup(PlatformDbContext db)
         return user is not null && await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct) ? user : null;
     }
 
+    /// <summary>Whether the person signs in here with an identifier (a member number, a personal identifier) rather than as a mandataire.</summary>
+    public async Task<bool> HoldsLoginNameAsync(Guid userId, CancellationToken ct) =>
+        await db.LoginNames.AnyAsync(l => l.UserId == userId, ct);
+
     public async Task<StaffRole?> StaffRoleAsync(Guid userId, CancellationToken ct) =>
         await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(ct);
 
