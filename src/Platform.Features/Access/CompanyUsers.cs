@@ -11,7 +11,8 @@ namespace Platform.Features.Access;
 
 public enum CompanyUserStatus { Active, Pending }
 
-public sealed record CompanyUserView(Guid? UserId, Guid? InvitationId, string Email, string? Name, IReadOnlyList<string> Roles, CompanyUserStatus Status)
+public sealed record CompanyUserView(Guid? UserId, Guid? InvitationId, string Email, string? Name, IReadOnlyList<string> Roles, CompanyUserStatus Status,
+    string? JobFunction = null, string? Phone = null)
 {
     public string StatusLabel => Status == CompanyUserStatus.Active ? "Actif" : "En attente de validation";
 }
@@ -41,7 +42,7 @@ public sealed record AcceptedInvitation(SignedInUser User, Guid CompanyId, strin
 /// </summary>
 public sealed class CompanyUsers(
     PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, CompanyDirectory companies, ITenantContext tenantContext,
-    TenantRulesCache rulesCache, EmailOutbox outbox, NotificationRecipients recipients, TimeProvider time)
+    TenantRulesCache rulesCache, EmailOutbox outbox, NotificationRecipients recipients, AccountLookup accounts, TimeProvider time)
 {
     public const string AcceptPath = "/invitation";
     private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -68,13 +69,14 @@ public sealed class CompanyUsers(
     {
         await RequireManagerAsync(companyId, ct);
         var members = await db.Memberships.AsNoTracking().Where(m => m.CompanyId == companyId)
-            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.FirstName, u.LastName, m.Roles })
+            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.FirstName, u.LastName, m.Roles, m.JobFunction, m.Phone })
             .ToListAsync(ct);
         var now = time.GetUtcNow();
         var pending = (await db.Invitations.AsNoTracking().Where(i => i.CompanyId == companyId && i.AcceptedAt == null).ToListAsync(ct))
             .Where(i => i.ExpiresAt > now);
-        return members.OrderBy(m => m.LastName).Select(m => new CompanyUserView(m.Id, null, m.Email, $"{m.FirstName} {m.LastName}", m.Roles, CompanyUserStatus.Active))
-            .Concat(pending.OrderBy(i => i.Email).Select(i => new CompanyUserView(null, i.Id, i.Email, null, i.Roles, CompanyUserStatus.Pending)))
+        return members.OrderBy(m => m.LastName).Select(m => new CompanyUserView(m.Id, null, m.Email, $"{m.FirstName} {m.LastName}", m.Roles, CompanyUserStatus.Active, m.JobFunction, m.Phone))
+            .Concat(pending.OrderBy(i => i.Email).Select(i => new CompanyUserView(null, i.Id, i.Email,
+                i.FirstName is null ? null : $"{i.FirstName} {i.LastName}", i.Roles, CompanyUserStatus.Pending, i.JobFunction, i.Phone)))
             .ToList();
     }
 
@@ -102,9 +104,9 @@ public sealed class CompanyUsers(
         var existing = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
         if (existing is { } id && await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == id, ct))
             return [new UserError("ALREADY_MEMBER", "Cette personne a déjà accès à l'entreprise.", "email")];
-        // A mandataire is someone outside the company: the e-mail of an account that signs in with a member
-        // number of this tenant is an employer's own (seed 003: the mandataire has a connexion of its own).
-        if (rules.Users.SubUsers == SubUserModel.ProxyAccounts && existing is { } holder && await db.LoginNames.AnyAsync(l => l.UserId == holder, ct))
+        // A mandataire is someone outside the company: not an employer's own account, which signs in with its
+        // member number (seed 003: the mandataire has a connexion of its own).
+        if (rules.Users.SubUsers == SubUserModel.ProxyAccounts && existing is { } holder && await accounts.IsCompanyOwnAccountAsync(holder, ct))
             return [new UserError("EMPLOYER_EMAIL", "Cette adresse est celle d'un compte adhérent, qui se connecte avec son numéro d'adhérent : un mandataire a sa propre adresse e-mail.", "email")];
 
         var now = time.GetUtcNow();

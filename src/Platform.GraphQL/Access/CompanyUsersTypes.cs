@@ -30,6 +30,8 @@ public sealed class CompanyUserType : ObjectGraphType<CompanyUserView>
         Field<IdGraphType>("invitationId").Resolve(c => c.Source.InvitationId);
         Field<NonNullGraphType<StringGraphType>>("email").Resolve(c => c.Source.Email);
         Field<StringGraphType>("name").Resolve(c => c.Source.Name);
+        Field<StringGraphType>("jobFunction").Resolve(c => c.Source.JobFunction);
+        Field<StringGraphType>("phone").Resolve(c => c.Source.Phone);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Resolve(c => c.Source.Roles);
         Field<NonNullGraphType<StringGraphType>>("status").Description("ACTIVE, or PENDING until the invitation is accepted.")
             .Resolve(c => c.Source.Status == CompanyUserStatus.Active ? "ACTIVE" : "PENDING");
@@ -242,7 +244,7 @@ public static class CompanyUsersOperations
 
     // The users after the change, when the caller may still see them (an administrator may have stepped down).
     private static async Task<CompanyUsersPayload> PayloadAsync(IServiceProvider services, Guid companyId, IReadOnlyList<UserError> errors, CancellationToken ct) =>
-        new(errors.Count == 0 && await services.GetRequiredService<CompanyAccess>().HasAsync(companyId, Permission.ManageUsers, ct)
+        new(errors.Count == 0 && await services.GetRequiredService<CompanyUsers>().CanManageAsync(companyId, ct)
             ? await services.GetRequiredService<CompanyUsers>().ListAsync(companyId, ct) : null, errors);
 
     private static CompanyUsersPayload NotFound() =>

@@ -36,6 +36,15 @@ public sealed class DemoApi(PlatformFactory factory, string tenant)
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Changes one of this tenant's rules as its administrator could (a stored override).</summary>
+    public async Task SetRuleAsync(string path, string json)
+    {
+        await using var scope = factory.Services.CreateTenantScope(tenant);
+        var result = await scope.ServiceProvider.GetRequiredService<Platform.Features.TenantSettings.TenantRulesAdministration>()
+            .ChangeAsync(new(path, json), new Platform.Features.Auditing.Actor(null, "Test"));
+        if (result.Errors.Count > 0) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+    }
+
     /// <summary>Runs a query and returns its data; fails on any GraphQL error.</summary>
     public async Task<JsonElement> DataAsync(string token, string query, object? variables = null)
     {
