@@ -26,7 +26,7 @@ public sealed record InvitationDraft(string? Email, IReadOnlyList<string>? Roles
 /// name (pre-filled) and, where the tenant signs in with one, a password.
 /// </summary>
 public sealed record InvitationView(string CompanyName, string Email, IReadOnlyList<string> Roles, bool AccountExists, bool NeedsPassword,
-    bool SignedInAsInvited, string? FirstName, string? LastName);
+    bool SignedInAsInvited, string? FirstName, string? LastName, bool ProvesWithPasswordHere = false);
 
 /// <summary>An accepted invitation: who is signed in, and the personal sign-in identifier given on a member-number tenant.</summary>
 public sealed record AcceptedInvitation(SignedInUser User, Guid CompanyId, string? PersonalIdentifier);
@@ -42,7 +42,7 @@ public sealed record AcceptedInvitation(SignedInUser User, Guid CompanyId, strin
 /// </summary>
 public sealed class CompanyUsers(
     PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, CompanyDirectory companies, ITenantContext tenantContext,
-    TenantRulesCache rulesCache, EmailOutbox outbox, NotificationRecipients recipients, AccountLookup accounts, TimeProvider time)
+    TenantRulesCache rulesCache, EmailOutbox outbox, NotificationRecipients recipients, AccountLookup accounts, SignInThrottle throttle, TimeProvider time)
 {
     public const string AcceptPath = "/invitation";
     private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -168,8 +168,9 @@ public sealed class CompanyUsers(
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         var proven = user is { PendingActivation: false };
         var rules = await RulesAsync();
+        var signedIn = proven && currentUser.UserId == user!.Id;
         return new InvitationView(company.Name, invitation.Email, invitation.Roles, proven, !proven && rules.Login.Proof == LoginProof.Password,
-            proven && currentUser.UserId == user!.Id, invitation.FirstName, invitation.LastName);
+            signedIn, invitation.FirstName, invitation.LastName, proven && !signedIn && SignsInOnlyByIdentifier(rules) && user!.PasswordHash is not null);
     }
 
     /// <summary>
@@ -188,7 +189,15 @@ public sealed class CompanyUsers(
         if (user is { PendingActivation: false })
         {
             if (currentUser.UserId != user.Id)
-                return (null, [new UserError("SIGN_IN_REQUIRED", $"Connectez-vous avec le compte {invitation.Email} pour accepter cette invitation.", "token")]);
+            {
+                // Where sign-in is by identifier only (sst68), the account cannot sign in here before it has one:
+                // its password, given on the acceptance page, is the sign-in (throttled like any other).
+                if (!SignsInOnlyByIdentifier(rules) || user.PasswordHash is null)
+                    return (null, [new UserError("SIGN_IN_REQUIRED", $"Connectez-vous avec le compte {invitation.Email} pour accepter cette invitation.", "token")]);
+                if (!throttle.TryAcquire(Tenant.Slug, invitation.Email)) return (null, [SignInThrottle.TooMany with { Field = "password" }]);
+                if (string.IsNullOrEmpty(password) || !Passwords.Verify(user.PasswordHash, password))
+                    return (null, [new UserError("INVALID_CREDENTIALS", $"Mot de passe du compte {invitation.Email} incorrect.", "password")]);
+            }
         }
         else
         {
@@ -221,6 +230,9 @@ public sealed class CompanyUsers(
         await db.SaveChangesAsync(ct);
         return (new AcceptedInvitation(SignedInUser.Of(user, Tenant.Slug, null), invitation.CompanyId, identifier), []);
     }
+
+    /// <summary>Member-number tenants without the mandataire box: there, an e-mail never signs anyone in (staff aside).</summary>
+    private static bool SignsInOnlyByIdentifier(TenantRules rules) => rules.Login.Identifier == LoginIdentifier.MemberNumber && !rules.Login.ProxyLogin;
 
     /// <summary>
     /// Sign-in there is by identifier, never by e-mail: a delegated user signs in with the company's

@@ -80,6 +80,26 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
     }
 
     [Fact]
+    public async Task On_sst68_an_existing_account_accepts_with_its_password_and_gets_an_identifier()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var api = new DemoApi(Factory, "sst68");
+        var company = await api.CompanyIdAsync("680001");
+        // An account of another tenant: its e-mail cannot sign in on sst68, where sign-in is by identifier.
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(await api.StaffTokenAsync(), "inviteUser", Invite, Person(company, "employer@sstrn.demo", "Lecture"))));
+        var link = await LinkSentToAsync("employer@sstrn.demo");
+        var owner = Factory.PortalFor(api.Host);
+        Assert.Contains("confirmez avec son mot de passe", await owner.GetHtmlAsync(link));
+        var wrong = await PortalClient.HtmlAsync(await owner.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = "Pas-le-bon-1!" }));
+        Assert.Contains("Mot de passe du compte employer@sstrn.demo incorrect.", wrong);
+        Assert.Equal(0, await CountAsync(db => db.LoginNames.IgnoreQueryFilters().CountAsync(l => l.Identifier == "680001-1")));
+
+        var accepted = await PortalClient.HtmlAsync(await owner.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = DemoData.Password }));
+        Assert.Contains("Votre identifiant de connexion personnel est <strong>680001-1</strong>", accepted);
+        Assert.NotEmpty(await Factory.TokenAsync(api.Host, "680001-1", DemoData.Password));
+    }
+
+    [Fact]
     public async Task Sstbtp_bfc_mandataires_sign_in_with_the_mandataire_box_and_an_employer_cannot()
     {
         await DemoData.SeedAsync(Factory.Services);
