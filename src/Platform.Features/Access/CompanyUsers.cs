@@ -57,9 +57,6 @@ public sealed class CompanyUsers(
         return await access.HasAsync(companyId, Permission.ManageUsers, ct);
     }
 
-    /// <summary>How people are added on this tenant, for the portal to show only that way.</summary>
-    public async Task<SubUserModel> ModelAsync() => (await RulesAsync()).Users.SubUsers;
-
     private async Task RequireManagerAsync(Guid companyId, CancellationToken ct)
     {
         if (!await CanManageAsync(companyId, ct)) await access.RequireAsync(companyId, Permission.ManageUsers, ct);
