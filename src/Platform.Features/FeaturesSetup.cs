@@ -39,6 +39,7 @@ public static class FeaturesSetup
         services.AddScoped<Demarches.TakeoverReports>();
         services.AddScoped<Demarches.MergerRequests>();
         services.AddScoped<Demarches.AccessRequestDecisions>();
+        services.AddScoped<Notifications.NotificationRecipients>();
         services.AddScoped<StaffDesk>();
         services.AddScoped<AccountCreation>();
         services.AddScoped<StaffAccounts>();

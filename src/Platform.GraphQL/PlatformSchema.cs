@@ -35,6 +35,7 @@ public sealed class PlatformSchema : Schema
         var mutation = new ObjectGraphType { Name = "Mutation" };
         LoginCodeMutation.Add(mutation);
         CompanyUsersOperations.AddMutations(mutation);
+        CompanyUsersOperations.AddNotificationMutations(mutation);
         AccessRequestOperations.AddMutations(mutation);
         TenantSettingsOperations.AddMutations(mutation);
         CompanyProfileOperations.AddMutations(mutation);

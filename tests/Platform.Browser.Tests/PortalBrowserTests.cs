@@ -67,6 +67,8 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
     public async Task An_administrator_invites_a_user_who_accepts()
     {
         await DemoData.SeedAsync(Factory.Services);
+        // sstrn's people ask for access themselves (seed 000); here sstrn takes sist-on's way, as its administrator may.
+        await new DemoApi(Factory, "sstrn").SetRuleAsync("users.subUsers", "\"EmployerInvitation\"");
         Guid company;
         await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
             company = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Companies.Where(c => c.MemberNumber == "101.1").Select(c => c.Id).SingleAsync();
@@ -81,6 +83,8 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
         await admin.ClickAsync("summary:has-text('Mes entreprises')");
         await admin.ClickAsync("a:has-text('Entreprise Démo SSTRN')");
         await admin.ClickAsync("a:has-text('Gérer les utilisateurs')");
+        await admin.FillAsync("#prenom", "Inès");
+        await admin.FillAsync("#nom", "Invitée");
         await admin.FillAsync("#email", "invitee@example.fr");
         await admin.CheckAsync("form[action*='Inviter'] input[value='Convocation']");
         await admin.ClickAsync("button:has-text(\"Envoyer l'invitation\")");

@@ -69,8 +69,17 @@ public sealed class BillingAndDeclarationRulesTests
     public void Sstrn_asks_nothing_the_year_a_company_joins()
     {
         var period = DeclarationCalendar.Current(Sstrn, new(2026, 1, 15))!;
-        Assert.False(DeclarationCalendar.Owes(Sstrn, period, joinedYear: 2026));
-        Assert.True(DeclarationCalendar.Owes(Sstrn, period, joinedYear: 2025));
-        Assert.True(DeclarationCalendar.Owes(Sst68, DeclarationCalendar.Current(Sst68, new(2026, 1, 15))!, joinedYear: 2026));
+        Assert.False(DeclarationCalendar.Owes(Sstrn, period, joinedYear: 2026, memberNumber: "101.1"));
+        Assert.True(DeclarationCalendar.Owes(Sstrn, period, joinedYear: 2025, memberNumber: "101.1"));
+        Assert.True(DeclarationCalendar.Owes(Sst68, DeclarationCalendar.Current(Sst68, new(2026, 1, 15))!, joinedYear: 2026, memberNumber: "680001"));
+    }
+
+    [Fact]
+    public void A_temp_worker_account_owes_no_annual_declaration()
+    {
+        // Seed 000: the declaration is « uniquement pour les salariés permanents », on the parent account NNN.1.
+        var period = DeclarationCalendar.Current(Sstrn, new(2026, 1, 15))!;
+        Assert.True(DeclarationCalendar.Owes(Sstrn, period, joinedYear: 2020, memberNumber: "101.1"));
+        Assert.False(DeclarationCalendar.Owes(Sstrn, period, joinedYear: 2020, memberNumber: "101.1.2"));
     }
 }

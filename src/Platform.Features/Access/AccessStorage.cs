@@ -58,6 +58,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     {
         e.HasIndex(m => new { m.TenantId, m.UserId, m.CompanyId }).IsUnique();
         e.HasIndex(m => new { m.TenantId, m.CompanyId });
+        e.Property(m => m.JobFunction).HasMaxLength(100);
+        e.Property(m => m.Phone).HasMaxLength(30);
         e.HasOne<User>().WithMany().HasForeignKey(m => m.UserId);
         e.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId);
     }
@@ -102,6 +104,10 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         e.HasIndex(i => new { i.TenantId, i.TokenHash }).IsUnique();
         e.HasIndex(i => new { i.TenantId, i.CompanyId });
         e.Property(i => i.Email).HasMaxLength(254);
+        e.Property(i => i.FirstName).HasMaxLength(100);
+        e.Property(i => i.LastName).HasMaxLength(100);
+        e.Property(i => i.JobFunction).HasMaxLength(100);
+        e.Property(i => i.Phone).HasMaxLength(30);
         e.Property(i => i.TokenHash).HasMaxLength(64);
         e.HasOne<Company>().WithMany().HasForeignKey(i => i.CompanyId);
     }

@@ -7,11 +7,12 @@ using Platform.Tenancy;
 
 namespace Platform.Features.Access;
 
-public sealed record NewAccount(string? FirstName, string? LastName, string? Email, string? Password, string? JobFunction, IReadOnlyList<string>? PortalUses);
+public sealed record NewAccount(string? FirstName, string? LastName, string? Email, string? JobFunction, IReadOnlyList<string>? PortalUses);
 
 /// <summary>
 /// Account creation where the tenant allows it (sstrn): the account waits for its e-mailed
-/// activation link. An e-mail that already has an account gets the same answer on screen, and its
+/// activation link, and its password is chosen on the page that link opens: a password chosen before
+/// the e-mail is proven would let whoever typed someone else's address keep a way into their account. An e-mail that already has an account gets the same answer on screen, and its
 /// owner is told by e-mail, so that nobody learns which e-mails have accounts.
 /// </summary>
 public sealed class AccountCreation(
@@ -35,7 +36,6 @@ public sealed class AccountCreation(
         var email = account.Email?.Trim();
         errors.AddRange(PersonDetails.NameProblems(account.FirstName, account.LastName));
         if (PersonDetails.EmailProblem(email) is { } badEmail) errors.Add(badEmail);
-        if (PasswordPolicy.Check(PasswordPolicy.For(rules), account.Password) is { } weak) errors.Add(weak);
         if (string.IsNullOrWhiteSpace(account.JobFunction) || account.JobFunction.Trim().Length > 100)
             errors.Add(new("JOB_FUNCTION_REQUIRED", "Indiquez votre fonction dans l'entreprise.", "jobFunction"));
         var uses = (account.PortalUses ?? []).Distinct().ToList();
@@ -44,8 +44,6 @@ public sealed class AccountCreation(
         if (errors.Count > 0) return errors;
         if (!throttle.TryAcquire(Tenant.Slug, email)) return [SignInThrottle.TooMany with { Field = "email" }];
 
-        // Hashed before the lookup, so that a known e-mail answers as slowly as a new one.
-        var passwordHash = Passwords.Hash(account.Password!);
         var normalized = User.Normalize(email!);
         var existing = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         if (existing is not null)
@@ -60,7 +58,6 @@ public sealed class AccountCreation(
             Email = email!, NormalizedEmail = normalized, FirstName = account.FirstName!.Trim(), LastName = account.LastName!.Trim(),
             PendingActivation = true, JobFunction = account.JobFunction!.Trim(), PortalUses = uses, CreatedAt = now,
         };
-        user.PasswordHash = passwordHash;
         db.Users.Add(user);
         var token = await links.IssueAsync(user.Id, EmailLinkPurpose.Activation, ActivationLifetime, ct);
         outbox.Enqueue(user.Email, EmailTemplates.Activation(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{ActivationPath}?jeton={token}", (int)ActivationLifetime.TotalHours));
@@ -69,15 +66,23 @@ public sealed class AccountCreation(
         return [];
     }
 
-    public async Task<bool> ActivateAsync(string? token, CancellationToken ct = default)
+    /// <summary>Whether an activation link is still valid (the page then asks for the password).</summary>
+    public async Task<bool> IsValidLinkAsync(string? token, CancellationToken ct = default) =>
+        await links.FindValidAsync(token, EmailLinkPurpose.Activation, ct) is not null;
+
+    /// <summary>Activates the account of a valid link with the password its owner now chooses.</summary>
+    public async Task<IReadOnlyList<UserError>> ActivateAsync(string? token, string? password, CancellationToken ct = default)
     {
-        if (await links.FindValidAsync(token, EmailLinkPurpose.Activation, ct) is not { } link) return false;
-        var now = time.GetUtcNow();
+        if (await links.FindValidAsync(token, EmailLinkPurpose.Activation, ct) is not { } link)
+            return [new UserError("LINK_EXPIRED", "Ce lien d'activation n'est plus valable.", "token")];
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        if (PasswordPolicy.Check(PasswordPolicy.For(rules), password) is { } weak) return [weak];
         var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
+        user.PasswordHash = Passwords.Hash(password!);
         user.PendingActivation = false;
         links.MarkUsed(link);
         db.AuditEntries.Record(time, user.Id, "account-activated", "User", user.Id);
         await db.SaveChangesAsync(ct);
-        return true;
+        return [];
     }
 }

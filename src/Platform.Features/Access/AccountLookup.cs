@@ -35,6 +35,19 @@ public sealed class AccountLookup(PlatformDbContext db)
         return user is not null && await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct) ? user : null;
     }
 
+    /// <summary>
+    /// Whether the person is a company's own account here: they sign in with its member number and administer
+    /// it. Such an account is the employer, never a mandataire (seed 003: the mandataire has its own connexion).
+    /// </summary>
+    public async Task<bool> IsCompanyOwnAccountAsync(Guid userId, CancellationToken ct)
+    {
+        var names = await db.LoginNames.Where(l => l.UserId == userId).Select(l => l.Identifier).ToListAsync(ct);
+        if (names.Count == 0) return false;
+        var memberships = await db.Memberships.Where(m => m.UserId == userId)
+            .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new { c.MemberNumber, m.Roles }).ToListAsync(ct);
+        return memberships.Any(m => names.Contains(LoginName.Normalize(m.MemberNumber)) && m.Roles.Contains(CompanyRoles.Administrator));
+    }
+
     public async Task<StaffRole?> StaffRoleAsync(Guid userId, CancellationToken ct) =>
         await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(ct);
 

@@ -9,6 +9,11 @@ public sealed class Invitation : ITenantOwned
     public string TenantId { get; set; } = "";
     public required Guid CompanyId { get; init; }
     public required string Email { get; init; }
+    /// <summary>The person's details as the inviting administrator filled them in (seed 002: « informations personnelles »).</summary>
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? JobFunction { get; set; }
+    public string? Phone { get; set; }
     public List<string> Roles { get; set; } = [];
     public required string TokenHash { get; set; }
     public required DateTimeOffset ExpiresAt { get; set; }

@@ -10,6 +10,9 @@ public sealed class Membership : ITenantOwned
     public required Guid UserId { get; init; }
     public required Guid CompanyId { get; init; }
     public List<string> Roles { get; set; } = [];
+    /// <summary>The person's function and telephone in this company (« informations professionnelles », seed 002).</summary>
+    public string? JobFunction { get; set; }
+    public string? Phone { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 }
 

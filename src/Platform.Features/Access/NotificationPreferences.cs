@@ -1,34 +1,52 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Features.Notifications;
 using Platform.Features.Persistence;
 
 namespace Platform.Features.Access;
 
-/// <summary>Who of a company receives which notifications; every kind keeps at least one recipient.</summary>
-public sealed class NotificationPreferences(PlatformDbContext db, CurrentUser currentUser, CompanyAccess access)
+/// <summary>
+/// Who of a company receives which notifications; every kind keeps at least one recipient. Each person
+/// sets their own; a company administrator also sets another user's (seed 002, « Modifier les notifications »).
+/// </summary>
+public sealed class NotificationPreferences(PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, NotificationRecipients recipients)
 {
-    public async Task<IReadOnlyDictionary<NotificationKind, bool>> MineAsync(Guid companyId, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<NotificationKind, bool>> MineAsync(Guid companyId, CancellationToken ct = default) =>
+        await OfAsync(companyId, null, ct) ?? throw new AccessDeniedException(AccessDenial.Forbidden);
+
+    /// <summary>A member's choices (the caller's when <paramref name="userId"/> is null); null when that person is not a member.</summary>
+    public async Task<IReadOnlyDictionary<NotificationKind, bool>?> OfAsync(Guid companyId, Guid? userId, CancellationToken ct = default)
     {
-        await access.RequireAsync(companyId, Permission.ViewCompany, ct);
-        var userId = currentUser.UserId!.Value;
-        var rows = await db.NotificationPreferences.AsNoTracking().Where(p => p.CompanyId == companyId && p.UserId == userId).ToListAsync(ct);
+        var target = await RequireMayEditAsync(companyId, userId, ct);
+        if (!await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == target, ct)) return null;
+        var rows = await db.NotificationPreferences.AsNoTracking().Where(p => p.CompanyId == companyId && p.UserId == target).ToListAsync(ct);
         return Enum.GetValues<NotificationKind>().ToDictionary(k => k, k => rows.FirstOrDefault(r => r.Kind == k)?.Enabled ?? true);
     }
 
-    public async Task<IReadOnlyList<UserError>> SetAsync(Guid companyId, NotificationKind kind, bool enabled, CancellationToken ct = default)
+    public Task<IReadOnlyList<UserError>> SetAsync(Guid companyId, NotificationKind kind, bool enabled, CancellationToken ct = default) =>
+        SetAsync(companyId, null, kind, enabled, ct);
+
+    /// <summary>Sets one kind for a member (the caller when <paramref name="userId"/> is null); the last recipient of a kind cannot untick it.</summary>
+    public async Task<IReadOnlyList<UserError>> SetAsync(Guid companyId, Guid? userId, NotificationKind kind, bool enabled, CancellationToken ct = default)
     {
-        await access.RequireAsync(companyId, Permission.ViewCompany, ct);
-        var userId = currentUser.UserId!.Value;
-        if (!enabled)
-        {
-            var others = await db.Memberships.Where(m => m.CompanyId == companyId && m.UserId != userId).Select(m => m.UserId).ToListAsync(ct);
-            var optedOut = await db.NotificationPreferences.Where(p => p.CompanyId == companyId && p.Kind == kind && !p.Enabled).Select(p => p.UserId).ToListAsync(ct);
-            if (!others.Except(optedOut).Any())
-                return [new UserError("LAST_RECIPIENT", "Au moins un utilisateur de l'entreprise doit recevoir ces notifications : vous êtes le dernier.", "kind")];
-        }
-        var row = await db.NotificationPreferences.SingleOrDefaultAsync(p => p.CompanyId == companyId && p.UserId == userId && p.Kind == kind, ct);
-        if (row is null) db.NotificationPreferences.Add(new NotificationPreference { CompanyId = companyId, UserId = userId, Kind = kind, Enabled = enabled });
+        var target = await RequireMayEditAsync(companyId, userId, ct);
+        if (!await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == target, ct))
+            return [new UserError("NOT_A_MEMBER", "Cette personne n'a pas accès à l'entreprise.", "userId")];
+        if (!enabled && await recipients.IsLastRecipientAsync(companyId, target, kind, ct))
+            return [new UserError("LAST_RECIPIENT", target == currentUser.UserId
+                ? "Au moins un utilisateur de l'entreprise doit recevoir ces notifications : vous êtes le dernier."
+                : "Au moins un utilisateur de l'entreprise doit recevoir ces notifications : cette personne est la dernière à les recevoir.", "kind")];
+        var row = await db.NotificationPreferences.SingleOrDefaultAsync(p => p.CompanyId == companyId && p.UserId == target && p.Kind == kind, ct);
+        if (row is null) db.NotificationPreferences.Add(new NotificationPreference { CompanyId = companyId, UserId = target, Kind = kind, Enabled = enabled });
         else row.Enabled = enabled;
         await db.SaveChangesAsync(ct);
         return [];
+    }
+
+    /// <summary>Oneself with any role; another member only as a company administrator (Gérer les utilisateurs).</summary>
+    private async Task<Guid> RequireMayEditAsync(Guid companyId, Guid? userId, CancellationToken ct)
+    {
+        var caller = currentUser.RequireUserId();
+        await access.RequireAsync(companyId, userId is { } other && other != caller ? Permission.ManageUsers : Permission.ViewCompany, ct);
+        return userId ?? caller;
     }
 }

@@ -77,6 +77,10 @@ public sealed class SignInService(
         }
         if (user.PendingActivation)
             return Fail(new UserError("ACCOUNT_NOT_ACTIVATED", "Votre compte n'est pas encore activé : cliquez sur le lien d'activation reçu par e-mail.", "identifier"));
+        // The mandataire box is for accountant firms; an employer's own account signs in with its identifier
+        // (told only once the password is right, so that it reveals nothing about who has an account).
+        if (attempt.AsProxy && staffRole is null && attempt.Identifier.Contains('@') && await accounts.IsCompanyOwnAccountAsync(user.Id, ct))
+            return Fail(new UserError("NOT_A_PROXY", "La connexion en tant que mandataire est réservée aux cabinets mandatés : connectez-vous avec votre numéro d'adhérent, sans cocher la case.", "identifier"));
         if (staffRole is not null && authenticatorCode is null) return new SignInOutcome(null, null, user.Id);
         return await FinishAsync(user, staffRole, guard, rules, authenticatorCode, attempt.IpAddress, attempt.Browser, attempt.SiteUrl, ct);
     }

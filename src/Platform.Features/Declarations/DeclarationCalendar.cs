@@ -1,3 +1,4 @@
+using Platform.Features.Companies;
 using Platform.Tenancy.Rules;
 
 namespace Platform.Features.Declarations;
@@ -33,7 +34,11 @@ public static class DeclarationCalendar
         }
     }
 
-    /// <summary>Whether a company that joined in <paramref name="joinedYear"/> owes the period's declaration (sstrn: not the year of joining).</summary>
-    public static bool Owes(DeclarationRules rules, DeclarationPeriod period, int joinedYear) =>
-        !(rules.NotDueInJoiningYear && joinedYear >= period.Year);
+    /// <summary>
+    /// Whether a company that joined in <paramref name="joinedYear"/> owes the period's declaration (sstrn: not
+    /// the year of joining). A temp agency's temp-worker account (NNN.1.x) never does: the declaration is
+    /// « uniquement pour les salariés permanents » (seed 000), declared on the parent account; its visits are invoiced one by one.
+    /// </summary>
+    public static bool Owes(DeclarationRules rules, DeclarationPeriod period, int joinedYear, string memberNumber) =>
+        !TempAgency.IsTempWorkerAccount(memberNumber) && !(rules.NotDueInJoiningYear && joinedYear >= period.Year);
 }

@@ -30,12 +30,12 @@ public sealed class DeclarationService(PlatformDbContext db, CompanyAccess acces
     {
         var rules = (await rulesCache.GetAsync(tenantContext.RequireTenant())).Rules.Declaration;
         if (DeclarationCalendar.Current(rules, time.Today()) is not { } period) return new Dictionary<Guid, DeclarationPeriod>();
-        var companies = await db.Companies.Where(c => companyIds.Contains(c.Id)).Select(c => new { c.Id, c.CreatedAt }).ToListAsync(ct);
+        var companies = await db.Companies.Where(c => companyIds.Contains(c.Id)).Select(c => new { c.Id, c.CreatedAt, c.MemberNumber }).ToListAsync(ct);
         var filed = await db.Declarations
             .Where(d => companyIds.Contains(d.CompanyId) && d.Year == period.Year && Declaration.FiledStatuses.Contains(d.Status))
             .Select(d => d.CompanyId).ToListAsync(ct);
         return companies
-            .Where(c => !filed.Contains(c.Id) && DeclarationCalendar.Owes(rules, period, TimeZoneInfo.ConvertTime(c.CreatedAt, FrenchTime.Paris).Year))
+            .Where(c => !filed.Contains(c.Id) && DeclarationCalendar.Owes(rules, period, TimeZoneInfo.ConvertTime(c.CreatedAt, FrenchTime.Paris).Year, c.MemberNumber))
             .ToDictionary(c => c.Id, _ => period);
     }
 }

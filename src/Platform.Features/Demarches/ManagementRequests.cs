@@ -9,7 +9,7 @@ namespace Platform.Features.Demarches;
 /// decide, choosing the access type. A company with users but no administrator has nobody to decide:
 /// its request goes to the tenant's staff instead of sending the person back to « synchroniser ».
 /// </summary>
-public sealed class ManagementRequests(DemarcheSupport support, CompanyAccess access, EmailOutbox outbox)
+public sealed class ManagementRequests(DemarcheSupport support, CompanyAccess access, EmailOutbox outbox, NotificationRecipients recipients)
 {
     public async Task<RequestOutcome> RequestAsync(string? memberNumber, string? siret, string siteUrl, CancellationToken ct = default)
     {
@@ -33,7 +33,8 @@ public sealed class ManagementRequests(DemarcheSupport support, CompanyAccess ac
         var request = support.Add(AccessRequestKind.Manage, company, siret: siret, addressedToStaff: administrators.Count == 0);
         var requester = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller, ct);
         var rules = await support.RulesAsync();
-        foreach (var admin in administrators)
+        // The administrators who take démarche e-mails (all of them when every one unticked it: only they can decide).
+        foreach (var admin in await recipients.ForAsync(company.Id, NotificationKind.Requests, r => r.Contains(CompanyRoles.Administrator), ct))
             outbox.Enqueue(admin.Email, EmailTemplates.ManagementRequested(rules, company.Name, $"{requester.FirstName} {requester.LastName}", requester.Email, $"{siteUrl.TrimEnd('/')}/demarches"));
         await db.SaveChangesAsync(ct);
         return new RequestOutcome(await support.ViewAsync(request, ct), null, []);

@@ -22,6 +22,12 @@ public sealed class VisitRequest : ITenantOwned
     public List<string> Situations { get; init; } = [];
     public string? Comment { get; init; }
     public string? InterpreterLanguage { get; init; }
+    /// <summary>
+    /// On a temp agency's temp-worker account (NNN.1.x), the company the temp worker is placed with
+    /// (seed 000: « il vous sera demandé le nom de l'entreprise utilisatrice »). With the employee, the
+    /// type and the date requested, it is what the per-visit invoice of such accounts names.
+    /// </summary>
+    public string? UserCompanyName { get; init; }
     public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>Why it was cancelled or refused, for the employer's list.</summary>
     public string? ClosingReason { get; set; }
@@ -29,8 +35,8 @@ public sealed class VisitRequest : ITenantOwned
 
 public sealed record VisitRequestView(
     Guid Id, Guid CompanyId, Guid EmployeeId, VisitType Type, VisitRequestState State, DateTimeOffset RequestedAt,
-    IReadOnlyList<string> Situations, string? Comment, string? InterpreterLanguage, string? ClosingReason)
+    IReadOnlyList<string> Situations, string? Comment, string? InterpreterLanguage, string? ClosingReason, string? UserCompanyName = null)
 {
     public static VisitRequestView Of(VisitRequest r) =>
-        new(r.Id, r.CompanyId, r.EmployeeId, r.Type, r.State, r.RequestedAt, r.Situations, r.Comment, r.InterpreterLanguage, r.ClosingReason);
+        new(r.Id, r.CompanyId, r.EmployeeId, r.Type, r.State, r.RequestedAt, r.Situations, r.Comment, r.InterpreterLanguage, r.ClosingReason, r.UserCompanyName);
 }

@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Access;
 using Platform.Features.Auditing;
+using Platform.Features.Companies;
 using Platform.Features.Employees;
 using Platform.Features.Persistence;
 
 namespace Platform.Features.Visits;
 
-public sealed record VisitRequestDraft(Guid EmployeeId, VisitType Type, IReadOnlyList<string>? Situations, string? Comment, string? InterpreterLanguage, IReadOnlyList<string>? DocumentIds);
+/// <param name="UserCompanyName">Required on a temp-worker account (the company the temp worker is placed with); refused elsewhere.</param>
+public sealed record VisitRequestDraft(Guid EmployeeId, VisitType Type, IReadOnlyList<string>? Situations, string? Comment, string? InterpreterLanguage, IReadOnlyList<string>? DocumentIds,
+    string? UserCompanyName = null);
 
 public sealed record VisitRequestResult(VisitRequestView? Request, IReadOnlyList<UserError> Errors);
 
@@ -40,6 +43,17 @@ public sealed class VisitRequestService(PlatformDbContext db, CompanyAccess acce
         var language = string.IsNullOrWhiteSpace(draft.InterpreterLanguage) ? null : draft.InterpreterLanguage.Trim();
         if (language?.Length > VisitRules.LanguageMaxLength)
             errors.Add(new("TOO_LONG", $"La langue de l'interprète dépasse {VisitRules.LanguageMaxLength} caractères.", "interpreterLanguage"));
+        var userCompany = string.IsNullOrWhiteSpace(draft.UserCompanyName) ? null : draft.UserCompanyName.Trim();
+        var memberNumber = await db.Companies.Where(c => c.Id == employee.CompanyId).Select(c => c.MemberNumber).SingleAsync(ct);
+        if (TempAgency.IsTempWorkerAccount(memberNumber))
+        {
+            if (userCompany is null)
+                errors.Add(new("USER_COMPANY_REQUIRED", "Indiquez le nom de l'entreprise utilisatrice où l'intérimaire est mis à disposition.", "userCompanyName"));
+            else if (userCompany.Length > VisitRules.UserCompanyNameMaxLength)
+                errors.Add(new("TOO_LONG", $"Le nom de l'entreprise utilisatrice dépasse {VisitRules.UserCompanyNameMaxLength} caractères.", "userCompanyName"));
+        }
+        else if (userCompany is not null)
+            errors.Add(new("NOT_A_TEMP_WORKER_ACCOUNT", "L'entreprise utilisatrice ne se demande que sur un compte intérimaires (NNN.1.x).", "userCompanyName"));
         // Attachments arrive with the documents feature; until then no document id can be known here.
         if (draft.DocumentIds is { Count: > 0 })
             errors.Add(new("DOCUMENT_NOT_FOUND", "Pièce jointe introuvable : déposez d'abord le document.", "documentIds"));
@@ -48,7 +62,7 @@ public sealed class VisitRequestService(PlatformDbContext db, CompanyAccess acce
         var request = new VisitRequest
         {
             CompanyId = employee.CompanyId, EmployeeId = employee.Id, Type = draft.Type, RequestedAt = time.GetUtcNow(),
-            RequestedByUserId = currentUser.UserId, Situations = situations, Comment = comment, InterpreterLanguage = language,
+            RequestedByUserId = currentUser.UserId, Situations = situations, Comment = comment, InterpreterLanguage = language, UserCompanyName = userCompany,
         };
         db.VisitRequests.Add(request);
         db.AuditEntries.Record(time, currentUser.UserId, "visit-request.created", "VisitRequest", request.Id, $$"""{"type":"{{draft.Type}}"}""");

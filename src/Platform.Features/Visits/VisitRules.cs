@@ -5,6 +5,7 @@ public static class VisitRules
 {
     public const int CommentMaxLength = 1000;
     public const int LanguageMaxLength = 50;
+    public const int UserCompanyNameMaxLength = 200;
 
     /// <summary>Situation flags of a request (seed 001) and their French labels.</summary>
     public static readonly IReadOnlyDictionary<string, string> Situations = new Dictionary<string, string>

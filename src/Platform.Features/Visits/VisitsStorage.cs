@@ -19,6 +19,7 @@ internal sealed class VisitRequestConfiguration : IEntityTypeConfiguration<Visit
         e.Property(r => r.Comment).HasMaxLength(VisitRules.CommentMaxLength);
         e.Property(r => r.InterpreterLanguage).HasMaxLength(VisitRules.LanguageMaxLength);
         e.Property(r => r.ClosingReason).HasMaxLength(300);
+        e.Property(r => r.UserCompanyName).HasMaxLength(VisitRules.UserCompanyNameMaxLength);
         e.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId);
         // Restrict: SQL Server refuses a second cascade path from the company through the employee.
         e.HasOne<Employee>().WithMany().HasForeignKey(r => r.EmployeeId).OnDelete(DeleteBehavior.Restrict);

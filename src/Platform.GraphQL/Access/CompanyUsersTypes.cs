@@ -31,6 +31,8 @@ public sealed class CompanyUserType : ObjectGraphType<CompanyUserView>
         Field<IdGraphType>("invitationId").Resolve(c => c.Source.InvitationId);
         Field<NonNullGraphType<StringGraphType>>("email").Resolve(c => c.Source.Email);
         Field<StringGraphType>("name").Resolve(c => c.Source.Name);
+        Field<StringGraphType>("jobFunction").Resolve(c => c.Source.JobFunction);
+        Field<StringGraphType>("phone").Resolve(c => c.Source.Phone);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Resolve(c => c.Source.Roles);
         Field<NonNullGraphType<StringGraphType>>("status").Description("ACTIVE, or PENDING until the invitation is accepted.")
             .Resolve(c => c.Source.Status == CompanyUserStatus.Active ? "ACTIVE" : "PENDING");
@@ -42,6 +44,10 @@ public sealed class InviteUserInput
     public string CompanyId { get; set; } = "";
     public string Email { get; set; } = "";
     public List<string> Roles { get; set; } = [];
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? JobFunction { get; set; }
+    public string? Phone { get; set; }
 }
 
 public sealed class InviteUserInputType : InputObjectGraphType<InviteUserInput>
@@ -52,6 +58,63 @@ public sealed class InviteUserInputType : InputObjectGraphType<InviteUserInput>
         Field<NonNullGraphType<IdGraphType>>("companyId");
         Field<NonNullGraphType<StringGraphType>>("email");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles");
+        Field<StringGraphType>("firstName").Description("Required: the person's first name (pre-filled on the acceptance page).");
+        Field<StringGraphType>("lastName").Description("Required: the person's last name.");
+        Field<StringGraphType>("jobFunction").Description("Their function in the company.");
+        Field<StringGraphType>("phone").Description("Their telephone, 10 digits.");
+    }
+}
+
+public sealed class NotificationKindEnumType : EnumerationGraphType<NotificationKind>
+{
+    public NotificationKindEnumType()
+    {
+        Name = "NotificationKind";
+        Description = "The kinds of e-mail a company's users may untick (seed 002); REQUESTS are the démarches.";
+    }
+}
+
+public sealed record NotificationChoice(NotificationKind Kind, bool Enabled);
+
+public sealed class NotificationChoiceType : ObjectGraphType<NotificationChoice>
+{
+    public NotificationChoiceType()
+    {
+        Name = "NotificationChoice";
+        Field<NonNullGraphType<NotificationKindEnumType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<BooleanGraphType>>("enabled").Resolve(c => c.Source.Enabled);
+    }
+}
+
+public sealed class SetNotificationInput
+{
+    public string CompanyId { get; set; } = "";
+    public string? UserId { get; set; }
+    public NotificationKind Kind { get; set; }
+    public bool Enabled { get; set; }
+}
+
+public sealed class SetNotificationInputType : InputObjectGraphType<SetNotificationInput>
+{
+    public SetNotificationInputType()
+    {
+        Name = "SetNotificationInput";
+        Field<NonNullGraphType<IdGraphType>>("companyId");
+        Field<IdGraphType>("userId").Description("Another user of the company (company administrators); absent: oneself.");
+        Field<NonNullGraphType<NotificationKindEnumType>>("kind");
+        Field<NonNullGraphType<BooleanGraphType>>("enabled");
+    }
+}
+
+public sealed record NotificationsPayload(IReadOnlyList<NotificationChoice>? Notifications, IReadOnlyList<UserError> Errors);
+
+public sealed class NotificationsPayloadType : ObjectGraphType<NotificationsPayload>
+{
+    public NotificationsPayloadType()
+    {
+        Name = "NotificationsPayload";
+        Field<ListGraphType<NonNullGraphType<NotificationChoiceType>>>("notifications").Description("The person's choices after the change.").Resolve(c => c.Source.Notifications);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
 
@@ -113,7 +176,7 @@ public static class CompanyUsersOperations
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<CompanyUsersPayloadType>>("inviteUser")
-            .Description("Company administrators: invite a person by e-mail with roles; pending until they accept the link.")
+            .Description("Add a person by e-mail with roles, pending until they accept the link, where the tenant's sub-user model lets the caller: company administrators on sist-on and sstbtp-bfc (mandataires), the service's staff on sst68; never on sstrn (the person asks for access).")
             .Argument<NonNullGraphType<InviteUserInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -121,7 +184,8 @@ public static class CompanyUsersOperations
                 if (!Guid.TryParse(input.CompanyId, out var companyId)) return NotFound();
                 var http = c.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext!;
                 var users = c.RequestServices!.GetRequiredService<CompanyUsers>();
-                var errors = await users.InviteAsync(companyId, input.Email, input.Roles, SiteUrl.Of(http.Request), c.CancellationToken);
+                var draft = new InvitationDraft(input.Email, input.Roles, input.FirstName, input.LastName, input.JobFunction, input.Phone);
+                var errors = await users.InviteAsync(companyId, draft, SiteUrl.Of(http.Request), c.CancellationToken);
                 return await PayloadAsync(c.RequestServices!, companyId, errors, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<CompanyUsersPayloadType>>("changeUserRoles")
@@ -146,9 +210,42 @@ public static class CompanyUsersOperations
             });
     }
 
+    public static void AddCompanyFields(ObjectGraphType<Platform.Features.Companies.CompanyView> company)
+    {
+        company.Field<ListGraphType<NonNullGraphType<NotificationChoiceType>>>("notifications")
+            .Description("Which e-mails a user of the company receives: oneself without userId, another user for company administrators; null for a non-member.")
+            .Argument<IdGraphType>("userId")
+            .ResolveAsync(async c =>
+            {
+                Guid? userId = Guid.TryParse(c.GetArgument<string?>("userId"), out var id) ? id : null;
+                if (c.GetArgument<string?>("userId") is not null && userId is null) return null;
+                return Choices(await c.RequestServices!.GetRequiredService<NotificationPreferences>().OfAsync(c.Source.Id, userId, c.CancellationToken));
+            });
+    }
+
+    public static void AddNotificationMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<NotificationsPayloadType>>("setNotification")
+            .Description("Tick or untick one kind of e-mail for oneself, or for another user as a company administrator; the last recipient of a kind keeps it.")
+            .Argument<NonNullGraphType<SetNotificationInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<SetNotificationInput>("input");
+                Guid? userId = Guid.TryParse(input.UserId, out var id) ? id : null;
+                if (!Guid.TryParse(input.CompanyId, out var companyId) || (input.UserId is not null && userId is null))
+                    return new NotificationsPayload(null, [new UserError("NOT_FOUND", "Entreprise ou utilisateur introuvable.", "companyId")]);
+                var preferences = c.RequestServices!.GetRequiredService<NotificationPreferences>();
+                var errors = await preferences.SetAsync(companyId, userId, input.Kind, input.Enabled, c.CancellationToken);
+                return new NotificationsPayload(Choices(await preferences.OfAsync(companyId, userId, c.CancellationToken)), errors);
+            });
+    }
+
+    private static List<NotificationChoice>? Choices(IReadOnlyDictionary<NotificationKind, bool>? choices) =>
+        choices?.Select(p => new NotificationChoice(p.Key, p.Value)).ToList();
+
     // The users after the change, when the caller may still see them (an administrator may have stepped down).
     private static async Task<CompanyUsersPayload> PayloadAsync(IServiceProvider services, Guid companyId, IReadOnlyList<UserError> errors, CancellationToken ct) =>
-        new(errors.Count == 0 && await services.GetRequiredService<CompanyAccess>().HasAsync(companyId, Permission.ManageUsers, ct)
+        new(errors.Count == 0 && await services.GetRequiredService<CompanyUsers>().CanManageAsync(companyId, ct)
             ? await services.GetRequiredService<CompanyUsers>().ListAsync(companyId, ct) : null, errors);
 
     private static CompanyUsersPayload NotFound() =>

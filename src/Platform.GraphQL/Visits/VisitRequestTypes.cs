@@ -44,6 +44,9 @@ public sealed class VisitRequestType : ObjectGraphType<VisitRequestView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("situations").Resolve(c => c.Source.Situations);
         Field<StringGraphType>("comment").Resolve(c => c.Source.Comment);
         Field<StringGraphType>("interpreterLanguage").Resolve(c => c.Source.InterpreterLanguage);
+        Field<StringGraphType>("userCompanyName")
+            .Description("Temp-worker accounts (NNN.1.x): the company the temp worker is placed with (entreprise utilisatrice).")
+            .Resolve(c => c.Source.UserCompanyName);
         Field<StringGraphType>("closingReason").Description("Why it was cancelled or refused.").Resolve(c => c.Source.ClosingReason);
     }
 }
@@ -69,6 +72,7 @@ public sealed class RequestVisitInput
     public string? Comment { get; set; }
     public string? InterpreterLanguage { get; set; }
     public List<string>? DocumentIds { get; set; }
+    public string? UserCompanyName { get; set; }
 }
 
 public sealed class RequestVisitInputType : InputObjectGraphType<RequestVisitInput>
@@ -83,6 +87,8 @@ public sealed class RequestVisitInputType : InputObjectGraphType<RequestVisitInp
         Field<StringGraphType>("comment").Description("Convocation constraints and remarks, no medical data.");
         Field<StringGraphType>("interpreterLanguage");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("documentIds");
+        Field<StringGraphType>("userCompanyName")
+            .Description("Required on a temp-worker account (NNN.1.x): the company the temp worker is placed with (seed 000).");
     }
 }
 
@@ -114,7 +120,7 @@ public static class VisitRequestOperations
             {
                 var input = c.GetArgument<RequestVisitInput>("input");
                 if (!Guid.TryParse(input.EmployeeId, out var employeeId)) return new VisitRequestResult(null, [EmployeeService.NotFound with { Field = "employeeId" }]);
-                return await Service(c).RequestAsync(new VisitRequestDraft(employeeId, input.Type, input.Situations, input.Comment, input.InterpreterLanguage, input.DocumentIds), c.CancellationToken);
+                return await Service(c).RequestAsync(new VisitRequestDraft(employeeId, input.Type, input.Situations, input.Comment, input.InterpreterLanguage, input.DocumentIds, input.UserCompanyName), c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<VisitRequestPayloadType>>("cancelVisitRequest")
             .Description("Only while the request is pending.")

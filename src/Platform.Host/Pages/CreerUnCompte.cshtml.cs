@@ -15,7 +15,6 @@ public sealed class CreerUnCompteModel(AccountCreation creation) : PageModel
     [BindProperty] public string? FirstName { get; set; }
     [BindProperty] public string? LastName { get; set; }
     [BindProperty] public string? Email { get; set; }
-    [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? JobFunction { get; set; }
     [BindProperty] public List<string> PortalUses { get; set; } = [];
 
@@ -24,7 +23,7 @@ public sealed class CreerUnCompteModel(AccountCreation creation) : PageModel
     public async Task OnPostAsync()
     {
         Open = await creation.IsOpenAsync();
-        Errors = await creation.CreateAsync(new NewAccount(FirstName, LastName, Email, Password, JobFunction, PortalUses),
+        Errors = await creation.CreateAsync(new NewAccount(FirstName, LastName, Email, JobFunction, PortalUses),
             SiteUrl.Of(Request), HttpContext.RequestAborted);
         Done = Errors.Count == 0;
     }

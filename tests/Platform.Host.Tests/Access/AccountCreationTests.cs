@@ -12,9 +12,9 @@ public sealed partial class AccountCreationTests(EmailFactory factory) : Platfor
 {
     [GeneratedRegex(@"(https://[^\s""<]+/activation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ActivationLink();
 
-    private static Dictionary<string, string> Form(string email, string password = "Nantes-2026!") => new()
+    private static Dictionary<string, string> Form(string email) => new()
     {
-        ["FirstName"] = "Lucie", ["LastName"] = "Lambert", ["Email"] = email, ["Password"] = password,
+        ["FirstName"] = "Lucie", ["LastName"] = "Lambert", ["Email"] = email,
         ["JobFunction"] = "Responsable RH", ["PortalUses"] = "Déclarer mes salariés",
     };
 
@@ -27,14 +27,17 @@ public sealed partial class AccountCreationTests(EmailFactory factory) : Platfor
         var created = await PortalClient.HtmlAsync(await Factory.PortalFor("sstrn.localhost").SubmitAsync("/creer-un-compte", Form("lucie@example.fr")));
         Assert.Contains("Un e-mail d'activation vient d'être envoyé à lucie@example.fr", created);
 
-        var before = await PortalClient.HtmlAsync(await SignInAsync("lucie@example.fr"));
-        Assert.Contains("Votre compte n'est pas encore activé", before);
+        // No password yet: it is chosen once the e-mail is proven, on the activation page.
+        Assert.Contains("Identifiant ou mot de passe incorrect", await PortalClient.HtmlAsync(await SignInAsync("lucie@example.fr")));
 
         var message = await Factory.Smtp.WaitForMessageAsync("lucie@example.fr");
         Assert.Equal("Activez votre compte de l'espace adhérent", message.Subject);
         Assert.Contains("Bonjour Lucie,", message.TextBody);
         var link = new Uri(ActivationLink().Match(message.TextBody ?? "").Groups[1].Value);
-        Assert.Contains("Votre compte est activé", await Factory.PortalFor("sstrn.localhost").GetHtmlAsync(link.PathAndQuery));
+        var owner = Factory.PortalFor("sstrn.localhost");
+        Assert.Contains("Choisissez votre mot de passe", await owner.GetHtmlAsync(link.PathAndQuery));
+        Assert.Contains("Le mot de passe doit contenir", await PortalClient.HtmlAsync(await owner.SubmitAsync(link.PathAndQuery, new Dictionary<string, string> { ["Password"] = "faible" })));
+        Assert.Contains("Votre compte est activé", await PortalClient.HtmlAsync(await owner.SubmitAsync(link.PathAndQuery, new Dictionary<string, string> { ["Password"] = "Nantes-2026!" })));
         Assert.Contains("Ce lien d'activation n'est plus valable", await Factory.PortalFor("sstrn.localhost").GetHtmlAsync(link.PathAndQuery));
 
         Assert.Equal("/compte", (await SignInAsync("lucie@example.fr")).Headers.Location?.OriginalString);
@@ -57,12 +60,11 @@ public sealed partial class AccountCreationTests(EmailFactory factory) : Platfor
     [Fact]
     public async Task Bad_forms_are_refused_and_nothing_is_created()
     {
-        var form = Form("pas-une-adresse", "faible");
+        var form = Form("pas-une-adresse");
         form.Remove("PortalUses");
         form["JobFunction"] = "";
         var html = await PortalClient.HtmlAsync(await Factory.PortalFor("sstrn.localhost").SubmitAsync("/creer-un-compte", form));
         Assert.Contains("Indiquez une adresse e-mail valide.", html);
-        Assert.Contains("Le mot de passe doit contenir", html);
         Assert.Contains("Indiquez votre fonction dans l'entreprise.", html);
         Assert.Contains("Cochez au moins un motif d'utilisation du portail.", html);
         await using var scope = Factory.Services.CreateAsyncScope();

@@ -24,6 +24,12 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
         return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Companies.Where(c => c.MemberNumber == number).Select(c => c.Id).SingleAsync();
     }
 
+    /// <summary>
+    /// sstrn's people ask for access themselves (seed 000); these tests of the invitation mechanics run with
+    /// sstrn's rule set to sist-on's way (seed 002), as its administrator could choose.
+    /// </summary>
+    private Task EmployersInviteOnSstrnAsync() => new DemoApi(Factory, "sstrn").SetRuleAsync("users.subUsers", "\"EmployerInvitation\"");
+
     private async Task<PortalClient> SignedInEmployerAsync()
     {
         var portal = Factory.PortalFor(Host);
@@ -38,13 +44,14 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
     public async Task An_invited_user_is_pending_until_they_accept_the_emailed_link()
     {
         await DemoData.SeedAsync(Factory.Services);
+        await EmployersInviteOnSstrnAsync();
         var company = await DemoCompanyAsync();
         var admin = await SignedInEmployerAsync();
 
         var invited = await PortalClient.HtmlAsync(await admin.SubmitAsync($"/entreprises/{company}/utilisateurs",
-            new Dictionary<string, string> { ["Email"] = "nouvelle@example.fr", ["Roles"] = "Convocation" }, $"/entreprises/{company}/utilisateurs?handler=Inviter"));
+            new Dictionary<string, string> { ["FirstName"] = "Nina", ["LastName"] = "Nouvelle", ["JobFunction"] = "Assistante RH", ["Phone"] = "02 40 00 00 01", ["Email"] = "nouvelle@example.fr", ["Roles"] = "Convocation" }, $"/entreprises/{company}/utilisateurs?handler=Inviter"));
         Assert.Contains("Invitation envoyée à nouvelle@example.fr.", invited);
-        Assert.Matches("nouvelle@example.fr.*?Convocation.*?En attente de validation", Regex.Replace(invited, @"\s+", " "));
+        Assert.Matches("Nina Nouvelle.*?nouvelle@example.fr.*?Assistante RH · 02 40 00 00 01.*?Convocation.*?En attente de validation", Regex.Replace(invited, @"\s+", " "));
 
         var message = await Factory.Smtp.WaitForMessageAsync("nouvelle@example.fr");
         Assert.Equal("Invitation à gérer Entreprise Démo SSTRN sur l'espace adhérent", message.Subject);
@@ -52,7 +59,9 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
         var link = new Uri(InvitationLink().Match(message.TextBody ?? "").Groups[1].Value);
 
         var newcomer = Factory.PortalFor(Host);
-        Assert.Contains("Rejoindre Entreprise Démo SSTRN", await newcomer.GetHtmlAsync(link.PathAndQuery));
+        var acceptance = await newcomer.GetHtmlAsync(link.PathAndQuery);
+        Assert.Contains("Rejoindre Entreprise Démo SSTRN", acceptance);
+        Assert.Contains("value=\"Nina\"", acceptance); // the details the administrator gave are pre-filled
         var weak = await PortalClient.HtmlAsync(await newcomer.SubmitAsync(link.PathAndQuery,
             new Dictionary<string, string> { ["FirstName"] = "Nina", ["LastName"] = "Nouvelle", ["Password"] = "faible" }));
         Assert.Contains("Le mot de passe doit contenir", weak);
@@ -71,16 +80,17 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
     public async Task A_convocation_only_user_cannot_manage_users()
     {
         await DemoData.SeedAsync(Factory.Services);
+        await EmployersInviteOnSstrnAsync();
         var company = await DemoCompanyAsync();
         var adminToken = await Factory.TokenAsync(Host, "employer@sstrn.demo", DemoData.Password);
         await Factory.GraphQLAsync(Host, "mutation($i: InviteUserInput!) { inviteUser(input: $i) { errors { code } } }",
-            new { i = new { companyId = company, email = "convoc@example.fr", roles = new[] { "Convocation" } } }, adminToken);
+            new { i = new { companyId = company, email = "convoc@example.fr", roles = new[] { "Convocation" }, firstName = "Carl", lastName = "Convoc" } }, adminToken);
         var link = new Uri(InvitationLink().Match((await Factory.Smtp.WaitForMessageAsync("convoc@example.fr")).TextBody ?? "").Groups[1].Value);
         await Factory.PortalFor(Host).SubmitAsync(link.PathAndQuery, new Dictionary<string, string> { ["FirstName"] = "Carl", ["LastName"] = "Convoc", ["Password"] = "Convoc-2026!" });
 
         var token = await Factory.TokenAsync(Host, "convoc@example.fr", "Convoc-2026!");
         var invite = await Factory.GraphQLAsync(Host, "mutation($i: InviteUserInput!) { inviteUser(input: $i) { errors { code } } }",
-            new { i = new { companyId = company, email = "autre@example.fr", roles = new[] { "Administrateur" } } }, token);
+            new { i = new { companyId = company, email = "autre@example.fr", roles = new[] { "Administrateur" }, firstName = "Anne", lastName = "Autre" } }, token);
         Assert.Equal("FORBIDDEN", invite.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         var users = await Factory.GraphQLAsync(Host, "query($id: ID!) { company(id: $id) { name users { email } } }", new { id = company }, token);
         Assert.Equal("FORBIDDEN", users.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
@@ -127,10 +137,11 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
     public async Task Bad_invitations_are_refused_and_nothing_is_sent(string email, string[] roles, string code)
     {
         await DemoData.SeedAsync(Factory.Services);
+        await EmployersInviteOnSstrnAsync();
         var company = await DemoCompanyAsync();
         var token = await Factory.TokenAsync(Host, "employer@sstrn.demo", DemoData.Password);
         var result = await Factory.GraphQLAsync(Host, "mutation($i: InviteUserInput!) { inviteUser(input: $i) { errors { code message field } } }",
-            new { i = new { companyId = company, email, roles } }, token);
+            new { i = new { companyId = company, email, roles, firstName = "Paul", lastName = "Test" } }, token);
         Assert.Equal(code, Error(result, "inviteUser"));
         Assert.Equal(0, await CountAsync(db => db.Invitations.CountAsync()));
         Assert.Equal(0, await CountAsync(db => db.OutboxEmails.CountAsync()));

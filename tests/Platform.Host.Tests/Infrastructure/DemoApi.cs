@@ -39,6 +39,22 @@ public sealed class DemoApi(PlatformFactory factory, string tenant)
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Changes one of this tenant's rules as its administrator could (a stored override).</summary>
+    public async Task SetRuleAsync(string path, string json)
+    {
+        await using var scope = factory.Services.CreateTenantScope(tenant);
+        // The service checks its caller: a tenant administrator of this tenant.
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+        [
+            new(System.Security.Claims.ClaimTypes.NameIdentifier, Guid.CreateVersion7().ToString()),
+            new(PlatformClaims.Name, "Administrateur des tests"),
+            new(CurrentUser.StaffRoleClaim, nameof(StaffRole.Administrator)),
+        ], "test")));
+        var result = await scope.ServiceProvider.GetRequiredService<Platform.Features.TenantSettings.TenantRulesAdministration>()
+            .ChangeAsync(new(path, json));
+        if (result.Errors.Count > 0) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+    }
+
     /// <summary>Runs a query and returns its data; fails on any GraphQL error.</summary>
     public async Task<JsonElement> DataAsync(string token, string query, object? variables = null)
     {

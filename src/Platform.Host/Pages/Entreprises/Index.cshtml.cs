@@ -8,7 +8,7 @@ using Platform.Features.Declarations;
 namespace Platform.Host.Pages.Entreprises;
 
 [Authorize]
-public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies, NotificationPreferences notifications, DeclarationService declarations) : PageModel
+public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies, NotificationPreferences notifications, DeclarationService declarations, CompanyUsers users) : PageModel
 {
     public IReadOnlyDictionary<NotificationKind, bool>? Preferences { get; private set; }
     public IReadOnlyList<Platform.Features.UserError> Errors { get; private set; } = [];
@@ -58,7 +58,7 @@ public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies,
         if (!await access.CanSeeAsync(id)) return NotFound();
         Roles = await access.RequireAsync(id, Permission.ViewCompany);
         Company = (await companies.GetAsync(id))!;
-        CanManageUsers = RoleCatalogue.Grants(await access.CatalogueAsync(), Roles, Permission.ManageUsers);
+        CanManageUsers = await users.CanManageAsync(id);
         CanViewInvoices = await access.HasAsync(id, Permission.ViewInvoices);
         CanViewVisits = await access.HasAsync(id, Permission.ViewAppointments);
         if (await access.HasAsync(id, Permission.ViewDeclarations)) Declarations = await declarations.ListAsync(id);

@@ -22,6 +22,7 @@ public sealed class VisitesModel(VisitRequestService visits, EmployeeService emp
     [BindProperty] public List<string> Situations { get; set; } = [];
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public string? InterpreterLanguage { get; set; }
+    [BindProperty] public string? UserCompanyName { get; set; }
 
     public CompanyView Company { get; private set; } = null!;
     public Page<VisitRequestView> List { get; private set; } = null!;
@@ -51,12 +52,12 @@ public sealed class VisitesModel(VisitRequestService visits, EmployeeService emp
             Errors = [new UserError("REQUIRED", "Choisissez le salarié et le type de visite.")];
         else
         {
-            var result = await visits.RequestAsync(new VisitRequestDraft(employeeId, type, Situations, Comment, InterpreterLanguage, null));
+            var result = await visits.RequestAsync(new VisitRequestDraft(employeeId, type, Situations, Comment, InterpreterLanguage, null, UserCompanyName));
             Errors = result.Errors;
             if (result.Request is { } request)
             {
                 Message = $"Votre demande de visite « {VisitRules.Label(request.Type)} » est enregistrée : le service vous proposera un rendez-vous.";
-                (EmployeeId, Type, Situations, Comment, InterpreterLanguage) = (null, null, [], null, null);
+                (EmployeeId, Type, Situations, Comment, InterpreterLanguage, UserCompanyName) = (null, null, [], null, null, null);
             }
         }
         return await OnGetAsync();

@@ -41,17 +41,23 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     LegalForm = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     NafCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RemovedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CreationDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Activity = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Fax = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     BillingAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    BillingAddress_CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     BillingAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     BillingAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     BillingAddress_PostalCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
                     ConvocationAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ConvocationAddress_CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     ConvocationAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     ConvocationAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     ConvocationAddress_PostalCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
                     MainAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    MainAddress_CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     MainAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     MainAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     MainAddress_PostalCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true)
@@ -184,11 +190,13 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     PasswordHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ProtectedTotpSecret = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    RecoveryEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    PendingRecoveryEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     PendingActivation = table.Column<bool>(type: "bit", nullable: false),
                     JobFunction = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     PortalUses = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -281,6 +289,10 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    JobFunction = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
                     Roles = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
@@ -335,26 +347,32 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "PendingCompanyChanges",
+                name: "PendingChanges",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Details = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Fields = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     EffectiveOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PendingCompanyChanges", x => x.Id);
+                    table.PrimaryKey("PK_PendingChanges", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_PendingCompanyChanges_Companies_CompanyId",
+                        name: "FK_PendingChanges_Companies_CompanyId",
                         column: x => x.CompanyId,
                         principalTable: "Companies",
                         principalColumn: "Id",
@@ -456,6 +474,10 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     NewSiret = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: true),
                     FormerAdministratorEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AddressedToStaff = table.Column<bool>(type: "bit", nullable: false),
+                    ConfirmationCodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ConfirmationExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConfirmationWrongTries = table.Column<int>(type: "int", nullable: false),
                     DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     GrantedRoles = table.Column<string>(type: "nvarchar(max)", nullable: false)
@@ -590,6 +612,8 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Roles = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    JobFunction = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
@@ -666,7 +690,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ProtectedTotpSecret = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    LastTotpStep = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -777,6 +803,41 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CompanyClaims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanyClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompanyClaims_AccessRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "AccessRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CompanyClaims_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CompanyClaims_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CareerEntries",
                 columns: table => new
                 {
@@ -806,36 +867,6 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "PendingEmployeeChanges",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Request = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Outcome = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PendingEmployeeChanges", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_PendingEmployeeChanges_Employees_EmployeeId",
-                        column: x => x.EmployeeId,
-                        principalTable: "Employees",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "VisitRequests",
                 columns: table => new
                 {
@@ -850,6 +881,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     Situations = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     InterpreterLanguage = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    UserCompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ClosingReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
                 },
@@ -931,6 +963,27 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "IX_Companies_TenantId_Siret",
                 table: "Companies",
                 columns: new[] { "TenantId", "Siret" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyClaims_CompanyId",
+                table: "CompanyClaims",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyClaims_RequestId",
+                table: "CompanyClaims",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyClaims_TenantId_CompanyId_Round",
+                table: "CompanyClaims",
+                columns: new[] { "TenantId", "CompanyId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyClaims_UserId",
+                table: "CompanyClaims",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CompanyContacts_CompanyId",
@@ -1164,34 +1217,24 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 columns: new[] { "TenantId", "SentAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PendingCompanyChanges_CompanyId",
-                table: "PendingCompanyChanges",
+                name: "IX_PendingChanges_CompanyId",
+                table: "PendingChanges",
                 column: "CompanyId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PendingCompanyChanges_TenantId_CompanyId_State",
-                table: "PendingCompanyChanges",
+                name: "IX_PendingChanges_TenantId_CompanyId_State",
+                table: "PendingChanges",
                 columns: new[] { "TenantId", "CompanyId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PendingCompanyChanges_TenantId_State_EffectiveOn",
-                table: "PendingCompanyChanges",
+                name: "IX_PendingChanges_TenantId_State_EffectiveOn",
+                table: "PendingChanges",
                 columns: new[] { "TenantId", "State", "EffectiveOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PendingEmployeeChanges_EmployeeId",
-                table: "PendingEmployeeChanges",
-                column: "EmployeeId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PendingEmployeeChanges_TenantId_EmployeeId_State",
-                table: "PendingEmployeeChanges",
-                columns: new[] { "TenantId", "EmployeeId", "State" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PendingEmployeeChanges_TenantId_State_EffectiveOn",
-                table: "PendingEmployeeChanges",
-                columns: new[] { "TenantId", "State", "EffectiveOn" });
+                name: "IX_PendingChanges_TenantId_SubjectId",
+                table: "PendingChanges",
+                columns: new[] { "TenantId", "SubjectId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SignInGuards_TenantId_UserId",
@@ -1282,9 +1325,6 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AccessRequests");
-
-            migrationBuilder.DropTable(
                 name: "ApiClients");
 
             migrationBuilder.DropTable(
@@ -1292,6 +1332,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "CareerEntries");
+
+            migrationBuilder.DropTable(
+                name: "CompanyClaims");
 
             migrationBuilder.DropTable(
                 name: "CompanyContacts");
@@ -1339,10 +1382,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "OutboxEmails");
 
             migrationBuilder.DropTable(
-                name: "PendingCompanyChanges");
-
-            migrationBuilder.DropTable(
-                name: "PendingEmployeeChanges");
+                name: "PendingChanges");
 
             migrationBuilder.DropTable(
                 name: "SignInGuards");
@@ -1363,16 +1403,19 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "VisitRequests");
 
             migrationBuilder.DropTable(
+                name: "AccessRequests");
+
+            migrationBuilder.DropTable(
                 name: "Invoices");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
-                name: "Users");
+                name: "Employees");
 
             migrationBuilder.DropTable(
-                name: "Employees");
+                name: "Users");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Access;
+using Platform.Features.Persistence;
+
+namespace Platform.Features.Notifications;
+
+/// <summary>
+/// Who of a company receives an e-mail of one kind: the members who have not unticked it (seed 002,
+/// « Modifier les notifications »). Every e-mail sent on behalf of a company picks its recipients here,
+/// and every kind keeps at least one recipient.
+/// </summary>
+public sealed class NotificationRecipients(PlatformDbContext db)
+{
+    /// <summary>
+    /// The members, among those whose roles make them <paramref name="eligible"/> (e.g. the administrators
+    /// who decide a démarche), who receive <paramref name="kind"/>. When every eligible member unticked it,
+    /// all of them still get it: the e-mail asks for something only they can do.
+    /// </summary>
+    public async Task<IReadOnlyList<User>> ForAsync(Guid companyId, NotificationKind kind, Func<IReadOnlyList<string>, bool>? eligible = null, CancellationToken ct = default)
+    {
+        var members = (await db.Memberships.Where(m => m.CompanyId == companyId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Roles, User = u }).ToListAsync(ct))
+            .Where(m => eligible?.Invoke(m.Roles) ?? true).ToList();
+        var optedOut = await OptedOutAsync(companyId, kind, ct);
+        var willing = members.Where(m => !optedOut.Contains(m.User.Id)).ToList();
+        return (willing.Count > 0 ? willing : members).Select(m => m.User).ToList();
+    }
+
+    /// <summary>Whether nobody but <paramref name="userId"/> receives <paramref name="kind"/> for the company.</summary>
+    public async Task<bool> IsLastRecipientAsync(Guid companyId, Guid userId, NotificationKind kind, CancellationToken ct = default)
+    {
+        var others = await db.Memberships.Where(m => m.CompanyId == companyId && m.UserId != userId).Select(m => m.UserId).ToListAsync(ct);
+        var optedOut = await OptedOutAsync(companyId, kind, ct);
+        return !others.Except(optedOut).Any();
+    }
+
+    /// <summary>
+    /// When <paramref name="leavingUserId"/> leaves the company, each kind that only they received goes to
+    /// an administrator who stays (or to whoever stays), so that no kind is left without a recipient.
+    /// Adds to the unit of work; the caller saves.
+    /// </summary>
+    public async Task KeepEveryKindCoveredAsync(Guid companyId, Guid leavingUserId, CancellationToken ct = default)
+    {
+        var staying = (await db.Memberships.Where(m => m.CompanyId == companyId && m.UserId != leavingUserId).ToListAsync(ct))
+            .OrderByDescending(m => m.Roles.Contains(CompanyRoles.Administrator)).ThenBy(m => m.CreatedAt).ToList();
+        if (staying.Count == 0) return;
+        var heir = staying[0].UserId;
+        var rows = await db.NotificationPreferences.Where(p => p.CompanyId == companyId && p.UserId != leavingUserId).ToListAsync(ct);
+        foreach (var kind in Enum.GetValues<NotificationKind>())
+        {
+            var optedOut = rows.Where(r => r.Kind == kind && !r.Enabled).Select(r => r.UserId).ToHashSet();
+            if (staying.Any(m => !optedOut.Contains(m.UserId))) continue;
+            rows.Single(r => r.Kind == kind && r.UserId == heir).Enabled = true;
+        }
+    }
+
+    private async Task<List<Guid>> OptedOutAsync(Guid companyId, NotificationKind kind, CancellationToken ct) =>
+        await db.NotificationPreferences.Where(p => p.CompanyId == companyId && p.Kind == kind && !p.Enabled).Select(p => p.UserId).ToListAsync(ct);
+}
