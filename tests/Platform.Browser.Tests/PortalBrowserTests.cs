@@ -12,7 +12,7 @@ namespace Platform.Browser.Tests;
 public sealed partial class PortalBrowserTests(BrowserFactory factory) : PlatformTest<BrowserFactory>(factory)
 {
     [GeneratedRegex(@"\b(\d{6})\b")] private static partial Regex SixDigits();
-    [GeneratedRegex(@"(http://[^\s""<]+/invitation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex InvitationLink();
+    [GeneratedRegex(@"(https?://[^\s""<]+/invitation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex InvitationLink();
 
     [Theory]
     [InlineData("sst68", "rgb(0, 92, 169)", "Santé au Travail 68")]
@@ -68,7 +68,7 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
     {
         await DemoData.SeedAsync(Factory.Services);
         // sstrn's people ask for access themselves (seed 000); here sstrn takes sist-on's way, as its administrator may.
-        await new DemoApi(Factory, "sstrn").SetRuleAsync("users.subUsers", "\"EmployerInvitation\"");
+        await new DemoApi(Factory, "sstrn").LetEmployersInviteAsync();
         Guid company;
         await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
             company = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Companies.Where(c => c.MemberNumber == "101.1").Select(c => c.Id).SingleAsync();

@@ -4,6 +4,7 @@ using Platform.Features.Notifications;
 using Platform.Features.Persistence;
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
+using Platform.Tenancy.Rules;
 
 namespace Platform.Features.Access;
 
@@ -39,17 +40,9 @@ public sealed class AccountService(
     {
         var userId = currentUser.RequireUserId();
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
-        if (!throttle.TryAcquire(Tenant.Slug, user.Email)) return [SignInThrottle.TooMany with { Field = "currentPassword" }];
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
-        var guard = await lockout.GuardAsync(userId, ct);
-        if (lockout.Locked(guard, rules.Login.Lockout) is { } locked) return [locked with { Field = "currentPassword" }];
-        if (user.PasswordHash is null || !Passwords.Verify(user.PasswordHash, currentPassword))
-        {
-            var lockedNow = user.PasswordHash is null ? null : await lockout.RecordFailureAsync(user, guard, rules, siteUrl, ct);
-            return [lockedNow is null
-                ? new UserError("INVALID_CURRENT_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword")
-                : lockedNow with { Field = "currentPassword" }];
-        }
+        var (guard, refused) = await CheckCurrentPasswordAsync(user, currentPassword, rules, siteUrl, ct);
+        if (refused is not null) return [refused];
         var isStaff = await db.StaffMembers.AnyAsync(s => s.UserId == userId, ct);
         if (PasswordPolicy.Check(PasswordPolicy.For(rules, isStaff), newPassword, "newPassword") is { } weak) return [weak];
         if (newPassword == currentPassword)
@@ -66,16 +59,37 @@ public sealed class AccountService(
     }
 
     /// <summary>
+    /// The current password proves that the person, not a borrowed session, asks for a change of what
+    /// protects the account. A wrong one counts as a failed sign-in (per-account limit, tenant lockout).
+    /// </summary>
+    private async Task<(SignInGuard? Guard, UserError? Refused)> CheckCurrentPasswordAsync(
+        User user, string? currentPassword, TenantRules rules, string? siteUrl, CancellationToken ct)
+    {
+        var guard = await lockout.GuardAsync(user.Id, ct);
+        if (!throttle.TryAcquire(Tenant.Slug, user.Email)) return (guard, SignInThrottle.TooMany with { Field = "currentPassword" });
+        if (lockout.Locked(guard, rules.Login.Lockout) is { } locked) return (guard, locked with { Field = "currentPassword" });
+        if (user.PasswordHash is not null && Passwords.Verify(user.PasswordHash, currentPassword)) return (guard, null);
+        var lockedNow = user.PasswordHash is null ? null : await lockout.RecordFailureAsync(user, guard, rules, siteUrl, ct);
+        return (guard, lockedNow is null
+            ? new UserError("INVALID_CURRENT_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword")
+            : lockedNow with { Field = "currentPassword" });
+    }
+
+    /// <summary>
     /// Asks to change the recovery e-mail (sstbtp-bfc, « Email de récupération »): a link goes to the new
     /// address, and the address changes only when that link is followed. Giving the account's own e-mail back
-    /// removes the recovery e-mail at once (that address is already proven).
+    /// removes the recovery e-mail at once (that address is already proven). Reset links go to the recovery
+    /// e-mail, so changing it asks for the current password, and the account's own address is told.
     /// </summary>
-    public async Task<IReadOnlyList<UserError>> RequestRecoveryEmailAsync(string? email, string siteUrl, CancellationToken ct = default)
+    public async Task<IReadOnlyList<UserError>> RequestRecoveryEmailAsync(string? email, string? currentPassword, string siteUrl, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
         email = email?.Trim();
         if (PersonDetails.EmailProblem(email) is { } bad) return [bad with { Field = "recoveryEmail" }];
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
+        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+        var (_, refused) = await CheckCurrentPasswordAsync(user, currentPassword, rules, siteUrl, ct);
+        if (refused is not null) return [refused];
         if (User.Normalize(email!) == user.NormalizedEmail)
         {
             user.RecoveryEmail = null;
@@ -86,7 +100,6 @@ public sealed class AccountService(
             if (!throttle.TryAcquire(Tenant.Slug, "recovery|" + userId)) return [SignInThrottle.TooMany with { Field = "recoveryEmail" }];
             user.PendingRecoveryEmail = email;
             var token = await links.IssueAsync(userId, EmailLinkPurpose.RecoveryEmail, RecoveryLinkLifetime, ct);
-            var rules = (await rulesCache.GetAsync(Tenant)).Rules;
             outbox.Enqueue(email!, EmailTemplates.ConfirmRecoveryEmail(rules, $"{siteUrl.TrimEnd('/')}{RecoveryEmailPath}?jeton={token}", (int)RecoveryLinkLifetime.TotalHours));
         }
         db.AuditEntries.Record(time, userId, "recovery-email-requested", "User", userId);
@@ -103,6 +116,8 @@ public sealed class AccountService(
         user.RecoveryEmail = user.PendingRecoveryEmail;
         user.PendingRecoveryEmail = null;
         links.MarkUsed(link);
+        // The account's own address learns of it: a change it did not make is a takeover to report.
+        outbox.Enqueue(user.Email, EmailTemplates.RecoveryEmailChanged((await rulesCache.GetAsync(Tenant)).Rules, user.RecoveryEmail!));
         db.AuditEntries.Record(time, user.Id, "recovery-email-confirmed", "User", user.Id);
         await db.SaveChangesAsync(ct);
         return true;

@@ -17,8 +17,10 @@ public sealed class EmailCodeSignIn(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
     ConnectionHistory history, SignInThrottle throttle, EmailOutbox outbox, EmailSettings emailSettings, TimeProvider time, ILogger<EmailCodeSignIn> logger)
 {
-    private static readonly UserError WrongCode = new("INVALID_CODE", "Code incorrect ou expiré.", "code");
-    private static readonly UserError Voided = new("CODE_VOIDED", "Trop d'essais : ce code n'est plus valable. Demandez un nouveau code.", "code");
+    // One answer for every failure (wrong, expired, voided after too many tries, unknown e-mail): a voided
+    // code told apart would show which e-mails belong to members.
+    private static UserError WrongCode(EmailCodeRule rule) => new("INVALID_CODE",
+        $"Code incorrect ou expiré. Après {rule.MaxWrongTries} essais erronés, le code n'est plus valable : demandez un nouveau code.", "code");
 
     private Tenant Tenant => tenantContext.RequireTenant();
 
@@ -64,7 +66,7 @@ public sealed class EmailCodeSignIn(
         if (user is null || active is null || active.ExpiresAt <= now)
         {
             throttle.RecordAddressFailure(ipAddress);
-            return new SignInOutcome(null, WrongCode);
+            return new SignInOutcome(null, WrongCode(codeRule));
         }
 
         // A try is counted before the code is compared, by one UPDATE that only passes under the limit:
@@ -72,19 +74,19 @@ public sealed class EmailCodeSignIn(
         var counted = await db.LoginCodes
             .Where(c => c.Id == active.Id && c.ConsumedAt == null && c.WrongTries < codeRule.MaxWrongTries)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.WrongTries, x => x.WrongTries + 1), ct);
-        if (counted == 0) return new SignInOutcome(null, Voided);
+        if (counted == 0) return new SignInOutcome(null, WrongCode(codeRule));
         if (active.CodeHash != OneTimeSecrets.Hash(code?.Trim() ?? ""))
         {
             throttle.RecordAddressFailure(ipAddress);
             var tries = await db.LoginCodes.Where(c => c.Id == active.Id).Select(c => c.WrongTries).SingleAsync(ct);
-            if (tries < codeRule.MaxWrongTries) return new SignInOutcome(null, WrongCode);
+            if (tries < codeRule.MaxWrongTries) return new SignInOutcome(null, WrongCode(codeRule));
             await db.LoginCodes.Where(c => c.Id == active.Id && c.ConsumedAt == null).ExecuteUpdateAsync(c => c.SetProperty(x => x.ConsumedAt, now), ct);
-            return new SignInOutcome(null, Voided);
+            return new SignInOutcome(null, WrongCode(codeRule));
         }
         // The right code serves once, even when sent twice at the same time.
         var consumed = await db.LoginCodes.Where(c => c.Id == active.Id && c.ConsumedAt == null)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.ConsumedAt, now), ct);
-        if (consumed == 0) return new SignInOutcome(null, WrongCode);
+        if (consumed == 0) return new SignInOutcome(null, WrongCode(codeRule));
         await history.RecordAsync(user.Id, ipAddress, browser, now, ct);
         await db.SaveChangesAsync(ct);
         return new SignInOutcome(SignedInUser.Of(user, Tenant.Slug, null), null);

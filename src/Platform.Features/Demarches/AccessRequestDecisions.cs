@@ -81,7 +81,7 @@ public sealed class AccessRequestDecisions(
     {
         if (currentUser.UserId is not { } caller) return [];
         var db = support.Db;
-        var pending = db.AccessRequests.AsNoTracking().Where(r => r.State == AccessRequestState.InProgress);
+        var pending = db.AccessRequests.AsNoTracking().Where(r => r.State == AccessRequestState.InProgress && r.RequestedByUserId != caller);
         if (currentUser.IsStaff)
             return await pending.Where(r => r.Kind != AccessRequestKind.Manage || r.AddressedToStaff).ToListAsync(ct);
         var administered = (await db.Memberships.Where(m => m.UserId == caller).Select(m => new { m.CompanyId, m.Roles }).ToListAsync(ct))
@@ -92,6 +92,8 @@ public sealed class AccessRequestDecisions(
 
     private async Task<bool> MayDecideAsync(AccessRequest request, CancellationToken ct)
     {
+        // Nobody decides their own démarche: a staff member would otherwise grant themselves any company.
+        if (request.RequestedByUserId == currentUser.UserId) return false;
         if (request.Kind == AccessRequestKind.Manage && !request.AddressedToStaff)
             return request.CompanyId is { } companyId && await access.HasAsync(companyId, Permission.ManageUsers, ct);
         return currentUser.IsStaff;

@@ -107,6 +107,14 @@ public static class EmailTemplates
             $"Ce lien est valable {validityHours} heures et ne peut servir qu'une fois. Le service adhérents peut aussi débloquer votre espace.",
         ]);
 
+    public static EmailContent RecoveryEmailChanged(TenantRules rules, string recoveryEmail) => Compose(rules,
+        "Votre e-mail de récupération a été modifié",
+        [
+            "Bonjour,",
+            $"L'e-mail de récupération de votre compte de l'espace adhérent de {rules.Name} est désormais {recoveryEmail} : les liens de nouveau mot de passe y seront envoyés.",
+        ],
+        after: ["Si vous n'êtes pas à l'origine de ce changement, contactez sans attendre le service adhérents."]);
+
     public static EmailContent ConfirmRecoveryEmail(TenantRules rules, string link, int validityHours) => Compose(rules,
         "Confirmez votre e-mail de récupération",
         [

@@ -46,7 +46,7 @@ public sealed class CompteModel(CurrentUser currentUser, ConnectionHistory conne
     /// <summary>A new recovery e-mail: a confirmation link goes to it; it replaces the current one only once confirmed.</summary>
     public async Task OnPostRecuperationAsync()
     {
-        RecoveryErrors = await accounts.RequestRecoveryEmailAsync(NewRecoveryEmail, SiteUrl.Of(Request), HttpContext.RequestAborted);
+        RecoveryErrors = await accounts.RequestRecoveryEmailAsync(NewRecoveryEmail, CurrentPassword, SiteUrl.Of(Request), HttpContext.RequestAborted);
         RecoveryLinkSent = RecoveryErrors.Count == 0;
         await LoadAsync();
     }

@@ -70,7 +70,7 @@ public sealed class ConnexionModel(
             Request.Headers.UserAgent.ToString(), HttpContext.RequestAborted);
         if (outcome.Succeeded) return await SignInAsync(outcome.User!);
         Error = outcome.Error!.Message;
-        CodeSent = outcome.Error.Code != "CODE_VOIDED";
+        CodeSent = true;
         return Page();
     }
 

@@ -277,6 +277,27 @@ public sealed partial class AccessRequestTests(EmailFactory factory) : PlatformT
     }
 
     [Fact]
+    public async Task A_staff_member_cannot_decide_their_own_demarche()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var demo = await CompanyAsync("101.1");
+        var staff = await new DemoApi(Factory, "sstrn").StaffTokenAsync();
+        // Staff file an administrator change for a member company, then try to accept it themselves.
+        var id = Payload(await Factory.GraphQLAsync(Host, "mutation($i: RequestAdministratorChangeInput!) { requestAdministratorChange(input: $i) { request { id } errors { code } } }",
+            new { i = new { memberNumber = "101.1", siret = demo.Siret, formerAdministratorEmail = "employer@sstrn.demo" } }, staff), "requestAdministratorChange")
+            .GetProperty("request").GetProperty("id").GetString();
+
+        Assert.Empty(Payload(await Factory.GraphQLAsync(Host, "{ me { requestsToDecide { id } } }", token: staff), "me").GetProperty("requestsToDecide").EnumerateArray());
+        var self = Payload(await Factory.GraphQLAsync(Host, "mutation($i: DecideAccessRequestInput!) { decideAccessRequest(input: $i) { errors { code } } }",
+            new { i = new { id, accept = true } }, staff), "decideAccessRequest");
+        Assert.Equal("NOT_FOUND", FirstError(self));
+        // The company's administrator is still the employer, and the staff member holds nothing.
+        Assert.Equal("Administrateur", Payload(await Factory.GraphQLAsync(Host, "{ me { memberships { roles } } }",
+            token: await Factory.TokenAsync(Host, "employer@sstrn.demo", DemoData.Password)), "me").GetProperty("memberships")[0].GetProperty("roles")[0].GetString());
+        Assert.Empty(Payload(await Factory.GraphQLAsync(Host, "{ me { memberships { roles } } }", token: staff), "me").GetProperty("memberships").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_refused_request_grants_nothing_and_only_the_administrator_may_decide()
     {
         await DemoData.SeedAsync(Factory.Services);

@@ -28,7 +28,7 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
     /// sstrn's people ask for access themselves (seed 000); these tests of the invitation mechanics run with
     /// sstrn's rule set to sist-on's way (seed 002), as its administrator could choose.
     /// </summary>
-    private Task EmployersInviteOnSstrnAsync() => new DemoApi(Factory, "sstrn").SetRuleAsync("users.subUsers", "\"EmployerInvitation\"");
+    private Task EmployersInviteOnSstrnAsync() => new DemoApi(Factory, "sstrn").LetEmployersInviteAsync();
 
     private async Task<PortalClient> SignedInEmployerAsync()
     {

@@ -21,7 +21,7 @@ public sealed partial class SessionRevocationTests(EmailFactory factory) : Platf
 {
     private const string Host = "sstrn.localhost";
 
-    [GeneratedRegex(@"(http://[^\s""<]+/mot-de-passe/nouveau\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ResetLink();
+    [GeneratedRegex(@"(https?://[^\s""<]+/mot-de-passe/nouveau\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ResetLink();
 
     private static readonly TimeSpan PastTheCheck = TimeSpan.FromSeconds(61);
 

@@ -53,11 +53,11 @@ public sealed partial class SignInSecurityTests(SignInSecurityTests.SweepFactory
 
     private static int lastAddress;
 
-    [GeneratedRegex(@"(http://[^\s""<]+/personnel/activation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex EnrolmentLink();
+    [GeneratedRegex(@"(https?://[^\s""<]+/personnel/activation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex EnrolmentLink();
     [GeneratedRegex(@"<code id=""secret"">([A-Z2-7]+)</code>")] private static partial Regex Secret();
-    [GeneratedRegex(@"(http://[^\s""<]+/mot-de-passe/nouveau\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ResetLink();
-    [GeneratedRegex(@"(http://[^\s""<]+/deblocage\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex UnlockLink();
-    [GeneratedRegex(@"(http://[^\s""<]+/compte/email-de-recuperation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex RecoveryLink();
+    [GeneratedRegex(@"(https?://[^\s""<]+/mot-de-passe/nouveau\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ResetLink();
+    [GeneratedRegex(@"(https?://[^\s""<]+/deblocage\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex UnlockLink();
+    [GeneratedRegex(@"(https?://[^\s""<]+/compte/email-de-recuperation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex RecoveryLink();
     [GeneratedRegex(@"<p class=""error"" role=""alert"" id=""erreur-connexion"">([^<]*)</p>")] private static partial Regex SignInError();
     [GeneratedRegex(@"\b(\d{6})\b")] private static partial Regex SixDigits();
 
@@ -323,7 +323,12 @@ public sealed partial class SignInSecurityTests(SignInSecurityTests.SweepFactory
         await DemoData.SeedAsync(Factory.Services);
         var bfc = await SignedInAsync("sstbtp-bfc.localhost", "250001", DemoData.Password);
         Assert.Contains("Email de récupération", await bfc.GetHtmlAsync("/compte"));
-        var asked = await PortalClient.HtmlAsync(await bfc.SubmitAsync("/compte", new Dictionary<string, string> { ["NewRecoveryEmail"] = recovery }, "/compte?handler=Recuperation"));
+        // A borrowed session cannot redirect the reset links: the current password is asked.
+        var borrowed = await PortalClient.HtmlAsync(await bfc.SubmitAsync("/compte",
+            new Dictionary<string, string> { ["NewRecoveryEmail"] = "voleur@example.fr", ["CurrentPassword"] = "Devine-2026!" }, "/compte?handler=Recuperation"));
+        Assert.Contains("Le mot de passe actuel est incorrect.", borrowed);
+        var asked = await PortalClient.HtmlAsync(await bfc.SubmitAsync("/compte",
+            new Dictionary<string, string> { ["NewRecoveryEmail"] = recovery, ["CurrentPassword"] = DemoData.Password }, "/compte?handler=Recuperation"));
         Assert.Contains($"Un lien de confirmation a été envoyé à {recovery}", asked);
         var confirmation = await Factory.Smtp.WaitForMessageAsync(recovery);
         Assert.Equal("Confirmez votre e-mail de récupération", confirmation.Subject);
@@ -338,9 +343,12 @@ public sealed partial class SignInSecurityTests(SignInSecurityTests.SweepFactory
         Assert.Contains($"Adresse actuelle : {recovery}", Regex.Replace(await bfc.GetHtmlAsync("/compte"), "<[^>]+>", ""));
         var reused = await PortalClient.HtmlAsync(await Portal("sstbtp-bfc.localhost").SubmitAsync(link.PathAndQuery, new Dictionary<string, string>()));
         Assert.Contains("n'est plus valable", reused);
+        // The account's own address is told of the change.
+        Assert.Equal("Votre e-mail de récupération a été modifié", (await Factory.Smtp.WaitForMessageAsync("employer@sstbtp-bfc.demo", count: 2)).Subject);
 
         await Portal("sstbtp-bfc.localhost").SubmitAsync("/mot-de-passe-oublie", new Dictionary<string, string> { ["Identifier"] = "250001" });
         Assert.Equal("Réinitialisation de votre mot de passe", (await Factory.Smtp.WaitForMessageAsync(recovery, count: 2)).Subject);
-        Assert.Single(Factory.Smtp.MessagesTo("employer@sstbtp-bfc.demo"));
+        Assert.Equal(2, Factory.Smtp.MessagesTo("employer@sstbtp-bfc.demo").Count);
+        Assert.Empty(Factory.Smtp.MessagesTo("voleur@example.fr"));
     }
 }

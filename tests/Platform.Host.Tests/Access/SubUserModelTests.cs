@@ -20,8 +20,8 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
 {
     private const string Invite = "mutation($i: InviteUserInput!) { inviteUser(input: $i) { errors { code message field } } }";
 
-    [GeneratedRegex(@"(http://[^\s""<]+/invitation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex InvitationLink();
-    [GeneratedRegex(@"(http://[^\s""<]+/activation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ActivationLink();
+    [GeneratedRegex(@"(https?://[^\s""<]+/invitation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex InvitationLink();
+    [GeneratedRegex(@"(https?://[^\s""<]+/activation\?jeton=[A-Za-z0-9_-]+)")] private static partial Regex ActivationLink();
 
     private static object Person(Guid company, string email, params string[] roles) =>
         new { i = new { companyId = company, email, roles, firstName = "Dana", lastName = "Delegue", jobFunction = "Assistante RH", phone = "03 89 00 00 01" } };
@@ -158,7 +158,7 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
     {
         await DemoData.SeedAsync(Factory.Services);
         var api = new DemoApi(Factory, "sstrn");
-        await api.SetRuleAsync("users.subUsers", "\"EmployerInvitation\"");
+        await api.LetEmployersInviteAsync();
         var temp = await WorkstationTests.TempWorkerAccountAsync(Factory, "sstrn", "101.1.2");
         var refused = await api.MutateAsync(await api.EmployerTokenAsync(), "inviteUser", Invite, Person(temp, "interim@example.fr", "Lecture"));
         Assert.Equal(["ADMIN_ON_PARENT"], DemoApi.ErrorCodes(refused));
@@ -170,7 +170,7 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
     {
         await DemoData.SeedAsync(Factory.Services);
         var api = new DemoApi(Factory, "sstrn");
-        await api.SetRuleAsync("users.subUsers", "\"EmployerInvitation\"");
+        await api.LetEmployersInviteAsync();
         var company = await api.CompanyIdAsync("101.1");
         Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(await api.EmployerTokenAsync(), "inviteUser", Invite, Person(company, DemoData.AccountantEmail, "Lecture"))));
         var link = await LinkSentToAsync(DemoData.AccountantEmail);
@@ -221,7 +221,7 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
         Assert.NotEmpty(await Factory.TokenAsync(api.Host, "victime@example.fr", "Victime-2026!"));
 
         // Same through an invitation: the unproven account's pre-chosen password does not survive it.
-        await api.SetRuleAsync("users.subUsers", "\"EmployerInvitation\"");
+        await api.LetEmployersInviteAsync();
         await CreateAsync("cible@example.fr");
         await Factory.Smtp.WaitForMessageAsync("cible@example.fr");
         var company = await api.CompanyIdAsync("101.1");

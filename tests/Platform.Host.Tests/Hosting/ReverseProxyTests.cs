@@ -102,6 +102,7 @@ public sealed partial class ReverseProxyTests(ReverseProxyFactory factory) : Pla
     public async Task Emailed_links_use_the_scheme_the_client_used_as_told_by_a_known_proxy_only(string peer, string expectedScheme)
     {
         await DemoData.SeedAsync(Factory.Services);
+        await new DemoApi(Factory, "sstrn").LetEmployersInviteAsync();
         var company = await new DemoApi(Factory, "sstrn").CompanyIdAsync("101.1");
         // A token's issuer is the site as the client sees it: asked for the same way.
         var token = await EmployerTokenAsync(From(peer, forwardedFor: "203.0.113.31", forwardedProto: "https"));
@@ -111,7 +112,7 @@ public sealed partial class ReverseProxyTests(ReverseProxyFactory factory) : Pla
         var response = await client.PostAsync("/graphql", System.Net.Http.Json.JsonContent.Create(new
         {
             query = "mutation($i: InviteUserInput!) { inviteUser(input: $i) { errors { code } } }",
-            variables = new { i = new { companyId = company, email = "nouvelle@example.fr", roles = new[] { "Convocation" } } },
+            variables = new { i = new { companyId = company, email = "nouvelle@example.fr", firstName = "Nina", lastName = "Nouvelle", roles = new[] { "Convocation" } } },
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 

@@ -39,6 +39,16 @@ public sealed class DemoApi(PlatformFactory factory, string tenant)
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Switches this tenant to employers inviting their users (sist-on's way). The management request
+    /// goes first: it is offered only where people ask for access themselves.
+    /// </summary>
+    public async Task LetEmployersInviteAsync()
+    {
+        await SetRuleAsync("demarches.manage", "false");
+        await SetRuleAsync("users.subUsers", "\"EmployerInvitation\"");
+    }
+
     /// <summary>Changes one of this tenant's rules as its administrator could (a stored override).</summary>
     public async Task SetRuleAsync(string path, string json)
     {

@@ -67,8 +67,8 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
         Assert.Empty(result.Errors);
         Assert.Equal("#123456", await PrimaryColorAsync("sstrn.localhost"));
         Assert.Equal("#005CA9", await PrimaryColorAsync("sst68.localhost"));
-        var home = await Factory.ClientFor("sstrn.localhost").GetStringAsync("/");
-        Assert.Contains("--primary: #123456", home);
+        var client = Factory.ClientFor("sstrn.localhost");
+        Assert.Contains("--primary: #123456", await PortalClient.ThemeOfAsync(client, await client.GetStringAsync("/")));
     }
 
     [Fact]
