@@ -9,6 +9,8 @@ public sealed class MergerRequests(DemarcheSupport support)
     public async Task<RequestOutcome> RequestAsync(string? description, CancellationToken ct = default)
     {
         if (await support.NotOfferedAsync(AccessRequestKind.Merger) is { } notOffered) return RequestOutcome.Fail(notOffered);
+        // Counted like the other démarches: nobody floods the staff's queue.
+        if (support.Throttled() is { } throttled) return RequestOutcome.Fail(throttled);
         _ = support.Caller;
         if (DemarcheSupport.DescriptionProblem(description) is { } problem) return RequestOutcome.Fail(problem);
         var request = support.Add(AccessRequestKind.Merger, null, description: description!.Trim());
