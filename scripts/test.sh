@@ -25,7 +25,10 @@ fi
 # --- A private PostgreSQL server on loopback, stopped on exit ---------------------------------
 pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
 pg_dir=$(mktemp -d /tmp/platform-pg.XXXXXX)
+# The first free port from 55432 (or PLATFORM_TEST_PG_PORT): two runs on one machine do not collide.
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 pg_port=${PLATFORM_TEST_PG_PORT:-55432}
+while port_busy "$pg_port"; do pg_port=$((pg_port + 1)); done
 pg_user=$(id -un)
 run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 if [ "$(id -u)" = 0 ]; then chown postgres "$pg_dir"; pg_user=postgres; fi

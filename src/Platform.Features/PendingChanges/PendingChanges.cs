@@ -100,7 +100,11 @@ public sealed class PendingChanges(
         (change.State, change.DecidedByUserId, change.DecidedAt) = (accept ? RequestState.Accepted : RequestState.Refused, staff, time.GetUtcNow());
         if (accept) change.EffectiveOn = nextDay ? time.Today().AddDays(1) : time.Today();
         Audit(change, staff, accept ? "change-accepted" : "change-refused");
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, [new UserError("ALREADY_DECIDED", "Cette modification a déjà été traitée.", "id")]);
+        }
         if (accept && !nextDay) await ApplyAsync(change, ct);
         return ((await ViewsAsync([change], ct))[0], []);
     }

@@ -14,7 +14,8 @@ internal sealed class PendingChangeConfiguration : IEntityTypeConfiguration<Pend
         e.HasIndex(p => new { p.TenantId, p.SubjectId });
         e.HasIndex(p => new { p.TenantId, p.State, p.EffectiveOn });
         e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(40);
-        e.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
+        // Two staff deciding at once: the second save finds the state changed and is refused.
+        e.Property(p => p.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         e.Property(p => p.Subject).HasMaxLength(300);
         e.Property(p => p.Summary).HasMaxLength(1000);
         e.Property(p => p.Outcome).HasMaxLength(500);

@@ -28,11 +28,11 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatal
         await http.Response.WriteAsync(UnknownHostPage);
     }
 
+    // Plain on purpose: the Content-Security-Policy allows no inline style, and no tenant's stylesheet applies.
     private const string UnknownHostPage = """
         <!DOCTYPE html>
         <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Service introuvable</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}h1{font-size:1.5rem}</style>
         </head><body>
         <h1>Service introuvable</h1>
         <p>Cette adresse ne correspond à aucun service de prévention et de santé au travail de la plateforme.</p>

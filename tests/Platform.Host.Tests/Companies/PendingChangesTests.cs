@@ -68,6 +68,26 @@ public sealed class PendingChangesTests(PlatformFactory factory) : PlatformTest(
     };
 
     [Fact]
+    public async Task Two_staff_accepting_the_same_change_at_once_decide_it_once()
+    {
+        var api = new DemoApi(Factory, "sst68");
+        var token = await api.EmployerTokenAsync();
+        var company = await api.CompanyIdAsync("680001");
+        var sent = await api.MutateAsync(token, "updateCompanyDetails", Update, new { input = new { companyId = company, fax = "03 89 11 11 11" } });
+        var id = sent.GetProperty("pendingChange").GetProperty("id").GetString();
+        var staff = await api.StaffTokenAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Factory.GraphQLAsync(api.Host, Decide, new { id }, staff)));
+        var codes = answers.Select(a => DemoApi.ErrorCodes(a.GetProperty("data").GetProperty("decideEmployerChange"))).ToList();
+        Assert.Single(codes, c => c.Count == 0);
+        Assert.All(codes.Where(c => c.Count > 0), c => Assert.Equal(["ALREADY_DECIDED"], c));
+        await using var scope = Factory.Services.CreateTenantScope("sst68");
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action.EndsWith("change-accepted")));
+    }
+
+    [Fact]
     public async Task Two_changes_sent_from_the_same_old_form_and_accepted_the_same_day_both_hold()
     {
         var api = new DemoApi(Factory, "sst68");

@@ -1565,6 +1565,7 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

@@ -13,7 +13,7 @@ using Platform.Features.Persistence;
 namespace Platform.Features.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlatformDbContext))]
-    [Migration("20261201155642_Initial")]
+    [Migration("20261201162219_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1568,6 +1568,7 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
