@@ -26,6 +26,7 @@ dotnet build src/Platform.Host -c Release --nologo -v q -clp:ErrorsOnly
 PLATFORM_DATA_DIR="$out/data" ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS="$base" \
   Platform__AllowLocalhostHosts=true Database__MigrateAtStartup=true DemoData__SeedAtStartup=true \
   Serilog__MinimumLevel__Default=Warning RateLimits__SignInPerAccountPer5Minutes=100000 \
+  RateLimits__GraphQLPerIpPerMinute=1000000000 RateLimits__GraphQLPerAccountPerMinute=1000000000 \
   Diagnostics__CountDatabaseCommands=true \
   dotnet src/Platform.Host/bin/Release/net10.0/Platform.Host.dll > "$out/host.log" 2>&1 &
 host_pid=$!
@@ -67,9 +68,11 @@ portal_sign_in() {
   rm -f "$jar"
   form=$(curl -sf -c "$jar" -H "Host: $host" "$base/connexion")
   af=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$form" | sed 's/.*value="//; s/"$//')
-  curl -sf -b "$jar" -c "$jar" -H "Host: $host" -o /dev/null --data-urlencode "__RequestVerificationToken=$af" \
+  # Outside Development the session cookie is Secure: curl keeps no Secure cookie from http, so it is
+  # read from the answer's Set-Cookie header.
+  curl -sf -b "$jar" -c "$jar" -D "$out/signin-headers" -H "Host: $host" -o /dev/null --data-urlencode "__RequestVerificationToken=$af" \
     --data-urlencode "Identifier=employer@sstrn.demo" --data-urlencode "Password=Demo-2026!" "$base/connexion"
-  cookie=$(awk '$6 == "platform.session" { print $6 "=" $7 }' "$jar")
+  cookie=$(grep -io 'set-cookie: platform.session=[^;]*' "$out/signin-headers" | sed 's/^[Ss]et-[Cc]ookie: //' | tail -1)
   [ -n "$cookie" ] || { echo "portal sign-in failed"; exit 1; }
 }
 portal_sign_in
