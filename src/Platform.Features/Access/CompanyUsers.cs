@@ -42,7 +42,7 @@ public sealed record AcceptedInvitation(SignedInUser User, Guid CompanyId, strin
 /// </summary>
 public sealed class CompanyUsers(
     PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, CompanyDirectory companies, ITenantContext tenantContext,
-    TenantRulesCache rulesCache, EmailOutbox outbox, Sessions sessions, NotificationRecipients recipients, AccountLookup accounts, SignInThrottle throttle, TimeProvider time)
+    TenantRulesCache rulesCache, EmailOutbox outbox, Sessions sessions, NotificationRecipients recipients, AccountLookup accounts, SignInThrottle throttle, SignInLockout lockout, TimeProvider time)
 {
     public const string AcceptPath = "/invitation";
     private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -192,8 +192,13 @@ public sealed class CompanyUsers(
                 if (!SignsInOnlyByIdentifier(rules) || user.PasswordHash is null)
                     return (null, [new UserError("SIGN_IN_REQUIRED", $"Connectez-vous avec le compte {invitation.Email} pour accepter cette invitation.", "token")]);
                 if (!throttle.TryAcquire(Tenant.Slug, invitation.Email)) return (null, [SignInThrottle.TooMany with { Field = "password" }]);
+                // The same lockout as the sign-in form: this password check is a sign-in.
+                var guard = await lockout.GuardAsync(user.Id, ct);
+                if (lockout.Locked(guard, rules.Login.Lockout) is { } locked) return (null, [locked with { Field = "password" }]);
                 if (string.IsNullOrEmpty(password) || !Passwords.Verify(user.PasswordHash, password))
-                    return (null, [new UserError("INVALID_CREDENTIALS", $"Mot de passe du compte {invitation.Email} incorrect.", "password")]);
+                    return (null, [await lockout.RecordFailureAsync(user, guard, rules, null, ct) is { } lockedNow
+                        ? lockedNow with { Field = "password" }
+                        : new UserError("INVALID_CREDENTIALS", $"Mot de passe du compte {invitation.Email} incorrect.", "password")]);
             }
         }
         else

@@ -100,6 +100,25 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
     }
 
     [Fact]
+    public async Task Guessing_the_password_on_an_sst68_invitation_blocks_the_account_as_the_sign_in_form_does()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var api = new DemoApi(Factory, "sst68");
+        var company = await api.CompanyIdAsync("680001");
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(await api.StaffTokenAsync(), "inviteUser", Invite, Person(company, "employer@sstrn.demo", "Lecture"))));
+        var link = await LinkSentToAsync("employer@sstrn.demo");
+        var guesser = Factory.PortalFor(api.Host);
+        string last = "";
+        for (var i = 0; i < 3; i++)
+            last = await PortalClient.HtmlAsync(await guesser.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = $"Devine-{i}-2026!" }));
+        Assert.Contains("Votre espace a été bloqué", last);
+        // Blocked: even the right password is refused, and no identifier was given.
+        var right = await PortalClient.HtmlAsync(await guesser.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = DemoData.Password }));
+        Assert.Contains("Votre espace a été bloqué", right);
+        Assert.Equal(0, await CountAsync(db => db.LoginNames.IgnoreQueryFilters().CountAsync(l => l.Identifier == "680001-1")));
+    }
+
+    [Fact]
     public async Task Sstbtp_bfc_mandataires_sign_in_with_the_mandataire_box_and_an_employer_cannot()
     {
         await DemoData.SeedAsync(Factory.Services);
