@@ -19,6 +19,8 @@ public sealed class AccountService(
     public const string RecoveryEmailPath = "/compte/email-de-recuperation";
     private static readonly TimeSpan RecoveryLinkLifetime = TimeSpan.FromHours(24);
 
+    private static readonly UserError WrongCurrentPassword = new("INVALID_CURRENT_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword");
+
     private Tenant Tenant => tenantContext.RequireTenant();
 
     /// <summary>After a password change: the caller's session with the new stamp, for the portal to re-issue its cookie.</summary>
@@ -65,14 +67,9 @@ public sealed class AccountService(
     private async Task<(SignInGuard? Guard, UserError? Refused)> CheckCurrentPasswordAsync(
         User user, string? currentPassword, TenantRules rules, string? siteUrl, CancellationToken ct)
     {
-        var guard = await lockout.GuardAsync(user.Id, ct);
-        if (!throttle.TryAcquire(Tenant.Slug, user.Email)) return (guard, SignInThrottle.TooMany with { Field = "currentPassword" });
-        if (lockout.Locked(guard, rules.Login.Lockout) is { } locked) return (guard, locked with { Field = "currentPassword" });
-        if (user.PasswordHash is not null && Passwords.Verify(user.PasswordHash, currentPassword)) return (guard, null);
-        var lockedNow = user.PasswordHash is null ? null : await lockout.RecordFailureAsync(user, guard, rules, siteUrl, ct);
-        return (guard, lockedNow is null
-            ? new UserError("INVALID_CURRENT_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword")
-            : lockedNow with { Field = "currentPassword" });
+        if (!throttle.TryAcquire(Tenant.Slug, user.Email)) return (null, SignInThrottle.TooMany with { Field = "currentPassword" });
+        var check = await lockout.CheckPasswordAsync(user, currentPassword, rules, WrongCurrentPassword, siteUrl, ct);
+        return (check.Guard, check.Refused is null ? null : check.Refused with { Field = "currentPassword" });
     }
 
     /// <summary>

@@ -193,12 +193,9 @@ public sealed class CompanyUsers(
                     return (null, [new UserError("SIGN_IN_REQUIRED", $"Connectez-vous avec le compte {invitation.Email} pour accepter cette invitation.", "token")]);
                 if (!throttle.TryAcquire(Tenant.Slug, invitation.Email)) return (null, [SignInThrottle.TooMany with { Field = "password" }]);
                 // The same lockout as the sign-in form: this password check is a sign-in.
-                var guard = await lockout.GuardAsync(user.Id, ct);
-                if (lockout.Locked(guard, rules.Login.Lockout) is { } locked) return (null, [locked with { Field = "password" }]);
-                if (string.IsNullOrEmpty(password) || !Passwords.Verify(user.PasswordHash, password))
-                    return (null, [await lockout.RecordFailureAsync(user, guard, rules, null, ct) is { } lockedNow
-                        ? lockedNow with { Field = "password" }
-                        : new UserError("INVALID_CREDENTIALS", $"Mot de passe du compte {invitation.Email} incorrect.", "password")]);
+                var check = await lockout.CheckPasswordAsync(user, password, rules,
+                    new UserError("INVALID_CREDENTIALS", $"Mot de passe du compte {invitation.Email} incorrect.", "password"), null, ct);
+                if (check.Refused is not null) return (null, [check.Refused with { Field = "password" }]);
             }
         }
         else

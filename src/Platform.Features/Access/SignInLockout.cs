@@ -11,6 +11,9 @@ namespace Platform.Features.Access;
 /// lock (sstrn) or a block until unlocked (sst68). A blocked owner is e-mailed a single-use link that
 /// unlocks the account, so that a stranger who blocks it cannot keep its owner out until staff answer.
 /// </summary>
+/// <summary>What a password check under the lockout found (SignInLockout.CheckPasswordAsync).</summary>
+public sealed record PasswordCheck(SignInGuard? Guard, UserError? Refused, bool WrongPassword);
+
 public sealed class SignInLockout(PlatformDbContext db, EmailLinks links, EmailOutbox outbox, TimeProvider time)
 {
     public const string UnlockPath = "/deblocage";
@@ -33,6 +36,20 @@ public sealed class SignInLockout(PlatformDbContext db, EmailLinks links, EmailO
                 $"Votre compte est bloqué pendant encore {minutes} minute{(minutes > 1 ? "s" : "")} après plusieurs essais infructueux.", "identifier");
         }
         return null;
+    }
+
+    /// <summary>
+    /// A known account's password, checked under the tenant's lockout, wherever a password is asked (sign-in,
+    /// /compte, an sst68 invitation). Refused is null when the password is right; otherwise the lock's message
+    /// (locked already, or by this failure) or <paramref name="wrong"/>. WrongPassword says a failure was counted.
+    /// </summary>
+    public async Task<PasswordCheck> CheckPasswordAsync(User user, string? password, TenantRules rules, UserError wrong, string? siteUrl, CancellationToken ct)
+    {
+        var guard = await GuardAsync(user.Id, ct);
+        if (Locked(guard, rules.Login.Lockout) is { } locked) return new(guard, locked, WrongPassword: false);
+        if (user.PasswordHash is not null && Passwords.Verify(user.PasswordHash, password)) return new(guard, null, WrongPassword: false);
+        var lockedNow = user.PasswordHash is null ? null : await RecordFailureAsync(user, guard, rules, siteUrl, ct);
+        return new(guard, lockedNow ?? wrong, WrongPassword: true);
     }
 
     /// <summary>Counts a failure and saves; returns the lock it led to, if any.</summary>

@@ -67,14 +67,10 @@ public sealed class SignInService(
             return Fail(lockout.Locked(unknownLockouts.Guard(Tenant.Slug, attempt.Identifier), rules.Login.Lockout) ?? wrong);
         }
 
-        var guard = await lockout.GuardAsync(user.Id, ct);
-        if (lockout.Locked(guard, rules.Login.Lockout) is { } locked) return Fail(locked);
-
-        if (!Passwords.Verify(user.PasswordHash, attempt.Password))
-        {
-            throttle.RecordAddressFailure(attempt.IpAddress);
-            return Fail(await lockout.RecordFailureAsync(user, guard, rules, attempt.SiteUrl, ct) ?? wrong);
-        }
+        var check = await lockout.CheckPasswordAsync(user, attempt.Password, rules, wrong, attempt.SiteUrl, ct);
+        if (check.WrongPassword) throttle.RecordAddressFailure(attempt.IpAddress);
+        if (check.Refused is not null) return Fail(check.Refused);
+        var guard = check.Guard;
         if (user.PendingActivation)
             return Fail(new UserError("ACCOUNT_NOT_ACTIVATED", "Votre compte n'est pas encore activé : cliquez sur le lien d'activation reçu par e-mail.", "identifier"));
         // The mandataire box is for accountant firms; an employer's own account signs in with its identifier

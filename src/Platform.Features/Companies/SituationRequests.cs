@@ -25,7 +25,7 @@ public sealed class SituationRequests(PlatformDbContext db, CompanyAccess access
         await access.RequireAsync(companyId, Permission.ManageCompany, ct);
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, ct);
         if (TempAgency.ParentOf(company.MemberNumber) is { } parent)
-            return (null, [new UserError("ADMIN_ON_PARENT", $"Les modifications administratives se font sur le compte mère {parent}.", "companyId")]);
+            return (null, [TempAgency.AdministrativeOnParent(parent)]);
         var errors = new List<UserError>();
         var text = CompanyRules.Text(reason, 2000, "reason", "le motif", errors, required: true);
         var today = time.Today();

@@ -45,7 +45,7 @@ public sealed class DemarcheSupport(PlatformDbContext db, CurrentUser currentUse
     /// <summary>Administrative démarches are made on a temp agency's parent account (seed 000), never on `NNN.1.x`.</summary>
     public static UserError? OnTempWorkerAccount(string? memberNumber) =>
         TempAgency.ParentOf(memberNumber?.Trim() ?? "") is { } parent
-            ? new UserError("ADMIN_ON_PARENT", $"Les modifications administratives se font sur le compte mère {parent}.", "memberNumber")
+            ? TempAgency.AdministrativeOnParent(parent) with { Field = "memberNumber" }
             : null;
 
     /// <summary>The company whose member number and SIRET both match, or null.</summary>
