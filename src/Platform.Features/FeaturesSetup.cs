@@ -54,6 +54,9 @@ public static class FeaturesSetup
         services.AddScoped<Employees.WorkstationOccupancy>();
         services.AddSingleton<Employees.EmployeeNir>();
         services.AddScoped<Employees.EmployeeService>();
+        services.AddScoped<Employees.EmployeeLock>();
+        services.AddScoped<Employees.EmployeeDeclarations>();
+        services.AddScoped<Employees.EmployeeCareers>();
         services.AddScoped<Employees.EmployeeChanges>();
         services.AddScoped<Employees.EmployeeImports>();
         services.AddScoped<Billing.InvoiceService>();

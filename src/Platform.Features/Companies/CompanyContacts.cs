@@ -9,9 +9,6 @@ namespace Platform.Features.Companies;
 
 public sealed record ContactView(Guid Id, string Function, string Name, string? Email, string? Phone);
 
-/// <summary>What saving or deleting a contact did: the contact now, or the change kept for staff (sst68), or errors.</summary>
-public sealed record ContactResult(ContactView? Contact, PendingChangeView? Pending, IReadOnlyList<UserError> Errors);
-
 /// <summary>
 /// The establishment's contacts with their function: create, edit, delete (seeds 000, 001, 003).
 /// Made on the parent account of a temp agency only (seed 000); kept for staff where the tenant
@@ -32,17 +29,17 @@ public sealed class CompanyContacts(PlatformDbContext db, CompanyAccess access, 
     }
 
     /// <summary>Creates a contact (no id) or changes one.</summary>
-    public async Task<ContactResult> SaveAsync(Guid companyId, Guid? contactId, string? function, string? name, string? email, string? phone, CancellationToken ct = default)
+    public async Task<Outcome<ContactView>> SaveAsync(Guid companyId, Guid? contactId, string? function, string? name, string? email, string? phone, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ManageCompany, ct);
-        if (await ParentProblemAsync(companyId, ct) is { } onParent) return new(null, null, [onParent]);
+        if (await ParentProblemAsync(companyId, ct) is { } onParent) return onParent;
         var errors = new List<UserError>();
-        if (CompanyRules.CheckContact(function, name, email, phone, errors) is not { } c) return new(null, null, errors);
+        if (CompanyRules.CheckContact(function, name, email, phone, errors) is not { } c) return Outcome<ContactView>.Fail(errors);
         var asked = new ContactChange(c.Function, c.Name, c.Email, c.Phone);
         CompanyContact? existing = null;
         if (contactId is { } id && (existing = await db.CompanyContacts.SingleOrDefaultAsync(x => x.Id == id && x.CompanyId == companyId, ct)) is null)
-            return new(null, null, [new UserError("NOT_FOUND", "Ce contact n'existe pas.", "id")]);
-        if (existing is null && await TooManyAsync(companyId, ct) is { } tooMany) return new(null, null, [tooMany]);
+            return new UserError("NOT_FOUND", "Ce contact n'existe pas.", "id");
+        if (existing is null && await TooManyAsync(companyId, ct) is { } tooMany) return tooMany;
 
         if (await pendingChanges.MustWaitAsync())
         {
@@ -50,28 +47,29 @@ public sealed class CompanyContacts(PlatformDbContext db, CompanyAccess access, 
                 .Where(f => f.Item3 != f.Item4).Select(f => new FieldChange(f.Item1, f.Item2, f.Item3, f.Item4)).ToList();
             var summary = existing is null ? $"Nouveau contact : {asked.Name} ({asked.Function})" : $"Modification du contact {existing.Name}";
             var pending = await pendingChanges.RecordAsync(companyId, PendingChangeKind.ContactSave, existing?.Id, $"Contact {existing?.Name ?? asked.Name}", summary, asked, fields, ct);
-            return new(null, pending, []);
+            return Outcome<ContactView>.Waiting(pending);
         }
 
         var contact = Save(companyId, existing, asked);
         db.AuditEntries.Record(time, currentUser.UserId, existing is null ? "contact.created" : "contact.updated", "Company", companyId);
         await db.SaveChangesAsync(ct);
-        return new(new ContactView(contact.Id, contact.Function, contact.Name, contact.Email, contact.Phone), null, []);
+        return Outcome<ContactView>.Ok(new ContactView(contact.Id, contact.Function, contact.Name, contact.Email, contact.Phone));
     }
 
-    public async Task<ContactResult> DeleteAsync(Guid companyId, Guid contactId, CancellationToken ct = default)
+    /// <summary>Deletes a contact, or keeps the deletion for staff (sst68); the outcome carries no contact.</summary>
+    public async Task<Outcome<ContactView>> DeleteAsync(Guid companyId, Guid contactId, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ManageCompany, ct);
-        if (await ParentProblemAsync(companyId, ct) is { } onParent) return new(null, null, [onParent]);
+        if (await ParentProblemAsync(companyId, ct) is { } onParent) return onParent;
         var contact = await db.CompanyContacts.SingleOrDefaultAsync(x => x.Id == contactId && x.CompanyId == companyId, ct);
-        if (contact is null) return new(null, null, [new UserError("NOT_FOUND", "Ce contact n'existe pas.", "id")]);
+        if (contact is null) return new UserError("NOT_FOUND", "Ce contact n'existe pas.", "id");
         if (await pendingChanges.MustWaitAsync())
-            return new(null, await pendingChanges.RecordAsync(companyId, PendingChangeKind.ContactDelete, contact.Id, $"Contact {contact.Name}",
-                $"Suppression du contact {contact.Name} ({contact.Function})", new { }, null, ct), []);
+            return Outcome<ContactView>.Waiting(await pendingChanges.RecordAsync(companyId, PendingChangeKind.ContactDelete, contact.Id, $"Contact {contact.Name}",
+                $"Suppression du contact {contact.Name} ({contact.Function})", new { }, null, ct));
         db.CompanyContacts.Remove(contact);
         db.AuditEntries.Record(time, currentUser.UserId, "contact.deleted", "Company", companyId);
         await db.SaveChangesAsync(ct);
-        return new(null, null, []);
+        return new Outcome<ContactView>(null, []);
     }
 
     public bool Applies(PendingChangeKind kind) => kind is PendingChangeKind.ContactSave or PendingChangeKind.ContactDelete;

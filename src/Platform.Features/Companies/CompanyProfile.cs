@@ -8,9 +8,6 @@ using Platform.Features.Regulation;
 
 namespace Platform.Features.Companies;
 
-/// <summary>What an update of the details did: applied now, or waiting for staff validation.</summary>
-public sealed record DetailsResult(CompanyDetailsView? Company, PendingChangeView? Pending, IReadOnlyList<UserError> Errors);
-
 /// <summary>
 /// The company's details and addresses (SPEC.md 3.2). Temp-worker accounts change nothing here: the
 /// parent account does (seed 000). An update names the fields it changes; only those change, now or,
@@ -29,30 +26,30 @@ public sealed class CompanyProfile(PlatformDbContext db, CompanyAccess access, C
     /// Changes the fields <paramref name="given"/> names (null: every field, as the portal's form sends
     /// them); the others keep their value. Only what differs from the company now is recorded and applied.
     /// </summary>
-    public async Task<DetailsResult> UpdateAsync(Guid companyId, CompanyDetails details, IReadOnlySet<string>? given = null, CancellationToken ct = default)
+    public async Task<Outcome<CompanyDetailsView>> UpdateAsync(Guid companyId, CompanyDetails details, IReadOnlySet<string>? given = null, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ManageCompany, ct);
         var company = await db.Companies.SingleAsync(c => c.Id == companyId, ct);
         if (TempAgency.ParentOf(company.MemberNumber) is { } parent)
-            return new(null, null, [TempAgency.AdministrativeOnParent(parent)]);
+            return TempAgency.AdministrativeOnParent(parent);
         var current = Details(company);
         var (checkedDetails, errors) = CompanyRules.Check(given is null ? details : details.Over(current, given), time.Today(), given);
-        if (checkedDetails is null) return new(null, null, errors);
+        if (checkedDetails is null) return Outcome<CompanyDetailsView>.Fail(errors);
         var changed = CompanyDetails.Fields.Where(f => !Equals(checkedDetails.Value(f), current.Value(f))).ToList();
-        if (changed.Count == 0) return new(View(company), null, []);
+        if (changed.Count == 0) return Outcome<CompanyDetailsView>.Ok(View(company));
 
         if (await pendingChanges.MustWaitAsync())
         {
             var fields = changed.Select(f => new FieldChange(f, CompanyDetails.Label(f), CompanyDetails.Display(current.Value(f)), CompanyDetails.Display(checkedDetails.Value(f)))).ToList();
             var summary = $"Fiche entreprise : {string.Join(", ", changed.Select(f => CompanyDetails.Label(f).ToLowerInvariant()))}";
             var pending = await pendingChanges.RecordAsync(companyId, PendingChangeKind.CompanyDetails, null, company.Name, summary, new CompanyDetailsChange(changed, checkedDetails), fields, ct);
-            return new(null, pending, []);
+            return Outcome<CompanyDetailsView>.Waiting(pending);
         }
 
         Apply(company, changed, checkedDetails);
         db.AuditEntries.Record(time, currentUser.UserId, "company.updated", "Company", companyId, JsonSerializer.Serialize(new { fields = changed }));
         await db.SaveChangesAsync(ct);
-        return new(View(company), null, []);
+        return Outcome<CompanyDetailsView>.Ok(View(company));
     }
 
     /// <summary>The employer's latest change of the details still to take effect (pending, or accepted for tomorrow).</summary>

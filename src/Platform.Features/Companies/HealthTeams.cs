@@ -19,10 +19,10 @@ public sealed class HealthTeams(PlatformDbContext db, CompanyAccess access, Curr
         return t is null ? null : new(t.Doctor, t.Nurses, t.MedicalSecretary, t.MedicalSecretaryPhone, t.MedicalSecretaryEmail, t.Iprp, t.Asst, t.PreventionAdviser, t.CentreName, t.CentreAddress, t.OpeningHours);
     }
 
-    public async Task<(HealthTeamView? Team, IReadOnlyList<UserError> Errors)> SetAsync(Guid companyId, HealthTeamView draft, CancellationToken ct = default)
+    public async Task<Outcome<HealthTeamView>> SetAsync(Guid companyId, HealthTeamView draft, CancellationToken ct = default)
     {
         var staff = currentUser.RequireStaff();
-        if (!await db.Companies.AnyAsync(c => c.Id == companyId, ct)) return (null, [new UserError("NOT_FOUND", "Entreprise introuvable.", "companyId")]);
+        if (!await db.Companies.AnyAsync(c => c.Id == companyId, ct)) return new UserError("NOT_FOUND", "Entreprise introuvable.", "companyId");
         var errors = new List<UserError>();
         string? T(string? v, int max, string field, string what) => CompanyRules.Text(v, max, field, what, errors);
         var team = new HealthTeamView(
@@ -37,7 +37,7 @@ public sealed class HealthTeams(PlatformDbContext db, CompanyAccess access, Curr
             T(draft.CentreName, 200, "centreName", "le centre de visite"),
             T(draft.CentreAddress, 300, "centreAddress", "l'adresse du centre"),
             T(draft.OpeningHours, 300, "openingHours", "les horaires d'ouverture"));
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Outcome<HealthTeamView>.Fail(errors);
 
         var row = await db.HealthTeams.SingleOrDefaultAsync(h => h.CompanyId == companyId, ct);
         if (row is null) db.HealthTeams.Add(row = new HealthTeam { CompanyId = companyId });
@@ -46,7 +46,7 @@ public sealed class HealthTeams(PlatformDbContext db, CompanyAccess access, Curr
         row.UpdatedAt = time.GetUtcNow();
         db.AuditEntries.Record(time, staff, "health-team.set", "Company", companyId);
         await db.SaveChangesAsync(ct);
-        return (team, []);
+        return Outcome<HealthTeamView>.Ok(team);
     }
 
     private static string? Add(List<UserError> errors, UserError error)

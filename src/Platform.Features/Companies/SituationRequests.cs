@@ -20,21 +20,21 @@ public sealed class SituationRequests(PlatformDbContext db, CompanyAccess access
         _ => "Radiation",
     };
 
-    public async Task<(SituationRequestView? Request, IReadOnlyList<UserError> Errors)> RequestAsync(Guid companyId, SituationChange kind, string? reason, DateOnly? effectiveDate, CancellationToken ct = default)
+    public async Task<Outcome<SituationRequestView>> RequestAsync(Guid companyId, SituationChange kind, string? reason, DateOnly? effectiveDate, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ManageCompany, ct);
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, ct);
         if (TempAgency.ParentOf(company.MemberNumber) is { } parent)
-            return (null, [TempAgency.AdministrativeOnParent(parent)]);
+            return TempAgency.AdministrativeOnParent(parent);
         var errors = new List<UserError>();
         var text = CompanyRules.Text(reason, 2000, "reason", "le motif", errors, required: true);
         var today = time.Today();
         if (effectiveDate is null) errors.Add(new("REQUIRED", "Indiquez la date à laquelle le changement prend effet.", "effectiveDate"));
         else if (effectiveDate < today.AddYears(-1) || effectiveDate > today.AddYears(1))
             errors.Add(new("INVALID_DATE", "La date d'effet doit se situer dans l'année qui précède ou qui suit.", "effectiveDate"));
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Outcome<SituationRequestView>.Fail(errors);
         if (await db.SituationRequests.AnyAsync(r => r.CompanyId == companyId && r.State == RequestState.Pending, ct))
-            return (null, [new UserError("REQUEST_PENDING", "Une demande de changement de situation est déjà en cours de traitement.", "companyId")]);
+            return new UserError("REQUEST_PENDING", "Une demande de changement de situation est déjà en cours de traitement.", "companyId");
 
         var request = new SituationRequest
         {
@@ -43,7 +43,7 @@ public sealed class SituationRequests(PlatformDbContext db, CompanyAccess access
         db.SituationRequests.Add(request);
         db.AuditEntries.Record(time, currentUser.UserId, "company.situation-requested", "Company", companyId, $$"""{"kind":"{{kind}}"}""");
         await db.SaveChangesAsync(ct);
-        return (View(request, company.Name), []);
+        return Outcome<SituationRequestView>.Ok(View(request, company.Name));
     }
 
     public async Task<IReadOnlyList<SituationRequestView>> ForCompanyAsync(Guid companyId, CancellationToken ct = default)
@@ -62,12 +62,12 @@ public sealed class SituationRequests(PlatformDbContext db, CompanyAccess access
         return rows.Select(r => View(r, names[r.CompanyId])).ToList();
     }
 
-    public async Task<(SituationRequestView? Request, IReadOnlyList<UserError> Errors)> DecideAsync(Guid id, bool accept, CancellationToken ct = default)
+    public async Task<Outcome<SituationRequestView>> DecideAsync(Guid id, bool accept, CancellationToken ct = default)
     {
         var staff = currentUser.RequireStaff();
         var request = await db.SituationRequests.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null) return (null, [new UserError("NOT_FOUND", "Cette demande n'existe pas.", "id")]);
-        if (request.State != RequestState.Pending) return (null, [new UserError("ALREADY_DECIDED", "Cette demande a déjà été traitée.", "id")]);
+        if (request is null) return new UserError("NOT_FOUND", "Cette demande n'existe pas.", "id");
+        if (request.State != RequestState.Pending) return new UserError("ALREADY_DECIDED", "Cette demande a déjà été traitée.", "id");
         request.State = accept ? RequestState.Accepted : RequestState.Refused;
         if (accept && request.Kind == SituationChange.Removal)
         {
@@ -79,7 +79,7 @@ public sealed class SituationRequests(PlatformDbContext db, CompanyAccess access
         request.DecidedAt = time.GetUtcNow();
         db.AuditEntries.Record(time, staff, accept ? "company.situation-accepted" : "company.situation-refused", "Company", request.CompanyId);
         await db.SaveChangesAsync(ct);
-        return (View(request, await db.Companies.Where(c => c.Id == request.CompanyId).Select(c => c.Name).SingleAsync(ct)), []);
+        return Outcome<SituationRequestView>.Ok(View(request, await db.Companies.Where(c => c.Id == request.CompanyId).Select(c => c.Name).SingleAsync(ct)));
     }
 
     private static SituationRequestView View(SituationRequest r, string companyName) =>

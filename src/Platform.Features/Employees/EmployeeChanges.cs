@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Platform.Features.Access;
 using Platform.Features.Auditing;
 using Platform.Features.Companies;
 using Platform.Features.PendingChanges;
@@ -19,13 +20,13 @@ public sealed record EmployeeChangeRequest(
 
 /// <summary>
 /// The changes to an employee once declared (identity and INS, exit, reactivation, change of
-/// workstation): checked against the employee as they are, applied at once by <see cref="EmployeeService"/>
+/// workstation): checked against the employee as they are, applied at once (<see cref="ApplyOrDeferAsync"/>)
 /// or, where the tenant validates every employer change (sst68), kept in the pending-change workflow
 /// (<see cref="PendingChanges.PendingChanges"/>) and applied here, checked again, on their day.
 /// </summary>
 public sealed class EmployeeChanges(
-    PlatformDbContext db, CompanyDirectory companies, EmployeeNir nir, EmployeeVisitRequests visitRequests, ITenantContext tenantContext,
-    PendingChanges.PendingChanges pendingChanges, TimeProvider time) : IPendingChangeApplier
+    PlatformDbContext db, EmployeeService employees, CompanyDirectory companies, EmployeeNir nir, EmployeeVisitRequests visitRequests, ITenantContext tenantContext,
+    PendingChanges.PendingChanges pendingChanges, CurrentUser currentUser, TimeProvider time) : IPendingChangeApplier
 {
     private string TenantId => tenantContext.RequireTenant().Slug;
 
@@ -53,6 +54,25 @@ public sealed class EmployeeChanges(
         PendingChangeKind.EmployeeChangeWorkstation => EmployeeChangeKind.ChangeWorkstation,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a change to an employee."),
     };
+
+    /// <summary>
+    /// Checks a change against the employee as it is, then applies it, or, where the tenant validates
+    /// every employer change (sst68), keeps it for staff: it applies the day after their acceptance.
+    /// </summary>
+    internal async Task<Outcome<EmployeeView>> ApplyOrDeferAsync(Employee employee, EmployeeChangeKind kind, EmployeeChangeRequest request, CancellationToken ct)
+    {
+        var (apply, errors) = await PrepareAsync(employee, kind, request, ct);
+        if (apply is null) return Outcome<EmployeeView>.Fail(errors);
+        if (await pendingChanges.MustWaitAsync())
+        {
+            var pending = await DeferAsync(employee, kind, request, ct);
+            return new Outcome<EmployeeView>((await employees.ViewsAsync([employee], ct))[0], []) { Pending = pending };
+        }
+        apply();
+        db.AuditEntries.Record(time, currentUser.UserId, Action(kind), "Employee", employee.Id);
+        await db.SaveChangesAsync(ct);
+        return Outcome<EmployeeView>.Ok((await employees.ViewsAsync([employee], ct))[0]);
+    }
 
     internal static EmployeeChangeRequest Read(PendingChange change) => JsonSerializer.Deserialize<EmployeeChangeRequest>(change.Payload, PendingChanges.PendingChanges.Json)!;
 
@@ -84,7 +104,7 @@ public sealed class EmployeeChanges(
     public async Task<IReadOnlyList<PendingChangeView>> AwaitingDecisionAsync(CancellationToken ct = default) =>
         await pendingChanges.AwaitingDecisionAsync(PendingChanges.PendingChanges.IsEmployeeKind, ct);
 
-    public async Task<(PendingChangeView? Change, IReadOnlyList<UserError> Errors)> DecideAsync(Guid id, bool accept, CancellationToken ct = default) =>
+    public async Task<Outcome<PendingChangeView>> DecideAsync(Guid id, bool accept, CancellationToken ct = default) =>
         await pendingChanges.DecideAsync(id, accept, PendingChanges.PendingChanges.IsEmployeeKind, ct);
 
     /// <summary>The checks of a change against the employee now, and what applying it does (also run by the pending-changes job).</summary>

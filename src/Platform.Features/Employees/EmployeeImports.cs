@@ -12,13 +12,13 @@ namespace Platform.Features.Employees;
 /// The bulk imports of seed 001: new employees, and contract end dates. Adding only; all or nothing:
 /// every line is checked first, and any bad line imports nothing and is listed with its column.
 /// </summary>
-public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employees, EmployeeChanges changes, PendingChanges.PendingChanges pendingChanges, Visits.EmployeeVisitRequests visitRequests, CompanyDirectory companies, CurrentUser currentUser, TimeProvider time)
+public sealed class EmployeeImports(PlatformDbContext db, EmployeeLock employeeLock, EmployeeDeclarations declarations, EmployeeChanges changes, PendingChanges.PendingChanges pendingChanges, Visits.EmployeeVisitRequests visitRequests, CompanyDirectory companies, CurrentUser currentUser, TimeProvider time)
 {
     private const string Contract = "Libelle du type de contrat";
 
     public async Task<ImportResult> ImportNewAsync(Guid companyId, string text, CancellationToken ct = default)
     {
-        if (await employees.WriteProblemAsync(companyId, ct) is { } locked) return ImportResult.Failed(new ImportError(1, null, locked.Code, locked.Message));
+        if (await employeeLock.WriteProblemAsync(companyId, ct) is { } locked) return ImportResult.Failed(new ImportError(1, null, locked.Code, locked.Message));
         var (header, lines) = Csv.Read(text);
         if (header is null) return ImportResult.Failed(new ImportError(1, null, "EMPTY", "Le fichier est vide : téléchargez le fichier de référence et remplissez-le."));
         if (!Csv.HeaderMatches(header, EmployeeCsv.NewEmployeesHeader, cellsToCompare: 3))
@@ -66,7 +66,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
             if (employee is not null && lineErrors.Count == 0)
             {
                 var key = (EmployeeRules.SortName(employee.BirthName, employee.FirstName), employee.BirthDate);
-                if (known.Contains(key)) Error("Nom de naissance", "ALREADY_DECLARED", EmployeeService.AlreadyDeclared(employee).Message);
+                if (known.Contains(key)) Error("Nom de naissance", "ALREADY_DECLARED", EmployeeDeclarations.AlreadyDeclared(employee).Message);
                 else if (inFile.TryGetValue(key, out var first)) Error("Nom de naissance", "DUPLICATE_LINE", $"Ce salarié figure déjà à la ligne {first}.");
                 else inFile[key] = line.Number;
             }
@@ -81,7 +81,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
         {
             foreach (var (employee, endDate) in accepted)
             {
-                var (entity, career) = await employees.NewAsync(companyId, employee);
+                var (entity, career) = await declarations.NewAsync(companyId, employee);
                 if (endDate is { } end) EmployeeChanges.ApplyExit(entity, career, end);
             }
             db.AuditEntries.Record(time, currentUser.UserId, "employee.imported", "Company", companyId, $$"""{"count":{{accepted.Count}}}""");
@@ -95,7 +95,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeService employ
     /// <summary>The end-date file: the employees' lines as exported, of which only « Date de sortie » is read.</summary>
     public async Task<ImportResult> ImportEndDatesAsync(Guid companyId, string text, CancellationToken ct = default)
     {
-        if (await employees.WriteProblemAsync(companyId, ct) is { } locked) return ImportResult.Failed(new ImportError(1, null, locked.Code, locked.Message));
+        if (await employeeLock.WriteProblemAsync(companyId, ct) is { } locked) return ImportResult.Failed(new ImportError(1, null, locked.Code, locked.Message));
         var (header, lines) = Csv.Read(text);
         if (!Csv.HeaderMatches(header, EmployeeCsv.EndDatesHeader, cellsToCompare: 2))
             return ImportResult.Failed(new ImportError(1, null, "BAD_HEADER", "La première ligne doit reprendre les colonnes du fichier « Fins de contrat » téléchargé (id ; INS ; Civilite…) : repartez de ce fichier."));

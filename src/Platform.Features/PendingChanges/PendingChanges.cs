@@ -90,12 +90,12 @@ public sealed class PendingChanges(
     }
 
     /// <summary>Staff accept or refuse; an accepted change takes effect the next day (or at once where the tenant says so).</summary>
-    public async Task<(PendingChangeView? Change, IReadOnlyList<UserError> Errors)> DecideAsync(Guid id, bool accept, Func<PendingChangeKind, bool>? kinds = null, CancellationToken ct = default)
+    public async Task<Outcome<PendingChangeView>> DecideAsync(Guid id, bool accept, Func<PendingChangeKind, bool>? kinds = null, CancellationToken ct = default)
     {
         var staff = currentUser.RequireStaff();
         var change = await db.PendingChanges.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (change is null || !(kinds?.Invoke(change.Kind) ?? true)) return (null, [new UserError("NOT_FOUND", "Cette modification n'existe pas.", "id")]);
-        if (change.State != RequestState.Pending) return (null, [new UserError("ALREADY_DECIDED", "Cette modification a déjà été traitée.", "id")]);
+        if (change is null || !(kinds?.Invoke(change.Kind) ?? true)) return new UserError("NOT_FOUND", "Cette modification n'existe pas.", "id");
+        if (change.State != RequestState.Pending) return new UserError("ALREADY_DECIDED", "Cette modification a déjà été traitée.", "id");
         var nextDay = (await rulesCache.GetAsync(tenantContext.RequireTenant())).Rules.EmployerChanges.TakesEffectNextDay;
         (change.State, change.DecidedByUserId, change.DecidedAt) = (accept ? RequestState.Accepted : RequestState.Refused, staff, time.GetUtcNow());
         if (accept) change.EffectiveOn = nextDay ? time.Today().AddDays(1) : time.Today();
@@ -103,10 +103,10 @@ public sealed class PendingChanges(
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException)
         {
-            return (null, [new UserError("ALREADY_DECIDED", "Cette modification a déjà été traitée.", "id")]);
+            return new UserError("ALREADY_DECIDED", "Cette modification a déjà été traitée.", "id");
         }
         if (accept && !nextDay) await ApplyAsync(change, ct);
-        return ((await ViewsAsync([change], ct))[0], []);
+        return Outcome<PendingChangeView>.Ok((await ViewsAsync([change], ct))[0]);
     }
 
     /// <summary>

@@ -222,14 +222,12 @@ public sealed class CompanyDetailsInputType : InputObjectGraphType<CompanyDetail
     }
 }
 
-public sealed record DetailsPayload(CompanyDetailsView? Details, PendingChangeView? Pending, IReadOnlyList<UserError> Errors);
-
-public sealed class UpdateCompanyDetailsPayloadType : ObjectGraphType<DetailsPayload>
+public sealed class UpdateCompanyDetailsPayloadType : ObjectGraphType<Outcome<CompanyDetailsView>>
 {
     public UpdateCompanyDetailsPayloadType()
     {
         Name = "UpdateCompanyDetailsPayload";
-        Field<CompanyDetailsType>("details").Description("The details now, when the change applied at once.").Resolve(c => c.Source.Details);
+        Field<CompanyDetailsType>("details").Description("The details now, when the change applied at once.").Resolve(c => c.Source.Value);
         Field<PendingCompanyChangeType>("pendingChange").Description("The change waiting for staff validation, where the tenant asks for it: only the fields that differ.").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
@@ -260,48 +258,43 @@ public sealed class ContactInputType : InputObjectGraphType<ContactInput>
     }
 }
 
-public sealed record ContactPayload(ContactView? Contact, IReadOnlyList<UserError> Errors, PendingChangeView? Pending = null);
-public sealed record HealthTeamPayload(HealthTeamView? Team, IReadOnlyList<UserError> Errors);
-public sealed record SituationPayload(SituationRequestView? Request, IReadOnlyList<UserError> Errors);
-public sealed record DecisionPayload(PendingChangeView? Change, IReadOnlyList<UserError> Errors);
-
-public sealed class ContactPayloadType : ObjectGraphType<ContactPayload>
+public sealed class ContactPayloadType : ObjectGraphType<Outcome<ContactView>>
 {
     public ContactPayloadType()
     {
         Name = "ContactPayload";
-        Field<ContactType>("contact").Resolve(c => c.Source.Contact);
+        Field<ContactType>("contact").Resolve(c => c.Source.Value);
         Field<Platform.GraphQL.PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
 
-public sealed class HealthTeamPayloadType : ObjectGraphType<HealthTeamPayload>
+public sealed class HealthTeamPayloadType : ObjectGraphType<Outcome<HealthTeamView>>
 {
     public HealthTeamPayloadType()
     {
         Name = "HealthTeamPayload";
-        Field<HealthTeamType>("healthTeam").Resolve(c => c.Source.Team);
+        Field<HealthTeamType>("healthTeam").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
 
-public sealed class SituationPayloadType : ObjectGraphType<SituationPayload>
+public sealed class SituationPayloadType : ObjectGraphType<Outcome<SituationRequestView>>
 {
     public SituationPayloadType()
     {
         Name = "SituationRequestPayload";
-        Field<SituationRequestType>("request").Resolve(c => c.Source.Request);
+        Field<SituationRequestType>("request").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
 
-public sealed class DecisionPayloadType : ObjectGraphType<DecisionPayload>
+public sealed class DecisionPayloadType : ObjectGraphType<Outcome<PendingChangeView>>
 {
     public DecisionPayloadType()
     {
         Name = "CompanyChangeDecisionPayload";
-        Field<PendingCompanyChangeType>("change").Resolve(c => c.Source.Change);
+        Field<PendingCompanyChangeType>("change").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -372,9 +365,8 @@ public static class CompanyProfileOperations
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<CompanyDetailsInput>("input");
-                if (!Guid.TryParse(input.CompanyId, out var id)) return new DetailsPayload(null, null, [NotFound]);
-                var result = await S<CompanyProfile>(c).UpdateAsync(id, input.ToDetails(), input.Given, c.CancellationToken);
-                return new DetailsPayload(result.Company, result.Pending, result.Errors);
+                return Guid.TryParse(input.CompanyId, out var id)
+                    ? await S<CompanyProfile>(c).UpdateAsync(id, input.ToDetails(), input.Given, c.CancellationToken) : NotFound;
             });
         mutation.Field<NonNullGraphType<DecisionPayloadType>>("decideCompanyChange")
             .Description("Staff: accept (effective the next day) or refuse an employer's change.")
@@ -382,27 +374,25 @@ public static class CompanyProfileOperations
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<DecideInput>("input");
-                if (!Guid.TryParse(input.Id, out var id)) return new DecisionPayload(null, [NotFound]);
-                var (change, errors) = await S<Platform.Features.PendingChanges.PendingChanges>(c).DecideAsync(id, input.Accept, CompanyKinds, c.CancellationToken);
-                return new DecisionPayload(change, errors);
+                return Guid.TryParse(input.Id, out var id)
+                    ? await S<Platform.Features.PendingChanges.PendingChanges>(c).DecideAsync(id, input.Accept, CompanyKinds, c.CancellationToken) : NotFound;
             });
         mutation.Field<NonNullGraphType<ContactPayloadType>>("saveContact")
             .Argument<NonNullGraphType<ContactInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<ContactInput>("input");
-                if (!Guid.TryParse(input.CompanyId, out var companyId)) return new ContactPayload(null, [NotFound]);
-                var result = await S<CompanyContacts>(c).SaveAsync(companyId, Guid.TryParse(input.Id, out var id) ? id : null, input.Function, input.Name, input.Email, input.Phone, c.CancellationToken);
-                return new ContactPayload(result.Contact, result.Errors, result.Pending);
+                return Guid.TryParse(input.CompanyId, out var companyId)
+                    ? await S<CompanyContacts>(c).SaveAsync(companyId, Guid.TryParse(input.Id, out var id) ? id : null, input.Function, input.Name, input.Email, input.Phone, c.CancellationToken)
+                    : NotFound;
             });
         mutation.Field<NonNullGraphType<ContactPayloadType>>("deleteContact")
             .Argument<NonNullGraphType<IdGraphType>>("companyId")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c =>
             {
-                if (!Guid.TryParse(c.GetArgument<string>("companyId"), out var companyId) || !Guid.TryParse(c.GetArgument<string>("id"), out var id)) return new ContactPayload(null, [NotFound]);
-                var result = await S<CompanyContacts>(c).DeleteAsync(companyId, id, c.CancellationToken);
-                return new ContactPayload(null, result.Errors, result.Pending);
+                return Guid.TryParse(c.GetArgument<string>("companyId"), out var companyId) && Guid.TryParse(c.GetArgument<string>("id"), out var id)
+                    ? await S<CompanyContacts>(c).DeleteAsync(companyId, id, c.CancellationToken) : NotFound;
             });
         mutation.Field<NonNullGraphType<HealthTeamPayloadType>>("setHealthTeam")
             .Description("Staff: the health team and visit centre of a company.")
@@ -410,9 +400,8 @@ public static class CompanyProfileOperations
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<HealthTeamInput>("input");
-                if (!Guid.TryParse(input.CompanyId, out var companyId)) return new HealthTeamPayload(null, [NotFound]);
-                var (team, errors) = await S<HealthTeams>(c).SetAsync(companyId, input.ToView(), c.CancellationToken);
-                return new HealthTeamPayload(team, errors);
+                return Guid.TryParse(input.CompanyId, out var companyId)
+                    ? await S<HealthTeams>(c).SetAsync(companyId, input.ToView(), c.CancellationToken) : NotFound;
             });
         mutation.Field<NonNullGraphType<SituationPayloadType>>("requestSituationChange")
             .Description("Cessation, no more employees, liquidation; suspension or removal, with reason and date. Processed by staff.")
@@ -420,18 +409,16 @@ public static class CompanyProfileOperations
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<SituationInput>("input");
-                if (!Guid.TryParse(input.CompanyId, out var companyId)) return new SituationPayload(null, [NotFound]);
-                var (request, errors) = await S<SituationRequests>(c).RequestAsync(companyId, input.Kind, input.Reason, input.EffectiveDate, c.CancellationToken);
-                return new SituationPayload(request, errors);
+                return Guid.TryParse(input.CompanyId, out var companyId)
+                    ? await S<SituationRequests>(c).RequestAsync(companyId, input.Kind, input.Reason, input.EffectiveDate, c.CancellationToken) : NotFound;
             });
         mutation.Field<NonNullGraphType<SituationPayloadType>>("decideSituationRequest")
             .Argument<NonNullGraphType<DecideInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<DecideInput>("input");
-                if (!Guid.TryParse(input.Id, out var id)) return new SituationPayload(null, [NotFound]);
-                var (request, errors) = await S<SituationRequests>(c).DecideAsync(id, input.Accept, c.CancellationToken);
-                return new SituationPayload(request, errors);
+                return Guid.TryParse(input.Id, out var id)
+                    ? await S<SituationRequests>(c).DecideAsync(id, input.Accept, c.CancellationToken) : NotFound;
             });
     }
 

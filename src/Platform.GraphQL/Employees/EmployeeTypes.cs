@@ -212,26 +212,33 @@ public sealed class PendingEmployeeChangeType : ObjectGraphType<Platform.Feature
     }
 }
 
-public sealed class EmployeePayloadType : ObjectGraphType<EmployeeResult>
+/// <summary>The contract's EmployeePayload: the outcome of a change to an employee, and the visit requests an exit cancelled.</summary>
+public sealed record EmployeePayload(Outcome<EmployeeView> Outcome, IReadOnlyList<Platform.Features.Visits.VisitRequestView> CancelledVisitRequests)
+{
+    public static EmployeePayload Of(Outcome<EmployeeView> outcome) => new(outcome, []);
+
+    public static EmployeePayload Of(Outcome<EmployeeExit> exit) =>
+        new(new Outcome<EmployeeView>(exit.Value?.Employee, exit.Errors) { Pending = exit.Pending }, exit.Value?.CancelledVisitRequests ?? []);
+}
+
+public sealed class EmployeePayloadType : ObjectGraphType<EmployeePayload>
 {
     public EmployeePayloadType()
     {
         Name = "EmployeePayload";
-        Field<EmployeeType>("employee").Resolve(c => c.Source.Employee);
-        Field<PendingEmployeeChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Pending);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+        Field<EmployeeType>("employee").Resolve(c => c.Source.Outcome.Value);
+        Field<PendingEmployeeChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Outcome.Pending);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Outcome.Errors);
         Visits.VisitRequestOperations.AddEmployeePayloadFields(this);
     }
 }
 
-public sealed record EmployeeChangeDecision(Platform.Features.PendingChanges.PendingChangeView? Change, IReadOnlyList<UserError> Errors);
-
-public sealed class EmployeeChangeDecisionPayloadType : ObjectGraphType<EmployeeChangeDecision>
+public sealed class EmployeeChangeDecisionPayloadType : ObjectGraphType<Outcome<Platform.Features.PendingChanges.PendingChangeView>>
 {
     public EmployeeChangeDecisionPayloadType()
     {
         Name = "EmployeeChangeDecisionPayload";
-        Field<PendingEmployeeChangeType>("change").Resolve(c => c.Source.Change);
+        Field<PendingEmployeeChangeType>("change").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -290,7 +297,7 @@ public static class EmployeeOperations
             .ResolveAsync(async c => await Service(c).CheckAsync(c.Source.Id, c.CancellationToken));
         company.Field<StringGraphType>("employeeSectionLock")
             .Description("The tenant's explanation while the employee section is read-only for employers (sst68 in January), else null.")
-            .ResolveAsync(async c => await Service(c).LockMessageAsync());
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeLock>().LockMessageAsync());
     }
 
     public static void AddQueries(ObjectGraphType query)
@@ -317,62 +324,62 @@ public static class EmployeeOperations
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<EmployeeInput>("input");
-                return Guid.TryParse(input.CompanyId, out var companyId)
-                    ? await Service(c).CreateAsync(companyId, input.Draft(), c.CancellationToken)
-                    : EmployeeResult.Failed(new UserError("NOT_FOUND", "Entreprise introuvable.", "companyId"));
+                return EmployeePayload.Of(Guid.TryParse(input.CompanyId, out var companyId)
+                    ? await Declarations(c).CreateAsync(companyId, input.Draft(), c.CancellationToken)
+                    : new UserError("NOT_FOUND", "Entreprise introuvable.", "companyId"));
             });
         mutation.Field<NonNullGraphType<EmployeePayloadType>>("updateEmployee")
             .Argument<NonNullGraphType<UpdateEmployeeInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<EmployeeInput>("input");
-                return Guid.TryParse(input.Id, out var id) ? await Service(c).UpdateAsync(id, input.Draft(), c.CancellationToken) : EmployeeResult.Failed(EmployeeService.NotFound);
+                return EmployeePayload.Of(Guid.TryParse(input.Id, out var id) ? await Declarations(c).UpdateAsync(id, input.Draft(), c.CancellationToken) : EmployeeService.NotFound);
             });
         mutation.Field<NonNullGraphType<ErrorsPayloadType>>("deleteEmployee")
             .Description("Only until staff validate the employee.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
-                ? await Service(c).DeleteAsync(id, c.CancellationToken) : [EmployeeService.NotFound]);
+                ? (await Declarations(c).DeleteAsync(id, c.CancellationToken)).Errors : [EmployeeService.NotFound]);
         mutation.Field<NonNullGraphType<EmployeePayloadType>>("exitEmployee")
             .Description("The contract end date, which cannot change afterwards.")
             .Argument<NonNullGraphType<ExitEmployeeInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<ExitEmployeeInput>("input");
-                return Guid.TryParse(input.Id, out var id) ? await Service(c).ExitAsync(id, input.EndDate, c.CancellationToken) : EmployeeResult.Failed(EmployeeService.NotFound);
+                return EmployeePayload.Of(Guid.TryParse(input.Id, out var id) ? await Careers(c).ExitAsync(id, input.EndDate, c.CancellationToken) : EmployeeService.NotFound);
             });
         mutation.Field<NonNullGraphType<EmployeePayloadType>>("reactivateEmployee")
             .Argument<NonNullGraphType<ReactivateEmployeeInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<ContractChangeInput>("input");
-                return Guid.TryParse(input.Id, out var id)
-                    ? await Service(c).ReactivateAsync(id, input.StartDate, input.Contract, Guid.TryParse(input.WorkstationId, out var w) ? w : null, c.CancellationToken)
-                    : EmployeeResult.Failed(EmployeeService.NotFound);
+                return EmployeePayload.Of(Guid.TryParse(input.Id, out var id)
+                    ? await Careers(c).ReactivateAsync(id, input.StartDate, input.Contract, Guid.TryParse(input.WorkstationId, out var w) ? w : null, c.CancellationToken)
+                    : EmployeeService.NotFound);
             });
         mutation.Field<NonNullGraphType<EmployeePayloadType>>("changeEmployeeWorkstation")
             .Argument<NonNullGraphType<ChangeEmployeeWorkstationInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<ContractChangeInput>("input");
-                return Guid.TryParse(input.Id, out var id) && Guid.TryParse(input.WorkstationId, out var w)
-                    ? await Service(c).ChangeWorkstationAsync(id, w, input.Contract, input.StartDate, input.CurrentEndDate, c.CancellationToken)
-                    : EmployeeResult.Failed(EmployeeService.NotFound);
+                return EmployeePayload.Of(Guid.TryParse(input.Id, out var id) && Guid.TryParse(input.WorkstationId, out var w)
+                    ? await Careers(c).ChangeWorkstationAsync(id, w, input.Contract, input.StartDate, input.CurrentEndDate, c.CancellationToken)
+                    : EmployeeService.NotFound);
             });
         mutation.Field<NonNullGraphType<EmployeePayloadType>>("validateEmployee")
             .Description("Staff of the tenant.")
             .Argument<NonNullGraphType<IdInputType>>("input")
-            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
-                ? await Service(c).ValidateAsync(id, c.CancellationToken) : EmployeeResult.Failed(EmployeeService.NotFound));
+            .ResolveAsync(async c => EmployeePayload.Of(Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
+                ? await Declarations(c).ValidateAsync(id, c.CancellationToken) : EmployeeService.NotFound));
         mutation.Field<NonNullGraphType<EmployeeChangeDecisionPayloadType>>("decideEmployeeChange")
             .Description("Staff: accept (effective the next day) or refuse an employer's change to an employee.")
             .Argument<NonNullGraphType<DecideInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<DecideInput>("input");
-                if (!Guid.TryParse(input.Id, out var id)) return new EmployeeChangeDecision(null, [EmployeeService.NotFound]);
-                var (change, errors) = await c.RequestServices!.GetRequiredService<EmployeeChanges>().DecideAsync(id, input.Accept, c.CancellationToken);
-                return new EmployeeChangeDecision(change, errors);
+                return Guid.TryParse(input.Id, out var id)
+                    ? await c.RequestServices!.GetRequiredService<EmployeeChanges>().DecideAsync(id, input.Accept, c.CancellationToken)
+                    : EmployeeService.NotFound;
             });
         mutation.Field<NonNullGraphType<ImportPayloadType>>("importEmployees")
             .Argument<NonNullGraphType<CsvImportInputType>>("input")
@@ -396,5 +403,7 @@ public static class EmployeeOperations
     private static readonly ImportResult CompanyNotFound = ImportResult.Failed(new ImportError(0, null, "NOT_FOUND", "Entreprise introuvable."));
 
     private static EmployeeService Service(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeService>();
+    private static EmployeeDeclarations Declarations(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeDeclarations>();
+    private static EmployeeCareers Careers(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeCareers>();
     private static EmployeeImports Imports(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeImports>();
 }

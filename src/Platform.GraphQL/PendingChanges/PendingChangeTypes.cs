@@ -61,14 +61,12 @@ public sealed class EmployerChangeType : ObjectGraphType<PendingChangeView>
     }
 }
 
-public sealed record EmployerChangeDecision(PendingChangeView? Change, IReadOnlyList<UserError> Errors);
-
-public sealed class EmployerChangeDecisionPayloadType : ObjectGraphType<EmployerChangeDecision>
+public sealed class EmployerChangeDecisionPayloadType : ObjectGraphType<Outcome<PendingChangeView>>
 {
     public EmployerChangeDecisionPayloadType()
     {
         Name = "EmployerChangeDecisionPayload";
-        Field<EmployerChangeType>("change").Resolve(c => c.Source.Change);
+        Field<EmployerChangeType>("change").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -93,9 +91,9 @@ public static class PendingChangeOperations
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<DecideInput>("input");
-                if (!Guid.TryParse(input.Id, out var id)) return new EmployerChangeDecision(null, [new UserError("NOT_FOUND", "Cette modification n'existe pas.", "id")]);
-                var (change, errors) = await S(c).DecideAsync(id, input.Accept, ct: c.CancellationToken);
-                return new EmployerChangeDecision(change, errors);
+                return Guid.TryParse(input.Id, out var id)
+                    ? await S(c).DecideAsync(id, input.Accept, ct: c.CancellationToken)
+                    : new UserError("NOT_FOUND", "Cette modification n'existe pas.", "id");
             });
 
     private static Platform.Features.PendingChanges.PendingChanges S(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<Platform.Features.PendingChanges.PendingChanges>();

@@ -105,7 +105,7 @@ public static class VisitRequestOperations
                 c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken));
     }
 
-    public static void AddEmployeePayloadFields(ObjectGraphType<EmployeeResult> payload)
+    public static void AddEmployeePayloadFields(ObjectGraphType<EmployeePayload> payload)
     {
         payload.Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitRequestType>>>>("cancelledVisitRequests")
             .Description("Visit requests cancelled by this change.")

@@ -64,18 +64,18 @@ public sealed class FicheModel(CompanyProfile profile, PendingChanges pendingCha
         var result = await profile.UpdateAsync(Id, new CompanyDetails(Name, LegalForm, CreationDate, NafCode, Activity, Main, Billing, Convocation, CompanyPhone, CompanyFax), ct: HttpContext.RequestAborted);
         Errors = result.Errors;
         if (result.Pending is not null) Message = Waiting;
-        else if (result.Company is not null) Message = "Les informations de l'entreprise sont enregistrées.";
+        else if (result.Value is not null) Message = "Les informations de l'entreprise sont enregistrées.";
         return await LoadAsync() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostContactAsync(Guid? contactId)
     {
         Section = "contacts";
-        var (contact, pending, errors) = await contacts.SaveAsync(Id, contactId, Function, ContactName, Email, Phone, HttpContext.RequestAborted);
-        Errors = errors;
-        if (contact is not null || pending is not null)
+        var saved = await contacts.SaveAsync(Id, contactId, Function, ContactName, Email, Phone, HttpContext.RequestAborted);
+        Errors = saved.Errors;
+        if (saved.Value is not null || saved.Pending is not null)
         {
-            Message = contact is not null ? $"Le contact {contact.Name} est enregistré." : Waiting;
+            Message = saved.Value is { } contact ? $"Le contact {contact.Name} est enregistré." : Waiting;
             (Function, ContactName, Email, Phone) = (null, null, null, null); EditContactId = null; ModelState.Clear();
         }
         else EditContactId = contactId;
@@ -94,9 +94,9 @@ public sealed class FicheModel(CompanyProfile profile, PendingChanges pendingCha
     public async Task<IActionResult> OnPostSituationAsync()
     {
         Section = "situation";
-        var (request, errors) = await situations.RequestAsync(Id, Kind, Reason, EffectiveDate, HttpContext.RequestAborted);
-        Errors = errors;
-        if (request is not null) { Message = "Votre demande est transmise au service, qui vous répondra."; Reason = null; EffectiveDate = null; ModelState.Clear(); }
+        var requested = await situations.RequestAsync(Id, Kind, Reason, EffectiveDate, HttpContext.RequestAborted);
+        Errors = requested.Errors;
+        if (requested.Value is not null) { Message = "Votre demande est transmise au service, qui vous répondra."; Reason = null; EffectiveDate = null; ModelState.Clear(); }
         return await LoadAsync() ? Page() : NotFound();
     }
 

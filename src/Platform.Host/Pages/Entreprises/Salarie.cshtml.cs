@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>One employee (seed 001): declaration, what may still change, the career, the exit and the return.</summary>
 [Authorize]
-public sealed class SalarieModel(EmployeeService employees, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies,
+public sealed class SalarieModel(EmployeeService employees, EmployeeDeclarations declarations, EmployeeCareers careers, EmployeeLock employeeLock, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies,
     Platform.Features.Visits.EmployeeVisitRequests visitRequests) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
@@ -51,46 +51,51 @@ public sealed class SalarieModel(EmployeeService employees, EmployeeChanges chan
 
     public async Task<IActionResult> OnPostCreerAsync()
     {
-        var result = await employees.CreateAsync(Id, new EmployeeDraft(Civility, FirstName, BirthName, MarriedName, BirthDate, Ins, Contract, StartDate, WorkstationId), HttpContext.RequestAborted);
-        if (result.Employee is { } created)
+        var result = await declarations.CreateAsync(Id, new EmployeeDraft(Civility, FirstName, BirthName, MarriedName, BirthDate, Ins, Contract, StartDate, WorkstationId), HttpContext.RequestAborted);
+        if (result.Value is { } created)
             return Redirect($"/entreprises/{Id}/salaries/{created.Id}?cree=1");
         Errors = result.Errors;
         return await LoadAsync() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostModifierAsync() =>
-        await AfterAsync(await employees.UpdateAsync(EmployeeId!.Value, new EmployeeDraft(Civility, FirstName, BirthName, MarriedName, BirthDate, Ins, Contract, null), HttpContext.RequestAborted),
+        await AfterAsync(await declarations.UpdateAsync(EmployeeId!.Value, new EmployeeDraft(Civility, FirstName, BirthName, MarriedName, BirthDate, Ins, Contract, null), HttpContext.RequestAborted),
             "Les modifications sont enregistrées.");
 
     public async Task<IActionResult> OnPostSortieAsync() =>
         EndDate is not { } end
             ? await FailAsync(new UserError("REQUIRED", "Indiquez la date de fin du contrat (JJ/MM/AAAA).", "endDate"))
-            : await AfterAsync(await employees.ExitAsync(EmployeeId!.Value, end, HttpContext.RequestAborted), $"La sortie au {end:dd/MM/yyyy} est enregistrée.");
+            : await AfterExitAsync(await careers.ExitAsync(EmployeeId!.Value, end, HttpContext.RequestAborted), $"La sortie au {end:dd/MM/yyyy} est enregistrée.");
 
     public async Task<IActionResult> OnPostPosteAsync() =>
         WorkstationId is not { } ws || StartDate is not { } start
             ? await FailAsync(new UserError("REQUIRED", "Choisissez le nouveau poste et sa date de prise de poste.", "workstationId"))
-            : await AfterAsync(await employees.ChangeWorkstationAsync(EmployeeId!.Value, ws, Contract, start, EndDate, HttpContext.RequestAborted), "Le nouveau poste est enregistré dans la carrière.");
+            : await AfterAsync(await careers.ChangeWorkstationAsync(EmployeeId!.Value, ws, Contract, start, EndDate, HttpContext.RequestAborted), "Le nouveau poste est enregistré dans la carrière.");
 
     public async Task<IActionResult> OnPostReactiverAsync() =>
         StartDate is not { } start
             ? await FailAsync(new UserError("REQUIRED", "Indiquez la date de début du nouveau contrat.", "startDate"))
-            : await AfterAsync(await employees.ReactivateAsync(EmployeeId!.Value, start, Contract, WorkstationId, HttpContext.RequestAborted), "Le salarié est de nouveau en activité.");
+            : await AfterAsync(await careers.ReactivateAsync(EmployeeId!.Value, start, Contract, WorkstationId, HttpContext.RequestAborted), "Le salarié est de nouveau en activité.");
 
     public async Task<IActionResult> OnPostSupprimerAsync()
     {
-        Errors = await employees.DeleteAsync(EmployeeId!.Value, HttpContext.RequestAborted);
+        Errors = (await declarations.DeleteAsync(EmployeeId!.Value, HttpContext.RequestAborted)).Errors;
         if (Errors.Count == 0) return Redirect($"/entreprises/{Id}/salaries");
         return await LoadAsync() ? Page() : NotFound();
     }
 
-    private async Task<IActionResult> AfterAsync(EmployeeResult result, string done)
+    private async Task<IActionResult> AfterExitAsync(Outcome<EmployeeExit> result, string done) =>
+        await AfterAsync(result.Errors, result.Pending, done, result.Value?.CancelledVisitRequests.Count ?? 0);
+
+    private async Task<IActionResult> AfterAsync(Outcome<EmployeeView> result, string done) => await AfterAsync(result.Errors, result.Pending, done, 0);
+
+    private async Task<IActionResult> AfterAsync(IReadOnlyList<UserError> errors, Platform.Features.PendingChanges.PendingChangeView? pending, string done, int cancelledVisitRequests)
     {
-        Errors = result.Errors;
+        Errors = errors;
         if (Errors.Count == 0)
         {
-            Message = result.Pending is null ? done : "Votre modification est transmise au service : elle prendra effet le lendemain de sa validation.";
-            if (result.CancelledVisitRequests.Count > 0) Message += $" {result.CancelledVisitRequests.Count} demande(s) de visite en attente ont été annulée(s).";
+            Message = pending is null ? done : "Votre modification est transmise au service : elle prendra effet le lendemain de sa validation.";
+            if (cancelledVisitRequests > 0) Message += $" {cancelledVisitRequests} demande(s) de visite en attente ont été annulée(s).";
             ModelState.Clear();
         }
         if (!await LoadAsync()) return NotFound();
@@ -119,7 +124,7 @@ public sealed class SalarieModel(EmployeeService employees, EmployeeChanges chan
         if (Request.Query.ContainsKey("cree")) Message ??= Employee?.Validated == true ? "Le salarié est enregistré." : "Le salarié est enregistré ; il sera validé par le service.";
         Workstations = await workstations.OpenAsync(Id, HttpContext.RequestAborted);
         Contracts = EmployeeRules.ContractsFor(company.IsTempWorkerAccount);
-        LockMessage = await employees.LockMessageAsync();
+        LockMessage = await employeeLock.LockMessageAsync();
         CanManage = await access.HasAsync(Id, Permission.ManageEmployees) && LockMessage is null;
         return true;
     }

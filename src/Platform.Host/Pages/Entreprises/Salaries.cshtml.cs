@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>« Effectif » (seeds 001, 003): the list with its filters and pages, the check, the export and the print.</summary>
 [Authorize]
-public sealed class SalariesModel(EmployeeService employees, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class SalariesModel(EmployeeService employees, EmployeeLock employeeLock, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "tous")] public bool All { get; set; }
@@ -48,7 +48,7 @@ public sealed class SalariesModel(EmployeeService employees, WorkstationService 
         List = await employees.ListAsync(Id, Filter, KeysetCursor.DefaultPageSize, After, HttpContext.RequestAborted);
         Workstations = await workstations.OpenAsync(Id, HttpContext.RequestAborted);
         if (Check) Checks = await employees.CheckAsync(Id, HttpContext.RequestAborted);
-        LockMessage = await employees.LockMessageAsync();
+        LockMessage = await employeeLock.LockMessageAsync();
         CanManage = await access.HasAsync(Id, Permission.ManageEmployees);
         return Page();
     }

@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 /// <summary>The two employee imports of seed 001: « Création de salariés » and « Fins de contrats », with their reference files.</summary>
 [Authorize]
 [UploadLimit]
-public sealed class SalariesImportModel(EmployeeImports imports, EmployeeService employees, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class SalariesImportModel(EmployeeImports imports, EmployeeService employees, EmployeeLock employeeLock, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     public CompanyView Company { get; private set; } = null!;
@@ -56,7 +56,7 @@ public sealed class SalariesImportModel(EmployeeImports imports, EmployeeService
     {
         if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return false;
         Company = company;
-        LockMessage = await employees.LockMessageAsync();
+        LockMessage = await employeeLock.LockMessageAsync();
         return true;
     }
 }

@@ -43,17 +43,17 @@ public sealed class IndexModel(PendingChanges changes, SituationRequests situati
 
     public async Task<IActionResult> OnPostModificationAsync(Guid changeId, bool accept)
     {
-        var (change, errors) = await changes.DecideAsync(changeId, accept, ct: HttpContext.RequestAborted);
-        Errors = errors;
-        if (change is not null) Message = DecisionMessage(change, accept);
+        var decided = await changes.DecideAsync(changeId, accept, ct: HttpContext.RequestAborted);
+        Errors = decided.Errors;
+        if (decided.Value is { } change) Message = DecisionMessage(change, accept);
         return await ReloadAsync();
     }
 
     public async Task<IActionResult> OnPostSituationAsync(Guid requestId, bool accept)
     {
-        var (request, errors) = await situations.DecideAsync(requestId, accept, HttpContext.RequestAborted);
-        Errors = errors;
-        if (request is not null) Message = $"Demande de {request.CompanyName} {(accept ? "acceptée" : "refusée")}.";
+        var decided = await situations.DecideAsync(requestId, accept, HttpContext.RequestAborted);
+        Errors = decided.Errors;
+        if (decided.Value is { } request) Message = $"Demande de {request.CompanyName} {(accept ? "acceptée" : "refusée")}.";
         return await ReloadAsync();
     }
 
@@ -63,9 +63,9 @@ public sealed class IndexModel(PendingChanges changes, SituationRequests situati
         await LoadAsync();
         if (Company is null) { Errors = [new UserError("NOT_FOUND", "Aucun adhérent ne porte ce numéro.", "adherent")]; return Page(); }
         var nurses = (Nurses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var (team, errors) = await teams.SetAsync(Company.Id, new HealthTeamView(Doctor, nurses, MedicalSecretary, MedicalSecretaryPhone, MedicalSecretaryEmail, Iprp, Asst, PreventionAdviser, CentreName, CentreAddress, OpeningHours), HttpContext.RequestAborted);
-        Errors = errors;
-        if (team is not null) Message = $"L'équipe santé de {Company.Name} est enregistrée.";
+        var set = await teams.SetAsync(Company.Id, new HealthTeamView(Doctor, nurses, MedicalSecretary, MedicalSecretaryPhone, MedicalSecretaryEmail, Iprp, Asst, PreventionAdviser, CentreName, CentreAddress, OpeningHours), HttpContext.RequestAborted);
+        Errors = set.Errors;
+        if (set.Value is not null) Message = $"L'équipe santé de {Company.Name} est enregistrée.";
         return Page();
     }
 

@@ -11,7 +11,7 @@ namespace Platform.Host.Pages.PersonnelSalaries;
 
 /// <summary>Staff: the declared employees waiting for validation, oldest first.</summary>
 [Authorize]
-public sealed class IndexModel(EmployeeService employees, EmployeeChanges changes, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(EmployeeService employees, EmployeeDeclarations declarations, EmployeeChanges changes, CurrentUser currentUser) : PageModel
 {
     public IReadOnlyList<PendingChangeView> Changes { get; private set; } = [];
     public IReadOnlyList<(CompanyView Company, EmployeeView Employee)> Awaiting { get; private set; } = [];
@@ -28,17 +28,17 @@ public sealed class IndexModel(EmployeeService employees, EmployeeChanges change
 
     public async Task<IActionResult> OnPostModificationAsync(Guid changeId, bool accept)
     {
-        var (change, errors) = await changes.DecideAsync(changeId, accept, HttpContext.RequestAborted);
-        Errors = errors;
-        if (change is not null) Message = PersonnelEntreprises.IndexModel.DecisionMessage(change, accept);
+        var decided = await changes.DecideAsync(changeId, accept, HttpContext.RequestAborted);
+        Errors = decided.Errors;
+        if (decided.Value is { } change) Message = PersonnelEntreprises.IndexModel.DecisionMessage(change, accept);
         return await OnGetAsync();
     }
 
     public async Task<IActionResult> OnPostValiderAsync(Guid employeeId)
     {
-        var result = await employees.ValidateAsync(employeeId, HttpContext.RequestAborted);
+        var result = await declarations.ValidateAsync(employeeId, HttpContext.RequestAborted);
         Errors = result.Errors;
-        if (result.Employee is { } e) Message = $"{e.DisplayName} est validé(e).";
+        if (result.Value is { } e) Message = $"{e.DisplayName} est validé(e).";
         return await OnGetAsync();
     }
 }
