@@ -14,14 +14,14 @@ public sealed class AccessRequestDecisions(
     DemarcheSupport support, CurrentUser currentUser, CompanyAccess access, EmailOutbox outbox,
     CompanySynchronization synchronization, ManagementRequests management, AdministratorChanges administratorChanges, TakeoverReports takeovers)
 {
-    public async Task<RequestOutcome> DecideAsync(Guid id, bool accept, IReadOnlyList<string>? roles, CancellationToken ct = default)
+    public async Task<Outcome<AccessRequestView>> DecideAsync(Guid id, bool accept, IReadOnlyList<string>? roles, CancellationToken ct = default)
     {
         var caller = support.Caller;
         var db = support.Db;
         var request = await db.AccessRequests.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null || !await MayDecideAsync(request, ct)) return RequestOutcome.Fail(new UserError("NOT_FOUND", "Cette démarche n'existe pas ou ne vous est pas adressée.", "id"));
-        if (request.State != AccessRequestState.InProgress) return RequestOutcome.Fail(new UserError("ALREADY_DECIDED", "Cette démarche a déjà été traitée.", "id"));
-        if (accept && await ApplyAsync(request, roles, ct) is { } problem) return RequestOutcome.Fail(problem);
+        if (request is null || !await MayDecideAsync(request, ct)) return Outcome<AccessRequestView>.Fail(new UserError("NOT_FOUND", "Cette démarche n'existe pas ou ne vous est pas adressée.", "id"));
+        if (request.State != AccessRequestState.InProgress) return Outcome<AccessRequestView>.Fail(new UserError("ALREADY_DECIDED", "Cette démarche a déjà été traitée.", "id"));
+        if (accept && await ApplyAsync(request, roles, ct) is { } problem) return Outcome<AccessRequestView>.Fail(problem);
 
         request.State = accept ? AccessRequestState.Accepted : AccessRequestState.Refused;
         request.DecidedAt = support.Time.GetUtcNow();
@@ -36,7 +36,7 @@ public sealed class AccessRequestDecisions(
             if (!await synchronization.TrySaveClaimAsync(ct)) return await synchronization.LostRaceAsync(id, ct);
         }
         else await db.SaveChangesAsync(ct);
-        return new RequestOutcome(view, null, []);
+        return Outcome<AccessRequestView>.Ok(view);
     }
 
     public async Task<IReadOnlyList<AccessRequestView>> MineAsync(CancellationToken ct = default)

@@ -47,8 +47,5 @@ public sealed record AccessRequestView(Guid Id, AccessRequestKind Kind, AccessRe
     };
 }
 
-/// <summary>What a démarche operation answers: the request, the company it opened (a completed synchronisation), or errors.</summary>
-public sealed record RequestOutcome(AccessRequestView? Request, CompanyView? Company, IReadOnlyList<UserError> Errors)
-{
-    public static RequestOutcome Fail(UserError error) => new(null, null, [error]);
-}
+/// <summary>A synchronisation: the request it opened, and the company it opened once completed (the caller administers it then).</summary>
+public sealed record Synchronization(AccessRequestView Request, CompanyView? Company);

@@ -9,22 +9,22 @@ namespace Platform.Features.Demarches;
 /// </summary>
 public sealed class AdministratorChanges(DemarcheSupport support, Sessions sessions)
 {
-    public async Task<RequestOutcome> RequestAsync(string? memberNumber, string? siret, string? formerAdministratorEmail, CancellationToken ct = default)
+    public async Task<Outcome<AccessRequestView>> RequestAsync(string? memberNumber, string? siret, string? formerAdministratorEmail, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.ChangeAdministrator) is { } notOffered) return RequestOutcome.Fail(notOffered);
-        if (support.Throttled() is { } throttled) return RequestOutcome.Fail(throttled);
+        if (await support.NotOfferedAsync(AccessRequestKind.ChangeAdministrator) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
+        if (support.Throttled() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
         _ = support.Caller;
-        if (DemarcheSupport.OnTempWorkerAccount(memberNumber) is { } onTempAccount) return RequestOutcome.Fail(onTempAccount);
+        if (DemarcheSupport.OnTempWorkerAccount(memberNumber) is { } onTempAccount) return Outcome<AccessRequestView>.Fail(onTempAccount);
         siret = DemarcheSupport.Digits(siret);
-        if (DemarcheSupport.SiretProblem(siret, "siret") is { } badSiret) return RequestOutcome.Fail(badSiret);
+        if (DemarcheSupport.SiretProblem(siret, "siret") is { } badSiret) return Outcome<AccessRequestView>.Fail(badSiret);
         var email = formerAdministratorEmail?.Trim();
         if (!PersonDetails.IsEmail(email))
-            return RequestOutcome.Fail(new UserError("INVALID_EMAIL", "Indiquez l'adresse e-mail de l'ancien administrateur.", "formerAdministratorEmail"));
+            return Outcome<AccessRequestView>.Fail(new UserError("INVALID_EMAIL", "Indiquez l'adresse e-mail de l'ancien administrateur.", "formerAdministratorEmail"));
         var company = await support.MatchAsync(memberNumber, siret, ct);
-        if (company is null) return RequestOutcome.Fail(DemarcheSupport.NoSuchMember);
+        if (company is null) return Outcome<AccessRequestView>.Fail(DemarcheSupport.NoSuchMember);
         var request = support.Add(AccessRequestKind.ChangeAdministrator, company, siret: siret, formerAdministrator: email);
         await support.Db.SaveChangesAsync(ct);
-        return new RequestOutcome(await support.ViewAsync(request, ct), null, []);
+        return Outcome<AccessRequestView>.Ok(await support.ViewAsync(request, ct));
     }
 
     /// <summary>On acceptance: the requester becomes Administrateur; the former administrator loses that role.</summary>

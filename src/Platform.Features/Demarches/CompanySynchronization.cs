@@ -25,20 +25,20 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
         new("INVALID_CODE", "Ce code n'est pas ou plus valable. Vérifiez-le auprès du contact de votre entreprise, ou attendez la décision du service adhérents.", "code");
 
     /// <summary>Opens the request and, when the numbers match a company with a contact on file, e-mails that contact a code.</summary>
-    public async Task<RequestOutcome> StartAsync(string? memberNumber, string? siren, CancellationToken ct = default)
+    public async Task<Outcome<Synchronization>> StartAsync(string? memberNumber, string? siren, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.Synchronize) is { } notOffered) return RequestOutcome.Fail(notOffered);
-        if (support.Throttled() is { } throttled) return RequestOutcome.Fail(throttled);
+        if (await support.NotOfferedAsync(AccessRequestKind.Synchronize) is { } notOffered) return Outcome<Synchronization>.Fail(notOffered);
+        if (support.Throttled() is { } throttled) return Outcome<Synchronization>.Fail(throttled);
         var caller = support.Caller;
         var number = memberNumber?.Trim();
         siren = DemarcheSupport.Digits(siren);
         if (string.IsNullOrEmpty(number) || number.Length > 20)
-            return RequestOutcome.Fail(new UserError("MEMBER_NUMBER_REQUIRED", "Indiquez le numéro d'adhérent (20 caractères au plus).", "memberNumber"));
-        if (!Identifiers.IsValidSiren(siren)) return RequestOutcome.Fail(new UserError("INVALID_SIREN", "Le numéro SIREN doit compter 9 chiffres valides.", "siren"));
+            return Outcome<Synchronization>.Fail(new UserError("MEMBER_NUMBER_REQUIRED", "Indiquez le numéro d'adhérent (20 caractères au plus).", "memberNumber"));
+        if (!Identifiers.IsValidSiren(siren)) return Outcome<Synchronization>.Fail(new UserError("INVALID_SIREN", "Le numéro SIREN doit compter 9 chiffres valides.", "siren"));
         var db = support.Db;
         if (await db.AccessRequests.AnyAsync(r => r.RequestedByUserId == caller && r.Kind == AccessRequestKind.Synchronize
                 && r.State == AccessRequestState.InProgress && r.MemberNumber == number && r.Siret == siren, ct))
-            return RequestOutcome.Fail(new UserError("ALREADY_REQUESTED",
+            return Outcome<Synchronization>.Fail(new UserError("ALREADY_REQUESTED",
                 "Vous avez déjà demandé cette synchronisation : saisissez le code reçu par le contact de votre entreprise, ou attendez la décision du service adhérents.", "memberNumber"));
 
         var request = support.Add(AccessRequestKind.Synchronize, null, memberNumber: number, siret: siren);
@@ -57,26 +57,26 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
         }
         await db.SaveChangesAsync(ct);
         // The same answer whether the numbers matched or not: a request in progress, no company.
-        return new RequestOutcome(await support.ViewAsync(request, ct), null, []);
+        return Outcome<Synchronization>.Ok(new Synchronization(await support.ViewAsync(request, ct), null));
     }
 
     /// <summary>Completes the caller's synchronisation with the code the company's contact received.</summary>
-    public async Task<RequestOutcome> ConfirmAsync(Guid requestId, string? code, CancellationToken ct = default)
+    public async Task<Outcome<Synchronization>> ConfirmAsync(Guid requestId, string? code, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.Synchronize) is { } notOffered) return RequestOutcome.Fail(notOffered);
-        if (support.Throttled() is { } throttled) return RequestOutcome.Fail(throttled);
+        if (await support.NotOfferedAsync(AccessRequestKind.Synchronize) is { } notOffered) return Outcome<Synchronization>.Fail(notOffered);
+        if (support.Throttled() is { } throttled) return Outcome<Synchronization>.Fail(throttled);
         var caller = support.Caller;
         var db = support.Db;
         var request = await db.AccessRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.RequestedByUserId == caller && r.Kind == AccessRequestKind.Synchronize, ct);
-        if (request is null) return RequestOutcome.Fail(new UserError("NOT_FOUND", "Cette démarche n'existe pas.", "requestId"));
-        if (request.State != AccessRequestState.InProgress) return RequestOutcome.Fail(new UserError("ALREADY_DECIDED", "Cette démarche a déjà été traitée.", "requestId"));
-        if (request.ConfirmationCodeHash is null || request.ConfirmationExpiresAt <= support.Time.GetUtcNow()) return RequestOutcome.Fail(WrongCode);
+        if (request is null) return Outcome<Synchronization>.Fail(new UserError("NOT_FOUND", "Cette démarche n'existe pas.", "requestId"));
+        if (request.State != AccessRequestState.InProgress) return Outcome<Synchronization>.Fail(new UserError("ALREADY_DECIDED", "Cette démarche a déjà été traitée.", "requestId"));
+        if (request.ConfirmationCodeHash is null || request.ConfirmationExpiresAt <= support.Time.GetUtcNow()) return Outcome<Synchronization>.Fail(WrongCode);
         // Each try is counted before it is checked, atomically: parallel guesses cannot exceed the budget.
         var counted = await db.AccessRequests.Where(r => r.Id == requestId && r.ConfirmationWrongTries < MaxWrongTries)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConfirmationWrongTries, r => r.ConfirmationWrongTries + 1), ct);
         var typed = DemarcheSupport.Digits(code) ?? "";
         if (counted == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(CodeHash(request.Id, typed)), Encoding.ASCII.GetBytes(request.ConfirmationCodeHash)))
-            return RequestOutcome.Fail(WrongCode);
+            return Outcome<Synchronization>.Fail(WrongCode);
 
         var (company, problem) = await ClaimAsync(request, ct);
         if (problem is not null)
@@ -84,12 +84,12 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
             // The code was right, so the requester may learn why: refuse this request and say what to do.
             Decide(request, accepted: false);
             await db.SaveChangesAsync(ct);
-            return RequestOutcome.Fail(problem);
+            return Outcome<Synchronization>.Fail(problem);
         }
         Decide(request, accepted: true);
         support.Audit("company-synchronized", company!.Id);
         if (!await TrySaveClaimAsync(ct)) return await LostRaceAsync(requestId, ct);
-        return new RequestOutcome(await support.ViewAsync(request, ct), company, []);
+        return Outcome<Synchronization>.Ok(new Synchronization(await support.ViewAsync(request, ct), company));
     }
 
     /// <summary>
@@ -128,13 +128,13 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
         }
     }
 
-    /// <summary>The losing request is refused with the seed's message.</summary>
-    public async Task<RequestOutcome> LostRaceAsync(Guid requestId, CancellationToken ct)
+    /// <summary>The losing request is refused; the error carries the seed's message.</summary>
+    public async Task<UserError> LostRaceAsync(Guid requestId, CancellationToken ct)
     {
         var request = await support.Db.AccessRequests.SingleAsync(r => r.Id == requestId, ct);
         Decide(request, accepted: false);
         await support.Db.SaveChangesAsync(ct);
-        return RequestOutcome.Fail(new UserError("ALREADY_SYNCHRONIZED", AlreadySynchronized, "memberNumber"));
+        return new UserError("ALREADY_SYNCHRONIZED", AlreadySynchronized, "memberNumber");
     }
 
     private void Decide(AccessRequest request, bool accepted)

@@ -11,23 +11,23 @@ namespace Platform.Features.Demarches;
 /// </summary>
 public sealed class ManagementRequests(DemarcheSupport support, CompanyAccess access, EmailOutbox outbox, NotificationRecipients recipients)
 {
-    public async Task<RequestOutcome> RequestAsync(string? memberNumber, string? siret, string siteUrl, CancellationToken ct = default)
+    public async Task<Outcome<AccessRequestView>> RequestAsync(string? memberNumber, string? siret, string siteUrl, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.Manage) is { } notOffered) return RequestOutcome.Fail(notOffered);
-        if (support.Throttled() is { } throttled) return RequestOutcome.Fail(throttled);
+        if (await support.NotOfferedAsync(AccessRequestKind.Manage) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
+        if (support.Throttled() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
         var caller = support.Caller;
         var db = support.Db;
         siret = DemarcheSupport.Digits(siret);
-        if (DemarcheSupport.SiretProblem(siret, "siret") is { } badSiret) return RequestOutcome.Fail(badSiret);
+        if (DemarcheSupport.SiretProblem(siret, "siret") is { } badSiret) return Outcome<AccessRequestView>.Fail(badSiret);
         var company = await support.MatchAsync(memberNumber, siret, ct);
-        if (company is null) return RequestOutcome.Fail(DemarcheSupport.NoSuchMember);
+        if (company is null) return Outcome<AccessRequestView>.Fail(DemarcheSupport.NoSuchMember);
         if (await db.Memberships.AnyAsync(m => m.CompanyId == company.Id && m.UserId == caller, ct))
-            return RequestOutcome.Fail(new UserError("ALREADY_MEMBER", "Vous gérez déjà cet adhérent.", "memberNumber"));
+            return Outcome<AccessRequestView>.Fail(new UserError("ALREADY_MEMBER", "Vous gérez déjà cet adhérent.", "memberNumber"));
         if (await db.AccessRequests.AnyAsync(r => r.CompanyId == company.Id && r.RequestedByUserId == caller && r.Kind == AccessRequestKind.Manage && r.State == AccessRequestState.InProgress, ct))
-            return RequestOutcome.Fail(new UserError("ALREADY_REQUESTED", "Une demande de gestion de cet adhérent est déjà en cours.", "memberNumber"));
+            return Outcome<AccessRequestView>.Fail(new UserError("ALREADY_REQUESTED", "Une demande de gestion de cet adhérent est déjà en cours.", "memberNumber"));
         var administrators = await support.AdministratorsAsync(company.Id, ct);
         if (administrators.Count == 0 && !await db.Memberships.AnyAsync(m => m.CompanyId == company.Id, ct))
-            return RequestOutcome.Fail(new UserError("NOT_SYNCHRONIZED", "Personne ne gère encore cet adhérent : choisissez SYNCHRONISER VOTRE ADHERENT.", "memberNumber"));
+            return Outcome<AccessRequestView>.Fail(new UserError("NOT_SYNCHRONIZED", "Personne ne gère encore cet adhérent : choisissez SYNCHRONISER VOTRE ADHERENT.", "memberNumber"));
 
         // Users but no administrator: the staff decide (and may make the person Administrateur).
         var request = support.Add(AccessRequestKind.Manage, company, siret: siret, addressedToStaff: administrators.Count == 0);
@@ -37,7 +37,7 @@ public sealed class ManagementRequests(DemarcheSupport support, CompanyAccess ac
         foreach (var admin in await recipients.ForAsync(company.Id, NotificationKind.Requests, r => r.Contains(CompanyRoles.Administrator), ct))
             outbox.Enqueue(admin.Email, EmailTemplates.ManagementRequested(rules, company.Name, $"{requester.FirstName} {requester.LastName}", requester.Email, $"{siteUrl.TrimEnd('/')}/demarches"));
         await db.SaveChangesAsync(ct);
-        return new RequestOutcome(await support.ViewAsync(request, ct), null, []);
+        return Outcome<AccessRequestView>.Ok(await support.ViewAsync(request, ct));
     }
 
     /// <summary>On acceptance: the roles the decider chose, from the tenant's catalogue.</summary>

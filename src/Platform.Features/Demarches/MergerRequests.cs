@@ -6,15 +6,15 @@ namespace Platform.Features.Demarches;
 /// </summary>
 public sealed class MergerRequests(DemarcheSupport support)
 {
-    public async Task<RequestOutcome> RequestAsync(string? description, CancellationToken ct = default)
+    public async Task<Outcome<AccessRequestView>> RequestAsync(string? description, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.Merger) is { } notOffered) return RequestOutcome.Fail(notOffered);
+        if (await support.NotOfferedAsync(AccessRequestKind.Merger) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
         // Counted like the other démarches: nobody floods the staff's queue.
-        if (support.Throttled() is { } throttled) return RequestOutcome.Fail(throttled);
+        if (support.Throttled() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
         _ = support.Caller;
-        if (DemarcheSupport.DescriptionProblem(description) is { } problem) return RequestOutcome.Fail(problem);
+        if (DemarcheSupport.DescriptionProblem(description) is { } problem) return Outcome<AccessRequestView>.Fail(problem);
         var request = support.Add(AccessRequestKind.Merger, null, description: description!.Trim());
         await support.Db.SaveChangesAsync(ct);
-        return new RequestOutcome(await support.ViewAsync(request, ct), null, []);
+        return Outcome<AccessRequestView>.Ok(await support.ViewAsync(request, ct));
     }
 }

@@ -10,22 +10,22 @@ namespace Platform.Features.Demarches;
 /// </summary>
 public sealed class TakeoverReports(DemarcheSupport support, CompanyDirectory companies)
 {
-    public async Task<RequestOutcome> ReportAsync(string? memberNumber, string? oldSiret, string? newSiret, string? description, CancellationToken ct = default)
+    public async Task<Outcome<AccessRequestView>> ReportAsync(string? memberNumber, string? oldSiret, string? newSiret, string? description, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.Takeover) is { } notOffered) return RequestOutcome.Fail(notOffered);
-        if (support.Throttled() is { } throttled) return RequestOutcome.Fail(throttled);
+        if (await support.NotOfferedAsync(AccessRequestKind.Takeover) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
+        if (support.Throttled() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
         _ = support.Caller;
-        if (DemarcheSupport.OnTempWorkerAccount(memberNumber) is { } onTempAccount) return RequestOutcome.Fail(onTempAccount);
+        if (DemarcheSupport.OnTempWorkerAccount(memberNumber) is { } onTempAccount) return Outcome<AccessRequestView>.Fail(onTempAccount);
         oldSiret = DemarcheSupport.Digits(oldSiret);
         newSiret = DemarcheSupport.Digits(newSiret);
-        if (DemarcheSupport.SiretProblem(oldSiret, "oldSiret", "L'ancien numéro SIRET") is { } badOld) return RequestOutcome.Fail(badOld);
-        if (DemarcheSupport.SiretProblem(newSiret, "newSiret", "Le nouveau numéro SIRET") is { } badNew) return RequestOutcome.Fail(badNew);
-        if (DemarcheSupport.DescriptionProblem(description) is { } problem) return RequestOutcome.Fail(problem);
+        if (DemarcheSupport.SiretProblem(oldSiret, "oldSiret", "L'ancien numéro SIRET") is { } badOld) return Outcome<AccessRequestView>.Fail(badOld);
+        if (DemarcheSupport.SiretProblem(newSiret, "newSiret", "Le nouveau numéro SIRET") is { } badNew) return Outcome<AccessRequestView>.Fail(badNew);
+        if (DemarcheSupport.DescriptionProblem(description) is { } problem) return Outcome<AccessRequestView>.Fail(problem);
         var company = await support.MatchAsync(memberNumber, oldSiret, ct);
-        if (company is null) return RequestOutcome.Fail(DemarcheSupport.NoSuchMember);
+        if (company is null) return Outcome<AccessRequestView>.Fail(DemarcheSupport.NoSuchMember);
         var request = support.Add(AccessRequestKind.Takeover, company, siret: oldSiret, newSiret: newSiret, description: description!.Trim());
         await support.Db.SaveChangesAsync(ct);
-        return new RequestOutcome(await support.ViewAsync(request, ct), null, []);
+        return Outcome<AccessRequestView>.Ok(await support.ViewAsync(request, ct));
     }
 
     public async Task ApplyAsync(AccessRequest request, CancellationToken ct)

@@ -11,10 +11,11 @@ namespace Platform.Features.TenantSettings;
 
 public sealed record RuleChangeRequest(string Path, string ValueJson, bool ConfirmOutsideNationalRange = false);
 
-public sealed record RuleChangeResult(TenantRules? Rules, IReadOnlyList<UserError> Errors)
+public static class RuleChangeOutcome
 {
-    /// <summary>True when the only objection is a rate outside the legal range: the administrator may confirm.</summary>
-    public bool NeedsConfirmation => Errors.Count > 0 && Errors.All(e => e.Code == RuleError.RateOutsideNationalRange);
+    /// <summary>True when the only objection to a rule change is a rate outside the legal range: the administrator may confirm.</summary>
+    public static bool NeedsConfirmation(this Outcome<TenantRules> outcome) =>
+        outcome.Errors.Count > 0 && outcome.Errors.All(e => e.Code == RuleError.RateOutsideNationalRange);
 }
 
 public sealed record RuleChangeView(string Path, string OldValueJson, string NewValueJson, DateTimeOffset ChangedAt, string ChangedBy);
@@ -36,16 +37,16 @@ public sealed class TenantRulesAdministration(
         return (await cache.GetAsync(Tenant)).Json;
     }
 
-    public async Task<RuleChangeResult> ChangeAsync(RuleChangeRequest request, CancellationToken ct = default)
+    public async Task<Outcome<TenantRules>> ChangeAsync(RuleChangeRequest request, CancellationToken ct = default)
     {
         var userId = currentUser.RequireTenantAdministrator();
         var actor = new Actor(userId, currentUser.DisplayName ?? userId.ToString());
         var path = request.Path.Trim();
         if (RulePaths.Problem(path) is { } problem)
-            return Fail(new UserError("RULE_PATH_INVALID", problem, "path"));
+            return new UserError("RULE_PATH_INVALID", problem, "path");
         JsonNode? value;
         try { value = JsonNode.Parse(request.ValueJson); }
-        catch (JsonException) { return Fail(new UserError("RULE_VALUE_INVALID", "La valeur doit être du JSON valide.", "value")); }
+        catch (JsonException) { return new UserError("RULE_VALUE_INVALID", "La valeur doit être du JSON valide.", "value"); }
 
         var current = await cache.GetAsync(Tenant);
         var oldValue = RulePaths.Get(current.Json, path);
@@ -58,12 +59,12 @@ public sealed class TenantRulesAdministration(
             (rules, errors) = Check(candidate);
         }
         if (errors.Count > 0)
-            return new RuleChangeResult(null, errors.Select(e => new UserError(e.Code ?? "RULE_INVALID", e.Message, e.Field.TrimStart('$', '.'))).ToList());
+            return Outcome<TenantRules>.Fail(errors.Select(e => new UserError(e.Code ?? "RULE_INVALID", e.Message, e.Field.TrimStart('$', '.'))).ToList());
 
         var newValue = RulePaths.Get(candidate, path);
         var oldJson = oldValue?.ToJsonString() ?? "null";
         var newJson = newValue?.ToJsonString() ?? "null";
-        if (JsonNode.DeepEquals(oldValue, newValue)) return new RuleChangeResult(rules, []);
+        if (JsonNode.DeepEquals(oldValue, newValue)) return Outcome<TenantRules>.Ok(rules!);
 
         var now = time.GetUtcNow();
         var stored = await db.TenantRuleOverrides.SingleOrDefaultAsync(o => o.Path == path, ct);
@@ -83,7 +84,7 @@ public sealed class TenantRulesAdministration(
         db.AuditEntries.Record(time, actor.UserId, "tenant-rule-changed", "TenantRules", path, newJson);
         await db.SaveChangesAsync(ct);
         cache.Invalidate(Tenant);
-        return new RuleChangeResult(rules, []);
+        return Outcome<TenantRules>.Ok(rules!);
     }
 
     public async Task<IReadOnlyList<RuleChangeView>> HistoryAsync(CancellationToken ct = default)
@@ -110,6 +111,4 @@ public sealed class TenantRulesAdministration(
         if (root["rates"] is JsonArray rates && rates[index] is JsonObject rate)
             rate["approvedOutsideNationalRange"] = true;
     }
-
-    private static RuleChangeResult Fail(UserError error) => new(null, [error]);
 }

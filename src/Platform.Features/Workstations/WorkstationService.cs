@@ -11,16 +11,14 @@ using Platform.Features.Regulation;
 
 namespace Platform.Features.Workstations;
 
-/// <summary>What creating a workstation did: the workstation, or the similar ones to confirm against, or errors.</summary>
-public sealed record WorkstationResult(WorkstationView? Workstation, IReadOnlyList<WorkstationView> Similar, IReadOnlyList<UserError> Errors)
-{
-    /// <summary>Set where the change waits for staff validation instead of applying (sst68).</summary>
-    public PendingChangeView? Pending { get; init; }
+/// <summary>
+/// What creating a workstation made: the workstation; or, with the error CONFIRMATION_REQUIRED, no
+/// workstation and the similar ones (same CSP code) to confirm against.
+/// </summary>
+public sealed record NewWorkstation(WorkstationView? Workstation, IReadOnlyList<WorkstationView> Similar);
 
-    public static WorkstationResult Waiting(PendingChangeView pending) => new(null, [], []) { Pending = pending };
-
-    public static WorkstationResult Failed(params UserError[] errors) => new(null, [], errors);
-}
+/// <summary>What deleting a workstation did: deleted, or closed instead (former employees held it) and the workstation now.</summary>
+public sealed record WorkstationDeletion(bool Deleted, WorkstationView? Closed);
 
 /// <summary>
 /// The workstations of a company (SPEC.md 3.3, seed 001): declared one by one or imported, with a
@@ -73,87 +71,87 @@ public sealed class WorkstationService(
         return await ViewsAsync(rows, ct);
     }
 
-    public async Task<WorkstationResult> CreateAsync(Guid companyId, WorkstationDraft draft, bool confirmDuplicate, CancellationToken ct = default)
+    public async Task<Outcome<NewWorkstation>> CreateAsync(Guid companyId, WorkstationDraft draft, bool confirmDuplicate, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ManageEmployees, ct);
         var (checkedDraft, errors) = WorkstationRules.Check(draft);
-        if (checkedDraft is null) return WorkstationResult.Failed([.. errors]);
-        if (await TempLimitProblemAsync(companyId, 1, ct) is { } limit) return WorkstationResult.Failed(limit);
+        if (checkedDraft is null) return Outcome<NewWorkstation>.Fail(errors);
+        if (await TempLimitProblemAsync(companyId, 1, ct) is { } limit) return limit;
 
         if (!confirmDuplicate)
         {
             var similar = await db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId && w.CspCode == checkedDraft.CspCode)
                 .OrderBy(w => w.ClosedOn != null).ThenBy(w => w.Label).ToListAsync(ct);
             if (similar.Count > 0)
-                return new(null, await ViewsAsync(similar, ct), [new UserError("CONFIRMATION_REQUIRED",
+                return new(new NewWorkstation(null, await ViewsAsync(similar, ct)), [new UserError("CONFIRMATION_REQUIRED",
                     "Nous avons détecté un ou plusieurs poste(s) similaire(s). Si vous souhaitez tout de même poursuivre, confirmez la création ; sinon, reprenez un poste existant.", "cspCode")]);
         }
 
         if (await pendingChanges.MustWaitAsync())
-            return WorkstationResult.Waiting(await pendingChanges.RecordAsync(companyId, PendingChangeKind.WorkstationCreate, null, $"Poste {checkedDraft.Label}",
+            return Outcome<NewWorkstation>.Waiting(await pendingChanges.RecordAsync(companyId, PendingChangeKind.WorkstationCreate, null, $"Poste {checkedDraft.Label}",
                 $"Nouveau poste : {checkedDraft.Label} ({checkedDraft.CspCode})", checkedDraft, null, ct));
         var workstation = New(companyId, checkedDraft);
         db.Workstations.Add(workstation);
         db.AuditEntries.Record(time, currentUser.UserId, "workstation.created", "Workstation", workstation.Id);
         await db.SaveChangesAsync(ct);
-        return new((await ViewsAsync([workstation], ct))[0], [], []);
+        return Outcome<NewWorkstation>.Ok(new NewWorkstation((await ViewsAsync([workstation], ct))[0], []));
     }
 
-    public async Task<WorkstationResult> UpdateAsync(Guid id, WorkstationDraft draft, CancellationToken ct = default)
+    public async Task<Outcome<WorkstationView>> UpdateAsync(Guid id, WorkstationDraft draft, CancellationToken ct = default)
     {
         var workstation = await db.Workstations.SingleOrDefaultAsync(w => w.Id == id, ct);
-        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return WorkstationResult.Failed(NotFound);
+        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return NotFound;
         await access.RequireAsync(workstation.CompanyId, Permission.ManageEmployees, ct);
-        if (await HeldProblemAsync(workstation, ct) is { } held) return WorkstationResult.Failed(held);
-        if (workstation.ClosedOn is not null) return WorkstationResult.Failed(new UserError("CLOSED", "Ce poste est clôturé : rouvrez-le avant de le modifier.", "id"));
+        if (await HeldProblemAsync(workstation, ct) is { } held) return held;
+        if (workstation.ClosedOn is not null) return new UserError("CLOSED", "Ce poste est clôturé : rouvrez-le avant de le modifier.", "id");
         var (checkedDraft, errors) = WorkstationRules.Check(draft);
-        if (checkedDraft is null) return WorkstationResult.Failed([.. errors]);
+        if (checkedDraft is null) return Outcome<WorkstationView>.Fail(errors);
         if (await pendingChanges.MustWaitAsync())
-            return WorkstationResult.Waiting(await pendingChanges.RecordAsync(workstation.CompanyId, PendingChangeKind.WorkstationUpdate, workstation.Id, $"Poste {workstation.Label}",
+            return Outcome<WorkstationView>.Waiting(await pendingChanges.RecordAsync(workstation.CompanyId, PendingChangeKind.WorkstationUpdate, workstation.Id, $"Poste {workstation.Label}",
                 $"Modification du poste {workstation.Label}", checkedDraft, Differences(workstation, checkedDraft), ct));
         Apply(workstation, checkedDraft);
         db.AuditEntries.Record(time, currentUser.UserId, "workstation.updated", "Workstation", workstation.Id);
         await db.SaveChangesAsync(ct);
-        return new((await ViewsAsync([workstation], ct))[0], [], []);
+        return Outcome<WorkstationView>.Ok((await ViewsAsync([workstation], ct))[0]);
     }
 
     /// <summary>Deletes a workstation nobody ever held; one that former employees held is closed instead, to keep their careers.</summary>
-    public async Task<(bool Deleted, WorkstationView? Closed, IReadOnlyList<UserError> Errors, PendingChangeView? Pending)> DeleteAsync(Guid id, CancellationToken ct = default)
+    public async Task<Outcome<WorkstationDeletion>> DeleteAsync(Guid id, CancellationToken ct = default)
     {
         var workstation = await db.Workstations.SingleOrDefaultAsync(w => w.Id == id, ct);
-        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return (false, null, [NotFound], null);
+        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return NotFound;
         await access.RequireAsync(workstation.CompanyId, Permission.ManageEmployees, ct);
-        if (await HeldProblemAsync(workstation, ct) is { } held) return (false, null, [held], null);
+        if (await HeldProblemAsync(workstation, ct) is { } held) return held;
         if (await pendingChanges.MustWaitAsync())
-            return (false, null, [], await pendingChanges.RecordAsync(workstation.CompanyId, PendingChangeKind.WorkstationDelete, workstation.Id, $"Poste {workstation.Label}",
+            return Outcome<WorkstationDeletion>.Waiting(await pendingChanges.RecordAsync(workstation.CompanyId, PendingChangeKind.WorkstationDelete, workstation.Id, $"Poste {workstation.Label}",
                 $"Suppression du poste {workstation.Label}", new { }, null, ct));
         if (await occupancy.EverHeldAsync(id, ct))
         {
             workstation.ClosedOn ??= time.Today();
             db.AuditEntries.Record(time, currentUser.UserId, "workstation.closed", "Workstation", workstation.Id);
             await db.SaveChangesAsync(ct);
-            return (false, (await ViewsAsync([workstation], ct))[0], [], null);
+            return Outcome<WorkstationDeletion>.Ok(new WorkstationDeletion(false, (await ViewsAsync([workstation], ct))[0]));
         }
         db.Workstations.Remove(workstation);
         db.AuditEntries.Record(time, currentUser.UserId, "workstation.deleted", "Workstation", workstation.Id);
         await db.SaveChangesAsync(ct);
-        return (true, null, [], null);
+        return Outcome<WorkstationDeletion>.Ok(new WorkstationDeletion(true, null));
     }
 
-    public async Task<WorkstationResult> CloseAsync(Guid id, CancellationToken ct = default) => await SetClosedAsync(id, close: true, ct);
+    public async Task<Outcome<WorkstationView>> CloseAsync(Guid id, CancellationToken ct = default) => await SetClosedAsync(id, close: true, ct);
 
     /// <summary>A closed workstation offered again (seed 001) is reopened rather than declared twice.</summary>
-    public async Task<WorkstationResult> ReopenAsync(Guid id, CancellationToken ct = default) => await SetClosedAsync(id, close: false, ct);
+    public async Task<Outcome<WorkstationView>> ReopenAsync(Guid id, CancellationToken ct = default) => await SetClosedAsync(id, close: false, ct);
 
-    private async Task<WorkstationResult> SetClosedAsync(Guid id, bool close, CancellationToken ct)
+    private async Task<Outcome<WorkstationView>> SetClosedAsync(Guid id, bool close, CancellationToken ct)
     {
         var workstation = await db.Workstations.SingleOrDefaultAsync(w => w.Id == id, ct);
-        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return WorkstationResult.Failed(NotFound);
+        if (workstation is null || !await access.HasAsync(workstation.CompanyId, Permission.ViewEmployees, ct)) return NotFound;
         await access.RequireAsync(workstation.CompanyId, Permission.ManageEmployees, ct);
-        if (close && await HeldProblemAsync(workstation, ct) is { } held) return WorkstationResult.Failed(held);
-        if (!close && workstation.ClosedOn is not null && await TempLimitProblemAsync(workstation.CompanyId, 1, ct) is { } limit) return WorkstationResult.Failed(limit);
+        if (close && await HeldProblemAsync(workstation, ct) is { } held) return held;
+        if (!close && workstation.ClosedOn is not null && await TempLimitProblemAsync(workstation.CompanyId, 1, ct) is { } limit) return limit;
         if (close != (workstation.ClosedOn is not null) && await pendingChanges.MustWaitAsync())
-            return WorkstationResult.Waiting(await pendingChanges.RecordAsync(workstation.CompanyId, close ? PendingChangeKind.WorkstationClose : PendingChangeKind.WorkstationReopen,
+            return Outcome<WorkstationView>.Waiting(await pendingChanges.RecordAsync(workstation.CompanyId, close ? PendingChangeKind.WorkstationClose : PendingChangeKind.WorkstationReopen,
                 workstation.Id, $"Poste {workstation.Label}", $"{(close ? "Clôture" : "Réouverture")} du poste {workstation.Label}", new { }, null, ct));
         if (close != (workstation.ClosedOn is not null))
         {
@@ -161,7 +159,7 @@ public sealed class WorkstationService(
             db.AuditEntries.Record(time, currentUser.UserId, close ? "workstation.closed" : "workstation.reopened", "Workstation", workstation.Id);
             await db.SaveChangesAsync(ct);
         }
-        return new((await ViewsAsync([workstation], ct))[0], [], []);
+        return Outcome<WorkstationView>.Ok((await ViewsAsync([workstation], ct))[0]);
     }
 
     /// <summary>

@@ -122,25 +122,25 @@ public sealed class RequestMergerInputType : InputObjectGraphType<RequestMergerI
     }
 }
 
-public sealed class CompanyPayloadType : ObjectGraphType<RequestOutcome>
+public sealed class CompanyPayloadType : ObjectGraphType<Outcome<Synchronization>>
 {
     public CompanyPayloadType()
     {
         Name = "CompanyPayload";
-        Field<CompanyType>("company").Resolve(c => c.Source.Company);
+        Field<CompanyType>("company").Resolve(c => c.Source.Value?.Company);
         Field<AccessRequestType>("request")
             .Description("synchronizeCompany: the request opened, the same whether the numbers matched or not; a code goes to the company's contact on file.")
-            .Resolve(c => c.Source.Request);
+            .Resolve(c => c.Source.Value?.Request);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
 
-public sealed class AccessRequestPayloadType : ObjectGraphType<RequestOutcome>
+public sealed class AccessRequestPayloadType : ObjectGraphType<Outcome<AccessRequestView>>
 {
     public AccessRequestPayloadType()
     {
         Name = "AccessRequestPayload";
-        Field<AccessRequestType>("request").Resolve(c => c.Source.Request);
+        Field<AccessRequestType>("request").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -171,7 +171,7 @@ public static class AccessRequestOperations
                 var i = Input<ConfirmCompanySynchronizationInput>(c);
                 return Guid.TryParse(i.RequestId, out var id)
                     ? await Service<CompanySynchronization>(c).ConfirmAsync(id, i.Code, c.CancellationToken)
-                    : RequestOutcome.Fail(NotFound with { Field = "requestId" });
+                    : NotFound with { Field = "requestId" };
             });
         mutation.Field<NonNullGraphType<AccessRequestPayloadType>>("requestCompanyAccess")
             .Description("Demander la gestion d'un adhérent: its administrators are e-mailed and decide (the service's staff when it has none).")
@@ -190,7 +190,7 @@ public static class AccessRequestOperations
                 var i = Input<DecideAccessRequestInput>(c);
                 return Guid.TryParse(i.Id, out var id)
                     ? await Service<AccessRequestDecisions>(c).DecideAsync(id, i.Accept, i.Roles, c.CancellationToken)
-                    : RequestOutcome.Fail(NotFound);
+                    : NotFound;
             });
         mutation.Field<NonNullGraphType<AccessRequestPayloadType>>("requestAdministratorChange")
             .Description("Modifier l'administrateur d'un compte adhérent (processed by the tenant's staff).")

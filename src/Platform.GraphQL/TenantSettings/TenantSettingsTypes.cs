@@ -81,8 +81,8 @@ public static class TenantSettingsOperations
                 var result = await services.GetRequiredService<TenantRulesAdministration>().ChangeAsync(
                     new RuleChangeRequest(input.Path, input.Value, input.ConfirmOutsideNationalRange), c.CancellationToken);
                 var tenant = services.GetRequiredService<ITenantContext>().Current!;
-                return new UpdateTenantRulesPayload(result.Rules is null ? null : new TenantView(tenant.Slug, result.Rules),
-                    result.NeedsConfirmation, result.Errors);
+                return new UpdateTenantRulesPayload(result.Value is null ? null : new TenantView(tenant.Slug, result.Value),
+                    result.NeedsConfirmation(), result.Errors);
             });
     }
 }

@@ -121,27 +121,34 @@ internal static class WorkstationFields
     }
 }
 
-public sealed class WorkstationPayloadType : ObjectGraphType<WorkstationResult>
+/// <summary>The contract's WorkstationPayload: the outcome of a change to a workstation, and the similar ones a creation asks to confirm against.</summary>
+public sealed record WorkstationPayload(Outcome<WorkstationView> Outcome, IReadOnlyList<WorkstationView> Similar)
+{
+    public static WorkstationPayload Of(Outcome<WorkstationView> outcome) => new(outcome, []);
+
+    public static WorkstationPayload Of(Outcome<NewWorkstation> created) =>
+        new(new Outcome<WorkstationView>(created.Value?.Workstation, created.Errors) { Pending = created.Pending }, created.Value?.Similar ?? []);
+}
+
+public sealed class WorkstationPayloadType : ObjectGraphType<WorkstationPayload>
 {
     public WorkstationPayloadType()
     {
         Name = "WorkstationPayload";
-        Field<WorkstationType>("workstation").Resolve(c => c.Source.Workstation);
+        Field<WorkstationType>("workstation").Resolve(c => c.Source.Outcome.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkstationType>>>>("similar").Description("Similar workstations when confirmation is needed.").Resolve(c => c.Source.Similar);
-        Field<PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Pending);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+        Field<PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Outcome.Pending);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Outcome.Errors);
     }
 }
 
-public sealed record DeleteWorkstationResult(bool Deleted, WorkstationView? Closed, IReadOnlyList<UserError> Errors, Platform.Features.PendingChanges.PendingChangeView? Pending = null);
-
-public sealed class DeleteWorkstationPayloadType : ObjectGraphType<DeleteWorkstationResult>
+public sealed class DeleteWorkstationPayloadType : ObjectGraphType<Outcome<WorkstationDeletion>>
 {
     public DeleteWorkstationPayloadType()
     {
         Name = "DeleteWorkstationPayload";
-        Field<NonNullGraphType<BooleanGraphType>>("deleted").Resolve(c => c.Source.Deleted);
-        Field<WorkstationType>("closed").Description("Held by former employees: closed instead of deleted, to keep their careers.").Resolve(c => c.Source.Closed);
+        Field<NonNullGraphType<BooleanGraphType>>("deleted").Resolve(c => c.Source.Value?.Deleted ?? false);
+        Field<WorkstationType>("closed").Description("Held by former employees: closed instead of deleted, to keep their careers.").Resolve(c => c.Source.Value?.Closed);
         Field<PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the deletion kept for staff.").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
@@ -178,8 +185,8 @@ public static class WorkstationOperations
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<WorkstationInput>("input");
-                if (!Guid.TryParse(input.CompanyId, out var companyId)) return WorkstationResult.Failed(CompanyNotFound);
-                return await Service(c).CreateAsync(companyId, input.Draft(), input.ConfirmDuplicate, c.CancellationToken);
+                return WorkstationPayload.Of(Guid.TryParse(input.CompanyId, out var companyId)
+                    ? await Service(c).CreateAsync(companyId, input.Draft(), input.ConfirmDuplicate, c.CancellationToken) : CompanyNotFound);
             });
         mutation.Field<NonNullGraphType<WorkstationPayloadType>>("updateWorkstation")
             .Description("Only while no current employee holds it; the change applies to every employee of the workstation.")
@@ -187,26 +194,22 @@ public static class WorkstationOperations
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<WorkstationInput>("input");
-                return Guid.TryParse(input.Id, out var id) ? await Service(c).UpdateAsync(id, input.Draft(), c.CancellationToken) : WorkstationResult.Failed(WorkstationService.NotFound);
+                return WorkstationPayload.Of(Guid.TryParse(input.Id, out var id) ? await Service(c).UpdateAsync(id, input.Draft(), c.CancellationToken) : WorkstationService.NotFound);
             });
         mutation.Field<NonNullGraphType<DeleteWorkstationPayloadType>>("deleteWorkstation")
             .Description("Only while no current employee holds it; one that former employees held is closed instead.")
             .Argument<NonNullGraphType<IdInputType>>("input")
-            .ResolveAsync(async c =>
-            {
-                if (!Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)) return new DeleteWorkstationResult(false, null, [WorkstationService.NotFound]);
-                var (deleted, closed, errors, pending) = await Service(c).DeleteAsync(id, c.CancellationToken);
-                return new DeleteWorkstationResult(deleted, closed, errors, pending);
-            });
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
+                ? await Service(c).DeleteAsync(id, c.CancellationToken) : WorkstationService.NotFound);
         mutation.Field<NonNullGraphType<WorkstationPayloadType>>("closeWorkstation")
             .Description("Closed workstations are kept and offered again; only while no current employee holds it.")
             .Argument<NonNullGraphType<IdInputType>>("input")
-            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
-                ? await Service(c).CloseAsync(id, c.CancellationToken) : WorkstationResult.Failed(WorkstationService.NotFound));
+            .ResolveAsync(async c => WorkstationPayload.Of(Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
+                ? await Service(c).CloseAsync(id, c.CancellationToken) : WorkstationService.NotFound));
         mutation.Field<NonNullGraphType<WorkstationPayloadType>>("reopenWorkstation")
             .Argument<NonNullGraphType<IdInputType>>("input")
-            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
-                ? await Service(c).ReopenAsync(id, c.CancellationToken) : WorkstationResult.Failed(WorkstationService.NotFound));
+            .ResolveAsync(async c => WorkstationPayload.Of(Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
+                ? await Service(c).ReopenAsync(id, c.CancellationToken) : WorkstationService.NotFound));
         mutation.Field<NonNullGraphType<ImportPayloadType>>("importWorkstations")
             .Argument<NonNullGraphType<CsvImportInputType>>("input")
             .ResolveAsync(async c =>

@@ -42,14 +42,14 @@ public sealed class DemarchesModel(
     public async Task<IActionResult> OnPostCodeAsync(Guid requestId)
     {
         var outcome = await synchronization.ConfirmAsync(requestId, Code, HttpContext.RequestAborted);
-        if (outcome.Company is { } company) return Redirect($"/entreprises/{company.Id}");
-        return await ShowAsync(outcome, "");
+        if (outcome.Value?.Company is { } company) return Redirect($"/entreprises/{company.Id}");
+        return await ShowAsync(outcome.Errors, "");
     }
 
     public async Task<IActionResult> OnPostGestionAsync()
     {
         var outcome = await management.RequestAsync(MemberNumber, Siret, SiteUrl.Of(Request), HttpContext.RequestAborted);
-        return await ShowAsync(outcome, outcome.Request?.AddressedToStaff == true
+        return await ShowAsync(outcome.Errors, outcome.Value?.AddressedToStaff == true
             ? "Cet adhérent n'a plus d'administrateur : votre demande de gestion a été transmise au service adhérents, qui la traitera. Vous recevrez un e-mail de sa décision."
             : "Votre demande de gestion a été envoyée à l'administrateur. Vous recevrez un e-mail lorsqu'il l'aura traitée.");
     }
@@ -72,9 +72,13 @@ public sealed class DemarchesModel(
     public async Task<IActionResult> OnPostRefuserAsync(Guid requestId) =>
         await ShowAsync(await decisions.DecideAsync(requestId, accept: false, null, HttpContext.RequestAborted), "La démarche a été refusée.");
 
-    private async Task<IActionResult> ShowAsync(RequestOutcome outcome, string success)
+    private async Task<IActionResult> ShowAsync(Outcome<Synchronization> outcome, string success) => await ShowAsync(outcome.Errors, success);
+
+    private async Task<IActionResult> ShowAsync(Outcome<AccessRequestView> outcome, string success) => await ShowAsync(outcome.Errors, success);
+
+    private async Task<IActionResult> ShowAsync(IReadOnlyList<UserError> errors, string success)
     {
-        Errors = outcome.Errors;
+        Errors = errors;
         if (Errors.Count == 0) Message = success;
         await LoadAsync();
         return Page();

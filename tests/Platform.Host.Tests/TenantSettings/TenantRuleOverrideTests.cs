@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Platform.Features;
 using Platform.Features.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Auditing;
@@ -16,7 +17,7 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
 {
     private static readonly Actor Admin = new(Guid.Parse("0195a7c2-0000-7000-8000-000000000001"), "Antoine Administrateur");
 
-    private async Task<RuleChangeResult> ChangeAsync(string tenant, string path, string json, bool confirm = false,
+    private async Task<Outcome<TenantRules>> ChangeAsync(string tenant, string path, string json, bool confirm = false,
         string? staffRole = nameof(StaffRole.Administrator))
     {
         await using var scope = AdministratorScope(tenant, staffRole);
@@ -101,7 +102,7 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
 
         var refused = await ChangeAsync("sst68", "rates", rates);
 
-        Assert.True(refused.NeedsConfirmation);
+        Assert.True(refused.NeedsConfirmation());
         var error = Assert.Single(refused.Errors);
         Assert.Equal(RuleError.RateOutsideNationalRange, error.Code);
         Assert.Equal("rates[0].perEmployee", error.Field);
@@ -111,7 +112,7 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
         var confirmed = await ChangeAsync("sst68", "rates", rates, confirm: true);
 
         Assert.Empty(confirmed.Errors);
-        var rate = confirmed.Rules!.RatesFor(2026)!;
+        var rate = confirmed.Value!.RatesFor(2026)!;
         Assert.Equal(150.00m, rate.PerEmployee);
         Assert.True(rate.ApprovedOutsideNationalRange);
     }
@@ -121,7 +122,7 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
     {
         var result = await ChangeAsync("sst68", "rates", """[{ "year": 2026, "perEmployee": 139.20, "vatPercent": 20 }]""");
         Assert.Empty(result.Errors);
-        Assert.False(result.NeedsConfirmation);
+        Assert.False(result.NeedsConfirmation());
     }
 
     [Theory]

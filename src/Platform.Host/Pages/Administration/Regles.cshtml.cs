@@ -30,7 +30,7 @@ public sealed class ReglesModel(TenantRulesAdministration administration) : Page
     {
         var result = await administration.ChangeAsync(new RuleChangeRequest(Path ?? "", Value ?? "", Confirm), HttpContext.RequestAborted);
         Errors = result.Errors;
-        NeedsConfirmation = result.NeedsConfirmation;
+        NeedsConfirmation = result.NeedsConfirmation();
         if (Errors.Count == 0) { Message = $"La règle {Path} a été enregistrée."; Path = null; Value = null; }
         await LoadAsync();
     }

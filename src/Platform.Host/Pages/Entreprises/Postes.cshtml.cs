@@ -52,8 +52,8 @@ public sealed class PostesModel(WorkstationService workstations, CompanyAccess a
     public async Task<IActionResult> OnPostCreerAsync()
     {
         var result = await workstations.CreateAsync(Id, Draft(), ConfirmDuplicate, HttpContext.RequestAborted);
-        (Errors, Similar) = (result.Errors.Where(e => e.Code != "CONFIRMATION_REQUIRED").ToList(), result.Similar);
-        if (result.Workstation is { } created) { Message = $"Le poste « {created.Label} » est enregistré (suivi {created.FollowUp})."; Clear(); }
+        (Errors, Similar) = (result.Errors.Where(e => e.Code != "CONFIRMATION_REQUIRED").ToList(), result.Value?.Similar ?? []);
+        if (result.Value?.Workstation is { } created) { Message = $"Le poste « {created.Label} » est enregistré (suivi {created.FollowUp})."; Clear(); }
         else if (result.Pending is not null) { Message = Waiting; Clear(); }
         return await LoadAsync() ? Page() : NotFound();
     }
@@ -62,7 +62,7 @@ public sealed class PostesModel(WorkstationService workstations, CompanyAccess a
     {
         var result = await workstations.UpdateAsync(workstationId, Draft(), HttpContext.RequestAborted);
         Errors = result.Errors;
-        if (result.Workstation is { } updated) { Message = $"Le poste « {updated.Label} » est modifié pour tous les salariés qui l'occupent."; Clear(); }
+        if (result.Value is { } updated) { Message = $"Le poste « {updated.Label} » est modifié pour tous les salariés qui l'occupent."; Clear(); }
         else if (result.Pending is not null) { Message = Waiting; Clear(); }
         else Editing = await workstations.GetAsync(workstationId);
         return await LoadAsync() ? Page() : NotFound();
@@ -70,11 +70,11 @@ public sealed class PostesModel(WorkstationService workstations, CompanyAccess a
 
     public async Task<IActionResult> OnPostSupprimerAsync(Guid workstationId)
     {
-        var (deleted, closed, errors, pending) = await workstations.DeleteAsync(workstationId, HttpContext.RequestAborted);
-        Errors = errors;
-        if (pending is not null) Message = Waiting;
-        else if (deleted) Message = "Le poste est supprimé.";
-        else if (closed is not null) Message = $"Le poste « {closed.Label} » figure dans la carrière d'anciens salariés : il est clôturé plutôt que supprimé.";
+        var result = await workstations.DeleteAsync(workstationId, HttpContext.RequestAborted);
+        Errors = result.Errors;
+        if (result.Pending is not null) Message = Waiting;
+        else if (result.Value is { Deleted: true }) Message = "Le poste est supprimé.";
+        else if (result.Value?.Closed is { } closed) Message = $"Le poste « {closed.Label} » figure dans la carrière d'anciens salariés : il est clôturé plutôt que supprimé.";
         return await LoadAsync() ? Page() : NotFound();
     }
 
@@ -98,10 +98,10 @@ public sealed class PostesModel(WorkstationService workstations, CompanyAccess a
 
     public IActionResult OnGetModele() => File(WorkstationCsv.Template(), "text/csv; charset=utf-8", WorkstationCsv.TemplateFileName);
 
-    private async Task<IActionResult> AfterAsync(WorkstationResult result, string done)
+    private async Task<IActionResult> AfterAsync(Outcome<WorkstationView> result, string done)
     {
         Errors = result.Errors;
-        if (result.Workstation is { } ws) Message = $"Le poste « {ws.Label} » est {done}.";
+        if (result.Value is { } ws) Message = $"Le poste « {ws.Label} » est {done}.";
         else if (result.Pending is not null) Message = Waiting;
         return await LoadAsync() ? Page() : NotFound();
     }
