@@ -3,7 +3,7 @@ using Platform.Tenancy.Isolation;
 namespace Platform.Features.Documents;
 
 /// <summary>The natures of the documents an employer shares with the health team (seed 001).</summary>
-public enum DocumentNature { FollowUpCertificate, DrivingAuthorisation, MedicalOpinion, JobDescription, Schedule }
+public enum DocumentNature { FollowUpCertificate, DrivingAuthorisation, MedicalOpinion, JobDescription, Planning }
 
 /// <summary>
 /// A PDF an employer shared with the health team (SPEC.md 3.6, seeds 000, 001, 004): on its own in the
