@@ -231,6 +231,25 @@ public sealed class DocumentTests(PlatformFactory factory) : PlatformTest(factor
         Assert.DoesNotContain(">Supprimer<", history);
     }
 
+    [Fact]
+    public async Task A_portal_session_posting_to_the_api_needs_the_form_s_anti_forgery_token()
+    {
+        var company = await Api.CompanyIdAsync("101.1");
+        var portal = Factory.PortalFor(Api.Host);
+        await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = DemoData.Password });
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(company.ToString()), "companyId" },
+            { new StringContent("PLANNING"), "nature" },
+            { new ByteArrayContent(TestPdfs.Valid()), "file", "planning.pdf" },
+        };
+        // What another site's page could make the browser send with the session cookie.
+        using var forged = await portal.Http.PostAsync("/api/documents", form);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("ANTIFORGERY", (await ErrorAsync(forged)).GetProperty("code").GetString());
+        Assert.Equal(0, await StoredCountAsync());
+    }
+
     private static async Task<HttpResponseMessage> UploadFormAsync(PortalClient portal, string path, string nature, byte[] content, string fileName)
     {
         var page = await portal.GetHtmlAsync(path);

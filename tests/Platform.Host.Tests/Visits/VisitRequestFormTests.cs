@@ -174,6 +174,13 @@ public sealed class VisitRequestFormTests(PlatformFactory factory) : PlatformTes
         var visit = ok.GetProperty("visitRequest");
         Assert.True(visit.GetProperty("hiringWaiver").GetBoolean());
         Assert.Equal(["PLANNING", "FOLLOW_UP_CERTIFICATE"], visit.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("nature").GetString()));
+        // Staff acknowledging an attachment shows the request in progress.
+        var staff = await Api.StaffTokenAsync();
+        await Api.MutateAsync(staff, "acknowledgeDocument", "mutation($input: IdInput!) { acknowledgeDocument(input: $input) { errors { code } } }", new { input = new { id = six[1] } });
+        token = await Api.EmployerTokenAsync();
+        var tracked = (await Api.DataAsync(token, "query($id: ID!) { company(id: $id) { visitRequests { edges { node { history { kind } } } } } }", new { id = company }))
+            .GetProperty("company").GetProperty("visitRequests").GetProperty("edges")[0].GetProperty("node").GetProperty("history");
+        Assert.Equal(["SENT", "IN_PROGRESS"], tracked.EnumerateArray().Select(h => h.GetProperty("kind").GetString()));
         // A document serves one request.
         Assert.Equal([("DOCUMENT_ALREADY_ATTACHED", "documentIds")],
             Errors(await RequestAsync(token, new { employeeId = employee, type = "PERIODIC", documentIds = new[] { planning } })));
