@@ -62,6 +62,8 @@ public static class FeaturesSetup
         services.AddScoped<Billing.InvoiceService>();
         services.AddScoped<Visits.EmployeeVisitRequests>();
         services.AddScoped<Visits.VisitRequestService>();
+        services.AddScoped<Documents.StoredFiles>();
+        services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Declarations.DeclarationService>();
         // One pending-change workflow; each feature applies its own kinds.
         services.AddScoped<PendingChanges.PendingChanges>();

@@ -7,7 +7,7 @@ namespace Platform.Features.Visits;
 /// What the employee feature does to visit requests: an exit cancels the pending ones (seeds 000,
 /// 001) and deleting a declared employee removes theirs, in the caller's unit of work. Nothing here saves.
 /// </summary>
-public sealed class EmployeeVisitRequests(PlatformDbContext db, TimeProvider time)
+public sealed class EmployeeVisitRequests(PlatformDbContext db, Documents.DocumentService documents, TimeProvider time)
 {
     public const string ExitReason = "Annulée automatiquement : le salarié est sorti de l'effectif.";
 
@@ -23,13 +23,19 @@ public sealed class EmployeeVisitRequests(PlatformDbContext db, TimeProvider tim
         var cancelled = new List<VisitRequestView>();
         foreach (var request in pending)
         {
-            (request.State, request.ClosedAt, request.ClosingReason) = (VisitRequestState.Cancelled, time.GetUtcNow(), ExitReason);
+            var now = time.GetUtcNow();
+            // No user: the platform cancelled it, because of the exit.
+            (request.State, request.ClosedAt, request.ClosingReason, request.CancelledAt) = (VisitRequestState.Cancelled, now, ExitReason, now);
             cancelled.Add(VisitRequestView.Of(request));
         }
         return cancelled;
     }
 
     /// <summary>A declared employee deleted before validation takes their requests along (EmployeeService checked who may).</summary>
-    internal async Task RemoveAllAsync(Guid employeeId, CancellationToken ct = default) =>
-        db.VisitRequests.RemoveRange(await db.VisitRequests.Where(r => r.EmployeeId == employeeId).ToListAsync(ct));
+    internal async Task RemoveAllAsync(Guid employeeId, CancellationToken ct = default)
+    {
+        var requests = await db.VisitRequests.Where(r => r.EmployeeId == employeeId).ToListAsync(ct);
+        await documents.DetachAsync(requests.Select(r => r.Id).ToList(), ct);
+        db.VisitRequests.RemoveRange(requests);
+    }
 }

@@ -20,6 +20,12 @@ internal sealed class VisitRequestConfiguration : IEntityTypeConfiguration<Visit
         e.Property(r => r.InterpreterLanguage).HasMaxLength(VisitRules.LanguageMaxLength);
         e.Property(r => r.ClosingReason).HasMaxLength(300);
         e.Property(r => r.UserCompanyName).HasMaxLength(VisitRules.UserCompanyNameMaxLength);
+        e.Property(r => r.SituationDetails).HasMaxLength(VisitRules.DetailsMaxLength);
+        e.Property(r => r.ExposureRisk).HasMaxLength(VisitRules.DetailsMaxLength);
+        e.Property(r => r.ReasonComment).HasMaxLength(VisitRules.ReasonCommentMaxLength);
+        e.Property(r => r.AbsenceNature).HasConversion<string>().HasMaxLength(30);
+        e.Property(r => r.OccasionalRequester).HasConversion<string>().HasMaxLength(20);
+        e.Property(r => r.EmployerReason).HasConversion<string>().HasMaxLength(30);
         e.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId);
         // Restrict: SQL Server refuses a second cascade path from the company through the employee.
         e.HasOne<Employee>().WithMany().HasForeignKey(r => r.EmployeeId).OnDelete(DeleteBehavior.Restrict);

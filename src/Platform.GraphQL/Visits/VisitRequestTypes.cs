@@ -30,6 +30,40 @@ public sealed class VisitRequestStateEnumType : EnumerationGraphType<VisitReques
     public VisitRequestStateEnumType() => Name = "VisitRequestState";
 }
 
+public sealed class AbsenceNatureEnumType : EnumerationGraphType<AbsenceNature>
+{
+    public AbsenceNatureEnumType() => Name = "AbsenceNature";
+}
+
+public sealed class OccasionalRequesterEnumType : EnumerationGraphType<OccasionalRequester>
+{
+    public OccasionalRequesterEnumType() => Name = "OccasionalRequester";
+}
+
+public sealed class EmployerVisitReasonEnumType : EnumerationGraphType<EmployerVisitReason>
+{
+    public EmployerVisitReasonEnumType() => Name = "EmployerVisitReason";
+}
+
+public sealed class VisitRequestEventKindEnumType : EnumerationGraphType<VisitRequestEventKind>
+{
+    public VisitRequestEventKindEnumType() => Name = "VisitRequestEventKind";
+}
+
+public sealed class VisitRequestEventType : ObjectGraphType<VisitRequestEvent>
+{
+    public VisitRequestEventType()
+    {
+        Name = "VisitRequestEvent";
+        Description = "A step of a request's history: sent, in progress, accepted, refused, cancelled.";
+        Field<NonNullGraphType<VisitRequestEventKindEnumType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("label").Description("French label.").Resolve(c => VisitRules.Label(c.Source.Kind));
+        Field<NonNullGraphType<DateTimeScalar>>("at").Resolve(c => c.Source.At);
+        Field<StringGraphType>("by").Description("Who did it, when a person did.").Resolve(c => c.Source.By);
+        Field<StringGraphType>("detail").Description("The reason of a refusal or of an automatic cancellation.").Resolve(c => c.Source.Detail);
+    }
+}
+
 public sealed class VisitRequestType : ObjectGraphType<VisitRequestView>
 {
     public VisitRequestType()
@@ -48,18 +82,33 @@ public sealed class VisitRequestType : ObjectGraphType<VisitRequestView>
             .Description("Temp-worker accounts (NNN.1.x): the company the temp worker is placed with (entreprise utilisatrice).")
             .Resolve(c => c.Source.UserCompanyName);
         Field<StringGraphType>("closingReason").Description("Why it was cancelled or refused.").Resolve(c => c.Source.ClosingReason);
+        Field<StringGraphType>("situationDetails").Resolve(c => c.Source.Details.SituationDetails);
+        Field<NonNullGraphType<BooleanGraphType>>("hiringWaiver").Resolve(c => c.Source.Details.HiringWaiver);
+        Field<AbsenceNatureEnumType>("absenceNature").Resolve(c => c.Source.Details.AbsenceNature);
+        Field<DateScalar>("absenceStart").Resolve(c => c.Source.Details.AbsenceStart);
+        Field<DateScalar>("absenceEnd").Resolve(c => c.Source.Details.AbsenceEnd);
+        Field<NonNullGraphType<BooleanGraphType>>("therapeuticPartTime").Resolve(c => c.Source.Details.TherapeuticPartTime);
+        Field<DateScalar>("retirementDate").Resolve(c => c.Source.Details.RetirementDate);
+        Field<StringGraphType>("exposureRisk").Resolve(c => c.Source.Details.ExposureRisk);
+        Field<DateScalar>("exposureEndDate").Resolve(c => c.Source.Details.ExposureEndDate);
+        Field<OccasionalRequesterEnumType>("occasionalRequester").Resolve(c => c.Source.Details.OccasionalRequester);
+        Field<EmployerVisitReasonEnumType>("employerReason").Resolve(c => c.Source.Details.EmployerReason);
+        Field<StringGraphType>("reasonComment").Resolve(c => c.Source.Details.ReasonComment);
+        Field<DateScalar>("lastOpinionDeadline").Resolve(c => c.Source.Details.LastOpinionDeadline);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Documents.DocumentType>>>>("attachments").Resolve(c => c.Source.Attachments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitRequestEventType>>>>("history").Resolve(c => c.Source.History);
     }
 }
 
 public sealed class VisitRequestEdgeType() : PageEdgeType<VisitRequestType, VisitRequestView>("VisitRequest");
 public sealed class VisitRequestConnectionType() : PageConnectionType<VisitRequestEdgeType, VisitRequestView>("VisitRequest");
 
-public sealed class VisitRequestPayloadType : ObjectGraphType<VisitRequestResult>
+public sealed class VisitRequestPayloadType : ObjectGraphType<Outcome<VisitRequestView>>
 {
     public VisitRequestPayloadType()
     {
         Name = "VisitRequestPayload";
-        Field<VisitRequestType>("visitRequest").Resolve(c => c.Source.Request);
+        Field<VisitRequestType>("visitRequest").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -73,6 +122,22 @@ public sealed class RequestVisitInput
     public string? InterpreterLanguage { get; set; }
     public List<string>? DocumentIds { get; set; }
     public string? UserCompanyName { get; set; }
+    public string? SituationDetails { get; set; }
+    public bool? HiringWaiver { get; set; }
+    public AbsenceNature? AbsenceNature { get; set; }
+    public DateOnly? AbsenceStart { get; set; }
+    public DateOnly? AbsenceEnd { get; set; }
+    public bool? TherapeuticPartTime { get; set; }
+    public DateOnly? RetirementDate { get; set; }
+    public string? ExposureRisk { get; set; }
+    public DateOnly? ExposureEndDate { get; set; }
+    public OccasionalRequester? OccasionalRequester { get; set; }
+    public EmployerVisitReason? EmployerReason { get; set; }
+    public string? ReasonComment { get; set; }
+    public DateOnly? LastOpinionDeadline { get; set; }
+
+    public VisitRequestDetails Details => new(SituationDetails, HiringWaiver ?? false, AbsenceNature, AbsenceStart, AbsenceEnd, TherapeuticPartTime ?? false,
+        RetirementDate, ExposureRisk, ExposureEndDate, OccasionalRequester, EmployerReason, ReasonComment, LastOpinionDeadline);
 }
 
 public sealed class RequestVisitInputType : InputObjectGraphType<RequestVisitInput>
@@ -89,6 +154,19 @@ public sealed class RequestVisitInputType : InputObjectGraphType<RequestVisitInp
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("documentIds");
         Field<StringGraphType>("userCompanyName")
             .Description("Required on a temp-worker account (NNN.1.x): the company the temp worker is placed with (seed 000).");
+        Field<StringGraphType>("situationDetails").Description("Required with the situation OTHER_EXPOSURE: which exposure.");
+        Field<BooleanGraphType>("hiringWaiver").Description("HIRING: ask for a waiver of the hiring visit; needs a FOLLOW_UP_CERTIFICATE among documentIds.");
+        Field<AbsenceNatureEnumType>("absenceNature").Description("RETURN_TO_WORK: required.");
+        Field<DateScalar>("absenceStart").Description("RETURN_TO_WORK: required, first day of the absence.");
+        Field<DateScalar>("absenceEnd").Description("RETURN_TO_WORK: required, last day of the absence.");
+        Field<BooleanGraphType>("therapeuticPartTime").Description("RETURN_TO_WORK: part-time therapeutic return.");
+        Field<DateScalar>("retirementDate").Description("END_OF_CAREER: required, today or later.");
+        Field<StringGraphType>("exposureRisk").Description("END_OF_CAREER and POST_EXPOSURE: required, the risk the employee was exposed to.");
+        Field<DateScalar>("exposureEndDate").Description("POST_EXPOSURE: required, when the exposure ended.");
+        Field<OccasionalRequesterEnumType>("occasionalRequester").Description("OCCASIONAL: required.");
+        Field<EmployerVisitReasonEnumType>("employerReason").Description("OCCASIONAL by the EMPLOYER: required, one of the 3 reasons.");
+        Field<StringGraphType>("reasonComment").Description("OCCASIONAL by the EMPLOYER: required, the situation that leads to the request.");
+        Field<DateScalar>("lastOpinionDeadline").Description("OCCASIONAL by the DOCTOR: required, the deadline on the last opinion or certificate.");
     }
 }
 
@@ -99,9 +177,10 @@ public static class VisitRequestOperations
         company.Field<NonNullGraphType<VisitRequestConnectionType>>("visitRequests")
             .Description("Visit requests, newest first.")
             .Argument<VisitRequestStateEnumType>("state")
+            .Argument<VisitTypeEnumType>("type")
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
-            .ResolveAsync(async c => await Service(c).ListAsync(c.Source.Id, c.GetArgument<VisitRequestState?>("state"),
+            .ResolveAsync(async c => await Service(c).ListAsync(c.Source.Id, c.GetArgument<VisitRequestState?>("state"), c.GetArgument<VisitType?>("type"),
                 c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken));
     }
 
@@ -119,14 +198,15 @@ public static class VisitRequestOperations
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<RequestVisitInput>("input");
-                if (!Guid.TryParse(input.EmployeeId, out var employeeId)) return new VisitRequestResult(null, [EmployeeService.NotFound with { Field = "employeeId" }]);
-                return await Service(c).RequestAsync(new VisitRequestDraft(employeeId, input.Type, input.Situations, input.Comment, input.InterpreterLanguage, input.DocumentIds, input.UserCompanyName), c.CancellationToken);
+                if (!Guid.TryParse(input.EmployeeId, out var employeeId)) return Outcome<VisitRequestView>.Fail(EmployeeService.NotFound with { Field = "employeeId" });
+                return await Service(c).RequestAsync(new VisitRequestDraft(employeeId, input.Type, input.Situations, input.Comment, input.InterpreterLanguage, input.DocumentIds, input.UserCompanyName)
+                    { Details = input.Details }, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<VisitRequestPayloadType>>("cancelVisitRequest")
             .Description("Only while the request is pending.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
-                ? await Service(c).CancelAsync(id, c.CancellationToken) : new VisitRequestResult(null, [VisitRequestService.NotFound]));
+                ? await Service(c).CancelAsync(id, c.CancellationToken) : Outcome<VisitRequestView>.Fail(VisitRequestService.NotFound));
     }
 
     private static VisitRequestService Service(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<VisitRequestService>();

@@ -62,6 +62,8 @@ public static class HostSetup
 
         services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
         services.AddDatabaseCommandCount(configuration);
+        // Uploaded files (documents, attachments): named by id under a configurable root, {data}/uploads by default.
+        services.AddSingleton(new Platform.Features.Documents.StoredFilesOptions(configuration["Documents:StorageDirectory"] is { Length: > 0 } root ? Path.GetFullPath(root) : paths.UploadsDirectory));
         services.AddPlatformFeatures(configuration.GetValue("RateLimits:SignInPerAccountPer5Minutes", 20),
             configuration.GetValue("RateLimits:SignInFailuresPerIpPer15Minutes", 30));
         services.AddSignInRateLimit(configuration.GetValue("RateLimits:SignInPerIpPerMinute", 60));
@@ -146,6 +148,7 @@ public static class HostSetup
         app.MapHealthChecks("/health");
         app.MapPlatformGraphQL();
         app.MapTokenEndpoint().RequireRateLimiting(SignInRateLimit.Policy);
+        Api.DocumentEndpoints.MapDocumentEndpoints(app);
         app.MapGet("/tenant/logo.svg", TenantLogoAsync);
         app.MapGet("/tenant/theme.css", TenantThemeAsync);
         app.MapRazorPages();

@@ -11,24 +11,34 @@ namespace Platform.Host.Infrastructure;
 /// anti-forgery check, which would read the whole form.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class UploadLimitAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
+public sealed class UploadLimitAttribute(long maxFileBytes) : Attribute, IAuthorizationFilter, IOrderedFilter
 {
-    /// <summary>The file limit of the imports, with 64 KB for the multipart envelope and the anti-forgery token.</summary>
-    public const long MaxRequestBytes = CsvUpload.MaxBytes + 64 * 1024;
+    /// <summary>Room for the multipart envelope, the other fields and the anti-forgery token.</summary>
+    public const long EnvelopeBytes = 64 * 1024;
+
+    /// <summary>The imports' limit: one CSV file of 5 MB.</summary>
+    public UploadLimitAttribute() : this(CsvUpload.MaxBytes) { }
+
+    /// <summary>The largest body the page accepts: its files' limit with the envelope.</summary>
+    public long MaxRequestBytes { get; } = maxFileBytes + EnvelopeBytes;
 
     public int Order => int.MinValue;
 
     public void OnAuthorization(AuthorizationFilterContext context)
     {
-        var http = context.HttpContext;
-        if (http.Request.ContentLength > MaxRequestBytes)
-        {
-            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
-            return;
-        }
-        // A body without a length (chunked) is cut at the same size: by the server, and by the form reader.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = MaxRequestBytes;
+        if (!Limit(context.HttpContext, MaxRequestBytes)) context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    /// <summary>
+    /// False when the declared length is over the limit; otherwise a body without a length (chunked) is
+    /// cut at the same size, by the server and by the form reader. Also used by the file endpoints.
+    /// </summary>
+    public static bool Limit(HttpContext http, long maxRequestBytes)
+    {
+        if (http.Request.ContentLength > maxRequestBytes) return false;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = maxRequestBytes;
         if (http.Request.HasFormContentType && http.Features.Get<IFormFeature>() is not { Form: not null })
-            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = MaxRequestBytes }));
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = maxRequestBytes }));
+        return true;
     }
 }

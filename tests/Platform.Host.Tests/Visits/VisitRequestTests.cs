@@ -51,13 +51,13 @@ public sealed class VisitRequestTests(PlatformFactory factory) : PlatformTest(fa
         var again = await Api.MutateAsync(token, "requestVisit", Request, Input(employee, "PERIODIC"));
         Assert.Equal(["ALREADY_REQUESTED"], DemoApi.ErrorCodes(again));
         Assert.Contains("« Périodique » est déjà en attente", again.GetProperty("errors")[0].GetProperty("message").GetString());
-        var badInput = await Api.MutateAsync(token, "requestVisit", Request, Input(employee, "OCCASIONAL", ["ASTRONAUT"], new string('x', 1001)));
+        var badInput = await Api.MutateAsync(token, "requestVisit", Request, Input(employee, "MID_CAREER", ["ASTRONAUT"], new string('x', 1001)));
         Assert.Equal(["INVALID_SITUATION", "TOO_LONG"], DemoApi.ErrorCodes(badInput));
-        Assert.Empty(DemoApi.ErrorCodes(await Api.MutateAsync(token, "requestVisit", Request, Input(employee, "OCCASIONAL"))));
+        Assert.Empty(DemoApi.ErrorCodes(await Api.MutateAsync(token, "requestVisit", Request, Input(employee, "MID_CAREER"))));
 
         var pending = (await Api.DataAsync(token, List, new { id = company, state = "PENDING" })).GetProperty("company").GetProperty("visitRequests");
         Assert.Equal(2, pending.GetProperty("totalCount").GetInt32());
-        Assert.Equal(["OCCASIONAL", "PERIODIC"], pending.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("type").GetString()));
+        Assert.Equal(["MID_CAREER", "PERIODIC"], pending.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("type").GetString()));
 
         // Cancelled while pending, and only then; the motive can then be requested again.
         var cancelled = await Api.MutateAsync(token, "cancelVisitRequest", Cancel, new { input = new { id = visit.GetProperty("id").GetString() } });

@@ -73,3 +73,29 @@
 document.querySelectorAll("[data-print]").forEach(function (button) {
   button.addEventListener("click", function () { window.print(); });
 });
+
+// Forms whose fields depend on a choice (the visit request's type, a box ticked): without scripts
+// every field shows with its hint and the server keeps only those of the choice.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  var type = document.querySelector("select[data-visit-type]");
+  var byType = document.querySelectorAll("[data-for-types]");
+  var byCheck = document.querySelectorAll("[data-when-checked]");
+  function refresh() {
+    byType.forEach(function (el) {
+      var show = type && type.value !== "" && el.getAttribute("data-for-types").split(" ").indexOf(type.value) >= 0;
+      el.hidden = !show;
+    });
+    byCheck.forEach(function (el) {
+      var box = document.getElementById(el.getAttribute("data-when-checked"));
+      el.hidden = !(box && box.checked);
+    });
+  }
+  if (!byType.length && !byCheck.length) return;
+  if (type) type.addEventListener("change", refresh);
+  document.addEventListener("change", function (event) {
+    if (event.target && (event.target.type === "checkbox" || event.target.type === "radio")) refresh();
+  });
+  refresh();
+})();
