@@ -54,6 +54,7 @@ public static class FeaturesSetup
         services.AddScoped<Employees.WorkstationOccupancy>();
         services.AddSingleton<Employees.EmployeeNir>();
         services.AddScoped<Employees.EmployeeService>();
+        services.AddScoped<Employees.EmployeeQueries>();
         services.AddScoped<Employees.EmployeeChanges>();
         services.AddScoped<Employees.EmployeeImports>();
         services.AddScoped<Billing.InvoiceService>();

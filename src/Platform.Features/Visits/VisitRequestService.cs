@@ -17,7 +17,7 @@ public sealed record VisitRequestResult(VisitRequestView? Request, IReadOnlyList
 /// Employers' visit requests (SPEC.md 3.5, seeds 000, 001): asking for a visit of an employee who
 /// holds a workstation, one pending request per motive, the tracking list, cancelling while pending.
 /// </summary>
-public sealed class VisitRequestService(PlatformDbContext db, CompanyAccess access, EmployeeService employees, CurrentUser currentUser, TimeProvider time)
+public sealed class VisitRequestService(PlatformDbContext db, CompanyAccess access, EmployeeQueries employees, CurrentUser currentUser, TimeProvider time)
 {
     public static readonly UserError NotFound = new("NOT_FOUND", "Cette demande de visite n'existe pas.", "id");
 

@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>« Effectif » (seeds 001, 003): the list with its filters and pages, the check, the export and the print.</summary>
 [Authorize]
-public sealed class SalariesModel(EmployeeService employees, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class SalariesModel(EmployeeService employees, EmployeeQueries queries, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "tous")] public bool All { get; set; }
@@ -45,9 +45,9 @@ public sealed class SalariesModel(EmployeeService employees, WorkstationService 
     {
         if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
         Company = company;
-        List = await employees.ListAsync(Id, Filter, KeysetCursor.DefaultPageSize, After, HttpContext.RequestAborted);
+        List = await queries.ListAsync(Id, Filter, KeysetCursor.DefaultPageSize, After, HttpContext.RequestAborted);
         Workstations = await workstations.OpenAsync(Id, HttpContext.RequestAborted);
-        if (Check) Checks = await employees.CheckAsync(Id, HttpContext.RequestAborted);
+        if (Check) Checks = await queries.CheckAsync(Id, HttpContext.RequestAborted);
         LockMessage = await employees.LockMessageAsync();
         CanManage = await access.HasAsync(Id, Permission.ManageEmployees);
         return Page();
@@ -57,7 +57,7 @@ public sealed class SalariesModel(EmployeeService employees, WorkstationService 
     public async Task<IActionResult> OnGetExportAsync(string format)
     {
         if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
-        var rows = EmployeeCsv.ExportRows(await employees.AllAsync(Id, Filter, HttpContext.RequestAborted));
+        var rows = EmployeeCsv.ExportRows(await queries.AllAsync(Id, Filter, HttpContext.RequestAborted));
         var name = $"salaries-{company.MemberNumber}-{DateTime.UtcNow:yyyyMMdd}";
         return format == "xlsx"
             ? File(Xlsx.Write("Salariés", EmployeeCsv.ExportHeader, rows), Xlsx.ContentType, name + ".xlsx")

@@ -11,7 +11,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>« Demandes de visite » (seeds 000, 001): request a visit for an employee, track the requests, cancel a pending one.</summary>
 [Authorize]
-public sealed class VisitesModel(VisitRequestService visits, EmployeeService employees, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class VisitesModel(VisitRequestService visits, EmployeeQueries employees, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "etat")] public VisitRequestState? State { get; set; }
