@@ -6,6 +6,9 @@ using Platform.Features.Workstations;
 
 namespace Platform.Features.Employees;
 
+/// <summary>A workstation offered by the list's filter.</summary>
+public sealed record WorkstationChoice(Guid Id, string Label);
+
 /// <summary>
 /// Reading employees (SPEC.md 3.4, seeds 001, 003): the list with its filters and keyset pages, one
 /// employee, careers, the list's check. The hottest reads of the portal and the API, so each reads
@@ -83,6 +86,14 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
                     $"Suivi déclaré {declared}, alors que les risques du poste « {e.CurrentWorkstation.Label} » relèvent du suivi {e.CurrentWorkstation.FollowUp}."));
         }
         return checks;
+    }
+
+    /// <summary>The company's open workstations as the list's filter offers them (name only: no occupancy to read).</summary>
+    public async Task<IReadOnlyList<WorkstationChoice>> WorkstationChoicesAsync(Guid companyId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
+        return await db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId && w.ClosedOn == null).OrderBy(w => w.Label)
+            .Select(w => new WorkstationChoice(w.Id, w.Label)).ToListAsync(ct);
     }
 
     private IQueryable<Employee> Filtered(Guid companyId, EmployeeFilter filter, DateOnly today)
