@@ -32,7 +32,8 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
             .Select(r => new { Row = r, Total = filtered.Count() }).ToListAsync(ct);
         // Past the last page no row carries the total: count then (a client following cursors stops before).
         var total = rows.Count > 0 ? rows[0].Total : after is null ? 0 : await filtered.CountAsync(ct);
-        var views = rows.Select(r => r.Row.ToView(today)).ToList();
+        var known = new Dictionary<Guid, WorkstationView>();
+        var views = rows.Select(r => r.Row.ToView(today, known)).ToList();
         return KeysetCursor.ToPage(views, size, total, v => KeysetCursor.Encode(EmployeeRules.SortName(v.BirthName, v.FirstName), v.Id));
     }
 
@@ -42,7 +43,8 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
         await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
         var today = time.Today();
         var rows = await Rows(Filtered(companyId, filter, today), today).OrderBy(r => r.SortName).ThenBy(r => r.Id).ToListAsync(ct);
-        return rows.Select(r => r.ToView(today)).ToList();
+        var known = new Dictionary<Guid, WorkstationView>();
+        return rows.Select(r => r.ToView(today, known)).ToList();
     }
 
     public async Task<EmployeeView?> GetAsync(Guid id, CancellationToken ct = default)
@@ -50,7 +52,7 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
         var today = time.Today();
         var row = await Rows(db.Employees.Where(e => e.Id == id), today).SingleOrDefaultAsync(ct);
         if (row is null || !await access.HasAsync(row.CompanyId, Permission.ViewEmployees, ct)) return null;
-        return row.ToView(today);
+        return row.ToView(today, []);
     }
 
     /// <summary>
@@ -125,8 +127,14 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
         {
             Id = e.Id, CompanyId = e.CompanyId, Civility = e.Civility, FirstName = e.FirstName, BirthName = e.BirthName, MarriedName = e.MarriedName,
             BirthDate = e.BirthDate, MaskedNir = e.MaskedNir, Contract = e.Contract, StartDate = e.StartDate, EndDate = e.EndDate,
-            Validated = e.ValidatedAt != null, DeclaredFollowUp = e.DeclaredFollowUp, SortName = e.SortName, Workstation = w,
-            WorkstationHeld = w != null && db.CareerEntries.Any(c => c.WorkstationId == w.Id && (c.EndDate == null || c.EndDate >= today)),
+            Validated = e.ValidatedAt != null, DeclaredFollowUp = e.DeclaredFollowUp, SortName = e.SortName,
+            // Its columns, not the entity: a page repeats the same few workstations, and building entities cost more than reading.
+            Workstation = w == null ? null : new WorkstationColumns
+            {
+                Id = w.Id, CompanyId = w.CompanyId, Label = w.Label, CspCode = w.CspCode, Risks = w.Risks, RadiationCategory = w.RadiationCategory,
+                CacesCategories = w.CacesCategories, OtherRiskDescription = w.OtherRiskDescription, Closed = w.ClosedOn != null,
+                Held = db.CareerEntries.Any(c => c.WorkstationId == w.Id && (c.EndDate == null || c.EndDate >= today)),
+            },
         };
 
     /// <summary>What a list row reads (member-initialised so that the database can order and page on it).</summary>
@@ -146,11 +154,32 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
         public bool Validated { get; init; }
         public FollowUpCategory? DeclaredFollowUp { get; init; }
         public string SortName { get; init; } = "";
-        public Workstation? Workstation { get; init; }
-        public bool WorkstationHeld { get; init; }
+        public WorkstationColumns? Workstation { get; init; }
 
-        public EmployeeView ToView(DateOnly today) => new(
+        /// <summary>The view; <paramref name="workstations"/> keeps each workstation's view for the other rows of the list.</summary>
+        public EmployeeView ToView(DateOnly today, Dictionary<Guid, WorkstationView> workstations) => new(
             Id, CompanyId, Civility, FirstName, BirthName, MarriedName, BirthDate, MaskedNir, Contract, StartDate, EndDate, Validated,
-            Workstation is null ? null : WorkstationView.Of(Workstation, WorkstationHeld, today), DeclaredFollowUp, EndDate is null || EndDate >= today);
+            Workstation is null ? null : workstations.TryGetValue(Workstation.Id, out var known) ? known : workstations[Workstation.Id] = Workstation.ToView(today),
+            DeclaredFollowUp, EndDate is null || EndDate >= today);
+    }
+
+    private sealed class WorkstationColumns
+    {
+        public Guid Id { get; init; }
+        public Guid CompanyId { get; init; }
+        public string Label { get; init; } = "";
+        public string CspCode { get; init; } = "";
+        public List<Risk> Risks { get; init; } = [];
+        public string? RadiationCategory { get; init; }
+        public List<string> CacesCategories { get; init; } = [];
+        public string? OtherRiskDescription { get; init; }
+        public bool Closed { get; init; }
+        /// <summary>A current employee holds it: it cannot be edited.</summary>
+        public bool Held { get; init; }
+
+        public WorkstationView ToView(DateOnly today) => WorkstationView.Of(
+            new Workstation { Id = Id, CompanyId = CompanyId, Label = Label, CspCode = CspCode, Risks = Risks, RadiationCategory = RadiationCategory,
+                CacesCategories = CacesCategories, OtherRiskDescription = OtherRiskDescription, ClosedOn = Closed ? DateOnly.MinValue : null },
+            Held, today);
     }
 }
