@@ -57,6 +57,7 @@ public static class FeaturesSetup
         services.AddScoped<Employees.EmployeeLock>();
         services.AddScoped<Employees.EmployeeDeclarations>();
         services.AddScoped<Employees.EmployeeCareers>();
+        services.AddScoped<Employees.EmployeeQueries>();
         services.AddScoped<Employees.EmployeeChanges>();
         services.AddScoped<Employees.EmployeeImports>();
         services.AddScoped<Billing.InvoiceService>();

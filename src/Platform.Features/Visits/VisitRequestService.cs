@@ -25,7 +25,7 @@ public sealed record VisitRequestDraft(Guid EmployeeId, VisitType Type, IReadOnl
 /// holds a workstation with the fields of its type and up to 5 PDF attachments, one pending request
 /// per motive, the tracking list with each request's history, cancelling while pending.
 /// </summary>
-public sealed class VisitRequestService(PlatformDbContext db, CompanyAccess access, EmployeeService employees, DocumentService documents, CurrentUser currentUser, TimeProvider time)
+public sealed class VisitRequestService(PlatformDbContext db, CompanyAccess access, EmployeeQueries employees, DocumentService documents, CurrentUser currentUser, TimeProvider time)
 {
     public static readonly UserError NotFound = new("NOT_FOUND", "Cette demande de visite n'existe pas.", "id");
 

@@ -288,11 +288,6 @@ public sealed class WorkstationService(
     {
         var held = await occupancy.HeldAsync(rows.Select(r => r.Id).ToList(), ct);
         var today = time.Today();
-        return rows.Select(w => new WorkstationView(
-            w.Id, w.CompanyId, w.Label, w.CspCode, w.Risks, w.RadiationCategory, w.CacesCategories, w.OtherRiskDescription,
-            w.ClosedOn is not null, !held.Contains(w.Id), FollowUpRules.For(w.Risks, today))
-        {
-            Attestations = FollowUpRules.Attestations(w.Risks, today).Select(a => $"{WorkstationRules.Label(a.Risk)} : attestation de non contre-indication valable {a.Years} ans").ToList(),
-        }).ToList();
+        return rows.Select(w => WorkstationView.Of(w, held.Contains(w.Id), today)).ToList();
     }
 }

@@ -16,4 +16,12 @@ public sealed record WorkstationView(
 
     /// <summary>Attestations of no contraindication the risks ask for instead of reinforced follow-up (décret 2025-355).</summary>
     public IReadOnlyList<string> Attestations { get; init; } = [];
+
+    /// <summary>The view of a workstation read from the database; held: a current employee holds it (then it cannot be edited).</summary>
+    internal static WorkstationView Of(Workstation w, bool held, DateOnly today) =>
+        new(w.Id, w.CompanyId, w.Label, w.CspCode, w.Risks, w.RadiationCategory, w.CacesCategories, w.OtherRiskDescription,
+            w.ClosedOn is not null, !held, FollowUpRules.For(w.Risks, today))
+        {
+            Attestations = FollowUpRules.Attestations(w.Risks, today).Select(a => $"{WorkstationRules.Label(a.Risk)} : attestation de non contre-indication valable {a.Years} ans").ToList(),
+        };
 }

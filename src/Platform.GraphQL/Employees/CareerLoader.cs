@@ -7,7 +7,7 @@ namespace Platform.GraphQL.Employees;
 /// Batches the `career` field of a request: the employees asked for are gathered, and the first
 /// result awaited loads all of them at once (one query for a page of 50, not 50).
 /// </summary>
-public sealed class CareerLoader(EmployeeService employees)
+public sealed class CareerLoader(EmployeeQueries employees)
 {
     private readonly Dictionary<Guid, EmployeeView> waiting = [];
     private readonly Dictionary<Guid, IReadOnlyList<CareerEntryView>> loaded = [];

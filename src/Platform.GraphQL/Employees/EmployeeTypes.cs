@@ -290,11 +290,11 @@ public static class EmployeeOperations
             .ResolveAsync(async c =>
             {
                 var filter = c.GetArgument<EmployeeFilterInput?>("filter")?.ToFilter() ?? new EmployeeFilter();
-                return await Service(c).ListAsync(c.Source.Id, filter, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken);
+                return await Queries(c).ListAsync(c.Source.Id, filter, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken);
             });
         company.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EmployeeCheckType>>>>("employeeChecks")
             .Description("\"Vérifier la liste\": active employees without a workstation, or whose declared follow-up disagrees with their workstation's risks.")
-            .ResolveAsync(async c => await Service(c).CheckAsync(c.Source.Id, c.CancellationToken));
+            .ResolveAsync(async c => await Queries(c).CheckAsync(c.Source.Id, c.CancellationToken));
         company.Field<StringGraphType>("employeeSectionLock")
             .Description("The tenant's explanation while the employee section is read-only for employers (sst68 in January), else null.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeLock>().LockMessageAsync());
@@ -305,7 +305,7 @@ public static class EmployeeOperations
         query.Field<EmployeeType>("employee")
             .Description("An employee the signed-in user may see, or null.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id) ? await Service(c).GetAsync(id, c.CancellationToken) : null);
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id) ? await Queries(c).GetAsync(id, c.CancellationToken) : null);
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AwaitingEmployeeType>>>>("employeesAwaitingValidation")
             .Description("Staff of the tenant: declared employees waiting for validation, oldest first.")
             .ResolveAsync(async c => (await Service(c).AwaitingValidationAsync(ct: c.CancellationToken)).Select(a => new AwaitingEmployee(a.Company, a.Employee)));
@@ -405,5 +405,6 @@ public static class EmployeeOperations
     private static EmployeeService Service(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeService>();
     private static EmployeeDeclarations Declarations(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeDeclarations>();
     private static EmployeeCareers Careers(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeCareers>();
+    private static EmployeeQueries Queries(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeQueries>();
     private static EmployeeImports Imports(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<EmployeeImports>();
 }

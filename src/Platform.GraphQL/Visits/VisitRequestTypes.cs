@@ -71,7 +71,7 @@ public sealed class VisitRequestType : ObjectGraphType<VisitRequestView>
         Name = "VisitRequest";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<EmployeeType>>("employee")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeService>().GetAsync(c.Source.EmployeeId, c.CancellationToken));
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeQueries>().GetAsync(c.Source.EmployeeId, c.CancellationToken));
         Field<NonNullGraphType<VisitTypeEnumType>>("type").Resolve(c => c.Source.Type);
         Field<NonNullGraphType<VisitRequestStateEnumType>>("state").Resolve(c => c.Source.State);
         Field<NonNullGraphType<DateTimeScalar>>("requestedAt").Resolve(c => c.Source.RequestedAt);

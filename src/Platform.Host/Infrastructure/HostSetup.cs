@@ -90,6 +90,8 @@ public static class HostSetup
         // Cookie and token keys survive restarts: they live with the rest of the platform's files.
         services.AddDataProtectionKeys(configuration, builder.Environment, paths.DataDirectory);
         services.AddPortalAuthentication();
+        services.AddMemoryCache();
+        services.AddScoped<PortalHeader>();
         services.AddTransportSecurity(configuration, builder.Environment);
         services.AddTokenServer(configuration, builder.Environment);
         services.AddRazorPages().AddMvcOptions(o => o.Filters.Add<AccessDeniedFilter>());
@@ -144,6 +146,7 @@ public static class HostSetup
                 http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
             await next(http);
         });
+        PortalHeader.UseForgetOnChange(app);
 
         app.MapHealthChecks("/health");
         app.MapPlatformGraphQL();

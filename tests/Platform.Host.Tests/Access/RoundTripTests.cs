@@ -1,7 +1,14 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.Access;
+using Platform.Features.Demarches;
 using Platform.Features.Demo;
+using Platform.Features.Persistence;
+using Platform.Tenancy;
 using Platform.Host.Infrastructure;
 using Platform.Host.Tests.Infrastructure;
 
@@ -65,7 +72,44 @@ public sealed class RoundTripTests(CountingFactory factory) : PlatformTest<Count
         var ten = await GraphQLCommandsAsync(token, PageQuery, new { c = company, n = 10 });
         var fifty = await GraphQLCommandsAsync(token, PageQuery, new { c = company, n = 50 });
         Assert.Equal(ten, fifty);
-        Assert.InRange(fifty, 1, 6);
+        // The caller's roles in the company, the company, then the page in one command: the rows with
+        // their workstation and its occupancy, and the total (it was four commands for the page alone).
+        Assert.Equal(3, fifty);
+    }
+
+    [Fact]
+    public async Task The_page_read_in_one_command_keeps_its_total_cursors_and_workstations()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var api = new DemoApi(Factory, "sstrn");
+        var token = await api.EmployerTokenAsync();
+        var company = await CompanyWithEmployeesAsync(api, token, 60);
+        const string query = "query($c: ID!, $n: Int, $a: String) { company(id: $c) { employees(first: $n, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { birthName currentWorkstation { label editable } } } } } }";
+
+        var names = new List<string>();
+        string? after = null;
+        bool hasNext;
+        do
+        {
+            var page = (await api.DataAsync(token, query, new { c = company, n = 25, a = after })).GetProperty("company").GetProperty("employees");
+            Assert.Equal(60, page.GetProperty("totalCount").GetInt32());
+            foreach (var edge in page.GetProperty("edges").EnumerateArray())
+            {
+                names.Add(edge.GetProperty("node").GetProperty("birthName").GetString()!);
+                // Held by current employees: the workstation cannot be edited.
+                Assert.Equal("Manutentionnaire", edge.GetProperty("node").GetProperty("currentWorkstation").GetProperty("label").GetString(), ignoreCase: true);
+                Assert.False(edge.GetProperty("node").GetProperty("currentWorkstation").GetProperty("editable").GetBoolean());
+            }
+            hasNext = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean();
+            after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        } while (hasNext);
+        Assert.Equal(60, names.Count);
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+
+        // Past the last page no row carries the total: it is counted apart, still right.
+        var beyond = (await api.DataAsync(token, query, new { c = company, n = 25, a = after })).GetProperty("company").GetProperty("employees");
+        Assert.Equal(0, beyond.GetProperty("edges").GetArrayLength());
+        Assert.Equal(60, beyond.GetProperty("totalCount").GetInt32());
     }
 
     [Fact]
@@ -88,5 +132,60 @@ public sealed class RoundTripTests(CountingFactory factory) : PlatformTest<Count
         Assert.True(ReissuesSession(checkedAgain));
         using var afterCheck = await portal.GetAsync(page);
         Assert.Equal(Commands(second), Commands(afterCheck));
+    }
+
+    [Fact]
+    public async Task The_portal_header_is_read_once_for_a_few_pages_and_again_after_the_persons_own_change()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var api = new DemoApi(Factory, "sstrn");
+        var company = await CompanyWithEmployeesAsync(api, await api.EmployerTokenAsync(), 60);
+        // Someone else asks to manage the employer's company: a démarche for the employer to decide.
+        var requester = await PersonTokenAsync("entete@example.fr");
+        await Factory.GraphQLAsync(Host, "mutation($i: RequestCompanyAccessInput!) { requestCompanyAccess(input: $i) { errors { code } } }",
+            new { i = new { memberNumber = "101.1", siret = await SiretAsync("101.1") } }, requester);
+        var portal = Factory.PortalFor(Host);
+        await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = DemoData.Password });
+
+        var page = $"/entreprises/{company}/salaries";
+        using var first = await portal.GetAsync(page);
+        using var second = await portal.GetAsync(page);
+        Assert.Contains("title=\"Démarches à valider\">1</span>", await second.Content.ReadAsStringAsync());
+        // The caller's roles, the company, the page of 50 (one command) and the workstations of the filter: the header is kept.
+        Assert.Equal(4, Commands(second));
+        Assert.Equal(Commands(first), Commands(second) + 4);
+
+        // The employer decides: the next page shows it at once, and reads the header again.
+        var requestId = await PendingRequestIdAsync();
+        await portal.SubmitAsync("/demarches", new Dictionary<string, string>(), $"/demarches?handler=Refuser&requestId={requestId}");
+        using var afterDecision = await portal.GetAsync(page);
+        Assert.DoesNotContain("Démarches à valider", await afterDecision.Content.ReadAsStringAsync());
+        Assert.Equal(Commands(first), Commands(afterDecision));
+    }
+
+    private async Task<string> PersonTokenAsync(string email)
+    {
+        await using (var scope = Factory.Services.CreatePlatformScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var user = new User { Email = email, NormalizedEmail = User.Normalize(email), FirstName = "Paul", LastName = "Personne" };
+            user.PasswordHash = new PasswordHasher<User>().HashPassword(user, "Personne-2026!");
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+        }
+        return await Factory.TokenAsync(Host, email, "Personne-2026!");
+    }
+
+    private async Task<string> SiretAsync(string memberNumber)
+    {
+        await using var scope = Factory.Services.CreateTenantScope("sstrn");
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Companies.Where(c => c.MemberNumber == memberNumber).Select(c => c.Siret).SingleAsync();
+    }
+
+    private async Task<Guid> PendingRequestIdAsync()
+    {
+        await using var scope = Factory.Services.CreateTenantScope("sstrn");
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AccessRequests
+            .Where(r => r.State == AccessRequestState.InProgress).Select(r => r.Id).SingleAsync();
     }
 }

@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>One employee (seed 001): declaration, what may still change, the career, the exit and the return.</summary>
 [Authorize]
-public sealed class SalarieModel(EmployeeService employees, EmployeeDeclarations declarations, EmployeeCareers careers, EmployeeLock employeeLock, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies,
+public sealed class SalarieModel(EmployeeService employees, EmployeeQueries queries, EmployeeDeclarations declarations, EmployeeCareers careers, EmployeeLock employeeLock, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies,
     Platform.Features.Visits.EmployeeVisitRequests visitRequests) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
@@ -115,9 +115,9 @@ public sealed class SalarieModel(EmployeeService employees, EmployeeDeclarations
         Company = company;
         if (EmployeeId is { } employeeId)
         {
-            Employee = await employees.GetAsync(employeeId, HttpContext.RequestAborted);
+            Employee = await queries.GetAsync(employeeId, HttpContext.RequestAborted);
             if (Employee is null || Employee.CompanyId != Id) return false;
-            Career = (await employees.CareersAsync([Employee], HttpContext.RequestAborted))[Employee.Id];
+            Career = (await queries.CareersAsync([Employee], HttpContext.RequestAborted))[Employee.Id];
             PendingChanges = await changes.PendingForAsync(Employee, HttpContext.RequestAborted);
             PendingVisitRequests = await visitRequests.CountPendingAsync(employeeId, HttpContext.RequestAborted);
         }

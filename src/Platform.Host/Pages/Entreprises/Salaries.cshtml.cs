@@ -6,13 +6,12 @@ using Platform.Features.Access;
 using Platform.Features.Companies;
 using Platform.Features.Employees;
 using Platform.Features.Imports;
-using Platform.Features.Workstations;
 
 namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>« Effectif » (seeds 001, 003): the list with its filters and pages, the check, the export and the print.</summary>
 [Authorize]
-public sealed class SalariesModel(EmployeeService employees, EmployeeLock employeeLock, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class SalariesModel(EmployeeQueries queries, EmployeeLock employeeLock, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "tous")] public bool All { get; set; }
@@ -25,7 +24,7 @@ public sealed class SalariesModel(EmployeeService employees, EmployeeLock employ
 
     public CompanyView Company { get; private set; } = null!;
     public Page<EmployeeView> List { get; private set; } = null!;
-    public IReadOnlyList<WorkstationView> Workstations { get; private set; } = [];
+    public IReadOnlyList<WorkstationChoice> Workstations { get; private set; } = [];
     public IReadOnlyList<EmployeeCheck> Checks { get; private set; } = [];
     public string? LockMessage { get; private set; }
     public bool CanManage { get; private set; }
@@ -45,9 +44,9 @@ public sealed class SalariesModel(EmployeeService employees, EmployeeLock employ
     {
         if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
         Company = company;
-        List = await employees.ListAsync(Id, Filter, KeysetCursor.DefaultPageSize, After, HttpContext.RequestAborted);
-        Workstations = await workstations.OpenAsync(Id, HttpContext.RequestAborted);
-        if (Check) Checks = await employees.CheckAsync(Id, HttpContext.RequestAborted);
+        List = await queries.ListAsync(Id, Filter, KeysetCursor.DefaultPageSize, After, HttpContext.RequestAborted);
+        Workstations = await queries.WorkstationChoicesAsync(Id, HttpContext.RequestAborted);
+        if (Check) Checks = await queries.CheckAsync(Id, HttpContext.RequestAborted);
         LockMessage = await employeeLock.LockMessageAsync();
         CanManage = await access.HasAsync(Id, Permission.ManageEmployees);
         return Page();
@@ -57,7 +56,7 @@ public sealed class SalariesModel(EmployeeService employees, EmployeeLock employ
     public async Task<IActionResult> OnGetExportAsync(string format)
     {
         if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
-        var rows = EmployeeCsv.ExportRows(await employees.AllAsync(Id, Filter, HttpContext.RequestAborted));
+        var rows = EmployeeCsv.ExportRows(await queries.AllAsync(Id, Filter, HttpContext.RequestAborted));
         var name = $"salaries-{company.MemberNumber}-{DateTime.UtcNow:yyyyMMdd}";
         return format == "xlsx"
             ? File(Xlsx.Write("Salariés", EmployeeCsv.ExportHeader, rows), Xlsx.ContentType, name + ".xlsx")

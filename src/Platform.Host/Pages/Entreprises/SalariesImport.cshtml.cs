@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 /// <summary>The two employee imports of seed 001: « Création de salariés » and « Fins de contrats », with their reference files.</summary>
 [Authorize]
 [UploadLimit]
-public sealed class SalariesImportModel(EmployeeImports imports, EmployeeService employees, EmployeeLock employeeLock, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class SalariesImportModel(EmployeeImports imports, EmployeeService employees, EmployeeQueries queries, EmployeeLock employeeLock, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     public CompanyView Company { get; private set; } = null!;
@@ -29,7 +29,7 @@ public sealed class SalariesImportModel(EmployeeImports imports, EmployeeService
     public async Task<IActionResult> OnGetModeleFinsAsync()
     {
         if (!await access.CanSeeAsync(Id)) return NotFound();
-        var active = await employees.AllAsync(Id, new EmployeeFilter(ActiveOnly: true), HttpContext.RequestAborted);
+        var active = await queries.AllAsync(Id, new EmployeeFilter(ActiveOnly: true), HttpContext.RequestAborted);
         return File(EmployeeCsv.EndDatesTemplate(active), "text/csv; charset=utf-8", EmployeeCsv.EndDatesFileName);
     }
 

@@ -17,7 +17,7 @@ namespace Platform.Host.Pages.Entreprises;
 /// </summary>
 [Authorize]
 [UploadLimit(DocumentRules.MaxAttachmentsPerRequest * DocumentRules.MaxBytes)]
-public sealed class VisitesModel(VisitRequestService visits, EmployeeService employees, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class VisitesModel(VisitRequestService visits, EmployeeQueries employees, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
     /// <summary>The form's file fields are Piece1…Piece5 with Nature1…Nature5.</summary>
     public const string FilePrefix = "Piece";

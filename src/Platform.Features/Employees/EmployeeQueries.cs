@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Access;
+using Platform.Features.Persistence;
+using Platform.Features.Regulation;
+using Platform.Features.Workstations;
+
+namespace Platform.Features.Employees;
+
+/// <summary>A workstation offered by the list's filter.</summary>
+public sealed record WorkstationChoice(Guid Id, string Label);
+
+/// <summary>
+/// Reading employees (SPEC.md 3.4, seeds 001, 003): the list with its filters and keyset pages, one
+/// employee, careers, the list's check. The hottest reads of the portal and the API, so each reads
+/// in one database command whatever the page size: the current workstation and whether a current
+/// employee holds it are joined in, and the list's total travels with its first page.
+/// </summary>
+public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, WorkstationService workstations, TimeProvider time)
+{
+    public async Task<Page<EmployeeView>> ListAsync(Guid companyId, EmployeeFilter filter, int? first, string? after, CancellationToken ct = default)
+    {
+        await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
+        var size = KeysetCursor.PageSize(first);
+        var today = time.Today();
+        var filtered = Filtered(companyId, filter, today);
+        var page = filtered;
+        if (KeysetCursor.Decode(after) is var (sortName, id))
+            // Written as a range on the index (SortName >= …) so that a deep page starts where the last one ended.
+            page = page.Where(e => string.Compare(e.SortName, sortName) >= 0 && (string.Compare(e.SortName, sortName) > 0 || e.Id.CompareTo(id) > 0));
+        // The total as a scalar subquery of the page's own command: the database counts once per command, not per row.
+        var rows = await Rows(page, today).OrderBy(r => r.SortName).ThenBy(r => r.Id).Take(size + 1)
+            .Select(r => new { Row = r, Total = filtered.Count() }).ToListAsync(ct);
+        // Past the last page no row carries the total: count then (a client following cursors stops before).
+        var total = rows.Count > 0 ? rows[0].Total : after is null ? 0 : await filtered.CountAsync(ct);
+        var known = new Dictionary<Guid, WorkstationView>();
+        var views = rows.Select(r => r.Row.ToView(today, known)).ToList();
+        return KeysetCursor.ToPage(views, size, total, v => KeysetCursor.Encode(EmployeeRules.SortName(v.BirthName, v.FirstName), v.Id));
+    }
+
+    /// <summary>Every employee the filter selects, in list order (export, print, the check).</summary>
+    public async Task<IReadOnlyList<EmployeeView>> AllAsync(Guid companyId, EmployeeFilter filter, CancellationToken ct = default)
+    {
+        await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
+        var today = time.Today();
+        var rows = await Rows(Filtered(companyId, filter, today), today).OrderBy(r => r.SortName).ThenBy(r => r.Id).ToListAsync(ct);
+        var known = new Dictionary<Guid, WorkstationView>();
+        return rows.Select(r => r.ToView(today, known)).ToList();
+    }
+
+    public async Task<EmployeeView?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var today = time.Today();
+        var row = await Rows(db.Employees.Where(e => e.Id == id), today).SingleOrDefaultAsync(ct);
+        if (row is null || !await access.HasAsync(row.CompanyId, Permission.ViewEmployees, ct)) return null;
+        return row.ToView(today, []);
+    }
+
+    /// <summary>
+    /// The careers of several employees in two queries (the API's batch of a page), for the companies the
+    /// caller may see; the others read as empty.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<CareerEntryView>>> CareersAsync(IReadOnlyCollection<EmployeeView> employees, CancellationToken ct = default)
+    {
+        var visible = new List<Guid>();
+        foreach (var company in employees.GroupBy(e => e.CompanyId))
+            if (await access.HasAsync(company.Key, Permission.ViewEmployees, ct)) visible.AddRange(company.Select(e => e.Id));
+        var entries = await db.CareerEntries.AsNoTracking().Where(c => visible.Contains(c.EmployeeId)).ToListAsync(ct);
+        var byId = await workstations.ViewsByIdAsync(entries.Select(e => e.WorkstationId).Distinct().ToList(), ct);
+        return employees.ToDictionary(e => e.Id, e => (IReadOnlyList<CareerEntryView>)entries.Where(c => c.EmployeeId == e.Id)
+            .OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id)
+            .Select(c => new CareerEntryView(c.Id, byId[c.WorkstationId], c.Contract, c.StartDate, c.EndDate)).ToList());
+    }
+
+    /// <summary>
+    /// "Vérifier la liste" (seeds 001, 003): active employees without a workstation (no visit can be
+    /// requested for them), and those whose declared follow-up is not the one their workstation's risks call for.
+    /// </summary>
+    public async Task<IReadOnlyList<EmployeeCheck>> CheckAsync(Guid companyId, CancellationToken ct = default)
+    {
+        var active = await AllAsync(companyId, new EmployeeFilter(ActiveOnly: true), ct);
+        var checks = new List<EmployeeCheck>();
+        foreach (var e in active)
+        {
+            if (e.CurrentWorkstation is null)
+                checks.Add(new(e, EmployeeProblem.NoWorkstation, "Aucun poste de travail (ni code CSP) : attribuez-lui un poste pour pouvoir demander une visite."));
+            else if (e.DeclaredFollowUp is { } declared && declared != e.CurrentWorkstation.FollowUp)
+                checks.Add(new(e, EmployeeProblem.FollowUpMismatch,
+                    $"Suivi déclaré {declared}, alors que les risques du poste « {e.CurrentWorkstation.Label} » relèvent du suivi {e.CurrentWorkstation.FollowUp}."));
+        }
+        return checks;
+    }
+
+    /// <summary>The company's open workstations as the list's filter offers them (name only: no occupancy to read).</summary>
+    public async Task<IReadOnlyList<WorkstationChoice>> WorkstationChoicesAsync(Guid companyId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
+        return await db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId && w.ClosedOn == null).OrderBy(w => w.Label)
+            .Select(w => new WorkstationChoice(w.Id, w.Label)).ToListAsync(ct);
+    }
+
+    private IQueryable<Employee> Filtered(Guid companyId, EmployeeFilter filter, DateOnly today)
+    {
+        var query = db.Employees.Where(e => e.CompanyId == companyId);
+        if (filter.ActiveOnly) query = query.Where(e => e.EndDate == null || e.EndDate >= today);
+        if (filter.WorkstationId is { } workstationId) query = query.Where(e => e.CurrentWorkstationId == workstationId);
+        if (filter.Initial is { } initial && char.IsLetter(initial))
+        {
+            var prefix = EmployeeRules.Fold(initial.ToString());
+            query = query.Where(e => e.SortName.StartsWith(prefix));
+        }
+        if (EmployeeRules.Civility(filter.Sex) is { } civility) query = query.Where(e => e.Civility == civility);
+        var search = EmployeeRules.Fold(filter.Search?.Trim() ?? "");
+        if (search.Length > 0 && search.Length <= 100) query = query.Where(e => e.SortName.Contains(search));
+        return query;
+    }
+
+    /// <summary>
+    /// The employees with their current workstation (left join) and whether a current employee holds it
+    /// (one EXISTS a row), read untracked: one command, no second round-trip for the workstations.
+    /// Every set here goes through the tenant filter of the context.
+    /// </summary>
+    private IQueryable<EmployeeRow> Rows(IQueryable<Employee> employees, DateOnly today) =>
+        from e in employees.AsNoTracking()
+        join w in db.Workstations.AsNoTracking() on e.CurrentWorkstationId equals w.Id into current
+        from w in current.DefaultIfEmpty()
+        select new EmployeeRow
+        {
+            Id = e.Id, CompanyId = e.CompanyId, Civility = e.Civility, FirstName = e.FirstName, BirthName = e.BirthName, MarriedName = e.MarriedName,
+            BirthDate = e.BirthDate, MaskedNir = e.MaskedNir, Contract = e.Contract, StartDate = e.StartDate, EndDate = e.EndDate,
+            Validated = e.ValidatedAt != null, DeclaredFollowUp = e.DeclaredFollowUp, SortName = e.SortName,
+            // Its columns, not the entity: a page repeats the same few workstations, and building entities cost more than reading.
+            Workstation = w == null ? null : new WorkstationColumns
+            {
+                Id = w.Id, CompanyId = w.CompanyId, Label = w.Label, CspCode = w.CspCode, Risks = w.Risks, RadiationCategory = w.RadiationCategory,
+                CacesCategories = w.CacesCategories, OtherRiskDescription = w.OtherRiskDescription, Closed = w.ClosedOn != null,
+                Held = db.CareerEntries.Any(c => c.WorkstationId == w.Id && (c.EndDate == null || c.EndDate >= today)),
+            },
+        };
+
+    /// <summary>What a list row reads (member-initialised so that the database can order and page on it).</summary>
+    private sealed class EmployeeRow
+    {
+        public Guid Id { get; init; }
+        public Guid CompanyId { get; init; }
+        public string Civility { get; init; } = "";
+        public string FirstName { get; init; } = "";
+        public string BirthName { get; init; } = "";
+        public string? MarriedName { get; init; }
+        public DateOnly BirthDate { get; init; }
+        public string? MaskedNir { get; init; }
+        public string Contract { get; init; } = "";
+        public DateOnly StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+        public bool Validated { get; init; }
+        public FollowUpCategory? DeclaredFollowUp { get; init; }
+        public string SortName { get; init; } = "";
+        public WorkstationColumns? Workstation { get; init; }
+
+        /// <summary>The view; <paramref name="workstations"/> keeps each workstation's view for the other rows of the list.</summary>
+        public EmployeeView ToView(DateOnly today, Dictionary<Guid, WorkstationView> workstations) => new(
+            Id, CompanyId, Civility, FirstName, BirthName, MarriedName, BirthDate, MaskedNir, Contract, StartDate, EndDate, Validated,
+            Workstation is null ? null : workstations.TryGetValue(Workstation.Id, out var known) ? known : workstations[Workstation.Id] = Workstation.ToView(today),
+            DeclaredFollowUp, EndDate is null || EndDate >= today);
+    }
+
+    private sealed class WorkstationColumns
+    {
+        public Guid Id { get; init; }
+        public Guid CompanyId { get; init; }
+        public string Label { get; init; } = "";
+        public string CspCode { get; init; } = "";
+        public List<Risk> Risks { get; init; } = [];
+        public string? RadiationCategory { get; init; }
+        public List<string> CacesCategories { get; init; } = [];
+        public string? OtherRiskDescription { get; init; }
+        public bool Closed { get; init; }
+        /// <summary>A current employee holds it: it cannot be edited.</summary>
+        public bool Held { get; init; }
+
+        public WorkstationView ToView(DateOnly today) => WorkstationView.Of(
+            new Workstation { Id = Id, CompanyId = CompanyId, Label = Label, CspCode = CspCode, Risks = Risks, RadiationCategory = RadiationCategory,
+                CacesCategories = CacesCategories, OtherRiskDescription = OtherRiskDescription, ClosedOn = Closed ? DateOnly.MinValue : null },
+            Held, today);
+    }
+}
