@@ -70,5 +70,12 @@ public static class PersistenceSetup
                 options.AddInterceptors(interceptors);
         });
         services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<TContext>());
+        // Platform rows always on the platform database, whatever the scope's tenant (DESIGN.md 4).
+        services.AddDbContext<IdentityDb>((sp, options) =>
+        {
+            settings.Configure(options, settings.DefaultConnectionString);
+            if (sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>().ToList() is { Count: > 0 } interceptors)
+                options.AddInterceptors(interceptors);
+        });
     }
 }
