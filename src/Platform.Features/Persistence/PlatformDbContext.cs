@@ -16,7 +16,7 @@ using Platform.Tenancy.Isolation;
 namespace Platform.Features.Persistence;
 
 /// <summary>
-/// The one DbContext. It is bound to the tenant of its scope when created and never changes
+/// The tenant's DbContext (IdentityDb holds the platform rows). It is bound to the tenant of its scope when created and never changes
 /// (DESIGN.md 3.2); every tenant-owned set is filtered to that tenant and SaveChanges fails closed.
 /// One subclass per provider carries that provider's migrations.
 /// </summary>
@@ -69,7 +69,9 @@ public abstract class PlatformDbContext : DbContext
         b.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
 
         // OpenIddict's applications, authorizations, scopes and tokens. They belong to no tenant: a
-        // token names its tenant through its issuer (the tenant host) and its tenant claim.
+        // token names its tenant through its issuer (the tenant host) and its tenant claim. Mapped here
+        // (with users and API clients) so that the migrations create their tables; they are read and
+        // written through IdentityDb, on the platform database only.
         b.UseOpenIddict();
 
         TenantIsolation.ApplyTenantFilters(b, () => TenantId);
