@@ -4,12 +4,17 @@ using Platform.Features.Companies;
 
 namespace Platform.Features.Access;
 
+// A user is a platform row, maybe in another database than the tenant's (IdentityDb): tenant rows keep
+// the person's id with an index and no foreign key.
+
 // How the Access entities are stored; PlatformDbContext applies every configuration of this assembly.
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> e)
     {
+        // Named here, not by a DbSet: the tenant's context has no set of users (IdentityDb has).
+        e.ToTable("Users");
         e.Property(u => u.Email).HasMaxLength(254);
         e.Property(u => u.NormalizedEmail).HasMaxLength(254);
         e.HasIndex(u => u.NormalizedEmail).IsUnique();
@@ -28,7 +33,7 @@ internal sealed class LoginNameConfiguration : IEntityTypeConfiguration<LoginNam
     {
         e.HasIndex(l => new { l.TenantId, l.Identifier }).IsUnique();
         e.Property(l => l.Identifier).HasMaxLength(254);
-        e.HasOne<User>().WithMany().HasForeignKey(l => l.UserId);
+        e.HasIndex(l => l.UserId);
     }
 }
 
@@ -37,7 +42,7 @@ internal sealed class SignInGuardConfiguration : IEntityTypeConfiguration<SignIn
     public void Configure(EntityTypeBuilder<SignInGuard> e)
     {
         e.HasIndex(g => new { g.TenantId, g.UserId }).IsUnique();
-        e.HasOne<User>().WithMany().HasForeignKey(g => g.UserId);
+        e.HasIndex(g => g.UserId);
     }
 }
 
@@ -48,7 +53,7 @@ internal sealed class ConnectionRecordConfiguration : IEntityTypeConfiguration<C
         e.HasIndex(c => new { c.TenantId, c.UserId });
         e.Property(c => c.IpAddress).HasMaxLength(45);
         e.Property(c => c.Browser).HasMaxLength(200);
-        e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId);
+        e.HasIndex(c => c.UserId);
     }
 }
 
@@ -60,7 +65,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         e.HasIndex(m => new { m.TenantId, m.CompanyId });
         e.Property(m => m.JobFunction).HasMaxLength(100);
         e.Property(m => m.Phone).HasMaxLength(30);
-        e.HasOne<User>().WithMany().HasForeignKey(m => m.UserId);
+        e.HasIndex(m => m.UserId);
         e.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId);
     }
 }
@@ -72,7 +77,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         e.HasIndex(s => new { s.TenantId, s.UserId }).IsUnique();
         e.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
         e.Property(s => s.ProtectedTotpSecret).HasMaxLength(500);
-        e.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
+        e.HasIndex(s => s.UserId);
     }
 }
 
@@ -82,7 +87,7 @@ internal sealed class LoginCodeConfiguration : IEntityTypeConfiguration<LoginCod
     {
         e.HasIndex(c => new { c.TenantId, c.UserId });
         e.Property(c => c.CodeHash).HasMaxLength(64);
-        e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId);
+        e.HasIndex(c => c.UserId);
     }
 }
 
@@ -93,7 +98,7 @@ internal sealed class EmailLinkTokenConfiguration : IEntityTypeConfiguration<Ema
         e.HasIndex(t => new { t.TenantId, t.TokenHash }).IsUnique();
         e.Property(t => t.TokenHash).HasMaxLength(64);
         e.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
-        e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId);
+        e.HasIndex(t => t.UserId);
     }
 }
 
@@ -120,7 +125,7 @@ internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfigura
         e.HasIndex(p => new { p.TenantId, p.CompanyId, p.UserId, p.Kind }).IsUnique();
         e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
         e.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId);
-        e.HasOne<User>().WithMany().HasForeignKey(p => p.UserId);
+        e.HasIndex(p => p.UserId);
     }
 }
 
@@ -128,6 +133,7 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
 {
     public void Configure(EntityTypeBuilder<ApiClient> e)
     {
+        e.ToTable("ApiClients");
         e.HasIndex(c => c.ClientId).IsUnique();
         e.HasIndex(c => c.UserId);
         e.Property(c => c.ClientId).HasMaxLength(100);

@@ -16,7 +16,7 @@ public sealed record NewAccount(string? FirstName, string? LastName, string? Ema
 /// owner is told by e-mail, so that nobody learns which e-mails have accounts.
 /// </summary>
 public sealed class AccountCreation(
-    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, SignInThrottle throttle, EmailLinks links, EmailOutbox outbox, TimeProvider time)
+    PlatformDbContext db, IdentityDb identity, ITenantContext tenantContext, TenantRulesCache rulesCache, SignInThrottle throttle, EmailLinks links, EmailOutbox outbox, TimeProvider time)
 {
     public const string ActivationPath = "/activation";
     public static readonly IReadOnlyList<string> Uses =
@@ -45,7 +45,7 @@ public sealed class AccountCreation(
         if (!throttle.TryAcquire(Tenant.Slug, email)) return [SignInThrottle.TooMany with { Field = "email" }];
 
         var normalized = User.Normalize(email!);
-        var existing = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        var existing = await identity.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         if (existing is not null)
         {
             outbox.Enqueue(existing.Email, EmailTemplates.AccountAlreadyExists(rules, $"{siteUrl.TrimEnd('/')}/mot-de-passe-oublie"));
@@ -58,10 +58,11 @@ public sealed class AccountCreation(
             Email = email!, NormalizedEmail = normalized, FirstName = account.FirstName!.Trim(), LastName = account.LastName!.Trim(),
             PendingActivation = true, JobFunction = account.JobFunction!.Trim(), PortalUses = uses, CreatedAt = now,
         };
-        db.Users.Add(user);
+        identity.Users.Add(user);
         var token = await links.IssueAsync(user.Id, EmailLinkPurpose.Activation, ActivationLifetime, ct);
         outbox.Enqueue(user.Email, EmailTemplates.Activation(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{ActivationPath}?jeton={token}", (int)ActivationLifetime.TotalHours));
         db.AuditEntries.Record(time, user.Id, "account-created", "User", user.Id);
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         return [];
     }
@@ -77,11 +78,12 @@ public sealed class AccountCreation(
             return [new UserError("LINK_EXPIRED", "Ce lien d'activation n'est plus valable.", "token")];
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         if (PasswordPolicy.Check(PasswordPolicy.For(rules), password) is { } weak) return [weak];
-        var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
+        var user = await identity.Users.SingleAsync(u => u.Id == link.UserId, ct);
         user.PasswordHash = Passwords.Hash(password!);
         user.PendingActivation = false;
         links.MarkUsed(link);
         db.AuditEntries.Record(time, user.Id, "account-activated", "User", user.Id);
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         return [];
     }

@@ -5,7 +5,7 @@ using Platform.Tenancy.Rules;
 namespace Platform.Features.Access;
 
 /// <summary>Who a sign-in identifier names on the current tenant, if that person has anything to do here.</summary>
-public sealed class AccountLookup(PlatformDbContext db)
+public sealed class AccountLookup(PlatformDbContext db, IdentityDb identity)
 {
     public async Task<User?> FindAsync(string? identifier, bool asProxy, TenantRules rules, CancellationToken ct)
     {
@@ -15,8 +15,8 @@ public sealed class AccountLookup(PlatformDbContext db)
         {
             if (rules.Login.Identifier != LoginIdentifier.MemberNumber) return null;
             var name = LoginName.Normalize(identifier);
-            return await db.LoginNames.Where(l => l.Identifier == name)
-                .Join(db.Users, l => l.UserId, u => u.Id, (_, u) => u).SingleOrDefaultAsync(ct);
+            var userId = await db.LoginNames.Where(l => l.Identifier == name).Select(l => (Guid?)l.UserId).SingleOrDefaultAsync(ct);
+            return userId is null ? null : await identity.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         }
         var user = await FindByEmailAsync(identifier, ct);
         if (user is null) return null;
@@ -56,6 +56,6 @@ public sealed class AccountLookup(PlatformDbContext db)
         email = email?.Trim();
         if (string.IsNullOrEmpty(email) || email.Length > 254 || !email.Contains('@')) return null;
         var normalized = User.Normalize(email);
-        return await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        return await identity.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
     }
 }

@@ -13,7 +13,7 @@ public sealed record OwnAccountView(string DisplayName, string Email, bool HasPa
 
 /// <summary>A person's own account (password, recovery e-mail) and the staff's help with it (unlocking).</summary>
 public sealed class AccountService(
-    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, CurrentUser currentUser, Sessions sessions, SignInThrottle throttle,
+    PlatformDbContext db, IdentityDb identity, ITenantContext tenantContext, TenantRulesCache rulesCache, CurrentUser currentUser, Sessions sessions, SignInThrottle throttle,
     SignInLockout lockout, EmailLinks links, EmailOutbox outbox, TimeProvider time)
 {
     public const string RecoveryEmailPath = "/compte/email-de-recuperation";
@@ -29,7 +29,7 @@ public sealed class AccountService(
     public async Task<OwnAccountView> MineAsync(CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+        var user = await identity.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
         return new OwnAccountView($"{user.FirstName} {user.LastName}", user.Email, user.PasswordHash is not null, user.RecoveryEmail, user.PendingRecoveryEmail);
     }
 
@@ -41,7 +41,7 @@ public sealed class AccountService(
     public async Task<IReadOnlyList<UserError>> ChangePasswordAsync(string? currentPassword, string? newPassword, string? siteUrl = null, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
-        var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
+        var user = await identity.Users.SingleAsync(u => u.Id == userId, ct);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var (guard, refused) = await CheckCurrentPasswordAsync(user, currentPassword, rules, siteUrl, ct);
         if (refused is not null) return [refused];
@@ -55,6 +55,7 @@ public sealed class AccountService(
         // The other sessions end; the portal renews the cookie of this one (RenewedSession).
         await sessions.EndAllAsync(user, ct);
         db.AuditEntries.Record(time, userId, "password-changed", "User", userId);
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         RenewedSession = SignedInUser.Of(user, Tenant.Slug, await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(ct));
         return [];
@@ -83,7 +84,7 @@ public sealed class AccountService(
         var userId = currentUser.RequireUserId();
         email = email?.Trim();
         if (PersonDetails.EmailProblem(email) is { } bad) return [bad with { Field = "recoveryEmail" }];
-        var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
+        var user = await identity.Users.SingleAsync(u => u.Id == userId, ct);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var (_, refused) = await CheckCurrentPasswordAsync(user, currentPassword, rules, siteUrl, ct);
         if (refused is not null) return [refused];
@@ -100,6 +101,7 @@ public sealed class AccountService(
             outbox.Enqueue(email!, EmailTemplates.ConfirmRecoveryEmail(rules, $"{siteUrl.TrimEnd('/')}{RecoveryEmailPath}?jeton={token}", (int)RecoveryLinkLifetime.TotalHours));
         }
         db.AuditEntries.Record(time, userId, "recovery-email-requested", "User", userId);
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         return [];
     }
@@ -108,7 +110,7 @@ public sealed class AccountService(
     public async Task<bool> ConfirmRecoveryEmailAsync(string? token, CancellationToken ct = default)
     {
         if (await links.FindValidAsync(token, EmailLinkPurpose.RecoveryEmail, ct) is not { } link) return false;
-        var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
+        var user = await identity.Users.SingleAsync(u => u.Id == link.UserId, ct);
         if (user.PendingRecoveryEmail is null) return false;
         user.RecoveryEmail = user.PendingRecoveryEmail;
         user.PendingRecoveryEmail = null;
@@ -116,6 +118,7 @@ public sealed class AccountService(
         // The account's own address learns of it: a change it did not make is a takeover to report.
         outbox.Enqueue(user.Email, EmailTemplates.RecoveryEmailChanged((await rulesCache.GetAsync(Tenant)).Rules, user.RecoveryEmail!));
         db.AuditEntries.Record(time, user.Id, "recovery-email-confirmed", "User", user.Id);
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         return true;
     }

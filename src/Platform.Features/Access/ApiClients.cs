@@ -21,7 +21,7 @@ public sealed class ApiClient
 public sealed record ApiClientView(string ClientId, string Name, DateTimeOffset CreatedAt);
 public sealed record NewApiClient(string ClientId, string ClientSecret);
 
-public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IOpenIddictApplicationManager applications, TimeProvider time)
+public sealed class ApiClients(PlatformDbContext db, IdentityDb identity, CurrentUser currentUser, IOpenIddictApplicationManager applications, TimeProvider time)
 {
     public const string ClientCredentialsPermission = OpenIddictConstants.Permissions.GrantTypes.ClientCredentials;
 
@@ -32,7 +32,7 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
     public async Task<IReadOnlyList<ApiClientView>> MineAsync(CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
-        var rows = await db.ApiClients.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(ct);
+        var rows = await identity.ApiClients.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(ct);
         return rows.OrderBy(c => c.CreatedAt).Select(c => new ApiClientView(c.ClientId, c.Name, c.CreatedAt)).ToList();
     }
 
@@ -45,7 +45,7 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
             return (null, new UserError("NO_COMPANY", "Un accès API n'a de sens qu'avec au moins une entreprise à gérer.", null));
         name = name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 100) return (null, new UserError("NAME_REQUIRED", "Nommez le logiciel (100 caractères au plus).", "name"));
-        if (await db.ApiClients.CountAsync(c => c.UserId == userId, ct) >= 10)
+        if (await identity.ApiClients.CountAsync(c => c.UserId == userId, ct) >= 10)
             return (null, new UserError("TOO_MANY_CLIENTS", "Dix accès API au plus : révoquez-en un d'abord.", "name"));
 
         var clientId = "cabinet-" + OneTimeSecrets.NewLinkToken()[..16].ToLowerInvariant().Replace('_', 'x').Replace('-', 'y');
@@ -55,8 +55,9 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
             ClientId = clientId, ClientSecret = secret, ClientType = OpenIddictConstants.ClientTypes.Confidential, DisplayName = name,
             Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, ClientCredentialsPermission },
         }, ct);
-        db.ApiClients.Add(new ApiClient { UserId = userId, ClientId = clientId, Name = name, CreatedAt = time.GetUtcNow() });
+        identity.ApiClients.Add(new ApiClient { UserId = userId, ClientId = clientId, Name = name, CreatedAt = time.GetUtcNow() });
         db.AuditEntries.Record(time, userId, "api-client-created", "ApiClient", clientId);
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         return (new NewApiClient(clientId, secret), null);
     }
@@ -64,11 +65,12 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
     public async Task<UserError?> RevokeAsync(string? clientId, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
-        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.ClientId == clientId && c.UserId == userId, ct);
+        var client = await identity.ApiClients.SingleOrDefaultAsync(c => c.ClientId == clientId && c.UserId == userId, ct);
         if (client is null) return new UserError("NOT_FOUND", "Cet accès API n'existe pas.", "clientId");
         if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application) await applications.DeleteAsync(application, ct);
-        db.ApiClients.Remove(client);
+        identity.ApiClients.Remove(client);
         db.AuditEntries.Record(time, userId, "api-client-revoked", "ApiClient", client.ClientId);
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -76,8 +78,8 @@ public sealed class ApiClients(PlatformDbContext db, CurrentUser currentUser, IO
     /// <summary>The person a client acts for on the current tenant, when they have access here.</summary>
     public async Task<User?> ActingUserAsync(string? clientId, CancellationToken ct = default)
     {
-        var client = await db.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, ct);
+        var client = await identity.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, ct);
         if (client is null || !await db.Memberships.AnyAsync(m => m.UserId == client.UserId, ct)) return null;
-        return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == client.UserId && !u.PendingActivation, ct);
+        return await identity.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == client.UserId && !u.PendingActivation, ct);
     }
 }

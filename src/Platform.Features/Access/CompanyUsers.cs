@@ -41,7 +41,7 @@ public sealed record AcceptedInvitation(SignedInUser User, Guid CompanyId, strin
 /// AccessRequest (sstrn: the person creates an account and asks for access).
 /// </summary>
 public sealed class CompanyUsers(
-    PlatformDbContext db, CurrentUser currentUser, CompanyAccess access, CompanyDirectory companies, ITenantContext tenantContext,
+    PlatformDbContext db, IdentityDb identity, CurrentUser currentUser, CompanyAccess access, CompanyDirectory companies, ITenantContext tenantContext,
     TenantRulesCache rulesCache, EmailOutbox outbox, Sessions sessions, NotificationRecipients recipients, AccountLookup accounts, SignInThrottle throttle, SignInLockout lockout, TimeProvider time)
 {
     public const string AcceptPath = "/invitation";
@@ -65,9 +65,10 @@ public sealed class CompanyUsers(
     public async Task<IReadOnlyList<CompanyUserView>> ListAsync(Guid companyId, CancellationToken ct = default)
     {
         await RequireManagerAsync(companyId, ct);
-        var members = await db.Memberships.AsNoTracking().Where(m => m.CompanyId == companyId)
-            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.FirstName, u.LastName, m.Roles, m.JobFunction, m.Phone })
-            .ToListAsync(ct);
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.CompanyId == companyId).ToListAsync(ct);
+        var users = await identity.PeopleAsync(memberships.Select(m => m.UserId), ct);
+        var members = memberships.Where(m => users.ContainsKey(m.UserId)).Select(m => (m, u: users[m.UserId]))
+            .Select(x => new { x.u.Id, x.u.Email, x.u.FirstName, x.u.LastName, x.m.Roles, x.m.JobFunction, x.m.Phone }).ToList();
         var now = time.GetUtcNow();
         var pending = (await db.Invitations.AsNoTracking().Where(i => i.CompanyId == companyId && i.AcceptedAt == null).ToListAsync(ct))
             .Where(i => i.ExpiresAt > now);
@@ -98,7 +99,7 @@ public sealed class CompanyUsers(
         var address = email!;
         var roles = draft.Roles!.Distinct().ToList();
         var normalized = User.Normalize(address);
-        var existing = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
+        var existing = await identity.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
         if (existing is { } id && await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == id, ct))
             return [new UserError("ALREADY_MEMBER", "Cette personne a déjà accès à l'entreprise.", "email")];
         // A mandataire is someone outside the company: not an employer's own account, which signs in with its
@@ -162,7 +163,7 @@ public sealed class CompanyUsers(
         if (await FindInvitationAsync(token, ct) is not { } invitation) return null;
         var company = (await companies.GetAsync(invitation.CompanyId, ct))!;
         var normalized = User.Normalize(invitation.Email);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        var user = await identity.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         var proven = user is { PendingActivation: false };
         var rules = await RulesAsync();
         var signedIn = proven && currentUser.UserId == user!.Id;
@@ -181,7 +182,7 @@ public sealed class CompanyUsers(
         if (await FindInvitationAsync(token, ct) is not { } invitation) return (null, [LinkExpired]);
         var rules = await RulesAsync();
         var normalized = User.Normalize(invitation.Email);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        var user = await identity.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         var now = time.GetUtcNow();
         if (user is { PendingActivation: false })
         {
@@ -206,7 +207,7 @@ public sealed class CompanyUsers(
             if (user is null)
             {
                 user = new User { Email = invitation.Email, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), CreatedAt = now };
-                db.Users.Add(user);
+                identity.Users.Add(user);
             }
             else
             {
@@ -226,6 +227,7 @@ public sealed class CompanyUsers(
         var identifier = rules.Users.SubUsers == SubUserModel.DelegatedByStaff ? await PersonalIdentifierAsync(invitation.CompanyId, user.Id, ct) : null;
         invitation.AcceptedAt = now;
         Audit(user.Id, "invitation-accepted", invitation.CompanyId, null);
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         return (new AcceptedInvitation(SignedInUser.Of(user, Tenant.Slug, null), invitation.CompanyId, identifier), []);
     }

@@ -8,13 +8,13 @@ public sealed record MembershipView(CompanyView Company, IReadOnlyList<string> R
 public sealed record MeView(Guid Id, string Email, string FirstName, string LastName);
 
 /// <summary>The signed-in person and their companies on the current tenant, each read only when asked for.</summary>
-public sealed class MeService(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, CompanyAccess access, TimeProvider time)
+public sealed class MeService(IdentityDb identity, CurrentUser currentUser, CompanyDirectory companies, CompanyAccess access, TimeProvider time)
 {
     /// <summary>Null for anonymous callers (the contract's `me`). One query.</summary>
     public async Task<MeView?> GetAsync(CancellationToken ct = default)
     {
         if (currentUser.UserId is not { } id) return null;
-        return await db.Users.AsNoTracking().Where(u => u.Id == id)
+        return await identity.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new MeView(u.Id, u.Email, u.FirstName, u.LastName)).SingleOrDefaultAsync(ct);
     }
 

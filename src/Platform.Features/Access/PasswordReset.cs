@@ -14,7 +14,7 @@ namespace Platform.Features.Access;
 /// answer is the same whether the identifier exists or not.
 /// </summary>
 public sealed class PasswordReset(
-    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
+    PlatformDbContext db, IdentityDb identity, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
     SignInThrottle throttle, EmailLinks links, EmailOutbox outbox, Sessions sessions, TimeProvider time)
 {
     public const int ValidityMinutes = 60;
@@ -47,13 +47,14 @@ public sealed class PasswordReset(
         // password serves on every tenant.
         var rule = PasswordPolicy.For((await rulesCache.GetAsync(Tenant)).Rules, await db.StaffMembers.AnyAsync(s => s.UserId == link.UserId, ct));
         if (PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return [weak];
-        var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
+        var user = await identity.Users.SingleAsync(u => u.Id == link.UserId, ct);
         var now = time.GetUtcNow();
         user.PasswordHash = Passwords.Hash(newPassword!);
         // Whoever knew the old password is signed out everywhere.
         await sessions.EndAllAsync(user, ct);
         links.MarkUsed(link);
         db.AuditEntries.Record(time, user.Id, "password-reset", "User", user.Id);
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         return [];
     }

@@ -32,7 +32,7 @@ public sealed record SignInOutcome(SignedInUser? User, UserError? Error, Guid? P
 /// Unknown identifiers and wrong passwords get the same answer, so that nothing reveals who has an account.
 /// </summary>
 public sealed class SignInService(
-    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
+    PlatformDbContext db, IdentityDb identity, ITenantContext tenantContext, TenantRulesCache rulesCache, AccountLookup accounts,
     ConnectionHistory history, SignInThrottle throttle, SignInLockout lockout, UnknownAccountLockouts unknownLockouts, TotpCodes totp, TimeProvider time)
 {
     private static readonly UserError WrongCredentials =
@@ -87,7 +87,7 @@ public sealed class SignInService(
         if (throttle.AddressBlocked(ipAddress)) return Fail(SignInThrottle.TooManyFromAddress);
         if (!throttle.TryAcquire(Tenant.Slug, userId.ToString())) return Fail(SignInThrottle.TooMany);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
+        var user = await identity.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         var staffRole = user is null ? null : await accounts.StaffRoleAsync(user.Id, ct);
         if (user is null || staffRole is null) return Fail(WrongCredentials);
         var guard = await lockout.GuardAsync(user.Id, ct);

@@ -20,7 +20,7 @@ public sealed record StaffEnrolmentView(string Name, string Email, string TotpSe
 /// an authenticator from an e-mailed link; the tenant always keeps one administrator.
 /// </summary>
 public sealed class StaffAccounts(
-    PlatformDbContext db, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TotpCodes totp,
+    PlatformDbContext db, IdentityDb identity, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TotpCodes totp,
     EmailLinks links, EmailOutbox outbox, Sessions sessions, TimeProvider time)
 {
     public const string EnrolmentPath = "/personnel/activation";
@@ -31,7 +31,9 @@ public sealed class StaffAccounts(
     public async Task<IReadOnlyList<StaffAccountView>> ListAsync(CancellationToken ct = default)
     {
         currentUser.RequireTenantAdministrator();
-        var rows = await db.StaffMembers.AsNoTracking().Join(db.Users.AsNoTracking(), s => s.UserId, u => u.Id, (s, u) => new { s.Role, s.ProtectedTotpSecret, User = u }).ToListAsync(ct);
+        var members = await db.StaffMembers.AsNoTracking().Select(s => new { s.UserId, s.Role, s.ProtectedTotpSecret }).ToListAsync(ct);
+        var people = await identity.PeopleAsync(members.Select(s => s.UserId), ct);
+        var rows = members.Where(s => people.ContainsKey(s.UserId)).Select(s => new { s.Role, s.ProtectedTotpSecret, User = people[s.UserId] }).ToList();
         return rows.OrderBy(r => r.User.LastName)
             .Select(r => new StaffAccountView(r.User.Id, $"{r.User.FirstName} {r.User.LastName}", r.User.Email, r.Role, !r.User.PendingActivation && r.ProtectedTotpSecret is not null))
             .ToList();
@@ -47,13 +49,13 @@ public sealed class StaffAccounts(
 
         var now = time.GetUtcNow();
         var normalized = User.Normalize(email!);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        var user = await identity.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         if (user is not null && await db.StaffMembers.AnyAsync(s => s.UserId == user.Id, ct))
             return [new UserError("ALREADY_STAFF", "Cette personne fait déjà partie du personnel du service.", "email")];
         if (user is null)
         {
             user = new User { Email = email!, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), PendingActivation = true, CreatedAt = now };
-            db.Users.Add(user);
+            identity.Users.Add(user);
         }
         // A fresh authenticator secret for this tenant only, shown once on the enrolment page: the person's
         // second factor on other tenants stays as it is.
@@ -62,6 +64,7 @@ public sealed class StaffAccounts(
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         outbox.Enqueue(user.Email, EmailTemplates.StaffEnrolment(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{EnrolmentPath}?jeton={token}", EnrolmentLifetime.Days));
         db.AuditEntries.Record(time, adminId, "staff-added", "User", user.Id, $$"""{"role":"{{role}}"}""");
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         return [];
     }
@@ -98,7 +101,7 @@ public sealed class StaffAccounts(
     public async Task<StaffEnrolmentView?> PeekEnrolmentAsync(string? token, CancellationToken ct = default)
     {
         if (await links.FindValidAsync(token, EmailLinkPurpose.StaffEnrolment, ct) is not { } link) return null;
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == link.UserId, ct);
+        var user = await identity.Users.AsNoTracking().SingleAsync(u => u.Id == link.UserId, ct);
         var member = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == link.UserId, ct);
         if (member?.ProtectedTotpSecret is null) return null;
         var secret = totp.Reveal(member.ProtectedTotpSecret);
@@ -112,7 +115,7 @@ public sealed class StaffAccounts(
     {
         if (await links.FindValidAsync(token, EmailLinkPurpose.StaffEnrolment, ct) is not { } link)
             return [new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token")];
-        var user = await db.Users.SingleAsync(u => u.Id == link.UserId, ct);
+        var user = await identity.Users.SingleAsync(u => u.Id == link.UserId, ct);
         var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == link.UserId, ct);
         if (member is null)
             return [new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token")];
@@ -125,6 +128,7 @@ public sealed class StaffAccounts(
         user.PendingActivation = false;
         links.MarkUsed(link);
         db.AuditEntries.Record(time, user.Id, "staff-enrolled", "User", user.Id);
+        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         return [];
     }

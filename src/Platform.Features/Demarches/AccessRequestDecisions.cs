@@ -28,7 +28,7 @@ public sealed class AccessRequestDecisions(
         request.DecidedByUserId = caller;
         request.ConfirmationCodeHash = null;
         support.Audit(accept ? "request-accepted" : "request-refused", request.CompanyId);
-        var requester = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.RequestedByUserId, ct);
+        var requester = await support.Identity.Users.AsNoTracking().SingleAsync(u => u.Id == request.RequestedByUserId, ct);
         var view = await support.ViewAsync(request, ct);
         outbox.Enqueue(requester.Email, EmailTemplates.RequestDecided(await support.RulesAsync(), view.KindLabel, request.CompanyName, accept, request.GrantedRoles));
         if (accept && request.Kind == AccessRequestKind.Synchronize)
@@ -115,7 +115,9 @@ public sealed class AccessRequestDecisions(
         notes.Add(matches
             ? $"Le numéro {company.MemberNumber} et le {(r.Kind == AccessRequestKind.Synchronize ? "SIREN" : "SIRET")} donnés correspondent à {company.Name} (SIRET {company.Siret})."
             : $"Le {(r.Kind == AccessRequestKind.Synchronize ? "SIREN" : "SIRET")} donné ne correspond pas à l'adhérent {company.MemberNumber}, {company.Name} (SIRET {company.Siret}).");
-        var members = await db.Memberships.Where(m => m.CompanyId == company.Id).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Roles, u.Email }).ToListAsync(ct);
+        var memberships = await db.Memberships.Where(m => m.CompanyId == company.Id).Select(m => new { m.UserId, m.Roles }).ToListAsync(ct);
+        var people = await support.Identity.PeopleAsync(memberships.Select(m => m.UserId), ct);
+        var members = memberships.Where(m => people.ContainsKey(m.UserId)).Select(m => new { m.Roles, people[m.UserId].Email }).ToList();
         var administrators = members.Where(m => m.Roles.Contains(CompanyRoles.Administrator)).Select(m => m.Email).ToList();
         notes.Add(members.Count == 0 ? "Aucun utilisateur n'est rattaché à cet adhérent."
             : administrators.Count == 0 ? $"{members.Count} utilisateur(s) rattaché(s), aucun administrateur."

@@ -33,7 +33,7 @@ public sealed class AdministratorChanges(DemarcheSupport support, Sessions sessi
         var db = support.Db;
         request.GrantedRoles = [CompanyRoles.Administrator];
         var former = request.FormerAdministratorEmail is { } email ? User.Normalize(email) : null;
-        var formerId = await db.Users.Where(u => u.NormalizedEmail == former).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
+        var formerId = await support.Identity.Users.Where(u => u.NormalizedEmail == former).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
         if (formerId is { } id && id != request.RequestedByUserId
             && await db.Memberships.SingleOrDefaultAsync(m => m.CompanyId == request.CompanyId && m.UserId == id, ct) is { } formerMembership)
         {

@@ -46,7 +46,7 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
         var company = await companies.FindByMemberNumberAsync(number, ct);
         var matched = company is not null && company.Siret.StartsWith(siren!, StringComparison.Ordinal);
         var contact = await ContactEmailAsync(matched ? company!.Id : Guid.Empty, ct);
-        var requester = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller, ct);
+        var requester = await support.Identity.Users.AsNoTracking().SingleAsync(u => u.Id == caller, ct);
         var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8");
         if (matched && contact is not null)
         {

@@ -11,13 +11,15 @@ using Platform.Tenancy.Rules;
 namespace Platform.Features.Demarches;
 
 /// <summary>What every démarche shares: who asks, whether the tenant offers it, the company named, the request row and its views.</summary>
-public sealed class DemarcheSupport(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, ITenantContext tenantContext,
+public sealed class DemarcheSupport(PlatformDbContext db, IdentityDb identity, CurrentUser currentUser, CompanyDirectory companies, ITenantContext tenantContext,
     TenantRulesCache rulesCache, TimeProvider time, DemarcheThrottle throttle)
 {
     public static readonly UserError NoSuchMember =
         new("MEMBER_NOT_FOUND", "Aucun adhérent ne correspond à ce numéro d'adhérent et à ce numéro SIRET.", "memberNumber");
 
     public PlatformDbContext Db => db;
+    /// <summary>The platform rows (people), in the platform database.</summary>
+    public IdentityDb Identity => identity;
     public TimeProvider Time => time;
     public Guid Caller => currentUser.RequireUserId();
 
@@ -75,16 +77,20 @@ public sealed class DemarcheSupport(PlatformDbContext db, CurrentUser currentUse
         else membership.Roles = membership.Roles.Union(roles).ToList();
     }
 
-    public async Task<List<User>> AdministratorsAsync(Guid companyId, CancellationToken ct) =>
-        (await db.Memberships.Where(m => m.CompanyId == companyId).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Roles, User = u }).ToListAsync(ct))
-            .Where(x => x.Roles.Contains(CompanyRoles.Administrator)).Select(x => x.User).ToList();
+    public async Task<List<User>> AdministratorsAsync(Guid companyId, CancellationToken ct)
+    {
+        var administrators = (await db.Memberships.Where(m => m.CompanyId == companyId).Select(m => new { m.UserId, m.Roles }).ToListAsync(ct))
+            .Where(m => m.Roles.Contains(CompanyRoles.Administrator)).Select(m => m.UserId).ToList();
+        var people = await identity.PeopleAsync(administrators, ct);
+        return administrators.Where(people.ContainsKey).Select(id => people[id]).ToList();
+    }
 
     public async Task<AccessRequestView> ViewAsync(AccessRequest r, CancellationToken ct) => (await ViewsAsync([r], ct))[0];
 
     public async Task<IReadOnlyList<AccessRequestView>> ViewsAsync(List<AccessRequest> rows, CancellationToken ct, Func<AccessRequest, IReadOnlyList<string>>? staffNotes = null)
     {
         var ids = rows.Select(r => r.RequestedByUserId).Distinct().ToList();
-        var people = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new { Name = $"{u.FirstName} {u.LastName}", u.Email }, ct);
+        var people = (await identity.PeopleAsync(ids, ct)).ToDictionary(p => p.Key, p => new { Name = $"{p.Value.FirstName} {p.Value.LastName}", p.Value.Email });
         return rows.OrderByDescending(r => r.CreatedAt)
             .Select(r => new AccessRequestView(r.Id, r.Kind, r.State, r.CompanyName, people.GetValueOrDefault(r.RequestedByUserId)?.Name ?? "", r.CreatedAt, r.Description)
             {

@@ -5,6 +5,9 @@ using Platform.Features.Companies;
 
 namespace Platform.Features.Demarches;
 
+// A user is a platform row, maybe in another database than the tenant's (IdentityDb): tenant rows keep
+// the person's id with an index and no foreign key.
+
 // How the démarches are stored; PlatformDbContext applies every configuration of this assembly.
 
 internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<AccessRequest>
@@ -22,7 +25,7 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
         e.Property(r => r.FormerAdministratorEmail).HasMaxLength(254);
         e.Property(r => r.Description).HasMaxLength(2000);
         e.Property(r => r.ConfirmationCodeHash).HasMaxLength(64);
-        e.HasOne<User>().WithMany().HasForeignKey(r => r.RequestedByUserId);
+        e.HasIndex(r => r.RequestedByUserId);
     }
 }
 
@@ -33,7 +36,7 @@ internal sealed class CompanyClaimConfiguration : IEntityTypeConfiguration<Compa
         // The constraint that makes a synchronisation a single action: one winner per company and round.
         e.HasIndex(c => new { c.TenantId, c.CompanyId, c.Round }).IsUnique();
         e.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId);
-        e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId);
+        e.HasIndex(c => c.UserId);
         e.HasOne<AccessRequest>().WithMany().HasForeignKey(c => c.RequestId);
     }
 }

@@ -31,7 +31,7 @@ public sealed class ManagementRequests(DemarcheSupport support, CompanyAccess ac
 
         // Users but no administrator: the staff decide (and may make the person Administrateur).
         var request = support.Add(AccessRequestKind.Manage, company, siret: siret, addressedToStaff: administrators.Count == 0);
-        var requester = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller, ct);
+        var requester = await support.Identity.Users.AsNoTracking().SingleAsync(u => u.Id == caller, ct);
         var rules = await support.RulesAsync();
         // The administrators who take démarche e-mails (all of them when every one unticked it: only they can decide).
         foreach (var admin in await recipients.ForAsync(company.Id, NotificationKind.Requests, r => r.Contains(CompanyRoles.Administrator), ct))

@@ -46,15 +46,16 @@ public static class DemoData
                 numbers = ($"{index:00}0001", $"{index:00}0002");
             await using var scope = services.CreateTenantScope(tenant);
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var identity = scope.ServiceProvider.GetRequiredService<IdentityDb>();
             var now = time.GetUtcNow();
 
             var demo = await CompanyAsync(db, numbers.Demo, $"Entreprise Démo {tenant.FileRules.DisplayName}", index * 2, now, ct);
             var client = await CompanyAsync(db, numbers.Client, $"Client Cabinet Démo {tenant.FileRules.DisplayName}", index * 2 + 1, now, ct);
 
-            var employer = await UserAsync(db, $"employer@{tenant.Slug}.demo", "Émilie", "Employeur", tenant, now, ct);
-            var staff = await UserAsync(db, $"staff@{tenant.Slug}.demo", "Sophie", "Service-Adhérents", tenant, now, ct);
-            var admin = await UserAsync(db, $"admin@{tenant.Slug}.demo", "Antoine", "Administrateur", tenant, now, ct);
-            var accountant = await UserAsync(db, AccountantEmail, "Claire", "Comptable", tenant, now, ct);
+            var employer = await UserAsync(identity, $"employer@{tenant.Slug}.demo", "Émilie", "Employeur", tenant, now, ct);
+            var staff = await UserAsync(identity, $"staff@{tenant.Slug}.demo", "Sophie", "Service-Adhérents", tenant, now, ct);
+            var admin = await UserAsync(identity, $"admin@{tenant.Slug}.demo", "Antoine", "Administrateur", tenant, now, ct);
+            var accountant = await UserAsync(identity, AccountantEmail, "Claire", "Comptable", tenant, now, ct);
 
             await MembershipAsync(db, employer, demo, [CompanyRoles.Administrator], now, ct);
             await MembershipAsync(db, accountant, client, [CompanyRoles.Billing, CompanyRoles.Declaration, CompanyRoles.ReadOnly], now, ct);
@@ -66,6 +67,8 @@ public static class DemoData
                 await LoginNameAsync(db, numbers.Demo, employer, ct);
                 await LoginNameAsync(db, numbers.Client, accountant, ct);
             }
+            // People first, in the platform database; then the tenant's rows, maybe in its own.
+            await identity.SaveChangesAsync(ct);
             await db.SaveChangesAsync(ct);
 
             // The demo's contributions are issued as the service's billing would: as the platform.
@@ -108,12 +111,12 @@ public static class DemoData
         return company;
     }
 
-    private static async Task<User> UserAsync(PlatformDbContext db, string email, string first, string last,
+    private static async Task<User> UserAsync(IdentityDb identity, string email, string first, string last,
         Tenant tenant, DateTimeOffset now, CancellationToken ct)
     {
         var normalized = User.Normalize(email);
-        var user = db.Users.Local.SingleOrDefault(u => u.NormalizedEmail == normalized)
-                   ?? await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        var user = identity.Users.Local.SingleOrDefault(u => u.NormalizedEmail == normalized)
+                   ?? await identity.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         if (user is not null) return user;
         user = new User { Email = email, NormalizedEmail = normalized, FirstName = first, LastName = last, CreatedAt = now };
         // Employers of tenants that sign in with e-mailed codes have no passwords (sist-on); staff always
@@ -121,7 +124,7 @@ public static class DemoData
         var staffAccount = email.StartsWith("staff@", StringComparison.Ordinal) || email.StartsWith("admin@", StringComparison.Ordinal);
         if (tenant.FileRules.Login.Proof == Tenancy.Rules.LoginProof.Password || email == AccountantEmail || staffAccount)
             user.PasswordHash = DemoPasswordHash.Value;
-        db.Users.Add(user);
+        identity.Users.Add(user);
         return user;
     }
 

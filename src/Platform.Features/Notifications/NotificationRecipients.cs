@@ -9,7 +9,7 @@ namespace Platform.Features.Notifications;
 /// « Modifier les notifications »). Every e-mail sent on behalf of a company picks its recipients here,
 /// and every kind keeps at least one recipient.
 /// </summary>
-public sealed class NotificationRecipients(PlatformDbContext db)
+public sealed class NotificationRecipients(PlatformDbContext db, IdentityDb identity)
 {
     /// <summary>
     /// The members, among those whose roles make them <paramref name="eligible"/> (e.g. the administrators
@@ -18,9 +18,10 @@ public sealed class NotificationRecipients(PlatformDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<User>> ForAsync(Guid companyId, NotificationKind kind, Func<IReadOnlyList<string>, bool>? eligible = null, CancellationToken ct = default)
     {
-        var members = (await db.Memberships.Where(m => m.CompanyId == companyId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Roles, User = u }).ToListAsync(ct))
+        var memberships = (await db.Memberships.Where(m => m.CompanyId == companyId).Select(m => new { m.UserId, m.Roles }).ToListAsync(ct))
             .Where(m => eligible?.Invoke(m.Roles) ?? true).ToList();
+        var people = await identity.PeopleAsync(memberships.Select(m => m.UserId), ct);
+        var members = memberships.Where(m => people.ContainsKey(m.UserId)).Select(m => new { m.Roles, User = people[m.UserId] }).ToList();
         var optedOut = await OptedOutAsync(companyId, kind, ct);
         var willing = members.Where(m => !optedOut.Contains(m.User.Id)).ToList();
         return (willing.Count > 0 ? willing : members).Select(m => m.User).ToList();

@@ -70,6 +70,13 @@ public static class PersistenceSetup
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<TContext>(sp,
             sp.GetRequiredService<ContextOptions<TContext>>().For(sp.GetRequiredService<ITenantContext>().Current)));
         services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<TContext>());
+        // Platform rows always on the platform database, whatever the scope's tenant (DESIGN.md 4).
+        services.AddDbContext<IdentityDb>((sp, options) =>
+        {
+            settings.Configure(options, settings.DefaultConnectionString);
+            if (sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>().ToList() is { Count: > 0 } interceptors)
+                options.AddInterceptors(interceptors);
+        });
     }
 }
 

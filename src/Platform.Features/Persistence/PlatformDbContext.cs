@@ -16,7 +16,7 @@ using Platform.Tenancy.Isolation;
 namespace Platform.Features.Persistence;
 
 /// <summary>
-/// The one DbContext. It is bound to the tenant of its scope when created and never changes
+/// The tenant's DbContext (IdentityDb holds the platform rows). It is bound to the tenant of its scope when created and never changes
 /// (DESIGN.md 3.2); every tenant-owned set is filtered to that tenant and SaveChanges fails closed.
 /// One subclass per provider carries that provider's migrations.
 /// </summary>
@@ -33,7 +33,7 @@ public abstract class PlatformDbContext : DbContext
     /// <summary>The tenant this context reads and writes; null outside any tenant (nothing can be saved).</summary>
     public string? TenantId { get; }
 
-    public DbSet<User> Users => Set<User>();
+    // Users and API clients are platform rows: they are read and written through IdentityDb (DESIGN.md 4).
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<LoginName> LoginNames => Set<LoginName>();
@@ -45,7 +45,6 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<CompanyClaim> CompanyClaims => Set<CompanyClaim>();
-    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
@@ -71,7 +70,9 @@ public abstract class PlatformDbContext : DbContext
         b.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
 
         // OpenIddict's applications, authorizations, scopes and tokens. They belong to no tenant: a
-        // token names its tenant through its issuer (the tenant host) and its tenant claim.
+        // token names its tenant through its issuer (the tenant host) and its tenant claim. Mapped here
+        // (with users and API clients) so that the migrations create their tables; they are read and
+        // written through IdentityDb, on the platform database only.
         b.UseOpenIddict();
 
         TenantIsolation.ApplyTenantFilters(b, () => TenantId);
@@ -80,13 +81,24 @@ public abstract class PlatformDbContext : DbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefusePlatformRows();
         TenantIsolation.EnforceOnSave(ChangeTracker, TenantId, platformScope);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefusePlatformRows();
         TenantIsolation.EnforceOnSave(ChangeTracker, TenantId, platformScope);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // This context may be bound to a tenant's own database: a user or token written here would be
+    // split from the platform's (fails closed, like a row without a tenant).
+    private void RefusePlatformRows()
+    {
+        if (ChangeTracker.Entries().FirstOrDefault(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                                                       && IdentityDb.Holds(e.Metadata.ClrType)) is { } entry)
+            throw new TenantIsolationException($"Enregistrement refusé : {entry.Metadata.ClrType.Name} est une donnée de la plateforme (IdentityDb), pas du tenant.");
     }
 }

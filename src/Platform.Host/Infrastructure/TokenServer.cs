@@ -30,7 +30,7 @@ public static class TokenServer
     public static void AddTokenServer(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOpenIddict()
-            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<Platform.Features.Persistence.PlatformDbContext>())
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<Platform.Features.Persistence.IdentityDb>())
             .AddServer(o =>
             {
                 o.SetTokenEndpointUris("connect/token");

@@ -23,7 +23,7 @@ public sealed partial class AccessRequestTests(EmailFactory factory) : PlatformT
     private async Task<string> CreatePersonAsync(string email)
     {
         await using var scope = Factory.Services.CreatePlatformScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
         var user = new User { Email = email, NormalizedEmail = User.Normalize(email), FirstName = "Paul", LastName = "Personne" };
         user.PasswordHash = new PasswordHasher<User>().HashPassword(user, "Personne-2026!");
         db.Users.Add(user);
@@ -255,8 +255,10 @@ public sealed partial class AccessRequestTests(EmailFactory factory) : PlatformT
         await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
         {
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var identity = scope.ServiceProvider.GetRequiredService<IdentityDb>();
             var reader = new User { Email = "lecteur@boulangerie.fr", NormalizedEmail = User.Normalize("lecteur@boulangerie.fr"), FirstName = "Léa", LastName = "Lecture" };
-            db.Users.Add(reader);
+            identity.Users.Add(reader);
+            await identity.SaveChangesAsync();
             db.Memberships.Add(new Membership { UserId = reader.Id, CompanyId = company.Id, Roles = ["Lecture"] });
             await db.SaveChangesAsync();
         }

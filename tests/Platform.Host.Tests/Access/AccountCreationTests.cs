@@ -42,7 +42,7 @@ public sealed partial class AccountCreationTests(EmailFactory factory) : Platfor
 
         Assert.Equal("/compte", (await SignInAsync("lucie@example.fr")).Headers.Location?.OriginalString);
         await using var scope = Factory.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.SingleAsync(u => u.Email == "lucie@example.fr");
+        var user = await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.SingleAsync(u => u.Email == "lucie@example.fr");
         Assert.Equal("Responsable RH", user.JobFunction);
         Assert.Equal(["Déclarer mes salariés"], user.PortalUses);
     }
@@ -68,7 +68,7 @@ public sealed partial class AccountCreationTests(EmailFactory factory) : Platfor
         Assert.Contains("Indiquez votre fonction dans l'entreprise.", html);
         Assert.Contains("Cochez au moins un motif d'utilisation du portail.", html);
         await using var scope = Factory.Services.CreateAsyncScope();
-        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.CountAsync());
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.CountAsync());
     }
 
     [Fact]

@@ -177,7 +177,7 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
         var company = await DemoCompanyAsync();
         await using var scope = Factory.Services.CreateTenantScope("sstrn");
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var employer = await db.Users.SingleAsync(u => u.Email == "employer@sstrn.demo");
+        var employer = await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.SingleAsync(u => u.Email == "employer@sstrn.demo");
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new System.Security.Claims.ClaimsPrincipal(
             new SignedInUser(employer.Id, employer.Email, "Émilie Employeur", "sstrn", null).ToIdentity("test")));
         var preferences = scope.ServiceProvider.GetRequiredService<NotificationPreferences>();
@@ -207,7 +207,8 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
     {
         await using var scope = Factory.Services.CreateTenantScope("sstrn");
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        return await db.Memberships.Where(m => m.CompanyId == company).Join(db.Users.Where(u => u.Email == email), m => m.UserId, u => u.Id, (m, _) => m.Roles).SingleAsync();
+        var userId = await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return await db.Memberships.Where(m => m.CompanyId == company && m.UserId == userId).Select(m => m.Roles).SingleAsync();
     }
 
     private async Task<int> CountAsync(Func<PlatformDbContext, Task<int>> count)

@@ -23,7 +23,7 @@ public sealed class FeaturePermissionTests(PlatformFactory factory) : PlatformTe
     {
         var scope = Factory.Services.CreateTenantScope(tenant);
         if (email is null) return scope;
-        var id = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var id = await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new SignedInUser(id, email, email, tenant, staffRole).ToIdentity("test")));
         return scope;
     }

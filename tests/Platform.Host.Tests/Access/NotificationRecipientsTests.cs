@@ -98,7 +98,7 @@ public sealed class NotificationRecipientsTests(EmailFactory factory) : Platform
 
         await using (var scope = Factory.Services.CreatePlatformScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
             var user = new User { Email = "demandeur@example.fr", NormalizedEmail = User.Normalize("demandeur@example.fr"), FirstName = "Denis", LastName = "Demandeur" };
             user.PasswordHash = Platform.Features.Access.Passwords.Hash("Demandeur-2026!");
             db.Users.Add(user);

@@ -219,7 +219,7 @@ public sealed class PortalSignInTests(PlatformFactory factory) : PlatformTest(fa
 
     private static async Task<Guid> UserIdAsync(IServiceProvider services, string email)
     {
-        var db = services.GetRequiredService<Platform.Features.Persistence.PlatformDbContext>();
+        var db = services.GetRequiredService<Platform.Features.Persistence.IdentityDb>();
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.Users.Where(u => u.Email == email).Select(u => u.Id));
     }

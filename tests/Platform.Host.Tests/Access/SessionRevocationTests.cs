@@ -65,7 +65,7 @@ public sealed partial class SessionRevocationTests(EmailFactory factory) : Platf
     {
         await using var scope = Factory.Services.CreateTenantScope("sstrn");
         var normalized = User.Normalize(email);
-        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleAsync();
+        return await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleAsync();
     }
 
     /// <summary>The action of a form in the row of <paramref name="name"/> on an administration page.</summary>

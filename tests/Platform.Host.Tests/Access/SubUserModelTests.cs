@@ -150,7 +150,7 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
         await using (var scope = Factory.Services.CreateTenantScope("sstbtp-bfc"))
         {
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var ownerId = await db.Users.Where(u => u.Email == DemoData.AccountantEmail).Select(u => u.Id).SingleAsync();
+            var ownerId = await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.Where(u => u.Email == DemoData.AccountantEmail).Select(u => u.Id).SingleAsync();
             (await db.Memberships.SingleAsync(m => m.CompanyId == other && m.UserId == ownerId)).Roles = [CompanyRoles.Administrator];
             await db.SaveChangesAsync();
         }

@@ -32,7 +32,7 @@ public sealed class GraphQLRateLimitTests(LowGraphQLLimitsFactory factory) : Pla
     {
         await DemoData.SeedAsync(Factory.Services);
         await using var scope = Factory.Services.CreatePlatformScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
         var user = new User { Email = email, NormalizedEmail = User.Normalize(email), FirstName = "Eve", LastName = "Essai" };
         user.PasswordHash = new PasswordHasher<User>().HashPassword(user, "Essai-2026!x");
         db.Users.Add(user);

@@ -34,7 +34,7 @@ public sealed class DemoApi(PlatformFactory factory, string tenant)
     {
         await using var scope = factory.Services.CreateTenantScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var accountant = await db.Users.SingleAsync(u => u.Email == DemoData.AccountantEmail);
+        var accountant = await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.SingleAsync(u => u.Email == DemoData.AccountantEmail);
         db.Memberships.Add(new Membership { UserId = accountant.Id, CompanyId = company, Roles = [.. roles] });
         await db.SaveChangesAsync();
     }

@@ -23,11 +23,12 @@ public sealed class DemoDataTests(PlatformFactory factory) : PlatformTest(factor
         {
             await using var scope = Factory.Services.CreateTenantScope(slug);
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var identity = scope.ServiceProvider.GetRequiredService<IdentityDb>();
             var company = await db.Companies.SingleAsync(c => c.MemberNumber == number);
             Assert.True(Identifiers.IsValidSiret(company.Siret));
             Assert.Equal(2, await db.Companies.CountAsync());
 
-            var employer = await db.Users.SingleAsync(u => u.NormalizedEmail == $"EMPLOYER@{slug.ToUpperInvariant()}.DEMO");
+            var employer = await identity.Users.SingleAsync(u => u.NormalizedEmail == $"EMPLOYER@{slug.ToUpperInvariant()}.DEMO");
             var membership = await db.Memberships.SingleAsync(m => m.UserId == employer.Id);
             Assert.Equal(company.Id, membership.CompanyId);
             Assert.Equal([CompanyRoles.Administrator], membership.Roles);
@@ -35,16 +36,18 @@ public sealed class DemoDataTests(PlatformFactory factory) : PlatformTest(factor
             if (slug == "sist-on") Assert.Null(employer.PasswordHash);
             else Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(employer, employer.PasswordHash!, DemoData.Password));
 
-            var roles = await db.StaffMembers.Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { u.Email, s.Role }).ToListAsync();
+            var staff = await db.StaffMembers.ToListAsync();
+            var people = await identity.PeopleAsync(staff.Select(s => s.UserId));
+            var roles = staff.Select(s => new { people[s.UserId].Email, s.Role }).ToList();
             Assert.Contains(roles, r => r.Email == $"staff@{slug}.demo" && r.Role == StaffRole.Staff);
             Assert.Contains(roles, r => r.Email == $"admin@{slug}.demo" && r.Role == StaffRole.Administrator);
 
-            var accountant = await db.Users.SingleAsync(u => u.NormalizedEmail == "ACCOUNTANT@DEMO.FR");
+            var accountant = await identity.Users.SingleAsync(u => u.NormalizedEmail == "ACCOUNTANT@DEMO.FR");
             var client = await db.Memberships.SingleAsync(m => m.UserId == accountant.Id);
             Assert.NotEqual(company.Id, client.CompanyId);
         }
 
         await using var any = Factory.Services.CreateAsyncScope();
-        Assert.Equal(13, await any.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.CountAsync());
+        Assert.Equal(13, await any.ServiceProvider.GetRequiredService<IdentityDb>().Users.CountAsync());
     }
 }

@@ -35,6 +35,22 @@ public sealed class OwnDatabaseFactory : PlatformFactory
     ];
 
     protected override async Task AfterStopAsync() => await Sst68Database.DisposeAsync();
+
+    /// <summary>Both databases start each test empty.</summary>
+    public override async Task ResetAsync()
+    {
+        await base.ResetAsync();
+        await Sst68Database.ResetAsync();
+    }
+
+    /// <summary>A count read straight from one database, beside the application.</summary>
+    public static async Task<int> CountAsync(TestDatabase database, string sql)
+    {
+        await using var connection = database.OpenConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt32(await command.ExecuteScalarAsync());
+    }
 }
 
 public sealed class TenantDatabaseTests(OwnDatabaseFactory factory) : PlatformTest<OwnDatabaseFactory>(factory)

@@ -136,9 +136,9 @@ public sealed class TenantIsolationTests(PlatformFactory factory) : PlatformTest
     {
         await using (var scope = Factory.Services.CreatePlatformScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            db.Users.Add(new Platform.Features.Access.User { Email = "plateforme@example.fr", NormalizedEmail = "PLATEFORME@EXAMPLE.FR", FirstName = "P", LastName = "P" });
-            await db.SaveChangesAsync();
+            var identity = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+            identity.Users.Add(new Platform.Features.Access.User { Email = "plateforme@example.fr", NormalizedEmail = "PLATEFORME@EXAMPLE.FR", FirstName = "P", LastName = "P" });
+            await identity.SaveChangesAsync();
         }
         await using (var scope = Factory.Services.CreatePlatformScope())
         {
@@ -150,7 +150,7 @@ public sealed class TenantIsolationTests(PlatformFactory factory) : PlatformTest
         }
         await using var check = Factory.Services.CreateAsyncScope();
         var rows = check.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        Assert.Equal(1, await rows.Users.CountAsync());
+        Assert.Equal(1, await check.ServiceProvider.GetRequiredService<IdentityDb>().Users.CountAsync());
         Assert.Equal(0, await rows.Companies.IgnoreQueryFilters().CountAsync());
     }
 

@@ -260,7 +260,7 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("ApiClients");
+                    b.ToTable("ApiClients", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Features.Access.ConnectionRecord", b =>
@@ -687,7 +687,7 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
-                    b.ToTable("Users");
+                    b.ToTable("Users", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Features.Auditing.AuditEntry", b =>
@@ -1942,47 +1942,11 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Platform.Features.Access.ConnectionRecord", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.EmailLinkToken", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Platform.Features.Access.Invitation", b =>
                 {
                     b.HasOne("Platform.Features.Companies.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.LoginCode", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.LoginName", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1994,12 +1958,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Features.Access.NotificationPreference", b =>
@@ -2007,30 +1965,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.HasOne("Platform.Features.Companies.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.SignInGuard", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.StaffMember", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2094,15 +2028,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Platform.Features.Demarches.AccessRequest", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("RequestedByUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Platform.Features.Demarches.CompanyClaim", b =>
                 {
                     b.HasOne("Platform.Features.Companies.Company", null)
@@ -2114,12 +2039,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.HasOne("Platform.Features.Demarches.AccessRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

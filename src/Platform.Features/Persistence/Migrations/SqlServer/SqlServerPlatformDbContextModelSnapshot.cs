@@ -263,7 +263,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("ApiClients");
+                    b.ToTable("ApiClients", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Features.Access.ConnectionRecord", b =>
@@ -690,7 +690,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
-                    b.ToTable("Users");
+                    b.ToTable("Users", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Features.Auditing.AuditEntry", b =>
@@ -1945,47 +1945,11 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Platform.Features.Access.ConnectionRecord", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.EmailLinkToken", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Platform.Features.Access.Invitation", b =>
                 {
                     b.HasOne("Platform.Features.Companies.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.LoginCode", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.LoginName", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1997,12 +1961,6 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Features.Access.NotificationPreference", b =>
@@ -2010,30 +1968,6 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.HasOne("Platform.Features.Companies.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.SignInGuard", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.StaffMember", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2097,15 +2031,6 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Platform.Features.Demarches.AccessRequest", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("RequestedByUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Platform.Features.Demarches.CompanyClaim", b =>
                 {
                     b.HasOne("Platform.Features.Companies.Company", null)
@@ -2117,12 +2042,6 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.HasOne("Platform.Features.Demarches.AccessRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

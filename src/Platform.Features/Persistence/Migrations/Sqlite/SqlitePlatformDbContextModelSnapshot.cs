@@ -255,7 +255,7 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("ApiClients");
+                    b.ToTable("ApiClients", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Features.Access.ConnectionRecord", b =>
@@ -682,7 +682,7 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
-                    b.ToTable("Users");
+                    b.ToTable("Users", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Features.Auditing.AuditEntry", b =>
@@ -1937,47 +1937,11 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Platform.Features.Access.ConnectionRecord", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.EmailLinkToken", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Platform.Features.Access.Invitation", b =>
                 {
                     b.HasOne("Platform.Features.Companies.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.LoginCode", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.LoginName", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1989,12 +1953,6 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Features.Access.NotificationPreference", b =>
@@ -2002,30 +1960,6 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.HasOne("Platform.Features.Companies.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.SignInGuard", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Features.Access.StaffMember", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2089,15 +2023,6 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Platform.Features.Demarches.AccessRequest", b =>
-                {
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("RequestedByUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Platform.Features.Demarches.CompanyClaim", b =>
                 {
                     b.HasOne("Platform.Features.Companies.Company", null)
@@ -2109,12 +2034,6 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.HasOne("Platform.Features.Demarches.AccessRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Platform.Features.Access.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
