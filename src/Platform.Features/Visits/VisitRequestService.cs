@@ -25,7 +25,7 @@ public sealed record VisitRequestDraft(Guid EmployeeId, VisitType Type, IReadOnl
 /// holds a workstation with the fields of its type and up to 5 PDF attachments, one pending request
 /// per motive, the tracking list with each request's history, cancelling while pending.
 /// </summary>
-public sealed class VisitRequestService(PlatformDbContext db, CompanyAccess access, EmployeeQueries employees, DocumentService documents, CurrentUser currentUser, TimeProvider time)
+public sealed class VisitRequestService(PlatformDbContext db, IdentityDb identity, CompanyAccess access, EmployeeQueries employees, DocumentService documents, CurrentUser currentUser, TimeProvider time)
 {
     public static readonly UserError NotFound = new("NOT_FOUND", "Cette demande de visite n'existe pas.", "id");
 
@@ -151,8 +151,8 @@ public sealed class VisitRequestService(PlatformDbContext db, CompanyAccess acce
         if (rows.Count == 0) return [];
         var attachments = await documents.AttachedToAsync(rows.Select(r => r.Id).ToList(), ct);
         var people = rows.SelectMany(r => new[] { r.RequestedByUserId, r.CancelledByUserId }).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => $"{u.FirstName} {u.LastName}".Trim(), ct);
+        // People are platform rows (IdentityDb), read apart from the tenant's requests.
+        var names = (await identity.PeopleAsync(people, ct)).ToDictionary(p => p.Key, p => $"{p.Value.FirstName} {p.Value.LastName}".Trim());
         return rows.Select(r =>
         {
             var attached = attachments[r.Id].ToList();

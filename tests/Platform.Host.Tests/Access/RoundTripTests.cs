@@ -167,7 +167,7 @@ public sealed class RoundTripTests(CountingFactory factory) : PlatformTest<Count
     {
         await using (var scope = Factory.Services.CreatePlatformScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
             var user = new User { Email = email, NormalizedEmail = User.Normalize(email), FirstName = "Paul", LastName = "Personne" };
             user.PasswordHash = new PasswordHasher<User>().HashPassword(user, "Personne-2026!");
             db.Users.Add(user);

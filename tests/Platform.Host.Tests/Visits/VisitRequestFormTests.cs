@@ -160,7 +160,8 @@ public sealed class VisitRequestFormTests(PlatformFactory factory) : PlatformTes
         {
             // The accountant may request visits for its client (Convocation), so it can upload there.
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var membership = await db.Memberships.SingleAsync(m => m.CompanyId == otherCompany && db.Users.Any(u => u.Id == m.UserId && u.Email == DemoData.AccountantEmail));
+            var accountant0 = await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.SingleAsync(u => u.Email == DemoData.AccountantEmail);
+            var membership = await db.Memberships.SingleAsync(m => m.CompanyId == otherCompany && m.UserId == accountant0.Id);
             membership.Roles = [.. membership.Roles, Platform.Features.Access.CompanyRoles.Convocation];
             await db.SaveChangesAsync();
         }
