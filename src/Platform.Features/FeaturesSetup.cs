@@ -59,6 +59,10 @@ public static class FeaturesSetup
         services.AddScoped<Billing.InvoiceService>();
         services.AddScoped<Visits.EmployeeVisitRequests>();
         services.AddScoped<Visits.VisitRequestService>();
+        services.AddScoped<Appointments.EmployeeAppointments>();
+        services.AddScoped<Appointments.Convocations>();
+        services.AddScoped<Appointments.AppointmentService>();
+        services.AddScoped<Appointments.VisitScheduling>();
         services.AddScoped<Declarations.DeclarationService>();
         // One pending-change workflow; each feature applies its own kinds.
         services.AddScoped<PendingChanges.PendingChanges>();

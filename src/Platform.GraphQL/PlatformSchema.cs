@@ -30,6 +30,7 @@ public sealed class PlatformSchema : Schema
         TenantSettingsOperations.AddQueries(query);
         InvoiceOperations.AddQueries(query);
         ClientQueries.Add(query);
+        Platform.GraphQL.Appointments.AppointmentOperations.AddQueries(query);
         Query = query;
 
         var mutation = new ObjectGraphType { Name = "Mutation" };
@@ -43,6 +44,7 @@ public sealed class PlatformSchema : Schema
         WorkstationOperations.AddMutations(mutation);
         EmployeeOperations.AddMutations(mutation);
         VisitRequestOperations.AddMutations(mutation);
+        Platform.GraphQL.Appointments.AppointmentOperations.AddMutations(mutation);
         Mutation = mutation;
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -22,6 +22,9 @@ public sealed record EmployeeResult(EmployeeView? Employee, IReadOnlyList<UserEr
     /// <summary>Visit requests this change cancelled (an exit cancels the employee's pending ones).</summary>
     public IReadOnlyList<VisitRequestView> CancelledVisitRequests { get; init; } = [];
 
+    /// <summary>Appointments this change cancelled (an exit cancels those after the end of the contract).</summary>
+    public IReadOnlyList<Appointments.AppointmentView> CancelledAppointments { get; init; } = [];
+
     public static EmployeeResult Failed(params UserError[] errors) => new(null, errors);
 }
 
@@ -32,7 +35,7 @@ public sealed record EmployeeResult(EmployeeView? Employee, IReadOnlyList<UserEr
 /// </summary>
 public sealed class EmployeeService(
     PlatformDbContext db, CompanyAccess access, CompanyDirectory companies, WorkstationService workstations, EmployeeNir nir,
-    EmployeeChanges changes, PendingChanges.PendingChanges pendingChanges, EmployeeVisitRequests visitRequests, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
+    EmployeeChanges changes, PendingChanges.PendingChanges pendingChanges, EmployeeVisitRequests visitRequests, Appointments.EmployeeAppointments appointments, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
 {
     public static readonly UserError NotFound = new("NOT_FOUND", "Ce salarié n'existe pas.", "id");
 
@@ -164,8 +167,13 @@ public sealed class EmployeeService(
         if (employee is null) return EmployeeResult.Failed(problem!);
         // The same tracked requests the exit cancels when it applies (now, or when staff's acceptance takes effect in sst68).
         var pending = await visitRequests.PendingAsync([employee.Id], ct);
+        var afterExit = await appointments.AfterExitAsync([employee.Id], endDate, ct);
         var result = await RunAsync(employee, EmployeeChangeKind.Exit, new EmployeeChangeRequest(EndDate: endDate), ct);
-        return result with { CancelledVisitRequests = pending.Where(r => r.State == VisitRequestState.Cancelled).Select(VisitRequestView.Of).ToList() };
+        return result with
+        {
+            CancelledVisitRequests = pending.Where(r => r.State == VisitRequestState.Cancelled).Select(VisitRequestView.Of).ToList(),
+            CancelledAppointments = afterExit.Where(a => a.Cancelled).Select(Appointments.AppointmentView.Of).ToList(),
+        };
     }
 
     /// <summary>A former employee comes back: a new contract from a date after the exit, on a workstation.</summary>
@@ -215,6 +223,7 @@ public sealed class EmployeeService(
         if (employee.ValidatedAt is not null)
             return [new UserError("VALIDATED_EMPLOYEE", "Ce salarié a été validé par le service : il ne peut plus être supprimé. Enregistrez sa date de sortie.", "id")];
         db.CareerEntries.RemoveRange(await db.CareerEntries.Where(c => c.EmployeeId == id).ToListAsync(ct));
+        await appointments.RemoveAllAsync(id, ct);
         await visitRequests.RemoveAllAsync(id, ct);
         db.Employees.Remove(employee);
         db.AuditEntries.Record(time, currentUser.UserId, "employee.deleted", "Employee", employee.Id);

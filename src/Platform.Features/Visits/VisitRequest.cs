@@ -31,12 +31,24 @@ public sealed class VisitRequest : ITenantOwned
     public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>Why it was cancelled or refused, for the employer's list.</summary>
     public string? ClosingReason { get; set; }
+    /// <summary>Staff refused it (state Refused), with the reason the employer reads.</summary>
+    public DateTimeOffset? RefusedAt { get; set; }
+    public string? RefusalReason { get; set; }
+    /// <summary>The appointment staff made from it (state Accepted).</summary>
+    public Guid? AppointmentId { get; set; }
 }
 
 public sealed record VisitRequestView(
     Guid Id, Guid CompanyId, Guid EmployeeId, VisitType Type, VisitRequestState State, DateTimeOffset RequestedAt,
     IReadOnlyList<string> Situations, string? Comment, string? InterpreterLanguage, string? ClosingReason, string? UserCompanyName = null)
 {
+    public DateTimeOffset? RefusedAt { get; init; }
+    public string? RefusalReason { get; init; }
+    public Guid? AppointmentId { get; init; }
+
     public static VisitRequestView Of(VisitRequest r) =>
-        new(r.Id, r.CompanyId, r.EmployeeId, r.Type, r.State, r.RequestedAt, r.Situations, r.Comment, r.InterpreterLanguage, r.ClosingReason, r.UserCompanyName);
+        new(r.Id, r.CompanyId, r.EmployeeId, r.Type, r.State, r.RequestedAt, r.Situations, r.Comment, r.InterpreterLanguage, r.ClosingReason, r.UserCompanyName)
+        {
+            RefusedAt = r.RefusedAt, RefusalReason = r.RefusalReason, AppointmentId = r.AppointmentId,
+        };
 }

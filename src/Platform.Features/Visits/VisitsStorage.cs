@@ -20,6 +20,7 @@ internal sealed class VisitRequestConfiguration : IEntityTypeConfiguration<Visit
         e.Property(r => r.InterpreterLanguage).HasMaxLength(VisitRules.LanguageMaxLength);
         e.Property(r => r.ClosingReason).HasMaxLength(300);
         e.Property(r => r.UserCompanyName).HasMaxLength(VisitRules.UserCompanyNameMaxLength);
+        e.Property(r => r.RefusalReason).HasMaxLength(Appointments.AppointmentRules.ReasonMaxLength);
         e.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId);
         // Restrict: SQL Server refuses a second cascade path from the company through the employee.
         e.HasOne<Employee>().WithMany().HasForeignKey(r => r.EmployeeId).OnDelete(DeleteBehavior.Restrict);

@@ -221,6 +221,7 @@ public sealed class EmployeePayloadType : ObjectGraphType<EmployeeResult>
         Field<PendingEmployeeChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
         Visits.VisitRequestOperations.AddEmployeePayloadFields(this);
+        Appointments.AppointmentOperations.AddEmployeePayloadFields(this);
     }
 }
 

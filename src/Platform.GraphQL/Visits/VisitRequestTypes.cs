@@ -48,6 +48,7 @@ public sealed class VisitRequestType : ObjectGraphType<VisitRequestView>
             .Description("Temp-worker accounts (NNN.1.x): the company the temp worker is placed with (entreprise utilisatrice).")
             .Resolve(c => c.Source.UserCompanyName);
         Field<StringGraphType>("closingReason").Description("Why it was cancelled or refused.").Resolve(c => c.Source.ClosingReason);
+        Appointments.AppointmentOperations.AddVisitRequestFields(this);
     }
 }
 

@@ -148,6 +148,7 @@ public static class HostSetup
         app.MapTokenEndpoint().RequireRateLimiting(SignInRateLimit.Policy);
         app.MapGet("/tenant/logo.svg", TenantLogoAsync);
         app.MapGet("/tenant/theme.css", TenantThemeAsync);
+        Platform.Host.Api.ConvocationEndpoint.MapConvocationEndpoint(app);
         app.MapRazorPages();
     }
 
