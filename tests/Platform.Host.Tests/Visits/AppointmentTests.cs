@@ -297,6 +297,58 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
         Assert.True(listed.GetProperty("node").GetProperty("cancelled").GetBoolean());
     }
 
+    // ---- the portal: staff schedule from their page, the employer sees, downloads and cancels ----
+
+    private static string Text(string html) => Regex.Replace(Regex.Replace(html, "<[^>]+>", " "), @"\s+", " ");
+
+    [Fact]
+    public async Task Staff_schedule_from_the_portal_and_the_employer_downloads_the_convocation()
+    {
+        var (api, employer, _, company, employee) = await SstrnRequestAsync();
+        var request = await RequestAsync(api, employer, employee, "PERIODIC");
+        var staff = await Factory.StaffPortalAsync(api.Host, "staff@sstrn.demo", DemoData.Password, DemoData.StaffTotpSecret);
+        Assert.Contains("MARTIN Jean", Text(await staff.GetHtmlAsync("/personnel/visites")));
+        var day = Today.AddDays(12);
+        var planned = await staff.SubmitAsync("/personnel/visites", new Dictionary<string, string>
+        {
+            ["date"] = day.ToString("yyyy-MM-dd"), ["time"] = "14:30", ["location"] = "Centre de Rezé", ["healthProfessional"] = "Dr Claire Durand",
+        }, $"/personnel/visites?handler=Planifier&requestId={request}");
+        var page = Text(await PortalClient.HtmlAsync(planned));
+        Assert.Contains($"Le rendez-vous du {day:dd/MM/yyyy} à 14:30 est fixé", page);
+        Assert.Contains("Aucune demande en attente.", page);
+
+        var portal = Factory.PortalFor(api.Host);
+        await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = DemoData.Password });
+        var list = await portal.GetHtmlAsync($"/entreprises/{company}/rendez-vous");
+        Assert.Contains($"{day:dd/MM/yyyy} à 14:30", Text(list));
+        Assert.Contains("contactez le secrétariat médical au", Text(list));
+        Assert.DoesNotContain("Annuler le rendez-vous", list);
+        var link = Regex.Match(list, @"/api/appointments/[0-9a-f-]+/convocation\.pdf").Value;
+        var pdf = await portal.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        var text = PdfText(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Jean MARTIN", text);
+        Assert.Contains("14 h 30", text);
+        Assert.Contains("Centre de Rezé", text);
+    }
+
+    [Fact]
+    public async Task An_sstbtp_bfc_employer_asks_to_cancel_from_the_portal()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var monday = Today.AddDays(14);
+        while (monday.DayOfWeek != DayOfWeek.Monday) monday = monday.AddDays(1);
+        var (company, _) = await AppointmentAsync("sstbtp-bfc", Paris(monday, 10));
+        var portal = Factory.PortalFor("sstbtp-bfc.localhost");
+        await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "250001", ["Password"] = DemoData.Password });
+        var page = $"/entreprises/{company}/rendez-vous";
+        Assert.Contains("Vous pouvez demander l'annulation d'un rendez-vous jusqu'à 3 jours ouvrés avant le rendez-vous", Text(await portal.GetHtmlAsync(page)));
+        var answer = Text(await PortalClient.HtmlAsync(await portal.SubmitFormWithButtonAsync(page, "Demander l'annulation")));
+        Assert.Contains("Votre demande d'annulation est envoyée : le service la confirmera.", answer);
+        Assert.Contains("Annulation demandée", answer);
+        Assert.DoesNotContain("Demander l'annulation</button>", answer);
+    }
+
     // ---- helpers ----
 
     /// <summary>An employee of the tenant's demo company with an appointment, written as staff's scheduling would.</summary>
