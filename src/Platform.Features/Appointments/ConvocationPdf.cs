@@ -18,6 +18,13 @@ public static class ConvocationPdf
 {
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
     private const double Margin = 50;
+    // Fonts are immutable once made: one set for every convocation.
+    private static readonly Lazy<(XFont Regular, XFont Bold, XFont Title, XFont Header, XFont When)> Fonts = new(() =>
+    {
+        PdfFonts.EnsureInstalled();
+        return (new XFont(PdfFonts.Family, 10.5), new XFont(PdfFonts.Family, 10.5, XFontStyleEx.Bold), new XFont(PdfFonts.Family, 18, XFontStyleEx.Bold),
+            new XFont(PdfFonts.Family, 16, XFontStyleEx.Bold), new XFont(PdfFonts.Family, 13, XFontStyleEx.Bold));
+    });
 
     public static string FileName(string employeeName, DateTime startsAtParis)
     {
@@ -39,16 +46,14 @@ public static class ConvocationPdf
         var width = page.Width.Point - 2 * Margin;
         var primary = Colour(d.PrimaryColor);
         var secondary = Colour(d.SecondaryColor);
-        var regular = new XFont(PdfFonts.Family, 10.5);
-        var bold = new XFont(PdfFonts.Family, 10.5, XFontStyleEx.Bold);
-        var title = new XFont(PdfFonts.Family, 18, XFontStyleEx.Bold);
+        var (regular, bold, title, header, when) = Fonts.Value;
         using (var g = XGraphics.FromPdfPage(page))
         {
             var text = new XTextFormatter(g);
             // Header band in the tenant's colours.
             g.DrawRectangle(new XSolidBrush(primary), 0, 0, page.Width.Point, 70);
             g.DrawRectangle(new XSolidBrush(secondary), 0, 70, page.Width.Point, 5);
-            g.DrawString(d.ServiceName, new XFont(PdfFonts.Family, 16, XFontStyleEx.Bold), XBrushes.White, new XRect(Margin, 22, width, 30), XStringFormats.TopLeft);
+            g.DrawString(d.ServiceName, header, XBrushes.White, new XRect(Margin, 22, width, 30), XStringFormats.TopLeft);
 
             var y = 100.0;
             void Line(string s, XFont font, double gap = 16)
@@ -69,7 +74,7 @@ public static class ConvocationPdf
             g.DrawRectangle(new XPen(primary, 1), new XSolidBrush(XColor.FromArgb(245, 247, 250)), Margin, y, width, 78);
             y += 10;
             var date = d.StartsAtParis.ToString("dddd d MMMM yyyy", Fr);
-            g.DrawString($"Le {date} à {d.StartsAtParis:HH} h {d.StartsAtParis:mm}", new XFont(PdfFonts.Family, 13, XFontStyleEx.Bold), XBrushes.Black,
+            g.DrawString($"Le {date} à {d.StartsAtParis:HH} h {d.StartsAtParis:mm}", when, XBrushes.Black,
                 new XRect(Margin + 12, y, width - 24, 20), XStringFormats.TopLeft);
             y += 24;
             g.DrawString($"Lieu : {d.Location ?? "communiqué par le service"}", regular, XBrushes.Black, new XRect(Margin + 12, y, width - 24, 16), XStringFormats.TopLeft);
