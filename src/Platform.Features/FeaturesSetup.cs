@@ -65,6 +65,10 @@ public static class FeaturesSetup
         services.AddScoped<Visits.VisitRequestService>();
         services.AddScoped<Documents.StoredFiles>();
         services.AddScoped<Documents.DocumentService>();
+        services.AddScoped<Appointments.EmployeeAppointments>();
+        services.AddScoped<Appointments.Convocations>();
+        services.AddScoped<Appointments.AppointmentService>();
+        services.AddScoped<Appointments.VisitScheduling>();
         services.AddScoped<Declarations.DeclarationService>();
         // One pending-change workflow; each feature applies its own kinds.
         services.AddScoped<PendingChanges.PendingChanges>();

@@ -30,6 +30,7 @@ public sealed class PlatformSchema : Schema
         TenantSettingsOperations.AddQueries(query);
         InvoiceOperations.AddQueries(query);
         ClientQueries.Add(query);
+        Platform.GraphQL.Appointments.AppointmentOperations.AddQueries(query);
         Query = query;
 
         var mutation = new ObjectGraphType { Name = "Mutation" };
@@ -44,6 +45,7 @@ public sealed class PlatformSchema : Schema
         EmployeeOperations.AddMutations(mutation);
         VisitRequestOperations.AddMutations(mutation);
         Platform.GraphQL.Documents.DocumentOperations.AddMutations(mutation);
+        Platform.GraphQL.Appointments.AppointmentOperations.AddMutations(mutation);
         Mutation = mutation;
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -76,6 +76,8 @@ public sealed class ShippedTenantsTests
         Assert.Equal((138.00m, 51.00m, 20m), (rate.PerEmployee, rate.ApprenticeVisit!.Value, rate.VatPercent));
         Assert.Equal(3, r.Cancellation.WorkingDays);
         Assert.Null(r.Cancellation.Hours);
+        // Seed 003: « demander une annulation » — a request staff confirm.
+        Assert.Equal(CancellationChannel.Request, r.Cancellation.AppointmentChannel);
         Assert.True(r.Login.ProxyLogin);
         Assert.Equal(6, r.Login.ConnectionHistorySize);
         Assert.Equal((LockoutMode.Temporary, 5, 15), (r.Login.Lockout.Mode, r.Login.Lockout.MaxFailures, r.Login.Lockout.LockMinutes));

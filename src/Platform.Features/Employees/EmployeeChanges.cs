@@ -25,8 +25,8 @@ public sealed record EmployeeChangeRequest(
 /// (<see cref="PendingChanges.PendingChanges"/>) and applied here, checked again, on their day.
 /// </summary>
 public sealed class EmployeeChanges(
-    PlatformDbContext db, EmployeeService employees, CompanyDirectory companies, EmployeeNir nir, EmployeeVisitRequests visitRequests, ITenantContext tenantContext,
-    PendingChanges.PendingChanges pendingChanges, CurrentUser currentUser, TimeProvider time) : IPendingChangeApplier
+    PlatformDbContext db, EmployeeService employees, CompanyDirectory companies, EmployeeNir nir, EmployeeVisitRequests visitRequests, Appointments.EmployeeAppointments appointments,
+    ITenantContext tenantContext, PendingChanges.PendingChanges pendingChanges, CurrentUser currentUser, TimeProvider time) : IPendingChangeApplier
 {
     private string TenantId => tenantContext.RequireTenant().Slug;
 
@@ -149,10 +149,12 @@ public sealed class EmployeeChanges(
                 if (open is not null && endDate < open.StartDate)
                     return (null, [new UserError("INVALID_END_DATE", $"La date de sortie précède la prise du poste actuel ({open.StartDate:dd/MM/yyyy}).", "endDate")]);
                 var pendingVisits = await visitRequests.PendingAsync([employee.Id], ct);
+                var afterExit = await appointments.AfterExitAsync([employee.Id], endDate, ct);
                 return (() =>
                 {
                     ApplyExit(employee, open, endDate);
                     visitRequests.CancelForExit(pendingVisits);
+                    appointments.CancelForExit(afterExit);
                 }, []);
             }
             case EmployeeChangeKind.Reactivate:

@@ -16,7 +16,7 @@ namespace Platform.Features.Employees;
 /// </summary>
 public sealed class EmployeeDeclarations(
     PlatformDbContext db, EmployeeService employees, EmployeeLock employeeLock, EmployeeChanges changes, CompanyDirectory companies, EmployeeNir nir,
-    EmployeeVisitRequests visitRequests, CurrentUser currentUser, ITenantContext tenantContext, TimeProvider time)
+    EmployeeVisitRequests visitRequests, Appointments.EmployeeAppointments appointments, CurrentUser currentUser, ITenantContext tenantContext, TimeProvider time)
 {
     private string TenantId => tenantContext.RequireTenant().Slug;
 
@@ -85,6 +85,7 @@ public sealed class EmployeeDeclarations(
         if (employee.ValidatedAt is not null)
             return new UserError("VALIDATED_EMPLOYEE", "Ce salarié a été validé par le service : il ne peut plus être supprimé. Enregistrez sa date de sortie.", "id");
         db.CareerEntries.RemoveRange(await db.CareerEntries.Where(c => c.EmployeeId == id).ToListAsync(ct));
+        await appointments.RemoveAllAsync(id, ct);
         await visitRequests.RemoveAllAsync(id, ct);
         db.Employees.Remove(employee);
         db.AuditEntries.Record(time, currentUser.UserId, "employee.deleted", "Employee", employee.Id);

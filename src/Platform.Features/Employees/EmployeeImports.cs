@@ -12,7 +12,7 @@ namespace Platform.Features.Employees;
 /// The bulk imports of seed 001: new employees, and contract end dates. Adding only; all or nothing:
 /// every line is checked first, and any bad line imports nothing and is listed with its column.
 /// </summary>
-public sealed class EmployeeImports(PlatformDbContext db, EmployeeLock employeeLock, EmployeeDeclarations declarations, EmployeeChanges changes, PendingChanges.PendingChanges pendingChanges, Visits.EmployeeVisitRequests visitRequests, CompanyDirectory companies, CurrentUser currentUser, TimeProvider time)
+public sealed class EmployeeImports(PlatformDbContext db, EmployeeLock employeeLock, EmployeeDeclarations declarations, EmployeeChanges changes, PendingChanges.PendingChanges pendingChanges, Visits.EmployeeVisitRequests visitRequests, Appointments.EmployeeAppointments appointments, CompanyDirectory companies, CurrentUser currentUser, TimeProvider time)
 {
     private const string Contract = "Libelle du type de contrat";
 
@@ -143,6 +143,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeLock employeeL
         {
             EmployeeChanges.ApplyExit(employee, open.GetValueOrDefault(employee.Id), endDate);
             visitRequests.CancelForExit(pendingVisits[employee.Id]);
+            appointments.CancelForExit(await appointments.AfterExitAsync([employee.Id], endDate, ct));
             db.AuditEntries.Record(time, currentUser.UserId, "employee.exited", "Employee", employee.Id);
         }
         await db.SaveChangesAsync(ct);

@@ -136,7 +136,7 @@ public static class EmailTemplates
         highlight: code,
         after: ["Si vous ne connaissez pas cette personne, ne transmettez pas ce code et prévenez le service adhérents."]);
 
-    private static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
+    internal static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {
         var contact = rules.Theme.Contact;

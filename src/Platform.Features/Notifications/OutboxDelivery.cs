@@ -57,7 +57,10 @@ public sealed class OutboxDelivery(
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
         message.MessageId = $"{email.Id:N}@{settings.FromAddress.Split('@')[^1]}";
-        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        if (email.AttachmentContent is { } content)
+            body.Attachments.Add(email.AttachmentFileName ?? "piece-jointe", content, ContentType.Parse(email.AttachmentContentType ?? "application/octet-stream"));
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

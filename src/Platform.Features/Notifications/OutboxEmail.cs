@@ -18,6 +18,10 @@ public sealed class OutboxEmail : ITenantOwned
     public DateTimeOffset NextAttemptAt { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+    /// <summary>One attached file (a convocation), stored with the message so that a retry sends the same bytes.</summary>
+    public string? AttachmentFileName { get; init; }
+    public string? AttachmentContentType { get; init; }
+    public byte[]? AttachmentContent { get; init; }
     /// <summary>Last failure (exception type and SMTP status), for the operators.</summary>
     public string? LastError { get; set; }
 }

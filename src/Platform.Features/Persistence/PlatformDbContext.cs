@@ -62,6 +62,7 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();
     public DbSet<VisitRequest> VisitRequests => Set<VisitRequest>();
     public DbSet<Documents.Document> Documents => Set<Documents.Document>();
+    public DbSet<Appointments.Appointment> Appointments => Set<Appointments.Appointment>();
     public DbSet<Declaration> Declarations => Set<Declaration>();
 
     protected override void OnModelCreating(ModelBuilder b)

@@ -67,6 +67,11 @@ public sealed class VisitRequest : ITenantOwned
     /// <summary>When and by whom it was cancelled; no user with a date means the platform did (an exit).</summary>
     public DateTimeOffset? CancelledAt { get; set; }
     public Guid? CancelledByUserId { get; set; }
+    /// <summary>Staff refused it (state Refused), with the reason the employer reads.</summary>
+    public DateTimeOffset? RefusedAt { get; set; }
+    public string? RefusalReason { get; set; }
+    /// <summary>The appointment staff made from it (state Accepted).</summary>
+    public Guid? AppointmentId { get; set; }
 }
 
 /// <summary>The fields that belong to one visit type (SPEC.md 3.5); null or false where the type has none.</summary>
@@ -95,10 +100,14 @@ public sealed record VisitRequestView(
     public VisitRequestDetails Details { get; init; } = new();
     public IReadOnlyList<DocumentView> Attachments { get; init; } = [];
     public IReadOnlyList<VisitRequestEvent> History { get; init; } = [];
+    public DateTimeOffset? RefusedAt { get; init; }
+    public string? RefusalReason { get; init; }
+    public Guid? AppointmentId { get; init; }
 
     public static VisitRequestView Of(VisitRequest r) =>
         new(r.Id, r.CompanyId, r.EmployeeId, r.Type, r.State, r.RequestedAt, r.Situations, r.Comment, r.InterpreterLanguage, r.ClosingReason, r.UserCompanyName)
         {
             Details = VisitRequestDetails.Of(r),
+            RefusedAt = r.RefusedAt, RefusalReason = r.RefusalReason, AppointmentId = r.AppointmentId,
         };
 }

@@ -26,6 +26,7 @@ internal sealed class VisitRequestConfiguration : IEntityTypeConfiguration<Visit
         e.Property(r => r.AbsenceNature).HasConversion<string>().HasMaxLength(30);
         e.Property(r => r.OccasionalRequester).HasConversion<string>().HasMaxLength(20);
         e.Property(r => r.EmployerReason).HasConversion<string>().HasMaxLength(30);
+        e.Property(r => r.RefusalReason).HasMaxLength(Appointments.AppointmentRules.ReasonMaxLength);
         e.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId);
         // Restrict: SQL Server refuses a second cascade path from the company through the employee.
         e.HasOne<Employee>().WithMany().HasForeignKey(r => r.EmployeeId).OnDelete(DeleteBehavior.Restrict);

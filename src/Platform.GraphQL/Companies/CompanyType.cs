@@ -30,6 +30,7 @@ public sealed class CompanyType : ObjectGraphType<CompanyView>
         Employees.EmployeeOperations.AddCompanyFields(this);
         Visits.VisitRequestOperations.AddCompanyFields(this);
         Documents.DocumentOperations.AddCompanyFields(this);
+        Appointments.AppointmentOperations.AddCompanyFields(this);
         Declarations.DeclarationOperations.AddCompanyFields(this);
         Billing.InvoiceOperations.AddCompanyFields(this);
         Access.CompanyUsersOperations.AddCompanyFields(this);

@@ -213,12 +213,13 @@ public sealed class PendingEmployeeChangeType : ObjectGraphType<Platform.Feature
 }
 
 /// <summary>The contract's EmployeePayload: the outcome of a change to an employee, and the visit requests an exit cancelled.</summary>
-public sealed record EmployeePayload(Outcome<EmployeeView> Outcome, IReadOnlyList<Platform.Features.Visits.VisitRequestView> CancelledVisitRequests)
+public sealed record EmployeePayload(Outcome<EmployeeView> Outcome, IReadOnlyList<Platform.Features.Visits.VisitRequestView> CancelledVisitRequests,
+    IReadOnlyList<Platform.Features.Appointments.AppointmentView> CancelledAppointments)
 {
-    public static EmployeePayload Of(Outcome<EmployeeView> outcome) => new(outcome, []);
+    public static EmployeePayload Of(Outcome<EmployeeView> outcome) => new(outcome, [], []);
 
     public static EmployeePayload Of(Outcome<EmployeeExit> exit) =>
-        new(new Outcome<EmployeeView>(exit.Value?.Employee, exit.Errors) { Pending = exit.Pending }, exit.Value?.CancelledVisitRequests ?? []);
+        new(new Outcome<EmployeeView>(exit.Value?.Employee, exit.Errors) { Pending = exit.Pending }, exit.Value?.CancelledVisitRequests ?? [], exit.Value?.CancelledAppointments ?? []);
 }
 
 public sealed class EmployeePayloadType : ObjectGraphType<EmployeePayload>
@@ -230,6 +231,7 @@ public sealed class EmployeePayloadType : ObjectGraphType<EmployeePayload>
         Field<PendingEmployeeChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Outcome.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Outcome.Errors);
         Visits.VisitRequestOperations.AddEmployeePayloadFields(this);
+        Appointments.AppointmentOperations.AddEmployeePayloadFields(this);
     }
 }
 

@@ -97,6 +97,7 @@ public sealed class VisitRequestType : ObjectGraphType<VisitRequestView>
         Field<DateScalar>("lastOpinionDeadline").Resolve(c => c.Source.Details.LastOpinionDeadline);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Documents.DocumentType>>>>("attachments").Resolve(c => c.Source.Attachments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitRequestEventType>>>>("history").Resolve(c => c.Source.History);
+        Appointments.AppointmentOperations.AddVisitRequestFields(this);
     }
 }
 

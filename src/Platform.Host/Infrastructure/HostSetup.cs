@@ -154,6 +154,7 @@ public static class HostSetup
         Api.DocumentEndpoints.MapDocumentEndpoints(app);
         app.MapGet("/tenant/logo.svg", TenantLogoAsync);
         app.MapGet("/tenant/theme.css", TenantThemeAsync);
+        Platform.Host.Api.ConvocationEndpoint.MapConvocationEndpoint(app);
         app.MapRazorPages();
     }
 

@@ -190,7 +190,11 @@ public sealed record RateRules
     public bool ApprovedOutsideNationalRange { get; init; }
 }
 
-public enum CancellationChannel { Online, MedicalSecretary }
+/// <summary>
+/// How an employer cancels an appointment within the notice: online at once (sist-on), by a cancellation
+/// request that staff confirm (sstbtp-bfc, seed 003), or only by calling the medical secretary (sstrn).
+/// </summary>
+public enum CancellationChannel { Online, MedicalSecretary, Request }
 
 public sealed record CancellationRules
 {
