@@ -20,8 +20,9 @@ public sealed class DeclarationEstimateTests
         ];
         Assert.Equal((3, 1), Headcount.Count(contracts, 2026));
         Assert.Equal(new DateOnly(2025, 12, 31), Headcount.ReferenceDate(2026));
-        // A year earlier, only the first contract was there.
-        Assert.Equal((1, 0), Headcount.Count(contracts, 2025));
+        // A year earlier (31/12/2024), only the first contract and the apprentice were there.
+        Assert.Equal((1, 1), Headcount.Count(contracts, 2025));
+        Assert.Equal((1, 0), Headcount.Count(contracts, 2024));
     }
 
     [Fact]
