@@ -187,6 +187,12 @@ public sealed class DeclarationWizard(
             d.Status = DeclarationStatus.Confirmed;
             return Outcome<DeclarationView>.Fail(errors);
         }
+        // The issue retries a first-invoice race with a clean context: the declaration may have left it.
+        if (db.Entry(d).State == EntityState.Detached)
+        {
+            db.Declarations.Update(d);
+            db.AuditEntries.Record(time, staff, "declaration.confirmed", "Declaration", d.Id, $$"""{"year":{{d.Year}}}""");
+        }
         (d.Status, d.InvoiceId) = (DeclarationStatus.Invoiced, invoice.Id);
         await db.SaveChangesAsync(ct);
         return Outcome<DeclarationView>.Ok(await ViewAsync(d, rules, ct));
@@ -197,7 +203,9 @@ public sealed class DeclarationWizard(
     {
         currentUser.RequireStaff();
         var rules = await declarations.RulesAsync();
-        var rows = await db.Declarations.AsNoTracking().Where(d => d.Status == DeclarationStatus.Submitted).OrderBy(d => d.SubmittedAt).Take(200).ToListAsync(ct);
+        // Ordered by submission in memory: SQLite cannot order by a DateTimeOffset.
+        var rows = (await db.Declarations.AsNoTracking().Where(d => d.Status == DeclarationStatus.Submitted).OrderBy(d => d.Id).Take(200).ToListAsync(ct))
+            .OrderBy(d => d.SubmittedAt).ToList();
         var ids = rows.Select(r => r.CompanyId).Distinct().ToList();
         var companies = await db.Companies.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Name, c.MemberNumber, Sepa = c.SepaMandateActiveSince != null }, ct);
         return rows.Select(r => (companies[r.CompanyId].Name, companies[r.CompanyId].MemberNumber, declarations.View(r, rules, companies[r.CompanyId].Sepa))).ToList();

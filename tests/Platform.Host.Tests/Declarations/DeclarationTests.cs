@@ -361,4 +361,28 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         Assert.Equal(["Salarié exposé au plomb", "Travailleur de nuit"], stored.Determinants);
         Assert.Equal(["Travail en cuve"], stored.OwnDeterminants);
     }
+
+    [Fact]
+    public async Task Staff_confirm_a_declaration_from_their_page_and_the_member_sees_it_invoiced()
+    {
+        var api = new DemoApi(Factory, "sstrn");
+        var company = await DemoCompanyAsync("sstrn");
+        await AddEmployeesAsync("sstrn", company, ("2018-01-01", null, "CDI"), ("2022-05-01", null, "Apprentissage"));
+        At(2026, 1, 12);
+        var filed = await api.MutateAsync(await api.EmployerTokenAsync(), "submitDeclaration", Submit, Signed(company, 2026));
+        var id = filed.GetProperty("declaration").GetProperty("id").GetString();
+
+        var staff = await Factory.StaffPortalAsync(api.Host, "staff@sstrn.demo", DemoData.Password, DemoData.StaffTotpSecret);
+        var queue = Text(await staff.GetHtmlAsync("/personnel/declarations"));
+        Assert.Contains("Entreprise Démo", queue);
+        // sstrn has no apprentice rate: the apprentice is billed at the per-employee rate (2 × 112,00 € + 20 % VAT).
+        Assert.Contains("268,80 €", queue);
+        var confirmed = await staff.SubmitAsync("/personnel/declarations", new Dictionary<string, string>(), $"/personnel/declarations?handler=Confirmer&declarationId={id}");
+        Assert.Contains("la facture de cotisation est émise", Text(await PortalClient.HtmlAsync(confirmed)));
+        Assert.Contains("Aucune déclaration en attente", Text(await staff.GetHtmlAsync("/personnel/declarations")));
+
+        var employer = await SignedInAsync("sstrn", "employer@sstrn.demo");
+        Assert.Contains("2026 Facturée 1", Text(await employer.GetHtmlAsync($"/entreprises/{company}")));
+        Assert.Contains("Cotisation 2026 — 1 salarié, 1 apprenti", Text(await employer.GetHtmlAsync($"/entreprises/{company}/factures")));
+    }
 }
