@@ -385,4 +385,28 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         Assert.Contains("2026 Facturée 1", Text(await employer.GetHtmlAsync($"/entreprises/{company}")));
         Assert.Contains("Cotisation 2026 — 1 salarié, 1 apprenti", Text(await employer.GetHtmlAsync($"/entreprises/{company}/factures")));
     }
+
+    [Fact]
+    public async Task Within_sstrns_edit_days_the_portal_walks_the_steps_again_from_the_recap()
+    {
+        var api = new DemoApi(Factory, "sstrn");
+        var company = await DemoCompanyAsync("sstrn");
+        await AddEmployeesAsync("sstrn", company, ("2018-01-01", null, "CDI"));
+        At(2026, 1, 12);
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(await api.EmployerTokenAsync(), "submitDeclaration", Submit, Signed(company, 2026))));
+
+        var page = $"/entreprises/{company}/declarations/2026";
+        var portal = await SignedInAsync("sstrn", "employer@sstrn.demo");
+        var recap = Text(await portal.GetHtmlAsync(page));
+        Assert.Contains("Vous pouvez la modifier jusqu'au 19/01/2026", recap);
+        Assert.Contains("Modifier ma déclaration", recap);
+        var staff = await portal.SubmitAsync($"{page}?etape=Staff", new Dictionary<string, string> { ["HadStaff"] = "oui" }, $"{page}?handler=Staff");
+        Assert.Equal(HttpStatusCode.Redirect, staff.StatusCode);
+        Assert.EndsWith("etape=Employees", staff.Headers.Location!.ToString());
+        Assert.Contains("Contrôle de la liste</h2>", await portal.GetHtmlAsync(staff.Headers.Location.ToString()));
+        // Eight days later the recap no longer offers it.
+        At(2026, 1, 20);
+        portal = await SignedInAsync("sstrn", "employer@sstrn.demo");
+        Assert.DoesNotContain("Modifier ma déclaration", await portal.GetHtmlAsync(page));
+    }
 }

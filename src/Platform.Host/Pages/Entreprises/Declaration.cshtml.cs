@@ -106,8 +106,17 @@ public sealed class DeclarationModel(
         return await After(outcome, DeclarationStep.Signature, ct);
     }
 
-    private async Task<IActionResult> After(Outcome<DeclarationView> outcome, DeclarationStep? step, CancellationToken ct) =>
-        outcome.Succeeded ? RedirectToPage(new { id = Id, year = Year }) : await Failed(outcome.Errors, step, ct);
+    private async Task<IActionResult> After(Outcome<DeclarationView> outcome, DeclarationStep? step, CancellationToken ct)
+    {
+        if (!outcome.Succeeded) return await Failed(outcome.Errors, step, ct);
+        // A filed declaration changed in its edit window keeps no step of its own: go on to the next one.
+        if (outcome.Value is { Status: DeclarationStatus.Submitted, HadStaff: true } && step is { } passed && passed != DeclarationStep.Signature)
+        {
+            var steps = (await rulesCache.GetAsync(tenantContext.RequireTenant())).Rules.Declaration.Steps.ToList();
+            if (steps.IndexOf(passed) is var at and >= 0 && at + 1 < steps.Count) return RedirectToPage(new { id = Id, year = Year, etape = steps[at + 1] });
+        }
+        return RedirectToPage(new { id = Id, year = Year });
+    }
 
     private async Task<IActionResult> Failed(IReadOnlyList<UserError> errors, DeclarationStep? step, CancellationToken ct)
     {
