@@ -70,6 +70,8 @@ public static class FeaturesSetup
         services.AddScoped<Appointments.AppointmentService>();
         services.AddScoped<Appointments.VisitScheduling>();
         services.AddScoped<Declarations.DeclarationService>();
+        services.AddScoped<Declarations.DeclarationWizard>();
+        services.AddScoped<Billing.SepaMandateState>();
         // One pending-change workflow; each feature applies its own kinds.
         services.AddScoped<PendingChanges.PendingChanges>();
         services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Companies.CompanyProfile>());

@@ -46,6 +46,7 @@ public sealed class PlatformSchema : Schema
         VisitRequestOperations.AddMutations(mutation);
         Platform.GraphQL.Documents.DocumentOperations.AddMutations(mutation);
         Platform.GraphQL.Appointments.AppointmentOperations.AddMutations(mutation);
+        Platform.GraphQL.Declarations.DeclarationOperations.AddMutations(mutation);
         Mutation = mutation;
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -86,6 +86,10 @@ public sealed class ShippedTenantsTests
         var campaign = r.Declaration.Campaigns.Single(c => c.Year == 2023);
         Assert.Equal((new DateOnly(2023, 11, 7), new DateOnly(2024, 1, 7), new DateOnly(2023, 11, 30)), (campaign.OpensOn, campaign.ClosesOn, campaign.DueOn));
         Assert.True(r.EmployerChanges.EmployeesVisibleAfterDeclaration);
+        // Seed 003's wizard: administrative information and follow-up determinants before the list check.
+        Assert.Equal([DeclarationStep.Staff, DeclarationStep.Administrative, DeclarationStep.Determinants, DeclarationStep.Employees, DeclarationStep.Estimate, DeclarationStep.Signature],
+            r.Declaration.Steps);
+        Assert.Equal(DeclarationRules.DefaultSteps, Rules("sstrn").Declaration.Steps);
     }
 
     [Fact]

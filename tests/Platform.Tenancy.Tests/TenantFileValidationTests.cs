@@ -62,6 +62,9 @@ public sealed class TenantFileValidationTests : IDisposable
     [InlineData("payment.sepaPreNotificationDays", "null", "$.payment.sepaPreNotificationDays")]
     [InlineData("login.lockout.lockMinutes", "null", "$.login.lockout.lockMinutes")]
     [InlineData("declaration.closesMonth", "13", "$.declaration.closesMonth")]
+    [InlineData("declaration.steps", "[\"Staff\", \"Employees\", \"Signature\"]", "$.declaration.steps")]
+    [InlineData("declaration.steps", "[\"Employees\", \"Estimate\", \"Signature\", \"Staff\"]", "$.declaration.steps")]
+    [InlineData("declaration.steps", "[\"Employees\", \"Employees\", \"Estimate\", \"Signature\"]", "$.declaration.steps")]
     [InlineData("slug", "\"autre\"", "$.slug")]
     [InlineData("hosts", "[\"Not A Host\"]", "$.hosts[0]")]
     public void Inconsistent_values_are_refused_with_their_field(string path, string value, string field)

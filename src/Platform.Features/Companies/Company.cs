@@ -26,6 +26,11 @@ public sealed class Company : ITenantOwned
     public PostalAddress? BillingAddress { get; set; }
     /// <summary>Null: convocations go to the main address.</summary>
     public PostalAddress? ConvocationAddress { get; set; }
+    /// <summary>
+    /// When the member's SEPA mandate became active; null: none. Read through <see cref="Billing.SepaMandateState"/>;
+    /// the SEPA mandate flow (payments, issue 12) sets it and clears it when the mandate ends.
+    /// </summary>
+    public DateTimeOffset? SepaMandateActiveSince { get; set; }
 }
 
 /// <summary>

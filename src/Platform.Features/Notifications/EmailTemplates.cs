@@ -136,6 +136,20 @@ public static class EmailTemplates
         highlight: code,
         after: ["Si vous ne connaissez pas cette personne, ne transmettez pas ce code et prévenez le service adhérents."]);
 
+    /// <summary>To the signatory of an annual declaration (seed 003: « vous recevrez un mail de confirmation »).</summary>
+    public static EmailContent DeclarationFiled(TenantRules rules, string companyName, int year, IReadOnlyList<string> recap, bool amended, string? editableUntil) => Compose(rules,
+        $"{(amended ? "Modification" : "Confirmation")} de votre déclaration d'effectif {year} — {companyName}",
+        [
+            "Bonjour,",
+            $"{rules.Name} a bien reçu {(amended ? "la modification de " : "")}la déclaration annuelle d'effectif {year} de {companyName}.",
+            .. recap,
+        ],
+        after:
+        [
+            editableUntil is null ? "Le service adhérents va la contrôler puis émettre la facture de cotisation, qui confirmera le montant."
+                : $"Vous pouvez la modifier depuis votre espace adhérent jusqu'au {editableUntil}. Le service adhérents émettra ensuite la facture de cotisation, qui confirmera le montant.",
+        ]);
+
     internal static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {

@@ -221,7 +221,18 @@ public sealed record DeclarationRules
     /// <summary>Days during which a submitted declaration can still be edited (0: never).</summary>
     public int EditableDaysAfterSubmission { get; init; }
     public bool NotDueInJoiningYear { get; init; }
+    /// <summary>
+    /// The steps of the declaration wizard, in order (sstbtp-bfc adds the administrative information and
+    /// the follow-up determinants, seed 003). The list check, the estimate and the signature are always there.
+    /// </summary>
+    public IReadOnlyList<DeclarationStep> Steps { get; init; } = DefaultSteps;
+
+    public static readonly IReadOnlyList<DeclarationStep> DefaultSteps =
+        [DeclarationStep.Staff, DeclarationStep.Employees, DeclarationStep.Estimate, DeclarationStep.Signature];
 }
+
+/// <summary>One step of the declaration wizard: "did you employ staff on 31/12?", administrative information, follow-up determinants, the list check, the estimate, the signature.</summary>
+public enum DeclarationStep { Staff, Administrative, Determinants, Employees, Estimate, Signature }
 
 public sealed record DeclarationCampaign
 {

@@ -181,6 +181,9 @@ public static partial class TenantRulesValidator
                 break;
         }
         check(d.EditableDaysAfterSubmission is >= 0 and <= 90, "$.declaration.editableDaysAfterSubmission", "entre 0 et 90 jours");
+        check(d.Steps.Distinct().Count() == d.Steps.Count, "$.declaration.steps", "étape en double");
+        check(d.Steps.Contains(DeclarationStep.Employees) && d.Steps.Contains(DeclarationStep.Estimate) && d.Steps.Count > 0 && d.Steps[^1] == DeclarationStep.Signature,
+            "$.declaration.steps", "le contrôle de la liste et l'estimatif sont obligatoires, la signature vient en dernier");
     }
 
     private static bool IsEmail(string value) =>

@@ -48,12 +48,6 @@ public sealed class SchemaContractTests(PlatformFactory factory) : IClassFixture
         "Company.sepaMandate: field of the contract is missing",
         "Employee.nextVisitDue: field of the contract is missing",
         "DueVisit: type of the contract is missing",
-        "Declaration.estimate: field of the contract is missing",
-        "Estimate: type of the contract is missing",
-        "EstimateLine: type of the contract is missing",
-        "Mutation.submitDeclaration: field of the contract is missing",
-        "SubmitDeclarationInput: type of the contract is missing",
-        "DeclarationPayload: type of the contract is missing",
         "SepaMandate: type of the contract is missing",
     };
 

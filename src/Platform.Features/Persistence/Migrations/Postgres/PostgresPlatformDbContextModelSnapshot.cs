@@ -904,6 +904,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("RemovedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("SepaMandateActiveSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Siret")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -1173,17 +1176,59 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Apprentices")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConfirmedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Determinants")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<DateTimeOffset?>("EditableUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("HadStaff")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Headcount")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("OwnDeterminants")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SignatoryEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SituationRequestId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Step")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
@@ -1201,6 +1246,8 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "CompanyId", "Year")
                         .IsUnique();

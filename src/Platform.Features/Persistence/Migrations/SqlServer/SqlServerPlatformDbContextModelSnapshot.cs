@@ -907,6 +907,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("RemovedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("SepaMandateActiveSince")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Siret")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -1176,17 +1179,59 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Apprentices")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ConfirmedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("Determinants")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset?>("EditableUntil")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool?>("HadStaff")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Headcount")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("OwnDeterminants")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SignatoryEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("SituationRequestId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Step")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
@@ -1204,6 +1249,8 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "CompanyId", "Year")
                         .IsUnique();

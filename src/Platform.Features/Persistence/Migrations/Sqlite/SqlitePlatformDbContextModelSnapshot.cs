@@ -899,6 +899,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("RemovedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("SepaMandateActiveSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Siret")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -1168,17 +1171,59 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Apprentices")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConfirmedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Determinants")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("EditableUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("HadStaff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Headcount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("OwnDeterminants")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SituationRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
@@ -1196,6 +1241,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "CompanyId", "Year")
                         .IsUnique();
