@@ -63,6 +63,9 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();
     public DbSet<VisitRequest> VisitRequests => Set<VisitRequest>();
     public DbSet<Declaration> Declarations => Set<Declaration>();
+    public DbSet<Platform.Features.DueVisits.HeldVisit> HeldVisits => Set<Platform.Features.DueVisits.HeldVisit>();
+    public DbSet<Platform.Features.DueVisits.EmployeeAbsence> EmployeeAbsences => Set<Platform.Features.DueVisits.EmployeeAbsence>();
+    public DbSet<Platform.Features.DueVisits.DueVisitEntry> DueVisitEntries => Set<Platform.Features.DueVisits.DueVisitEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
