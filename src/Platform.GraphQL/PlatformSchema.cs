@@ -43,6 +43,7 @@ public sealed class PlatformSchema : Schema
         WorkstationOperations.AddMutations(mutation);
         EmployeeOperations.AddMutations(mutation);
         VisitRequestOperations.AddMutations(mutation);
+        DueVisits.DueVisitOperations.AddMutations(mutation);
         Mutation = mutation;
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -95,6 +95,12 @@ public static class DueVisitRules
         "Attestation de non contre-indication valable 5 ans (CACES, habilitation électrique ; décret 2025-355)", FollowUpRules.Decree2025355);
     public static readonly DueRule ReturnToWork = new("REPRISE", "Visite de reprise le jour de la reprise ou dans les 8 jours (R4624-31)", Reform2017);
 
+    public static readonly IReadOnlyDictionary<string, DueRule> RulesByCode = new[]
+    {
+        InitialVip, InitialVipApprentice, InitialVipBeforeAssignment, PeriodicVipSi, PeriodicVipSia, InitialExam, ExamRenewal, ExamRenewalCategoryA,
+        Intermediate, MidCareer, Attestation, ReturnToWork,
+    }.ToDictionary(r => r.Code);
+
     /// <summary>Every visit due for the employee as of <paramref name="on"/> (open or not yet), soonest deadline first; none after the exit.</summary>
     public static IReadOnlyList<DueVisit> For(FollowUpFacts facts, DateOnly on)
     {

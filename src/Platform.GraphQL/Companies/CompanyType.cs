@@ -29,6 +29,7 @@ public sealed class CompanyType : ObjectGraphType<CompanyView>
         Workstations.WorkstationOperations.AddCompanyFields(this);
         Employees.EmployeeOperations.AddCompanyFields(this);
         Visits.VisitRequestOperations.AddCompanyFields(this);
+        DueVisits.DueVisitOperations.AddCompanyFields(this);
         Declarations.DeclarationOperations.AddCompanyFields(this);
         Billing.InvoiceOperations.AddCompanyFields(this);
         Access.CompanyUsersOperations.AddCompanyFields(this);
