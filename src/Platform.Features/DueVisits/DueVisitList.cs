@@ -40,14 +40,14 @@ public sealed class DueVisitList(PlatformDbContext db, CompanyAccess access, Tim
                 ? query.Where(d => d.DueBy < lastBy || (d.DueBy == lastBy && d.Id.CompareTo(lastId) > 0))
                 : query.Where(d => d.DueBy > lastBy || (d.DueBy == lastBy && d.Id.CompareTo(lastId) > 0));
         var rows = await Ordered(query, filter).Take(size + 1).ToListAsync(ct);
-        return KeysetCursor.ToPage(Views(rows), size, total, v => KeysetCursor.Encode(v.DueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v.Id));
+        return KeysetCursor.ToPage(await ViewsAsync(rows, ct), size, total, v => KeysetCursor.Encode(v.DueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v.Id));
     }
 
     /// <summary>Every line, for the export (at most <see cref="ExportMaxRows"/>).</summary>
     public async Task<IReadOnlyList<DueVisitView>> AllAsync(Guid companyId, DueVisitFilter filter, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ViewAppointments, ct);
-        return Views(await Ordered(Query(companyId, filter), filter).Take(ExportMaxRows).ToListAsync(ct));
+        return await ViewsAsync(await Ordered(Query(companyId, filter), filter).Take(ExportMaxRows).ToListAsync(ct), ct);
     }
 
     public static readonly IReadOnlyList<string> ExportHeader = ["Salarié", "Visite", "Type de visite", "À convoquer depuis le", "Échéance", "En retard"];
@@ -67,27 +67,31 @@ public sealed class DueVisitList(PlatformDbContext db, CompanyAccess access, Tim
         return DueVisitRules.Next(facts[employee.Id], time.Today());
     }
 
-    private sealed record Row(Guid Id, Guid CompanyId, Guid EmployeeId, string Civility, string FirstName, string BirthName, string? MarriedName,
-        DueVisitKind Kind, VisitType Type, DateOnly DueFrom, DateOnly DueBy, string RuleCode, Guid? VisitRequestId);
-
-    private IQueryable<Row> Query(Guid companyId, DueVisitFilter filter)
+    // Filtered, ordered and cut on the stored rows (indexed by company and deadline); the names are read after, by key.
+    private IQueryable<DueVisitEntry> Query(Guid companyId, DueVisitFilter filter)
     {
         var today = time.Today();
         var visits = db.DueVisitEntries.AsNoTracking().Where(d => d.CompanyId == companyId);
         if (filter.Type is { } type) visits = visits.Where(d => d.Type == type);
         // Employees who left since the last refresh are not convened.
-        return visits.Join(db.Employees.Where(e => e.EndDate == null || e.EndDate >= today), d => d.EmployeeId, e => e.Id,
-            (d, e) => new Row(d.Id, d.CompanyId, d.EmployeeId, e.Civility, e.FirstName, e.BirthName, e.MarriedName, d.Kind, d.Type, d.DueFrom, d.DueBy, d.RuleCode, d.VisitRequestId));
+        return visits.Where(d => db.Employees.Any(e => e.Id == d.EmployeeId && (e.EndDate == null || e.EndDate >= today)));
     }
 
-    private static IQueryable<Row> Ordered(IQueryable<Row> query, DueVisitFilter filter) =>
+    private static IQueryable<DueVisitEntry> Ordered(IQueryable<DueVisitEntry> query, DueVisitFilter filter) =>
         filter.Sort == DueVisitSort.DueByDescending ? query.OrderByDescending(d => d.DueBy).ThenBy(d => d.Id) : query.OrderBy(d => d.DueBy).ThenBy(d => d.Id);
 
-    private List<DueVisitView> Views(IEnumerable<Row> rows)
+    // The page's rows in their order, then their employees' names by primary key.
+    private async Task<List<DueVisitView>> ViewsAsync(List<DueVisitEntry> rows, CancellationToken ct)
     {
         var today = time.Today();
-        return rows.Select(r => new DueVisitView(r.Id, r.CompanyId, r.EmployeeId,
-            r.MarriedName is null ? $"{r.BirthName} {r.FirstName}" : $"{r.MarriedName} {r.FirstName} ({(r.Civility == EmployeeRules.Madame ? "née" : "né")} {r.BirthName})",
-            r.Kind, r.Type, r.DueFrom, r.DueBy, r.RuleCode, r.DueBy < today, r.VisitRequestId)).ToList();
+        var ids = rows.Select(r => r.EmployeeId).Distinct().ToList();
+        var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Civility, e.FirstName, e.BirthName, e.MarriedName }).ToDictionaryAsync(e => e.Id, ct);
+        return rows.Select(r =>
+        {
+            var e = names[r.EmployeeId];
+            var name = e.MarriedName is null ? $"{e.BirthName} {e.FirstName}" : $"{e.MarriedName} {e.FirstName} ({(e.Civility == EmployeeRules.Madame ? "née" : "né")} {e.BirthName})";
+            return new DueVisitView(r.Id, r.CompanyId, r.EmployeeId, name, r.Kind, r.Type, r.DueFrom, r.DueBy, r.RuleCode, r.DueBy < today, r.VisitRequestId);
+        }).ToList();
     }
 }

@@ -34,6 +34,23 @@ public sealed class DueVisitsJob(IServiceProvider services, TenancyOptions tenan
         return new(refresh, requests, emails);
     }
 
+    /// <summary>Every tenant's night, one after the other, with the figures printed (the host's refresh-due-visits command).</summary>
+    public static async Task RunEveryTenantAsync(IServiceProvider services, TextWriter output, CancellationToken ct = default)
+    {
+        var tenancy = services.GetRequiredService<TenancyOptions>();
+        var total = System.Diagnostics.Stopwatch.StartNew();
+        var employees = 0;
+        foreach (var tenant in services.GetRequiredService<TenantCatalog>().All)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var night = await RunAsync(services, tenant.Slug, SiteOf(tenant.Slug, tenancy), ct);
+            employees += night.Refresh.Employees;
+            output.WriteLine($"{tenant.Slug}: {night.Refresh.Employees} employees, {night.Refresh.Due} visits due ({night.Refresh.Added} added, {night.Refresh.Removed} removed), " +
+                             $"refresh {night.Refresh.Elapsed.TotalSeconds:0.0} s; {night.RequestsCreated} requests, {night.EmailsQueued} e-mails; night {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+        output.WriteLine($"all tenants: {employees} employees in {total.Elapsed.TotalSeconds:0.0} s");
+    }
+
     /// <summary>The address of the tenant's portal for the e-mails' links: its own host, else {slug}.{domain}.</summary>
     public static string SiteOf(string slug, TenancyOptions tenancy) =>
         $"https://{slug}.{tenancy.PlatformDomain ?? "localhost"}";
