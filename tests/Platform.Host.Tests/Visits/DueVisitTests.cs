@@ -170,7 +170,7 @@ public sealed class DueVisitTests(EmailFactory factory) : PlatformTest<EmailFact
 
         // The next day an absence makes a return-to-work visit due: only that one is sent.
         Factory.Clock.Advance(TimeSpan.FromDays(1));
-        var absence = await Api.MutateAsync(s.Token, "recordAbsence",
+        var absence = await Api.MutateAsync(await Api.EmployerTokenAsync(), "recordAbsence",
             "mutation($i: RecordAbsenceInput!) { recordAbsence(input: $i) { absence { nature returnOn } errors { code message field } } }",
             new { i = new { employeeId = s.MidCareer, nature = "WORK_ACCIDENT", firstDay = $"{Y}-05-01", returnOn = $"{Y}-06-16" } });
         Assert.Empty(DemoApi.ErrorCodes(absence));
