@@ -62,6 +62,11 @@ public static class FeaturesSetup
         services.AddScoped<Employees.EmployeeImports>();
         services.AddScoped<Billing.InvoiceService>();
         services.AddScoped<Visits.EmployeeVisitRequests>();
+        services.AddScoped<DueVisits.DueVisitsRefresh>();
+        services.AddScoped<DueVisits.DueVisitList>();
+        services.AddScoped<DueVisits.FollowUpHistoryService>();
+        services.AddScoped<DueVisits.DueVisitDigest>();
+        services.AddScoped<DueVisits.PeriodicityRequests>();
         services.AddScoped<Visits.VisitRequestService>();
         services.AddScoped<Documents.StoredFiles>();
         services.AddScoped<Documents.DocumentService>();

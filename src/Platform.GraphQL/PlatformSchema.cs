@@ -47,6 +47,7 @@ public sealed class PlatformSchema : Schema
         Platform.GraphQL.Documents.DocumentOperations.AddMutations(mutation);
         Platform.GraphQL.Appointments.AppointmentOperations.AddMutations(mutation);
         Platform.GraphQL.Declarations.DeclarationOperations.AddMutations(mutation);
+        DueVisits.DueVisitOperations.AddMutations(mutation);
         Mutation = mutation;
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -4,6 +4,7 @@ using Serilog;
 // dotnet run                 serve the platform (Development: SQLite in data/, demo data, e-mails to files)
 // dotnet run -- migrate      apply database migrations (production) and exit
 // dotnet run -- seed-demo    create the demo tenants' accounts and companies and exit
+// dotnet run -- refresh-due-visits   run every tenant's nightly due-visit job once, print its figures and exit
 // Console logger for start-up failures only; the running host configures its own (HostSetup).
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
@@ -11,7 +12,7 @@ try
     var (command, hostArgs, unknown) = HostCommand.Parse(args);
     if (unknown is not null)
     {
-        Log.Error("Unknown command {Command}: use migrate or seed-demo, before any --switch", unknown);
+        Log.Error("Unknown command {Command}: use migrate, seed-demo or refresh-due-visits, before any --switch", unknown);
         return 2;
     }
     var builder = WebApplication.CreateBuilder(hostArgs);
@@ -27,6 +28,10 @@ try
         case HostCommand.SeedDemo:
             await DatabaseCommands.MigrateAsync(app.Services);
             await DatabaseCommands.SeedDemoAsync(app.Services);
+            return 0;
+        case HostCommand.RefreshDueVisits:
+            await DatabaseCommands.MigrateAsync(app.Services);
+            await Platform.Host.Jobs.DueVisitsJob.RunEveryTenantAsync(app.Services, Console.Out);
             return 0;
         default:
             await app.RunAsync();

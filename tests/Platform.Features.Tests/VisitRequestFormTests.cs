@@ -1,3 +1,4 @@
+using Platform.Features.Regulation;
 using Platform.Features.Documents;
 using Platform.Features.Visits;
 
@@ -14,8 +15,8 @@ public sealed class VisitRequestFormTests
     [Theory]
     [InlineData(AbsenceNature.WorkAccident, 29, "ABSENCE_TOO_SHORT:absenceEnd")]
     [InlineData(AbsenceNature.WorkAccident, 30, null)]
-    [InlineData(AbsenceNature.OtherIllnessOrAccident, 59, "ABSENCE_TOO_SHORT:absenceEnd")]
-    [InlineData(AbsenceNature.OtherIllnessOrAccident, 60, null)]
+    [InlineData(AbsenceNature.IllnessOrAccident, 59, "ABSENCE_TOO_SHORT:absenceEnd")]
+    [InlineData(AbsenceNature.IllnessOrAccident, 60, null)]
     [InlineData(AbsenceNature.OccupationalDisease, 1, null)]
     [InlineData(AbsenceNature.Maternity, 1, null)]
     public void A_return_to_work_follows_the_absence_s_minimum_length(AbsenceNature nature, int days, string? error)

@@ -150,6 +150,18 @@ public static class EmailTemplates
                 : $"Vous pouvez la modifier depuis votre espace adhérent jusqu'au {editableUntil}. Le service adhérents émettra ensuite la facture de cotisation, qui confirmera le montant.",
         ]);
 
+    /// <summary>The nightly digest of the employees newly due for a visit (« Salariés à convoquer »): one line each, the rest counted.</summary>
+    public static EmailContent DueVisitsDigest(TenantRules rules, string companyName, IReadOnlyList<string> lines, int total, string link) => Compose(rules,
+        total == 1 ? $"1 salarié à convoquer — {companyName}" : $"{total} salariés à convoquer — {companyName}",
+        [
+            "Bonjour,",
+            $"Depuis notre dernier message, {(total == 1 ? "une visite médicale est devenue due" : $"{total} visites médicales sont devenues dues")} pour les salariés de {companyName} :",
+            .. lines,
+            .. (total > lines.Count ? new[] { $"… et {total - lines.Count} autre(s) : voir la liste complète." } : Array.Empty<string>()),
+        ],
+        link: (link, "Voir les salariés à convoquer"),
+        after: ["Vous recevez ce message parce que vous suivez les convocations de l'entreprise ; vous pouvez le désactiver dans vos notifications."]);
+
     internal static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {

@@ -64,6 +64,9 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<Documents.Document> Documents => Set<Documents.Document>();
     public DbSet<Appointments.Appointment> Appointments => Set<Appointments.Appointment>();
     public DbSet<Declaration> Declarations => Set<Declaration>();
+    public DbSet<Platform.Features.DueVisits.HeldVisit> HeldVisits => Set<Platform.Features.DueVisits.HeldVisit>();
+    public DbSet<Platform.Features.DueVisits.EmployeeAbsence> EmployeeAbsences => Set<Platform.Features.DueVisits.EmployeeAbsence>();
+    public DbSet<Platform.Features.DueVisits.DueVisitEntry> DueVisitEntries => Set<Platform.Features.DueVisits.DueVisitEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

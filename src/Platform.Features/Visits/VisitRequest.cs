@@ -1,3 +1,4 @@
+using Platform.Features.Regulation;
 using Platform.Features.Documents;
 using Platform.Tenancy.Isolation;
 
@@ -8,8 +9,7 @@ public enum VisitType { Hiring, Periodic, MidCareer, ReturnToWork, EndOfCareer, 
 
 public enum VisitRequestState { Pending, Accepted, Refused, Cancelled }
 
-/// <summary>The absences after which a return-to-work visit is due (SPEC.md 4.2, R4624-31).</summary>
-public enum AbsenceNature { Maternity, OccupationalDisease, WorkAccident, OtherIllnessOrAccident }
+// The absences after which a return-to-work visit is due: Regulation.AbsenceNature (SPEC.md 4.2, R4624-31).
 
 /// <summary>Who asks for an occasional visit (seed 001).</summary>
 public enum OccasionalRequester { Employer, Doctor, Employee }

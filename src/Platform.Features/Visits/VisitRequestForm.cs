@@ -1,3 +1,4 @@
+using Platform.Features.Regulation;
 using Platform.Features.Documents;
 
 namespace Platform.Features.Visits;

@@ -160,6 +160,17 @@ public sealed class VisitRequestService(PlatformDbContext db, IdentityDb identit
         }).ToList();
     }
 
+    /// <summary>
+    /// A request the platform makes itself on tenants whose visits follow the periodicity (sist-on, seed 002):
+    /// the nightly due-visit refresh calls it, no user acts. Added to the caller's unit of work.
+    /// </summary>
+    internal VisitRequest AddFromPeriodicity(Guid companyId, Guid employeeId, VisitType type, string comment)
+    {
+        var request = new VisitRequest { CompanyId = companyId, EmployeeId = employeeId, Type = type, RequestedAt = time.GetUtcNow(), Comment = comment };
+        db.VisitRequests.Add(request);
+        return request;
+    }
+
     private static string Truncate(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }
 

@@ -1,3 +1,4 @@
+using Platform.Features.Regulation;
 namespace Platform.Features.Visits;
 
 /// <summary>The words of visit requests as employers read them (seed 001), and the limits of what they type.</summary>
@@ -16,7 +17,7 @@ public static class VisitRules
     public static int? MinimumAbsenceDays(AbsenceNature nature) => nature switch
     {
         AbsenceNature.WorkAccident => 30,
-        AbsenceNature.OtherIllnessOrAccident => 60,
+        AbsenceNature.IllnessOrAccident => 60,
         _ => null,
     };
 

@@ -31,6 +31,7 @@ public sealed class CompanyType : ObjectGraphType<CompanyView>
         Visits.VisitRequestOperations.AddCompanyFields(this);
         Documents.DocumentOperations.AddCompanyFields(this);
         Appointments.AppointmentOperations.AddCompanyFields(this);
+        DueVisits.DueVisitOperations.AddCompanyFields(this);
         Declarations.DeclarationOperations.AddCompanyFields(this);
         Billing.InvoiceOperations.AddCompanyFields(this);
         Access.CompanyUsersOperations.AddCompanyFields(this);

@@ -38,6 +38,7 @@ public sealed class EmployeeType : ObjectGraphType<EmployeeView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerEntryType>>>>("career")
             .Description("Every workstation held, the current one first.")
             .Resolve(c => c.RequestServices!.GetRequiredService<CareerLoader>().Load(c.Source));
+        DueVisits.DueVisitOperations.AddEmployeeFields(this);
     }
 }
 

@@ -1,3 +1,4 @@
+using Platform.Features.Regulation;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,11 +29,6 @@ public sealed class VisitTypeEnumType : EnumerationGraphType
 public sealed class VisitRequestStateEnumType : EnumerationGraphType<VisitRequestState>
 {
     public VisitRequestStateEnumType() => Name = "VisitRequestState";
-}
-
-public sealed class AbsenceNatureEnumType : EnumerationGraphType<AbsenceNature>
-{
-    public AbsenceNatureEnumType() => Name = "AbsenceNature";
 }
 
 public sealed class OccasionalRequesterEnumType : EnumerationGraphType<OccasionalRequester>
@@ -84,7 +80,7 @@ public sealed class VisitRequestType : ObjectGraphType<VisitRequestView>
         Field<StringGraphType>("closingReason").Description("Why it was cancelled or refused.").Resolve(c => c.Source.ClosingReason);
         Field<StringGraphType>("situationDetails").Resolve(c => c.Source.Details.SituationDetails);
         Field<NonNullGraphType<BooleanGraphType>>("hiringWaiver").Resolve(c => c.Source.Details.HiringWaiver);
-        Field<AbsenceNatureEnumType>("absenceNature").Resolve(c => c.Source.Details.AbsenceNature);
+        Field<DueVisits.AbsenceNatureEnumType>("absenceNature").Resolve(c => c.Source.Details.AbsenceNature);
         Field<DateScalar>("absenceStart").Resolve(c => c.Source.Details.AbsenceStart);
         Field<DateScalar>("absenceEnd").Resolve(c => c.Source.Details.AbsenceEnd);
         Field<NonNullGraphType<BooleanGraphType>>("therapeuticPartTime").Resolve(c => c.Source.Details.TherapeuticPartTime);
@@ -157,7 +153,7 @@ public sealed class RequestVisitInputType : InputObjectGraphType<RequestVisitInp
             .Description("Required on a temp-worker account (NNN.1.x): the company the temp worker is placed with (seed 000).");
         Field<StringGraphType>("situationDetails").Description("Required with the situation OTHER_EXPOSURE: which exposure.");
         Field<BooleanGraphType>("hiringWaiver").Description("HIRING: ask for a waiver of the hiring visit; needs a FOLLOW_UP_CERTIFICATE among documentIds.");
-        Field<AbsenceNatureEnumType>("absenceNature").Description("RETURN_TO_WORK: required.");
+        Field<DueVisits.AbsenceNatureEnumType>("absenceNature").Description("RETURN_TO_WORK: required.");
         Field<DateScalar>("absenceStart").Description("RETURN_TO_WORK: required, first day of the absence.");
         Field<DateScalar>("absenceEnd").Description("RETURN_TO_WORK: required, last day of the absence.");
         Field<BooleanGraphType>("therapeuticPartTime").Description("RETURN_TO_WORK: part-time therapeutic return.");

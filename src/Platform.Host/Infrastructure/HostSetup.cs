@@ -82,6 +82,7 @@ public static class HostSetup
             q.UseTimeProvider(TimeProvider.System);
             OutboxDeliveryJob.Schedule(q, catalog.All, email.DeliveryIntervalSeconds);
             PendingChangesJob.Schedule(q, catalog.All);
+            DueVisitsJob.Schedule(q, catalog.All);
             TokenPruneJob.Schedule(q);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -26,12 +26,23 @@ public sealed record TenantRules
     public bool OnlineMembership { get; init; }
     /// <summary>Which démarches (access requests) the portal offers; none when absent.</summary>
     public DemarcheRules Demarches { get; init; } = new();
+    /// <summary>How visits get planned from the regulatory periodicity; nothing automatic when absent.</summary>
+    public VisitPlanningRules VisitPlanning { get; init; } = new();
     /// <summary>The tenant's own company roles; the platform's default catalogue applies when absent.</summary>
     public IReadOnlyList<RoleRule>? Roles { get; init; }
 
     /// <summary>The rates in force for a year: the latest entry whose year is not after it.</summary>
     public RateRules? RatesFor(int year) =>
         Rates.Where(r => r.Year <= year).MaxBy(r => r.Year);
+}
+
+public sealed record VisitPlanningRules
+{
+    /// <summary>
+    /// Hiring and periodic visits follow the regulatory periodicity (seed 002: « générés automatiquement »):
+    /// the nightly due-visit refresh creates their visit requests, the employer need not ask.
+    /// </summary>
+    public bool RequestsFromPeriodicity { get; init; }
 }
 
 public sealed record RoleRule

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Persistence;
+using Platform.Features.Regulation;
+
+namespace Platform.Features.DueVisits;
+
+public sealed record DueVisitsRefreshFigures(int Employees, int Due, int Added, int Removed, TimeSpan Elapsed);
+
+/// <summary>
+/// Refreshes the stored due visits of the current tenant (the « Salariés à convoquer » lists) from the
+/// follow-up facts, in batches of employees: a few set queries and one save per batch, only the rows
+/// that changed written. Idempotent: a second run the same day finds nothing to change.
+/// </summary>
+public sealed class DueVisitsRefresh(PlatformDbContext db, TimeProvider time)
+{
+    public const int BatchSize = 5000;
+
+    public async Task<DueVisitsRefreshFigures> RefreshTenantAsync(CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var today = time.Today();
+        var reader = new FollowUpFactsReader(db);
+        var (employees, due, added, removed) = (0, 0, 0, 0);
+        // The employees who left: their rows go (the list hides them from the day after the exit anyway).
+        removed += await db.DueVisitEntries.Where(d => db.Employees.Any(e => e.Id == d.EmployeeId && e.EndDate < today)).ExecuteDeleteAsync(ct);
+        Guid? last = null;
+        while (true)
+        {
+            var query = db.Employees.AsNoTracking().Where(e => e.EndDate == null || e.EndDate >= today);
+            if (last is { } after) query = query.Where(e => e.Id.CompareTo(after) > 0);
+            var batch = await query.OrderBy(e => e.Id).Take(BatchSize)
+                .Select(e => new EmployeeFollowUpRow(e.Id, e.CompanyId, e.BirthDate, e.StartDate, e.EndDate, e.Contract, e.CurrentWorkstationId))
+                .ToListAsync(ct);
+            if (batch.Count == 0) break;
+            var (d, a, r) = await RefreshBatchAsync(reader, batch, today, wholeTenant: true, ct);
+            (employees, due, added, removed) = (employees + batch.Count, due + d, added + a, removed + r);
+            last = batch[^1].Id;
+            if (batch.Count < BatchSize) break;
+        }
+        return new(employees, due, added, removed, clock.Elapsed);
+    }
+
+    /// <summary>One employee's rows, right after something about them changed (a past visit entered, an absence).</summary>
+    public async Task RefreshEmployeeAsync(Guid employeeId, CancellationToken ct = default)
+    {
+        var today = time.Today();
+        var row = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)
+            .Select(e => new EmployeeFollowUpRow(e.Id, e.CompanyId, e.BirthDate, e.StartDate, e.EndDate, e.Contract, e.CurrentWorkstationId))
+            .SingleOrDefaultAsync(ct);
+        if (row is null) return;
+        await RefreshBatchAsync(new FollowUpFactsReader(db), [row], today, wholeTenant: false, ct);
+    }
+
+    private async Task<(int Due, int Added, int Removed)> RefreshBatchAsync(FollowUpFactsReader reader, IReadOnlyList<EmployeeFollowUpRow> batch, DateOnly today,
+        bool wholeTenant, CancellationToken ct)
+    {
+        var facts = await reader.ReadAsync(batch, wholeTenant, ct);
+        var ids = batch.Select(e => e.Id).ToList();
+        var existing = await db.DueVisitEntries.AsNoTracking().Where(d => ids.Contains(d.EmployeeId))
+            .Select(d => new { d.Id, d.EmployeeId, d.Kind, d.DueBy, d.RuleCode }).ToListAsync(ct);
+        var existingKeys = existing.ToDictionary(d => (d.EmployeeId, d.Kind, d.DueBy, d.RuleCode), d => d.Id);
+        var wanted = new HashSet<(Guid, DueVisitKind, DateOnly, string)>();
+        var added = 0;
+        foreach (var employee in batch)
+        {
+            foreach (var visit in DueVisitRules.For(facts[employee.Id], today).Where(v => v.IsDueOn(today)))
+            {
+                var key = (employee.Id, visit.Kind, visit.DueBy, visit.Rule.Code);
+                if (!wanted.Add(key) || existingKeys.ContainsKey(key)) continue;
+                db.DueVisitEntries.Add(new DueVisitEntry
+                {
+                    CompanyId = employee.CompanyId, EmployeeId = employee.Id, Kind = visit.Kind, Type = visit.Type,
+                    DueFrom = visit.DueFrom, DueBy = visit.DueBy, RuleCode = visit.Rule.Code, ListedOn = today,
+                });
+                added++;
+            }
+        }
+        var gone = existingKeys.Where(e => !wanted.Contains(e.Key)).Select(e => e.Value).ToList();
+        if (gone.Count > 0) await db.DueVisitEntries.Where(d => gone.Contains(d.Id)).ExecuteDeleteAsync(ct);
+        if (added > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return (wanted.Count, added, gone.Count);
+    }
+}

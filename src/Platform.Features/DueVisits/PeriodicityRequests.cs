@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Features.Visits;
+using Platform.Tenancy;
+
+namespace Platform.Features.DueVisits;
+
+/// <summary>
+/// On tenants whose hiring and periodic visits follow the regulatory periodicity (sist-on, seed 002:
+/// « générés automatiquement »), the due visits of those types become visit requests without the
+/// employer asking: one per due visit, none while a request of that type is pending for the employee.
+/// </summary>
+public sealed class PeriodicityRequests(PlatformDbContext db, VisitRequestService requests, ITenantContext tenant, TenantRulesCache rulesCache)
+{
+    public const int BatchSize = 2000;
+
+    /// <returns>The number of requests created (0 on tenants without the rule).</returns>
+    public async Task<int> CreateAsync(CancellationToken ct = default)
+    {
+        if (!(await rulesCache.GetAsync(tenant.Current!)).Rules.VisitPlanning.RequestsFromPeriodicity) return 0;
+        var created = 0;
+        Guid? last = null;
+        while (true)
+        {
+            // The service asks for a workstation before any visit (seed 001): only those holding one.
+            var query = db.DueVisitEntries.Where(d => d.VisitRequestId == null && (d.Type == VisitType.Hiring || d.Type == VisitType.Periodic)
+                && db.Employees.Any(e => e.Id == d.EmployeeId && e.CurrentWorkstationId != null));
+            if (last is { } after) query = query.Where(d => d.Id.CompareTo(after) > 0);
+            var batch = await query.OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            var ids = batch.Select(d => d.EmployeeId).Distinct().ToList();
+            var pending = (await db.VisitRequests.AsNoTracking().Where(r => ids.Contains(r.EmployeeId) && r.State == VisitRequestState.Pending)
+                .Select(r => new { r.EmployeeId, r.Type, r.Id }).ToListAsync(ct)).ToLookup(r => (r.EmployeeId, r.Type), r => r.Id);
+            var madeNow = new Dictionary<(Guid, VisitType), Guid>();
+            foreach (var due in batch)
+            {
+                var key = (due.EmployeeId, due.Type);
+                if (pending[key].FirstOrDefault() is var existing && existing != Guid.Empty) due.VisitRequestId = existing;
+                else if (madeNow.TryGetValue(key, out var made)) due.VisitRequestId = made;
+                else
+                {
+                    var request = requests.AddFromPeriodicity(due.CompanyId, due.EmployeeId, due.Type,
+                        $"Demande générée selon la périodicité réglementaire : {Regulation.DueVisitRules.Label(due.Kind)}, avant le {due.DueBy:dd/MM/yyyy}.");
+                    due.VisitRequestId = madeNow[key] = request.Id;
+                    created++;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            last = batch[^1].Id;
+            if (batch.Count < BatchSize) break;
+        }
+        return created;
+    }
+}
