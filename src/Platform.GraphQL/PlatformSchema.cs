@@ -29,6 +29,7 @@ public sealed class PlatformSchema : Schema
         EmployeeOperations.AddQueries(query);
         TenantSettingsOperations.AddQueries(query);
         InvoiceOperations.AddQueries(query);
+        BillingRunOperations.AddQueries(query);
         ClientQueries.Add(query);
         Query = query;
 
@@ -43,6 +44,7 @@ public sealed class PlatformSchema : Schema
         WorkstationOperations.AddMutations(mutation);
         EmployeeOperations.AddMutations(mutation);
         VisitRequestOperations.AddMutations(mutation);
+        BillingRunOperations.AddMutations(mutation);
         Mutation = mutation;
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -81,6 +81,7 @@ public static class HostSetup
             OutboxDeliveryJob.Schedule(q, catalog.All, email.DeliveryIntervalSeconds);
             PendingChangesJob.Schedule(q, catalog.All);
             TokenPruneJob.Schedule(q);
+            BillingRunJob.Schedule(q, catalog.All, configuration.GetValue("Billing:RunIntervalMinutes", 60));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddPlatformGraphQL();
@@ -148,6 +149,7 @@ public static class HostSetup
         app.MapTokenEndpoint().RequireRateLimiting(SignInRateLimit.Policy);
         app.MapGet("/tenant/logo.svg", TenantLogoAsync);
         app.MapGet("/tenant/theme.css", TenantThemeAsync);
+        app.MapInvoiceFiles();
         app.MapRazorPages();
     }
 
