@@ -378,4 +378,39 @@ public sealed class BillingRunTests(PlatformFactory factory) : PlatformTest(fact
         using var anonymous = await Factory.ClientFor(api.Host).GetAsync($"/api/invoices/{invoice.Id}/pdf");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task Staff_preview_and_start_a_run_from_their_page_and_the_member_filters_its_invoices_by_year_and_downloads_the_pdf()
+    {
+        var api = new DemoApi(Factory, "sst68");
+        await BillingSteps.DeclareAsync(Factory, "sst68", "680001", 2026, 9);
+        var staff = await Factory.StaffPortalAsync(api.Host, "staff@sst68.demo", DemoData.Password, DemoData.StaffTotpSecret);
+        var page = Text(await staff.GetHtmlAsync("/personnel/facturation?periode=2026"));
+        Assert.Contains("Facturation annuelle de la cotisation en 3 échéances", page);
+        Assert.Contains("Barème 2026 : 114,00 € HT par salarié, TVA 20 %", page);
+        Assert.Contains("1 facture(s) à émettre pour 1 231,20 € TTC", page);
+        Assert.Contains("1 adhérent(s) sans déclaration", page);
+
+        var started = await staff.SubmitFormWithButtonAsync("/personnel/facturation?periode=2026", "Lancer la facturation 2026");
+        Assert.Contains("Facturation 2026 terminée : 1 facture(s) émise(s) au total pour 1 231,20 € TTC.", Text(await PortalClient.HtmlAsync(started)));
+        Assert.Contains("0 facture(s) à émettre", Text(await staff.GetHtmlAsync("/personnel/facturation?periode=2026")));
+
+        // The member: the year filter offers the years it has invoices in; each row downloads its PDF with the portal session.
+        var company = await api.CompanyIdAsync("680001");
+        var employer = Factory.PortalFor(api.Host);
+        await employer.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "680001", ["Password"] = DemoData.Password });
+        var html = await employer.GetHtmlAsync($"/entreprises/{company}/factures?annee=2026&statut=a-payer");
+        Assert.Contains("<option value=\"2025\"", html);
+        Assert.Contains("<option value=\"2026\" selected", html);
+        var number = (await BillingSteps.InvoicesAsync(Factory, "sst68")).Single(i => i.BillingKey == "contribution:2026").Number;
+        Assert.Contains(number, Text(html));
+        Assert.DoesNotContain("Cotisation 2025", Text(html));
+        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/api/invoices/[0-9a-f-]+/pdf)\"").Groups[1].Value;
+        using var pdf = await employer.GetAsync(link);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        // Staff pages are for staff.
+        Assert.Equal(HttpStatusCode.Forbidden, (await employer.GetAsync("/personnel/facturation")).StatusCode);
+    }
+
+    private static string Text(string html) => System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " "), @"\s+", " ");
 }
