@@ -171,6 +171,7 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
     /// company already has are skipped (a rerun, a resumed run, a concurrent one), the others take
     /// consecutive numbers. <paramref name="alongside"/> adds what goes with them (their e-mails) to the
     /// same unit of work. The drafts are the run's own, computed from the tenant's rules: no member input.
+    /// Leaves the context's change tracker empty (thousands of rows per batch): callers track nothing across it.
     /// </summary>
     public async Task<IReadOnlyList<Invoice>> IssueBatchAsync(IReadOnlyList<InvoiceDraft> drafts, Action<IReadOnlyList<Invoice>>? alongside = null, CancellationToken ct = default)
     {
