@@ -61,6 +61,9 @@ public static class FeaturesSetup
         services.AddScoped<Employees.EmployeeChanges>();
         services.AddScoped<Employees.EmployeeImports>();
         services.AddScoped<Billing.InvoiceService>();
+        services.AddScoped<Billing.BillableVisits>();
+        services.AddScoped<Billing.BillingRuns>();
+        services.AddScoped<Billing.InvoiceDocuments>();
         services.AddScoped<Visits.EmployeeVisitRequests>();
         services.AddScoped<DueVisits.DueVisitsRefresh>();
         services.AddScoped<DueVisits.DueVisitList>();

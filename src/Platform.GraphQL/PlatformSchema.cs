@@ -29,6 +29,7 @@ public sealed class PlatformSchema : Schema
         EmployeeOperations.AddQueries(query);
         TenantSettingsOperations.AddQueries(query);
         InvoiceOperations.AddQueries(query);
+        BillingRunOperations.AddQueries(query);
         ClientQueries.Add(query);
         Platform.GraphQL.Appointments.AppointmentOperations.AddQueries(query);
         Query = query;
@@ -48,6 +49,7 @@ public sealed class PlatformSchema : Schema
         Platform.GraphQL.Appointments.AppointmentOperations.AddMutations(mutation);
         Platform.GraphQL.Declarations.DeclarationOperations.AddMutations(mutation);
         DueVisits.DueVisitOperations.AddMutations(mutation);
+        BillingRunOperations.AddMutations(mutation);
         Mutation = mutation;
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -9,8 +9,11 @@ public sealed class BillingAndDeclarationRulesTests
     [Fact]
     public void The_seed_004_contribution_splits_into_three_instalments_that_sum_to_it()
     {
-        // Seed 004: 1 458,22 € in 3 instalments, two of which are 486,07 €.
-        Assert.Equal([486.07m, 486.07m, 486.08m], Money.Split(1458.22m, 3));
+        // Seed 004: 1 458,22 € in 3 instalments, two of which are 486,07 €: the cent that does not divide goes first.
+        Assert.Equal([486.08m, 486.07m, 486.07m], Money.Split(1458.22m, 3));
+        Assert.Equal([0.02m, 0.01m, 0.01m, 0.01m], Money.Split(0.05m, 4));
+        Assert.Equal([-33.34m, -33.33m, -33.33m], Money.Split(-100m, 3));
+        Assert.Equal([1231.20m], Money.Split(1231.2m, 1));
     }
 
     [Theory]
@@ -26,7 +29,9 @@ public sealed class BillingAndDeclarationRulesTests
         Assert.Equal(parts, split.Count);
         Assert.Equal(amount, split.Sum());
         Assert.All(split, p => Assert.Equal(p, Math.Round(p, 2)));
-        Assert.True(split.Max() - split.Min() <= 0.03m * parts);
+        Assert.True(Math.Abs(split[0] - split[^1]) < 0.01m * parts);
+        // Every part after the first is the same: only the first carries the cents left over.
+        Assert.Single(split.Skip(1).Distinct().DefaultIfEmpty(split[0]));
     }
 
     [Fact]

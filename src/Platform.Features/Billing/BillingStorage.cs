@@ -20,6 +20,45 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
             e.Property(amount).HasPrecision(12, 2);
         e.HasOne<Company>().WithMany().HasForeignKey(i => i.CompanyId);
         e.HasOne<Invoice>().WithMany().HasForeignKey(i => i.CorrectsInvoiceId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(i => i.VatPercent).HasPrecision(5, 2);
+        // What makes a billing run idempotent: one invoice per company and billed thing, whoever issues it.
+        e.Property(i => i.BillingKey).HasMaxLength(60);
+        e.HasIndex(i => new { i.TenantId, i.CompanyId, i.BillingKey }).IsUnique();
+    }
+}
+
+internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceLine>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLine> e)
+    {
+        e.HasIndex(l => new { l.TenantId, l.InvoiceId, l.Position }).IsUnique();
+        e.Property(l => l.Label).HasMaxLength(200);
+        e.Property(l => l.Quantity).HasPrecision(10, 2);
+        e.Property(l => l.UnitPrice).HasPrecision(12, 2);
+        e.Property(l => l.Amount).HasPrecision(12, 2);
+        e.HasOne<Invoice>().WithMany().HasForeignKey(l => l.InvoiceId);
+    }
+}
+
+internal sealed class InvoicePdfConfiguration : IEntityTypeConfiguration<InvoicePdf>
+{
+    public void Configure(EntityTypeBuilder<InvoicePdf> e)
+    {
+        e.HasIndex(p => new { p.TenantId, p.InvoiceId }).IsUnique();
+        e.Property(p => p.State).HasMaxLength(200);
+        e.HasOne<Invoice>().WithMany().HasForeignKey(p => p.InvoiceId);
+    }
+}
+
+internal sealed class BillingRunConfiguration : IEntityTypeConfiguration<BillingRun>
+{
+    public void Configure(EntityTypeBuilder<BillingRun> e)
+    {
+        // One run per tenant, kind and period: a second start finds it and resumes it.
+        e.HasIndex(r => new { r.TenantId, r.Kind, r.Period }).IsUnique();
+        e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        e.Property(r => r.Period).HasMaxLength(10);
+        e.Property(r => r.Total).HasPrecision(14, 2);
     }
 }
 

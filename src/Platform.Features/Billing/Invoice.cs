@@ -26,6 +26,39 @@ public sealed class Invoice : ITenantOwned
     public required decimal TotalInclTax { get; init; }
     /// <summary>The invoice a credit note corrects.</summary>
     public Guid? CorrectsInvoiceId { get; init; }
+    /// <summary>The VAT rate applied, in percent.</summary>
+    public decimal VatPercent { get; init; }
+    /// <summary>
+    /// What a billing run bills with it, unique per company (e.g. "contribution:2026", "contribution:2026-T4",
+    /// "entry-fee", "visit:{request}"): a run started twice, or resumed after a crash, never bills it again.
+    /// Null for invoices issued by hand and for credit notes.
+    /// </summary>
+    public string? BillingKey { get; init; }
+}
+
+/// <summary>One line of an invoice: what is billed, how many, at what unit price (excluding VAT).</summary>
+public sealed class InvoiceLine : ITenantOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string TenantId { get; set; } = "";
+    public required Guid InvoiceId { get; init; }
+    public required int Position { get; init; }
+    public required string Label { get; init; }
+    public required decimal Quantity { get; init; }
+    public required decimal UnitPrice { get; init; }
+    public required decimal Amount { get; init; }
+}
+
+/// <summary>An issued invoice's PDF, rendered on first download and kept: an issued invoice never changes (only the payments of its schedule do).</summary>
+public sealed class InvoicePdf : ITenantOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string TenantId { get; set; } = "";
+    public required Guid InvoiceId { get; init; }
+    public required byte[] Content { get; init; }
+    /// <summary>The payment state drawn (paid dates of the instalments): a payment makes the next download draw it again.</summary>
+    public required string State { get; init; }
+    public required DateTimeOffset RenderedAt { get; init; }
 }
 
 /// <summary>One due date of an invoice's schedule (échéancier); the instalments sum to the invoice's total.</summary>

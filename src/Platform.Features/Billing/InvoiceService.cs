@@ -14,7 +14,7 @@ public sealed record InstalmentView(DateOnly DueOn, decimal Amount, DateOnly? Pa
 
 public sealed record InvoiceView(
     Guid Id, Guid CompanyId, string Number, InvoiceKind Kind, DateOnly IssuedOn, DateOnly DueOn, string Label,
-    decimal TotalExclTax, decimal Vat, decimal TotalInclTax, IReadOnlyList<InstalmentView> Instalments)
+    decimal TotalExclTax, decimal Vat, decimal TotalInclTax, IReadOnlyList<InstalmentView> Instalments, decimal VatPercent = 0)
 {
     /// <summary>A credit note settles nothing to pay; an invoice is paid once every instalment is.</summary>
     public bool Paid => Kind == InvoiceKind.CreditNote || Instalments.All(i => i.Paid);
@@ -26,6 +26,15 @@ public sealed record InvoiceDraft(Guid CompanyId, string Label, DateOnly IssuedO
 {
     public InvoiceKind Kind { get; init; } = InvoiceKind.Invoice;
     public Guid? CorrectsInvoiceId { get; init; }
+    /// <summary>See <see cref="Invoice.BillingKey"/>: set by billing runs, unique per company.</summary>
+    public string? BillingKey { get; init; }
+    /// <summary>The lines (amounts excluding VAT) summing to the total; one line of the label when absent.</summary>
+    public IReadOnlyList<InvoiceLineDraft>? Lines { get; init; }
+}
+
+public sealed record InvoiceLineDraft(string Label, decimal Quantity, decimal UnitPrice)
+{
+    public decimal Amount => Money.Round(Quantity * UnitPrice);
 }
 
 /// <summary>
@@ -71,6 +80,14 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
         return (await ViewsAsync([invoice], ct))[0];
     }
 
+    /// <summary>The years the company has invoices in, newest first (the year filter of the invoices page).</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(Guid companyId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(companyId, Permission.ViewInvoices, ct);
+        var days = await db.Invoices.AsNoTracking().Where(i => i.CompanyId == companyId).Select(i => i.IssuedOn).Distinct().ToListAsync(ct);
+        return days.Select(d => d.Year).Distinct().OrderDescending().ToList();
+    }
+
     /// <summary>How many invoices each company still has to pay (the accountant's view).</summary>
     public async Task<IReadOnlyDictionary<Guid, int>> OpenCountsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken ct = default) =>
         await db.Invoices.Where(i => companyIds.Contains(i.CompanyId) && i.Kind == InvoiceKind.Invoice
@@ -107,8 +124,10 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
                     CompanyId = draft.CompanyId, Sequence = sequence, Number = NumberOf(draft.Kind, draft.IssuedOn, sequence),
                     Kind = draft.Kind, IssuedOn = draft.IssuedOn, DueOn = dueDates[^1], Label = draft.Label.Trim(),
                     TotalExclTax = exclTax, Vat = vat, TotalInclTax = exclTax + vat, CorrectsInvoiceId = draft.CorrectsInvoiceId,
+                    VatPercent = draft.VatPercent, BillingKey = draft.BillingKey,
                 };
                 db.Invoices.Add(invoice);
+                db.InvoiceLines.AddRange(LinesOf(draft, invoice.Id, sign));
                 db.InvoiceInstalments.AddRange(dueDates.Select((due, n) => new InvoiceInstalment
                 {
                     InvoiceId = invoice.Id, Position = n + 1, DueOn = due, Amount = amounts[n],
@@ -132,17 +151,106 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
     }
 
     /// <summary>Moves the tenant's counter forward by one and returns the new value; creates it at the first invoice.</summary>
-    private async Task<long> NextNumberAsync(CancellationToken ct)
+    private async Task<long> NextNumberAsync(CancellationToken ct) => await TakeNumbersAsync(1, ct);
+
+    /// <summary>Moves the tenant's counter forward by <paramref name="count"/> and returns its new value; creates it at the first invoice.</summary>
+    private async Task<long> TakeNumbersAsync(int count, CancellationToken ct)
     {
         // The tenant filter applies to the bulk update too: only this tenant's row moves.
-        if (await db.InvoiceCounters.ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), ct) == 0)
+        if (await db.InvoiceCounters.ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + count), ct) == 0)
         {
-            db.InvoiceCounters.Add(new InvoiceCounter { Last = 1 });
+            db.InvoiceCounters.Add(new InvoiceCounter { Last = count });
             await db.SaveChangesAsync(ct);
-            return 1;
+            return count;
         }
         return await db.InvoiceCounters.AsNoTracking().Select(c => c.Last).SingleAsync(ct);
     }
+
+    /// <summary>
+    /// Issues the invoices of one batch of a billing run in one transaction: those whose billing key the
+    /// company already has are skipped (a rerun, a resumed run, a concurrent one), the others take
+    /// consecutive numbers. <paramref name="alongside"/> adds what goes with them (their e-mails) to the
+    /// same unit of work. The drafts are the run's own, computed from the tenant's rules: no member input.
+    /// Leaves the context's change tracker empty (thousands of rows per batch): callers track nothing across it.
+    /// </summary>
+    public async Task<IReadOnlyList<Invoice>> IssueBatchAsync(IReadOnlyList<InvoiceDraft> drafts, Action<IReadOnlyList<Invoice>>? alongside = null, CancellationToken ct = default)
+    {
+        currentUser.RequireStaffOrPlatform();
+        if (drafts.Any(d => d.BillingKey is null || d.Kind != InvoiceKind.Invoice || d.TotalExclTax <= 0 || d.InstalmentDueDates.Count is < 1 or > MaxInstalments))
+            throw new ArgumentException("A billing run issues invoices with a billing key, a positive amount and 1 to 12 due dates.", nameof(drafts));
+        if (drafts.Count == 0) return [];
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                // Lock the tenant's counter first: a concurrent batch waits here until this one commits, and
+                // then sees its invoices when it looks for the keys already billed.
+                if (await db.InvoiceCounters.ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last), ct) == 0)
+                {
+                    db.InvoiceCounters.Add(new InvoiceCounter { Last = 0 });
+                    await db.SaveChangesAsync(ct);
+                }
+                var companyIds = drafts.Select(d => d.CompanyId).Distinct().ToList();
+                var keys = drafts.Select(d => d.BillingKey!).Distinct().ToList();
+                var billed = (await db.Invoices.Where(i => companyIds.Contains(i.CompanyId) && i.BillingKey != null && keys.Contains(i.BillingKey))
+                    .Select(i => new { i.CompanyId, i.BillingKey }).ToListAsync(ct)).Select(i => (i.CompanyId, i.BillingKey!)).ToHashSet();
+                var fresh = drafts.Where(d => billed.Add((d.CompanyId, d.BillingKey!))).ToList();
+                if (fresh.Count == 0)
+                {
+                    await transaction.CommitAsync(ct);
+                    return [];
+                }
+                var last = await TakeNumbersAsync(fresh.Count, ct);
+                var issued = new List<Invoice>(fresh.Count);
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                for (var n = 0; n < fresh.Count; n++)
+                {
+                    var draft = fresh[n];
+                    var sequence = last - fresh.Count + 1 + n;
+                    var exclTax = Money.Round(draft.TotalExclTax);
+                    var vat = Money.Round(exclTax * draft.VatPercent / 100m);
+                    var dueDates = draft.InstalmentDueDates.Order().ToList();
+                    var invoice = new Invoice
+                    {
+                        CompanyId = draft.CompanyId, Sequence = sequence, Number = NumberOf(InvoiceKind.Invoice, draft.IssuedOn, sequence),
+                        Kind = InvoiceKind.Invoice, IssuedOn = draft.IssuedOn, DueOn = dueDates[^1], Label = draft.Label.Trim(),
+                        TotalExclTax = exclTax, Vat = vat, TotalInclTax = exclTax + vat, VatPercent = draft.VatPercent, BillingKey = draft.BillingKey,
+                    };
+                    issued.Add(invoice);
+                    db.Invoices.Add(invoice);
+                    db.InvoiceLines.AddRange(LinesOf(draft, invoice.Id, 1));
+                    var amounts = Money.Split(exclTax + vat, dueDates.Count);
+                    db.InvoiceInstalments.AddRange(dueDates.Select((due, k) => new InvoiceInstalment { InvoiceId = invoice.Id, Position = k + 1, DueOn = due, Amount = amounts[k] }));
+                }
+                db.AuditEntries.Record(time, currentUser.UserId, "invoices.issued", "Invoice", issued[0].Id,
+                    $$"""{"first":"{{issued[0].Number}}","last":"{{issued[^1].Number}}","count":{{issued.Count}}}""");
+                alongside?.Invoke(issued);
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                db.ChangeTracker.Clear();
+                return issued;
+            }
+            // Two first batches creating the counter at once, or a key billed meanwhile: take the batch again.
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
+        }
+    }
+
+    private static IEnumerable<InvoiceLine> LinesOf(InvoiceDraft draft, Guid invoiceId, int sign) =>
+        (draft.Lines ?? [new InvoiceLineDraft(draft.Label.Trim(), 1, Money.Round(draft.TotalExclTax))])
+        .Select((l, n) => new InvoiceLine
+        {
+            InvoiceId = invoiceId, Position = n + 1, Label = l.Label, Quantity = l.Quantity, UnitPrice = sign * l.UnitPrice, Amount = sign * l.Amount,
+        });
 
     /// <summary>Records the payment of the oldest unpaid instalment (card, debit or transfer received).</summary>
     public async Task<bool> RecordPaymentAsync(Guid invoiceId, DateOnly paidOn, CancellationToken ct = default)
@@ -189,6 +297,8 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
         var instalments = (await db.InvoiceInstalments.AsNoTracking().Where(s => ids.Contains(s.InvoiceId)).ToListAsync(ct))
             .OrderBy(s => s.Position).ToLookup(s => s.InvoiceId);
         return invoices.Select(i => new InvoiceView(i.Id, i.CompanyId, i.Number, i.Kind, i.IssuedOn, i.DueOn, i.Label, i.TotalExclTax, i.Vat, i.TotalInclTax,
-            instalments[i.Id].Select(s => new InstalmentView(s.DueOn, s.Amount, s.PaidOn)).ToList())).ToList();
+            instalments[i.Id].Select(s => new InstalmentView(s.DueOn, s.Amount, s.PaidOn)).ToList(),
+            // Invoices issued before the rate was stored: the rate their amounts imply.
+            i.VatPercent != 0 || i.TotalExclTax == 0 ? i.VatPercent : Math.Round(i.Vat / i.TotalExclTax * 100m, 2))).ToList();
     }
 }

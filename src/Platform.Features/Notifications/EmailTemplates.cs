@@ -162,6 +162,19 @@ public static class EmailTemplates
         link: (link, "Voir les salariés à convoquer"),
         after: ["Vous recevez ce message parce que vous suivez les convocations de l'entreprise ; vous pouvez le désactiver dans vos notifications."]);
 
+    /// <summary>A new invoice to the company's billing contacts: number, amount, schedule, where to download it.</summary>
+    public static EmailContent InvoiceIssued(TenantRules rules, string companyName, string number, string label, string totalInclTax,
+        IReadOnlyList<string> schedule, string link) => Compose(rules,
+        $"Nouvelle facture {number} — {companyName}",
+        [
+            "Bonjour,",
+            $"{rules.Name} a émis la facture {number} pour {companyName} : {label}.",
+            $"Montant TTC : {totalInclTax}.",
+            schedule.Count == 1 ? $"Échéance : {schedule[0]}." : $"Échéancier : {string.Join(" ; ", schedule)}.",
+        ],
+        link: (link, "Voir mes factures"),
+        after: ["La facture au format PDF est téléchargeable depuis l'espace adhérent, rubrique Factures."]);
+
     internal static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {

@@ -60,6 +60,9 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceInstalment> InvoiceInstalments => Set<InvoiceInstalment>();
     public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<InvoicePdf> InvoicePdfs => Set<InvoicePdf>();
+    public DbSet<BillingRun> BillingRuns => Set<BillingRun>();
     public DbSet<VisitRequest> VisitRequests => Set<VisitRequest>();
     public DbSet<Documents.Document> Documents => Set<Documents.Document>();
     public DbSet<Appointments.Appointment> Appointments => Set<Appointments.Appointment>();

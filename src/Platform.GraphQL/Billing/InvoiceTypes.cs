@@ -50,6 +50,8 @@ public sealed class InvoiceType : ObjectGraphType<InvoiceView>
         Field<NonNullGraphType<DecimalGraphType>>("balance").Description("What remains to pay.").Resolve(c => c.Source.Balance);
         Field<NonNullGraphType<BooleanGraphType>>("paid").Resolve(c => c.Source.Paid);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstalmentType>>>>("instalments").Resolve(c => c.Source.Instalments);
+        Field<NonNullGraphType<DecimalGraphType>>("vatPercent").Resolve(c => c.Source.VatPercent);
+        Field<NonNullGraphType<StringGraphType>>("pdfUrl").Description("Where the PDF downloads (GET, same host, same credentials).").Resolve(c => $"/api/invoices/{c.Source.Id}/pdf");
     }
 }
 

@@ -84,6 +84,7 @@ public static class HostSetup
             PendingChangesJob.Schedule(q, catalog.All);
             DueVisitsJob.Schedule(q, catalog.All);
             TokenPruneJob.Schedule(q);
+            BillingRunJob.Schedule(q, catalog.All, configuration.GetValue("Billing:RunIntervalMinutes", 60));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddPlatformGraphQL();
@@ -156,6 +157,7 @@ public static class HostSetup
         app.MapGet("/tenant/logo.svg", TenantLogoAsync);
         app.MapGet("/tenant/theme.css", TenantThemeAsync);
         Platform.Host.Api.ConvocationEndpoint.MapConvocationEndpoint(app);
+        app.MapInvoiceFiles();
         app.MapRazorPages();
     }
 

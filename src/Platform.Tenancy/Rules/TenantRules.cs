@@ -187,6 +187,25 @@ public sealed record BillingRules
     public int Instalments { get; init; } = 1;
     /// <summary>Temp-worker accounts are billed per visit rather than per head.</summary>
     public bool TempAgencyPerVisit { get; init; }
+    /// <summary>Days between an invoice and its (first) due date.</summary>
+    public int PaymentTermDays { get; init; } = 30;
+    /// <summary>Days after the start of a period before the automatic billing run bills it (e.g. after the declaration window).</summary>
+    public int RunAfterDays { get; init; }
+    /// <summary>The service's own identifiers printed on its invoices (SIRET, intra-EU VAT number), when it gives them.</summary>
+    public string? IssuerSiret { get; init; }
+    public string? IssuerVatNumber { get; init; }
+    /// <summary>The legal mentions of a French B2B invoice (Code de commerce L441-9, L441-10); the defaults apply when absent.</summary>
+    public InvoiceMentions Mentions { get; init; } = new();
+}
+
+/// <summary>What every invoice states about late payment and early payment (Code de commerce L441-9 and L441-10).</summary>
+public sealed record InvoiceMentions
+{
+    public string LatePaymentPenalty { get; init; } =
+        "En cas de retard de paiement, des pénalités sont dues au taux d'intérêt appliqué par la Banque centrale européenne à son opération de refinancement la plus récente, majoré de 10 points.";
+    /// <summary>The fixed indemnity for recovery costs owed by a professional debtor paying late (40 € minimum, D441-5).</summary>
+    public decimal RecoveryIndemnity { get; init; } = 40m;
+    public string EarlyPaymentDiscount { get; init; } = "Aucun escompte n'est accordé pour paiement anticipé.";
 }
 
 public sealed record RateRules
@@ -196,6 +215,8 @@ public sealed record RateRules
     public required decimal PerEmployee { get; init; }
     public decimal? ApprenticeVisit { get; init; }
     public decimal? TempWorkerVisit { get; init; }
+    /// <summary>Entry fee (droit d'entrée) billed once to a new member, excluding VAT; none when absent.</summary>
+    public decimal? EntryFee { get; init; }
     public required decimal VatPercent { get; init; }
     /// <summary>The general assembly approved a rate outside 80–120 % of the national average.</summary>
     public bool ApprovedOutsideNationalRange { get; init; }

@@ -130,6 +130,12 @@ public static partial class TenantRulesValidator
         check(b.Instalments is >= 1 and <= 12, "$.billing.instalments", "entre 1 et 12 échéances");
         check(b.Cycle == BillingCycle.Annual || b.Instalments == 1, "$.billing.instalments", "l'échéancier ne s'applique qu'à la cotisation annuelle");
         check(b.Cycle != BillingCycle.Quarterly || b.Instalments == 1, "$.billing.instalments", "facturation trimestrielle : une seule échéance par trimestre");
+        // L441-10: at most 60 days from the invoice between professionals.
+        check(b.PaymentTermDays is >= 0 and <= 60, "$.billing.paymentTermDays", "délai de paiement entre 0 et 60 jours");
+        check(b.RunAfterDays is >= 0 and <= 90, "$.billing.runAfterDays", "entre 0 et 90 jours après le début de la période");
+        check(b.Mentions.RecoveryIndemnity >= 40m, "$.billing.mentions.recoveryIndemnity", "l'indemnité forfaitaire de recouvrement est d'au moins 40 €");
+        check(!string.IsNullOrWhiteSpace(b.Mentions.LatePaymentPenalty), "$.billing.mentions.latePaymentPenalty", "le taux des pénalités de retard est une mention obligatoire");
+        check(!string.IsNullOrWhiteSpace(b.Mentions.EarlyPaymentDiscount), "$.billing.mentions.earlyPaymentDiscount", "les conditions d'escompte sont une mention obligatoire");
     }
 
     private static void ValidateRates(IReadOnlyList<RateRules> rates, List<RuleError> errors)
@@ -150,6 +156,7 @@ public static partial class TenantRulesValidator
                     RuleError.RateOutsideNationalRange));
             if (rate.ApprenticeVisit is <= 0) errors.Add(new RuleError($"{at}.apprenticeVisit", "montant positif"));
             if (rate.TempWorkerVisit is <= 0) errors.Add(new RuleError($"{at}.tempWorkerVisit", "montant positif"));
+            if (rate.EntryFee is <= 0) errors.Add(new RuleError($"{at}.entryFee", "montant positif"));
             if (rate.VatPercent is < 0 or > 100) errors.Add(new RuleError($"{at}.vatPercent", "taux de TVA entre 0 et 100 %"));
         }
     }

@@ -19,6 +19,8 @@ public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access,
 
     public CompanyView Company { get; private set; } = null!;
     public Page<InvoiceView> List { get; private set; } = null!;
+    /// <summary>The years the company has invoices in: the choices of the year filter.</summary>
+    public IReadOnlyList<int> Years { get; private set; } = [];
 
     public static readonly IReadOnlyList<(string Value, string Label, InvoiceStatus? Status)> Filters =
     [
@@ -31,6 +33,7 @@ public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access,
         var status = Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Status;
         // Throws AccessDenied for a role without invoices (Convocation): the portal's 403 page.
         List = await invoices.ListAsync(Id, status, Year, null, After);
+        Years = await invoices.YearsAsync(Id);
         Company = (await companies.GetAsync(Id))!;
         return Page();
     }
