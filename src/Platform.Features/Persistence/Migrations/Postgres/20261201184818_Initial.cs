@@ -13,6 +13,36 @@ namespace Platform.Features.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccessRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MemberNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    NewSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    FormerAdministratorEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AddressedToStaff = table.Column<bool>(type: "boolean", nullable: false),
+                    ConfirmationCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConfirmationExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmationWrongTries = table.Column<int>(type: "integer", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    GrantedRoles = table.Column<List<string>>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -28,6 +58,26 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BillingRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Issued = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BillingRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -47,6 +97,7 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     Activity = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Fax = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SepaMandateActiveSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     BillingAddress_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     BillingAddress_CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     BillingAddress_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -69,6 +120,39 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConnectionRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    Browser = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectionRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailLinkTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailLinkTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InvoiceCounters",
                 columns: table => new
                 {
@@ -79,6 +163,38 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InvoiceCounters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LoginCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WrongTries = table.Column<int>(type: "integer", nullable: false),
+                    ConsumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LoginNames",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginNames", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -140,11 +256,46 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AttachmentFileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AttachmentContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AttachmentContent = table.Column<byte[]>(type: "bytea", nullable: true),
                     LastError = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInGuards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BlockedUntilUnlocked = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInGuards", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProtectedTotpSecret = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastTotpStep = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffMembers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -205,6 +356,35 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CompanyClaims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanyClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompanyClaims_AccessRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "AccessRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CompanyClaims_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CompanyContacts",
                 columns: table => new
                 {
@@ -237,8 +417,20 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     Year = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Headcount = table.Column<int>(type: "integer", nullable: false),
+                    Apprentices = table.Column<int>(type: "integer", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EditableUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    EditableUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Step = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    HadStaff = table.Column<bool>(type: "boolean", nullable: true),
+                    SituationRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Determinants = table.Column<List<string>>(type: "text[]", nullable: false),
+                    OwnDeterminants = table.Column<List<string>>(type: "text[]", nullable: false),
+                    SignatoryName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SignatoryEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -328,7 +520,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     TotalExclTax = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     Vat = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     TotalInclTax = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    CorrectsInvoiceId = table.Column<Guid>(type: "uuid", nullable: true)
+                    CorrectsInvoiceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    VatPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    BillingKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -345,6 +539,52 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         principalTable: "Invoices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Memberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Roles = table.Column<List<string>>(type: "text[]", nullable: false),
+                    JobFunction = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationPreferences_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -459,42 +699,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "AccessRequests",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    MemberNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    NewSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    FormerAdministratorEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    AddressedToStaff = table.Column<bool>(type: "boolean", nullable: false),
-                    ConfirmationCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ConfirmationExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConfirmationWrongTries = table.Column<int>(type: "integer", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    GrantedRoles = table.Column<List<string>>(type: "text[]", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AccessRequests", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AccessRequests_Users_RequestedByUserId",
-                        column: x => x.RequestedByUserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ApiClients",
                 columns: table => new
                 {
@@ -509,197 +713,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_ApiClients", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ApiClients_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ConnectionRecords",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
-                    Browser = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ConnectionRecords", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ConnectionRecords_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EmailLinkTokens",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EmailLinkTokens", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EmailLinkTokens_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "LoginCodes",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    WrongTries = table.Column<int>(type: "integer", nullable: false),
-                    ConsumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_LoginCodes", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_LoginCodes_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "LoginNames",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Identifier = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_LoginNames", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_LoginNames_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Memberships",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Roles = table.Column<List<string>>(type: "text[]", nullable: false),
-                    JobFunction = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Memberships", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Memberships_Companies_CompanyId",
-                        column: x => x.CompanyId,
-                        principalTable: "Companies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Memberships_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "NotificationPreferences",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Enabled = table.Column<bool>(type: "boolean", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_NotificationPreferences", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_NotificationPreferences_Companies_CompanyId",
-                        column: x => x.CompanyId,
-                        principalTable: "Companies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_NotificationPreferences_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "SignInGuards",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    BlockedUntilUnlocked = table.Column<bool>(type: "boolean", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_SignInGuards", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_SignInGuards_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "StaffMembers",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ProtectedTotpSecret = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LastTotpStep = table.Column<long>(type: "bigint", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_StaffMembers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_StaffMembers_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Users",
                         principalColumn: "Id",
@@ -723,6 +736,52 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_InvoiceInstalments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_InvoiceInstalments_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoiceLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoiceLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InvoiceLines_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoicePdfs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    State = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RenderedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoicePdfs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InvoicePdfs_Invoices_InvoiceId",
                         column: x => x.InvoiceId,
                         principalTable: "Invoices",
                         principalColumn: "Id",
@@ -804,41 +863,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "CompanyClaims",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CompanyClaims", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CompanyClaims_AccessRequests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "AccessRequests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CompanyClaims_Companies_CompanyId",
-                        column: x => x.CompanyId,
-                        principalTable: "Companies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CompanyClaims_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "CareerEntries",
                 columns: table => new
                 {
@@ -868,6 +892,85 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DueVisitEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    RuleCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ListedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    NotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VisitRequestId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DueVisitEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DueVisitEntries_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmployeeAbsences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Nature = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FirstDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReturnOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmployeeAbsences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmployeeAbsences_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HeldVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HeldVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HeldVisits_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VisitRequests",
                 columns: table => new
                 {
@@ -880,11 +983,29 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
                     Situations = table.Column<List<string>>(type: "text[]", nullable: false),
+                    SituationDetails = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     InterpreterLanguage = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     UserCompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    HiringWaiver = table.Column<bool>(type: "boolean", nullable: false),
+                    AbsenceNature = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    AbsenceStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    AbsenceEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    TherapeuticPartTime = table.Column<bool>(type: "boolean", nullable: false),
+                    RetirementDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExposureRisk = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ExposureEndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    OccasionalRequester = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    EmployerReason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ReasonComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LastOpinionDeadline = table.Column<DateOnly>(type: "date", nullable: true),
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosingReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    ClosingReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RefusedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -899,6 +1020,83 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         name: "FK_VisitRequests_Employees_EmployeeId",
                         column: x => x.EmployeeId,
                         principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    HealthProfessional = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScheduledByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancellationRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationRequestedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_VisitRequests_VisitRequestId",
+                        column: x => x.VisitRequestId,
+                        principalTable: "VisitRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Nature = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    VisitRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Documents_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Documents_VisitRequests_VisitRequestId",
+                        column: x => x.VisitRequestId,
+                        principalTable: "VisitRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -930,9 +1128,40 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_CompanyId",
+                table: "Appointments",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_EmployeeId",
+                table: "Appointments",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_TenantId_CompanyId_StartsAtUtc",
+                table: "Appointments",
+                columns: new[] { "TenantId", "CompanyId", "StartsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_TenantId_EmployeeId_StartsAtUtc",
+                table: "Appointments",
+                columns: new[] { "TenantId", "EmployeeId", "StartsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_VisitRequestId",
+                table: "Appointments",
+                column: "VisitRequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_TenantId_EntityType_EntityId",
                 table: "AuditEntries",
                 columns: new[] { "TenantId", "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BillingRuns_TenantId_Kind_Period",
+                table: "BillingRuns",
+                columns: new[] { "TenantId", "Kind", "Period" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CareerEntries_EmployeeId",
@@ -1018,6 +1247,52 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Declarations_TenantId_Status",
+                table: "Declarations",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_CompanyId",
+                table: "Documents",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_TenantId_CompanyId_AcknowledgedAt",
+                table: "Documents",
+                columns: new[] { "TenantId", "CompanyId", "AcknowledgedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_TenantId_VisitRequestId",
+                table: "Documents",
+                columns: new[] { "TenantId", "VisitRequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_VisitRequestId",
+                table: "Documents",
+                column: "VisitRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DueVisitEntries_EmployeeId",
+                table: "DueVisitEntries",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DueVisitEntries_TenantId_CompanyId_DueBy_Id",
+                table: "DueVisitEntries",
+                columns: new[] { "TenantId", "CompanyId", "DueBy", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DueVisitEntries_TenantId_EmployeeId_Kind_DueBy",
+                table: "DueVisitEntries",
+                columns: new[] { "TenantId", "EmployeeId", "Kind", "DueBy" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DueVisitEntries_TenantId_NotifiedAt",
+                table: "DueVisitEntries",
+                columns: new[] { "TenantId", "NotifiedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EmailLinkTokens_TenantId_TokenHash",
                 table: "EmailLinkTokens",
                 columns: new[] { "TenantId", "TokenHash" },
@@ -1027,6 +1302,16 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "IX_EmailLinkTokens_UserId",
                 table: "EmailLinkTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployeeAbsences_EmployeeId",
+                table: "EmployeeAbsences",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployeeAbsences_TenantId_EmployeeId_ReturnOn",
+                table: "EmployeeAbsences",
+                columns: new[] { "TenantId", "EmployeeId", "ReturnOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employees_CompanyId",
@@ -1065,6 +1350,16 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_HeldVisits_EmployeeId",
+                table: "HeldVisits",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HeldVisits_TenantId_EmployeeId_Kind_HeldOn",
+                table: "HeldVisits",
+                columns: new[] { "TenantId", "EmployeeId", "Kind", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_CompanyId",
                 table: "Invitations",
                 column: "CompanyId");
@@ -1098,6 +1393,28 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InvoiceLines_InvoiceId",
+                table: "InvoiceLines",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoiceLines_TenantId_InvoiceId_Position",
+                table: "InvoiceLines",
+                columns: new[] { "TenantId", "InvoiceId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoicePdfs_InvoiceId",
+                table: "InvoicePdfs",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoicePdfs_TenantId_InvoiceId",
+                table: "InvoicePdfs",
+                columns: new[] { "TenantId", "InvoiceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invoices_CompanyId",
                 table: "Invoices",
                 column: "CompanyId");
@@ -1106,6 +1423,12 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "IX_Invoices_CorrectsInvoiceId",
                 table: "Invoices",
                 column: "CorrectsInvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_TenantId_CompanyId_BillingKey",
+                table: "Invoices",
+                columns: new[] { "TenantId", "CompanyId", "BillingKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invoices_TenantId_CompanyId_Sequence",
@@ -1326,7 +1649,13 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "ApiClients");
 
             migrationBuilder.DropTable(
+                name: "Appointments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BillingRuns");
 
             migrationBuilder.DropTable(
                 name: "CareerEntries");
@@ -1344,10 +1673,22 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "Declarations");
 
             migrationBuilder.DropTable(
+                name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "DueVisitEntries");
+
+            migrationBuilder.DropTable(
                 name: "EmailLinkTokens");
 
             migrationBuilder.DropTable(
+                name: "EmployeeAbsences");
+
+            migrationBuilder.DropTable(
                 name: "HealthTeams");
+
+            migrationBuilder.DropTable(
+                name: "HeldVisits");
 
             migrationBuilder.DropTable(
                 name: "Invitations");
@@ -1357,6 +1698,12 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "InvoiceInstalments");
+
+            migrationBuilder.DropTable(
+                name: "InvoiceLines");
+
+            migrationBuilder.DropTable(
+                name: "InvoicePdfs");
 
             migrationBuilder.DropTable(
                 name: "LoginCodes");
@@ -1398,10 +1745,13 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "TenantRuleOverrides");
 
             migrationBuilder.DropTable(
-                name: "VisitRequests");
+                name: "Users");
 
             migrationBuilder.DropTable(
                 name: "AccessRequests");
+
+            migrationBuilder.DropTable(
+                name: "VisitRequests");
 
             migrationBuilder.DropTable(
                 name: "Invoices");
@@ -1411,9 +1761,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Employees");
-
-            migrationBuilder.DropTable(
-                name: "Users");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");

@@ -12,6 +12,36 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccessRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    MemberNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    NewSiret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    FormerAdministratorEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AddressedToStaff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConfirmationCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ConfirmationExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ConfirmationWrongTries = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    GrantedRoles = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -27,6 +57,26 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BillingRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    StartedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Issued = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BillingRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -46,6 +96,7 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     Activity = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Fax = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SepaMandateActiveSince = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     BillingAddress_City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     BillingAddress_CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     BillingAddress_Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -68,6 +119,39 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConnectionRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    Browser = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectionRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailLinkTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailLinkTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InvoiceCounters",
                 columns: table => new
                 {
@@ -78,6 +162,38 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InvoiceCounters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LoginCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    WrongTries = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsumedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LoginNames",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Identifier = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginNames", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -139,11 +255,46 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    AttachmentFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AttachmentContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AttachmentContent = table.Column<byte[]>(type: "BLOB", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInGuards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    BlockedUntilUnlocked = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInGuards", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProtectedTotpSecret = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffMembers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -204,6 +355,35 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CompanyClaims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanyClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompanyClaims_AccessRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "AccessRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CompanyClaims_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CompanyContacts",
                 columns: table => new
                 {
@@ -236,8 +416,20 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Headcount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Apprentices = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    EditableUntil = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    EditableUntil = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    HadStaff = table.Column<bool>(type: "INTEGER", nullable: true),
+                    SituationRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Determinants = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnDeterminants = table.Column<string>(type: "TEXT", nullable: false),
+                    SignatoryName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SignatoryEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ConfirmedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -327,7 +519,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     TotalExclTax = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
                     Vat = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
                     TotalInclTax = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    CorrectsInvoiceId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    CorrectsInvoiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    VatPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    BillingKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -344,6 +538,52 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         principalTable: "Invoices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Memberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Roles = table.Column<string>(type: "TEXT", nullable: false),
+                    JobFunction = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationPreferences_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -458,42 +698,6 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "AccessRequests",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    MemberNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
-                    NewSiret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
-                    FormerAdministratorEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    AddressedToStaff = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConfirmationCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ConfirmationExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ConfirmationWrongTries = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    GrantedRoles = table.Column<string>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AccessRequests", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AccessRequests_Users_RequestedByUserId",
-                        column: x => x.RequestedByUserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ApiClients",
                 columns: table => new
                 {
@@ -508,197 +712,6 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_ApiClients", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ApiClients_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ConnectionRecords",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
-                    Browser = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ConnectionRecords", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ConnectionRecords_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EmailLinkTokens",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EmailLinkTokens", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EmailLinkTokens_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "LoginCodes",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    WrongTries = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConsumedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_LoginCodes", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_LoginCodes_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "LoginNames",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Identifier = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_LoginNames", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_LoginNames_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Memberships",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Roles = table.Column<string>(type: "TEXT", nullable: false),
-                    JobFunction = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Memberships", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Memberships_Companies_CompanyId",
-                        column: x => x.CompanyId,
-                        principalTable: "Companies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Memberships_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "NotificationPreferences",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_NotificationPreferences", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_NotificationPreferences_Companies_CompanyId",
-                        column: x => x.CompanyId,
-                        principalTable: "Companies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_NotificationPreferences_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "SignInGuards",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    BlockedUntilUnlocked = table.Column<bool>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_SignInGuards", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_SignInGuards_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "StaffMembers",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ProtectedTotpSecret = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_StaffMembers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_StaffMembers_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Users",
                         principalColumn: "Id",
@@ -722,6 +735,52 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_InvoiceInstalments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_InvoiceInstalments_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoiceLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoiceLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InvoiceLines_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoicePdfs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RenderedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoicePdfs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InvoicePdfs_Invoices_InvoiceId",
                         column: x => x.InvoiceId,
                         principalTable: "Invoices",
                         principalColumn: "Id",
@@ -803,41 +862,6 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "CompanyClaims",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CompanyClaims", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CompanyClaims_AccessRequests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "AccessRequests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CompanyClaims_Companies_CompanyId",
-                        column: x => x.CompanyId,
-                        principalTable: "Companies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CompanyClaims_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "CareerEntries",
                 columns: table => new
                 {
@@ -867,6 +891,85 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DueVisitEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RuleCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ListedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NotifiedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    VisitRequestId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DueVisitEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DueVisitEntries_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmployeeAbsences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Nature = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    FirstDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReturnOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmployeeAbsences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmployeeAbsences_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HeldVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HeldVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HeldVisits_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VisitRequests",
                 columns: table => new
                 {
@@ -879,11 +982,29 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Situations = table.Column<string>(type: "TEXT", nullable: false),
+                    SituationDetails = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     InterpreterLanguage = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     UserCompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    HiringWaiver = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AbsenceNature = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    AbsenceStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AbsenceEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TherapeuticPartTime = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RetirementDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExposureRisk = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ExposureEndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OccasionalRequester = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    EmployerReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ReasonComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LastOpinionDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ClosingReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    ClosingReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CancelledByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RefusedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -898,6 +1019,83 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         name: "FK_VisitRequests_Employees_EmployeeId",
                         column: x => x.EmployeeId,
                         principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    HealthProfessional = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ScheduledByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CancellationRequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CancellationRequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CancelledByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_VisitRequests_VisitRequestId",
+                        column: x => x.VisitRequestId,
+                        principalTable: "VisitRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Nature = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UploadedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    VisitRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    AcknowledgedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Documents_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Documents_VisitRequests_VisitRequestId",
+                        column: x => x.VisitRequestId,
+                        principalTable: "VisitRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -929,9 +1127,40 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_CompanyId",
+                table: "Appointments",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_EmployeeId",
+                table: "Appointments",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_TenantId_CompanyId_StartsAtUtc",
+                table: "Appointments",
+                columns: new[] { "TenantId", "CompanyId", "StartsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_TenantId_EmployeeId_StartsAtUtc",
+                table: "Appointments",
+                columns: new[] { "TenantId", "EmployeeId", "StartsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_VisitRequestId",
+                table: "Appointments",
+                column: "VisitRequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_TenantId_EntityType_EntityId",
                 table: "AuditEntries",
                 columns: new[] { "TenantId", "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BillingRuns_TenantId_Kind_Period",
+                table: "BillingRuns",
+                columns: new[] { "TenantId", "Kind", "Period" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CareerEntries_EmployeeId",
@@ -1017,6 +1246,52 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Declarations_TenantId_Status",
+                table: "Declarations",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_CompanyId",
+                table: "Documents",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_TenantId_CompanyId_AcknowledgedAt",
+                table: "Documents",
+                columns: new[] { "TenantId", "CompanyId", "AcknowledgedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_TenantId_VisitRequestId",
+                table: "Documents",
+                columns: new[] { "TenantId", "VisitRequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_VisitRequestId",
+                table: "Documents",
+                column: "VisitRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DueVisitEntries_EmployeeId",
+                table: "DueVisitEntries",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DueVisitEntries_TenantId_CompanyId_DueBy_Id",
+                table: "DueVisitEntries",
+                columns: new[] { "TenantId", "CompanyId", "DueBy", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DueVisitEntries_TenantId_EmployeeId_Kind_DueBy",
+                table: "DueVisitEntries",
+                columns: new[] { "TenantId", "EmployeeId", "Kind", "DueBy" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DueVisitEntries_TenantId_NotifiedAt",
+                table: "DueVisitEntries",
+                columns: new[] { "TenantId", "NotifiedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EmailLinkTokens_TenantId_TokenHash",
                 table: "EmailLinkTokens",
                 columns: new[] { "TenantId", "TokenHash" },
@@ -1026,6 +1301,16 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_EmailLinkTokens_UserId",
                 table: "EmailLinkTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployeeAbsences_EmployeeId",
+                table: "EmployeeAbsences",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployeeAbsences_TenantId_EmployeeId_ReturnOn",
+                table: "EmployeeAbsences",
+                columns: new[] { "TenantId", "EmployeeId", "ReturnOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employees_CompanyId",
@@ -1064,6 +1349,16 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_HeldVisits_EmployeeId",
+                table: "HeldVisits",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HeldVisits_TenantId_EmployeeId_Kind_HeldOn",
+                table: "HeldVisits",
+                columns: new[] { "TenantId", "EmployeeId", "Kind", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_CompanyId",
                 table: "Invitations",
                 column: "CompanyId");
@@ -1097,6 +1392,28 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InvoiceLines_InvoiceId",
+                table: "InvoiceLines",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoiceLines_TenantId_InvoiceId_Position",
+                table: "InvoiceLines",
+                columns: new[] { "TenantId", "InvoiceId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoicePdfs_InvoiceId",
+                table: "InvoicePdfs",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoicePdfs_TenantId_InvoiceId",
+                table: "InvoicePdfs",
+                columns: new[] { "TenantId", "InvoiceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invoices_CompanyId",
                 table: "Invoices",
                 column: "CompanyId");
@@ -1105,6 +1422,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_Invoices_CorrectsInvoiceId",
                 table: "Invoices",
                 column: "CorrectsInvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_TenantId_CompanyId_BillingKey",
+                table: "Invoices",
+                columns: new[] { "TenantId", "CompanyId", "BillingKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invoices_TenantId_CompanyId_Sequence",
@@ -1325,7 +1648,13 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "ApiClients");
 
             migrationBuilder.DropTable(
+                name: "Appointments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BillingRuns");
 
             migrationBuilder.DropTable(
                 name: "CareerEntries");
@@ -1343,10 +1672,22 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Declarations");
 
             migrationBuilder.DropTable(
+                name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "DueVisitEntries");
+
+            migrationBuilder.DropTable(
                 name: "EmailLinkTokens");
 
             migrationBuilder.DropTable(
+                name: "EmployeeAbsences");
+
+            migrationBuilder.DropTable(
                 name: "HealthTeams");
+
+            migrationBuilder.DropTable(
+                name: "HeldVisits");
 
             migrationBuilder.DropTable(
                 name: "Invitations");
@@ -1356,6 +1697,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "InvoiceInstalments");
+
+            migrationBuilder.DropTable(
+                name: "InvoiceLines");
+
+            migrationBuilder.DropTable(
+                name: "InvoicePdfs");
 
             migrationBuilder.DropTable(
                 name: "LoginCodes");
@@ -1397,10 +1744,13 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "TenantRuleOverrides");
 
             migrationBuilder.DropTable(
-                name: "VisitRequests");
+                name: "Users");
 
             migrationBuilder.DropTable(
                 name: "AccessRequests");
+
+            migrationBuilder.DropTable(
+                name: "VisitRequests");
 
             migrationBuilder.DropTable(
                 name: "Invoices");
@@ -1410,9 +1760,6 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Employees");
-
-            migrationBuilder.DropTable(
-                name: "Users");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
