@@ -92,7 +92,7 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
         Assert.Contains("secrétariat médical", byPhone.GetProperty("errors")[0].GetProperty("message").GetString());
 
         // A second request on the same slot of the same professional is refused until the first is cancelled.
-        var second = await RequestAsync(api, employer, employee, "OCCASIONAL");
+        var second = await RequestAsync(api, employer, employee, "MID_CAREER");
         var taken = await api.MutateAsync(staff, "scheduleVisit", Schedule, new { input = new { id = second, startsAt, healthProfessional = "Dr Claire Durand" } });
         Assert.Equal(["SLOT_TAKEN"], DemoApi.ErrorCodes(taken));
         var cancelled = await api.MutateAsync(staff, "cancelAppointmentAsStaff", StaffCancel, new { input = new { id = node.GetProperty("id").GetString(), reason = "Appel de l'entreprise" } });
@@ -104,7 +104,7 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
     public async Task Staff_refuse_a_request_with_a_reason_the_employer_reads()
     {
         var (api, employer, staff, company, employee) = await SstrnRequestAsync();
-        var request = await RequestAsync(api, employer, employee, "OCCASIONAL");
+        var request = await RequestAsync(api, employer, employee, "MID_CAREER");
         Assert.Equal(["REQUIRED"], DemoApi.ErrorCodes(await api.MutateAsync(staff, "refuseVisitRequest", Refuse, new { input = new { id = request, reason = "  " } })));
         var refused = await api.MutateAsync(staff, "refuseVisitRequest", Refuse, new { input = new { id = request, reason = "Visite déjà faite le mois dernier." } });
         Assert.Equal(("REFUSED", "Visite déjà faite le mois dernier."), (refused.GetProperty("visitRequest").GetProperty("state").GetString(), refused.GetProperty("visitRequest").GetProperty("refusalReason").GetString()));
