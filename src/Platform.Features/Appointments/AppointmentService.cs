@@ -89,13 +89,26 @@ public sealed class AppointmentService(PlatformDbContext db, CompanyAccess acces
         return await convocations.RenderAsync(appointment, ct);
     }
 
+    private const string ForwardedAction = "appointment.convocation-forwarded";
+    private const int MaxForwardsPerAppointmentPerHour = 3;
+    private const int MaxForwardsPerHour = 20;
+
     /// <summary>E-mails the convocation to the employee's address, which the employer types (the platform does not keep it).</summary>
     public async Task<Outcome> ForwardConvocationAsync(Guid id, string? email, CancellationToken ct = default)
     {
         currentUser.RequireUserId();
         var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (appointment is null || !await access.CanSeeAsync(appointment.CompanyId, ct)) return NotFound;
-        await access.RequireAsync(appointment.CompanyId, Permission.ViewAppointments, ct);
+        // Sending mail on the tenant's behalf is an employer's act (those who request visits), not a reader's nor staff's.
+        if (currentUser.IsStaff) throw new AccessDeniedException(AccessDenial.Forbidden);
+        await access.RequireAsync(appointment.CompanyId, Permission.RequestVisits, ct);
+        // A convocation is forwarded to the employee, once or twice: not a way to mail anyone at will.
+        var since = time.GetUtcNow().AddHours(-1);
+        // (Filtered on the date in memory: SQLite cannot compare DateTimeOffset; a person forwards few convocations.)
+        var forwarded = (await db.AuditEntries.Where(a => a.Action == ForwardedAction && a.ActorUserId == currentUser.UserId)
+            .Select(a => new { a.EntityId, a.At }).ToListAsync(ct)).Where(a => a.At >= since).Select(a => a.EntityId).ToList();
+        if (forwarded.Count >= MaxForwardsPerHour || forwarded.Count(e => e == appointment.Id.ToString()) >= MaxForwardsPerAppointmentPerHour)
+            return new UserError("TOO_MANY_FORWARDS", "Cette convocation a déjà été transmise plusieurs fois : réessayez dans une heure.", "id");
         var address = email?.Trim() ?? "";
         if (address.Length is 0 or > 254 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !address.Contains('.'))
             return new UserError("INVALID_EMAIL", "Indiquez l'adresse e-mail du salarié (par exemple prenom.nom@exemple.fr).", "email");
@@ -103,7 +116,7 @@ public sealed class AppointmentService(PlatformDbContext db, CompanyAccess acces
             return new UserError("CANCELLED", "Ce rendez-vous est annulé : la convocation ne peut plus être transmise.", "id");
         await convocations.SendToEmployeeAsync(appointment, address, ct);
         // The address is personal data: the audit names the appointment only.
-        db.AuditEntries.Record(time, currentUser.UserId, "appointment.convocation-forwarded", "Appointment", appointment.Id);
+        db.AuditEntries.Record(time, currentUser.UserId, ForwardedAction, "Appointment", appointment.Id);
         await db.SaveChangesAsync(ct);
         return Outcome.Ok;
     }

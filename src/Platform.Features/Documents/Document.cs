@@ -77,6 +77,10 @@ public static class DocumentRules
         var plain = Path.GetFileName((name ?? "").Replace('\\', '/'));
         plain = new string(plain.Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (plain.Length == 0) plain = "document.pdf";
-        return plain.Length > FileNameMaxLength ? plain[..FileNameMaxLength] : plain;
+        // What is stored is a PDF whatever the name said: the name downloaded ends in .pdf, so that no
+        // « avis.html » opens in a browser on the health team's machine.
+        if (!plain.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) plain = Path.GetFileNameWithoutExtension(plain) + ".pdf";
+        if (plain.Length > FileNameMaxLength) plain = plain[..(FileNameMaxLength - 4)] + ".pdf";
+        return plain;
     }
 }

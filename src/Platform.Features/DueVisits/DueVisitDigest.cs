@@ -13,13 +13,14 @@ namespace Platform.Features.DueVisits;
 /// on the rows are saved together, per company: a second run, even after a crash, sends nothing twice.
 /// </summary>
 public sealed class DueVisitDigest(PlatformDbContext db, NotificationRecipients recipients, CompanyAccess access, EmailOutbox outbox,
-    ITenantContext tenant, TenantRulesCache rulesCache, TimeProvider time)
+    ITenantContext tenant, TenantRulesCache rulesCache, CurrentUser currentUser, TimeProvider time)
 {
     public const int LinesPerEmail = 30;
 
     /// <returns>The number of e-mails queued.</returns>
     public async Task<int> SendAsync(string siteUrl, CancellationToken ct = default)
     {
+        currentUser.RequireStaffOrPlatform();
         var rules = (await rulesCache.GetAsync(tenant.Current!)).Rules;
         var catalogue = await access.CatalogueAsync();
         var companies = await db.DueVisitEntries.Where(d => d.NotifiedAt == null).Select(d => d.CompanyId).Distinct().ToListAsync(ct);

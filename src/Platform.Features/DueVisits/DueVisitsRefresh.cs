@@ -1,3 +1,4 @@
+using Platform.Features.Access;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Persistence;
@@ -12,12 +13,13 @@ public sealed record DueVisitsRefreshFigures(int Employees, int Due, int Added, 
 /// follow-up facts, in batches of employees: a few set queries and one save per batch, only the rows
 /// that changed written. Idempotent: a second run the same day finds nothing to change.
 /// </summary>
-public sealed class DueVisitsRefresh(PlatformDbContext db, TimeProvider time)
+public sealed class DueVisitsRefresh(PlatformDbContext db, CurrentUser currentUser, TimeProvider time)
 {
     public const int BatchSize = 5000;
 
     public async Task<DueVisitsRefreshFigures> RefreshTenantAsync(CancellationToken ct = default)
     {
+        currentUser.RequireStaffOrPlatform();
         var clock = Stopwatch.StartNew();
         var today = time.Today();
         var reader = new FollowUpFactsReader(db);

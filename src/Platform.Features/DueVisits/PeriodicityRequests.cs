@@ -1,3 +1,4 @@
+using Platform.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Persistence;
 using Platform.Features.TenantSettings;
@@ -11,13 +12,14 @@ namespace Platform.Features.DueVisits;
 /// « générés automatiquement »), the due visits of those types become visit requests without the
 /// employer asking: one per due visit, none while a request of that type is pending for the employee.
 /// </summary>
-public sealed class PeriodicityRequests(PlatformDbContext db, VisitRequestService requests, ITenantContext tenant, TenantRulesCache rulesCache)
+public sealed class PeriodicityRequests(PlatformDbContext db, VisitRequestService requests, ITenantContext tenant, TenantRulesCache rulesCache, CurrentUser currentUser)
 {
     public const int BatchSize = 2000;
 
     /// <returns>The number of requests created (0 on tenants without the rule).</returns>
     public async Task<int> CreateAsync(CancellationToken ct = default)
     {
+        currentUser.RequireStaffOrPlatform();
         if (!(await rulesCache.GetAsync(tenant.Current!)).Rules.VisitPlanning.RequestsFromPeriodicity) return 0;
         var created = 0;
         Guid? last = null;

@@ -60,6 +60,8 @@ public static class DocumentEndpoints
                 return Errors(StatusCodes.Status404NotFound, DocumentService.NotFound);
             http.Response.Headers.XContentTypeOptions = "nosniff";
             // fileDownloadName makes it Content-Disposition: attachment (with the UTF-8 name for accented names).
+            // Medical documents stay out of shared caches and the browser's disk cache.
+            http.Response.Headers.CacheControl = "no-store";
             return Results.File(content, "application/pdf", document.FileName);
         }
         catch (AccessDeniedException e) { return Denied(e); }

@@ -18,6 +18,7 @@ public static class InvoiceFiles
         var file = await documents.PdfAsync(id, ct);
         if (file is null) return Results.NotFound();
         http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "no-store";
         return Results.File(file.Content, "application/pdf", file.FileName);
     }
 }

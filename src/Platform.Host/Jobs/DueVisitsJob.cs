@@ -1,3 +1,4 @@
+using Platform.Features.Access;
 using Platform.Features.DueVisits;
 using Platform.Features.Regulation;
 using Platform.Tenancy;
@@ -28,6 +29,8 @@ public sealed class DueVisitsJob(IServiceProvider services, TenancyOptions tenan
     {
         await using var scope = services.CreateTenantScope(slug);
         var provider = scope.ServiceProvider;
+        // The night acts for the service itself; the Features methods below require it.
+        provider.GetRequiredService<CurrentUser>().ActAsPlatform();
         var refresh = await provider.GetRequiredService<DueVisitsRefresh>().RefreshTenantAsync(ct);
         var requests = await provider.GetRequiredService<PeriodicityRequests>().CreateAsync(ct);
         var emails = await provider.GetRequiredService<DueVisitDigest>().SendAsync(siteUrl, ct);

@@ -163,6 +163,12 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
         var bad = await api.MutateAsync(employer, "forwardConvocation",
             "mutation($input: ForwardConvocationInput!) { forwardConvocation(input: $input) { sent errors { code } } }", new { input = new { id, email = "pas-une-adresse" } });
         Assert.Equal(["INVALID_EMAIL"], DemoApi.ErrorCodes(bad));
+
+        // Not a way to mail anyone at will: three forwards of one convocation an hour.
+        const string forwardMutation = "mutation($input: ForwardConvocationInput!) { forwardConvocation(input: $input) { sent errors { code } } }";
+        for (var i = 0; i < 2; i++)
+            Assert.True((await api.MutateAsync(employer, "forwardConvocation", forwardMutation, new { input = new { id, email = $"autre{i}@exemple.fr" } })).GetProperty("sent").GetBoolean());
+        Assert.Equal(["TOO_MANY_FORWARDS"], DemoApi.ErrorCodes(await api.MutateAsync(employer, "forwardConvocation", forwardMutation, new { input = new { id, email = "encore@exemple.fr" } })));
     }
 
     // ---- the notice of each tenant, on the host's clock ----
