@@ -1,3 +1,5 @@
+using Platform.Features.Visits;
+using Platform.Features.Appointments;
 using Platform.Features.Access;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,7 @@ public sealed class DueVisitsRefresh(PlatformDbContext db, CurrentUser currentUs
         var today = time.Today();
         var reader = new FollowUpFactsReader(db);
         var (employees, due, added, removed) = (0, 0, 0, 0);
+        await RecordHeldAppointmentsAsync(ct);
         // The employees who left: their rows go (the list hides them from the day after the exit anyway).
         removed += await db.DueVisitEntries.Where(d => db.Employees.Any(e => e.Id == d.EmployeeId && e.EndDate < today)).ExecuteDeleteAsync(ct);
         Guid? last = null;
@@ -42,6 +45,45 @@ public sealed class DueVisitsRefresh(PlatformDbContext db, CurrentUser currentUs
         }
         return new(employees, due, added, removed, clock.Elapsed);
     }
+
+    /// <summary>
+    /// The appointments held since the last night (started, not cancelled) become the last visit of their
+    /// kind, which the due rules start from: a hiring or periodic visit is a VIP, or an aptitude exam
+    /// where the workstation held calls for reinforced follow-up (SIR) on that day. Occasional,
+    /// end-of-career and post-exposure visits settle no periodic rule. Each appointment is recorded once.
+    /// </summary>
+    private async Task RecordHeldAppointmentsAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var held = await db.Appointments.AsNoTracking().Held(now)
+            .Where(a => !db.HeldVisits.Any(h => h.AppointmentId == a.Id))
+            .Join(db.Employees, a => a.EmployeeId, e => e.Id, (a, e) => new { a.Id, a.CompanyId, a.EmployeeId, a.Type, a.StartsAtUtc, e.CurrentWorkstationId })
+            .ToListAsync(ct);
+        if (held.Count == 0) return;
+        var workstationIds = held.Where(a => a.CurrentWorkstationId is not null).Select(a => a.CurrentWorkstationId!.Value).Distinct().ToList();
+        var risks = await db.Workstations.AsNoTracking().Where(w => workstationIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Risks, ct);
+        foreach (var a in held)
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(a.StartsAtUtc, DateTimeKind.Utc), FrenchTime.Paris));
+            var category = a.CurrentWorkstationId is { } w && risks.TryGetValue(w, out var r) ? FollowUpRules.For(r, day) : FollowUpCategory.SI;
+            if (HeldKindOf(a.Type, category) is not { } kind) continue;
+            db.HeldVisits.Add(new HeldVisit
+            {
+                CompanyId = a.CompanyId, EmployeeId = a.EmployeeId, Kind = kind, HeldOn = day,
+                Source = HeldVisitSources.Appointment, AppointmentId = a.Id, RecordedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    internal static HeldVisitKind? HeldKindOf(VisitType type, FollowUpCategory category) => type switch
+    {
+        VisitType.Hiring or VisitType.Periodic => category == FollowUpCategory.SIR ? HeldVisitKind.AptitudeExam : HeldVisitKind.Vip,
+        VisitType.MidCareer => HeldVisitKind.MidCareer,
+        VisitType.ReturnToWork => HeldVisitKind.ReturnToWork,
+        _ => null,
+    };
 
     /// <summary>One employee's rows, right after something about them changed (a past visit entered, an absence).</summary>
     public async Task RefreshEmployeeAsync(Guid employeeId, CancellationToken ct = default)

@@ -222,6 +222,39 @@ public sealed class DueVisitTests(EmailFactory factory) : PlatformTest<EmailFact
     }
 
     [Fact]
+    public async Task A_held_appointment_becomes_the_last_visit_and_settles_what_was_due_once_the_night_has_run()
+    {
+        var s = await EmployeesAsync();
+        await NightAsync();
+        Assert.Contains(Rows(await Api.DataAsync(s.Token, DueList, new { id = s.Company })), r => r.Name == "EMBAUCHE");
+
+        // The hiring visit is requested, then staff schedule it two days ahead.
+        var staff = await Api.StaffTokenAsync();
+        var request = (await Api.MutateAsync(s.Token, "requestVisit", "mutation($input: RequestVisitInput!) { requestVisit(input: $input) { visitRequest { id } errors { code } } }",
+            new { input = new { employeeId = s.Hired, type = "HIRING" } })).GetProperty("visitRequest").GetProperty("id").GetString();
+        var startsAt = new DateTimeOffset(Y, 6, 17, 7, 30, 0, TimeSpan.Zero);
+        var scheduled = await Api.MutateAsync(staff, "scheduleVisit",
+            "mutation($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { visitRequest { id } errors { code message } } }",
+            new { input = new { id = request, startsAt, location = "Centre de Saint-Denis", healthProfessional = "Dr Claire Durand" } });
+        Assert.Empty(DemoApi.ErrorCodes(scheduled));
+
+        // Scheduled is not held: the night before the appointment still lists it.
+        await NightAsync();
+        Assert.Contains(Rows(await Api.DataAsync(s.Token, DueList, new { id = s.Company })), r => r.Name == "EMBAUCHE");
+
+        // The night after it, the visit is the employee's last VIP: nothing due for her (SI: next in 5 years), once.
+        Factory.Clock.Advance(TimeSpan.FromDays(3));
+        await NightAsync();
+        await NightAsync();
+        var token = await Api.EmployerTokenAsync();
+        Assert.DoesNotContain(Rows(await Api.DataAsync(token, DueList, new { id = s.Company })), r => r.Name == "EMBAUCHE");
+        var past = (await Api.DataAsync(token, "query($id: ID!) { company(id: $id) { employees { edges { node { birthName pastVisits { kind heldOn } } } } } }", new { id = s.Company }))
+            .GetProperty("company").GetProperty("employees").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node"))
+            .Single(n => n.GetProperty("birthName").GetString() == "EMBAUCHE").GetProperty("pastVisits");
+        Assert.Equal(("VIP", $"{Y}-06-17"), Assert.Single(past.EnumerateArray().Select(v => (v.GetProperty("kind").GetString(), v.GetProperty("heldOn").GetString()))));
+    }
+
+    [Fact]
     public async Task Another_company_s_and_another_tenant_s_employees_are_never_listed()
     {
         var s = await EmployeesAsync();
