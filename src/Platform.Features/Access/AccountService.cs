@@ -50,13 +50,14 @@ public sealed class AccountService(
         if (newPassword == currentPassword)
             return [new UserError("PASSWORD_UNCHANGED", "Le nouveau mot de passe doit être différent de l'actuel.", "newPassword")];
 
-        user.PasswordHash = Passwords.Hash(newPassword!);
+        // The tenant's side (audit, lockout) first, then the person (platform database): a failure in
+        // between leaves the old password, never a change unaudited.
         SignInLockout.Clear(guard);
-        // The other sessions end; the portal renews the cookie of this one (RenewedSession).
-        await sessions.EndAllAsync(user, ct);
         db.AuditEntries.Record(time, userId, "password-changed", "User", userId);
-        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
+        user.PasswordHash = Passwords.Hash(newPassword!);
+        // The other sessions end (saves the person with the new password); the portal renews the cookie of this one (RenewedSession).
+        await sessions.EndAllAsync(user, ct);
         RenewedSession = SignedInUser.Of(user, Tenant.Slug, await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(ct));
         return [];
     }

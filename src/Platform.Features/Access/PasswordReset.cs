@@ -48,14 +48,15 @@ public sealed class PasswordReset(
         var rule = PasswordPolicy.For((await rulesCache.GetAsync(Tenant)).Rules, await db.StaffMembers.AnyAsync(s => s.UserId == link.UserId, ct));
         if (PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return [weak];
         var user = await identity.Users.SingleAsync(u => u.Id == link.UserId, ct);
-        var now = time.GetUtcNow();
-        user.PasswordHash = Passwords.Hash(newPassword!);
-        // Whoever knew the old password is signed out everywhere.
-        await sessions.EndAllAsync(user, ct);
+        // Two databases (the person is a platform row): the tenant's side first, so that a failure in
+        // between leaves a used link and the old password (ask again), never a new password unaudited
+        // with a link still good.
         links.MarkUsed(link);
         db.AuditEntries.Record(time, user.Id, "password-reset", "User", user.Id);
-        await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
+        user.PasswordHash = Passwords.Hash(newPassword!);
+        // Whoever knew the old password is signed out everywhere (saves the person with the new password).
+        await sessions.EndAllAsync(user, ct);
         return [];
     }
 }
