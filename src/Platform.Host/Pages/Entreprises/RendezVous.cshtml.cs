@@ -19,7 +19,7 @@ namespace Platform.Host.Pages.Entreprises;
 /// </summary>
 [Authorize]
 public sealed class RendezVousModel(AppointmentService appointments, EmployeeQueries employees, CompanyAccess access, CompanyDirectory companies,
-    ITenantContext tenant, TenantRulesCache rulesCache) : PageModel
+    ITenantContext tenant, TenantRulesCache rulesCache, CurrentUser currentUser) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "passes")] public bool Past { get; set; }
@@ -31,6 +31,8 @@ public sealed class RendezVousModel(AppointmentService appointments, EmployeeQue
     public TenantRules Rules { get; private set; } = null!;
     public IReadOnlyList<UserError> Errors { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>Forwarding a convocation is an employer's act: members who may request visits.</summary>
+    public bool CanForward { get; private set; }
 
     public string NoticeText => Rules.Cancellation.AppointmentChannel switch
     {
@@ -51,6 +53,7 @@ public sealed class RendezVousModel(AppointmentService appointments, EmployeeQue
         List = await appointments.ListAsync(Id, Past ? AppointmentPeriod.Past : AppointmentPeriod.Upcoming, null, After);
         Company = (await companies.GetAsync(Id))!;
         Employees = (await employees.AllAsync(Id, new EmployeeFilter(ActiveOnly: false))).ToDictionary(e => e.Id);
+        CanForward = !currentUser.IsStaff && await access.HasAsync(Id, Permission.RequestVisits);
         return Page();
     }
 
