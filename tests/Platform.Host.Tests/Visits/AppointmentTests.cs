@@ -327,6 +327,7 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
         await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = DemoData.Password });
         var list = await portal.GetHtmlAsync($"/entreprises/{company}/rendez-vous");
         Assert.Contains($"{day:dd/MM/yyyy} à 14:30", Text(list));
+        Assert.Contains("MARTIN", Text(list));
         Assert.Contains("contactez le secrétariat médical au", Text(list));
         Assert.DoesNotContain("Annuler le rendez-vous", list);
         var link = Regex.Match(list, @"/api/appointments/[0-9a-f-]+/convocation\.pdf").Value;

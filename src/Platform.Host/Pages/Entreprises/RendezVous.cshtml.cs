@@ -52,7 +52,8 @@ public sealed class RendezVousModel(AppointmentService appointments, EmployeeQue
         Rules = (await rulesCache.GetAsync(tenant.RequireTenant())).Rules;
         List = await appointments.ListAsync(Id, Past ? AppointmentPeriod.Past : AppointmentPeriod.Upcoming, null, After);
         Company = (await companies.GetAsync(Id))!;
-        Employees = (await employees.AllAsync(Id, new EmployeeFilter(ActiveOnly: false))).ToDictionary(e => e.Id);
+        // Only the people this page names, not the whole company's staff.
+        Employees = (await employees.SomeAsync(Id, List.Items.Select(a => a.Node.EmployeeId).Distinct().ToList())).ToDictionary(e => e.Id);
         CanForward = !currentUser.IsStaff && await access.HasAsync(Id, Permission.RequestVisits);
         return Page();
     }
