@@ -102,15 +102,17 @@ public sealed class DueVisitsRefresh(PlatformDbContext db, CurrentUser currentUs
         var facts = await reader.ReadAsync(batch, wholeTenant, ct);
         var ids = batch.Select(e => e.Id).ToList();
         var existing = await db.DueVisitEntries.AsNoTracking().Where(d => ids.Contains(d.EmployeeId))
-            .Select(d => new { d.Id, d.EmployeeId, d.Kind, d.DueBy, d.RuleCode }).ToListAsync(ct);
-        var existingKeys = existing.ToDictionary(d => (d.EmployeeId, d.Kind, d.DueBy, d.RuleCode), d => d.Id);
-        var wanted = new HashSet<(Guid, DueVisitKind, DateOnly, string)>();
+            .Select(d => new { d.Id, d.EmployeeId, d.Kind, d.DueBy }).ToListAsync(ct);
+        // One line per employee, kind and deadline (the table's unique key): two rules calling for the same
+        // visit by the same day (an attestation for CACES and for electrical clearance) are one visit to convene.
+        var existingKeys = existing.ToDictionary(d => (d.EmployeeId, d.Kind, d.DueBy), d => d.Id);
+        var wanted = new HashSet<(Guid, DueVisitKind, DateOnly)>();
         var added = 0;
         foreach (var employee in batch)
         {
             foreach (var visit in DueVisitRules.For(facts[employee.Id], today).Where(v => v.IsDueOn(today)))
             {
-                var key = (employee.Id, visit.Kind, visit.DueBy, visit.Rule.Code);
+                var key = (employee.Id, visit.Kind, visit.DueBy);
                 if (!wanted.Add(key) || existingKeys.ContainsKey(key)) continue;
                 db.DueVisitEntries.Add(new DueVisitEntry
                 {
