@@ -102,9 +102,13 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
         var company = await companies.FindByMemberNumberAsync(request.MemberNumber, ct);
         if (company is null || request.Siret is null || !company.Siret.StartsWith(request.Siret, StringComparison.Ordinal))
             return (null, new UserError("MEMBER_NOT_FOUND", "Aucun adhérent ne correspond à ce numéro d'adhérent et à ce numéro SIREN.", "memberNumber"));
+        // The round is read BEFORE the memberships: a claim that committed before this count also committed
+        // its membership (one transaction), so the check below sees it; a claim that commits after it takes
+        // the same round and one of the two inserts fails on the unique index. (Read after the check, a
+        // concurrent winner could be missed by the check and counted by the round: two administrators.)
+        var round = await db.CompanyClaims.CountAsync(c => c.CompanyId == company.Id, ct) + 1;
         if (await db.Memberships.AnyAsync(m => m.CompanyId == company.Id, ct))
             return (null, new UserError("ALREADY_SYNCHRONIZED", AlreadySynchronized, "memberNumber"));
-        var round = await db.CompanyClaims.CountAsync(c => c.CompanyId == company.Id, ct) + 1;
         db.CompanyClaims.Add(new CompanyClaim { CompanyId = company.Id, Round = round, UserId = request.RequestedByUserId, RequestId = request.Id, ClaimedAt = support.Time.GetUtcNow() });
         request.CompanyId = company.Id;
         request.CompanyName = company.Name;
