@@ -1,3 +1,4 @@
+using Platform.Host.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,8 +50,6 @@ public sealed class AConvoquerModel(DueVisitList dueVisits, CompanyAccess access
         if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
         var rows = DueVisitList.ExportRows(await dueVisits.AllAsync(Id, Filter, HttpContext.RequestAborted));
         var name = $"salaries-a-convoquer-{company.MemberNumber}-{DateTime.UtcNow:yyyyMMdd}";
-        return format == "xlsx"
-            ? File(Xlsx.Write("Salariés à convoquer", DueVisitList.ExportHeader, rows), Xlsx.ContentType, name + ".xlsx")
-            : File(Csv.Write(DueVisitList.ExportHeader, rows), "text/csv; charset=utf-8", name + ".csv");
+        return SpreadsheetExport.File(format, name, "Salariés à convoquer", DueVisitList.ExportHeader, rows);
     }
 }

@@ -1,3 +1,4 @@
+using Platform.Host.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -58,8 +59,6 @@ public sealed class SalariesModel(EmployeeQueries queries, EmployeeLock employee
         if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
         var rows = EmployeeCsv.ExportRows(await queries.AllAsync(Id, Filter, HttpContext.RequestAborted));
         var name = $"salaries-{company.MemberNumber}-{DateTime.UtcNow:yyyyMMdd}";
-        return format == "xlsx"
-            ? File(Xlsx.Write("Salariés", EmployeeCsv.ExportHeader, rows), Xlsx.ContentType, name + ".xlsx")
-            : File(Csv.Write(EmployeeCsv.ExportHeader, rows), "text/csv; charset=utf-8", name + ".csv");
+        return SpreadsheetExport.File(format, name, "Salariés", EmployeeCsv.ExportHeader, rows);
     }
 }
