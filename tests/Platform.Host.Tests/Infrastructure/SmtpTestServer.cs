@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Platform.Features.Persistence;
 
 namespace Platform.Host.Tests.Infrastructure;
 
@@ -127,8 +130,33 @@ public class EmailFactory : PlatformFactory
 
     public override async Task ResetAsync()
     {
+        await DrainOutboxAsync();
         await base.ResetAsync();
         Smtp.Clear();
+    }
+
+    /// <summary>
+    /// Waits (up to 10 s) until every due e-mail of the previous test has reached the server. A test that
+    /// queued an e-mail without waiting for it (a wrong-code test asks for a code it never reads) would
+    /// otherwise have it delivered after the clear, into the next test's mailbox, where it passes for that
+    /// test's first message (seen under load: a sign-in test verified a stale code).
+    /// </summary>
+    private async Task DrainOutboxAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using (var scope = Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                var now = Clock.GetUtcNow();
+                // SQLite cannot compare DateTimeOffset in SQL: the unsent rows are few, filter here.
+                var unsent = await db.OutboxEmails.IgnoreQueryFilters().AsNoTracking().Where(e => e.SentAt == null)
+                    .Select(e => e.NextAttemptAt).ToListAsync();
+                if (!unsent.Any(next => next <= now)) return;
+            }
+            await Task.Delay(100);
+        }
     }
 
     protected override async Task AfterStopAsync() => await Smtp.DisposeAsync();
