@@ -233,7 +233,7 @@ public sealed class AppointmentFollowUpTests(EmailFactory factory) : PlatformTes
         var path = $"/entreprises/{company}/salaries/{employee}";
         var end = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddDays(20);
         var answer = Text(await PortalClient.HtmlAsync(await portal.SubmitAsync(path, new Dictionary<string, string> { ["EndDate"] = end.ToString("yyyy-MM-dd") }, $"{path}?handler=Sortie")));
-        Assert.Contains($"Rendez-vous annulé(s) : visite périodique du {day:dd/MM/yyyy} à 09:30", answer);
+        Assert.Contains($"Rendez-vous annulé(s) : visite « Périodique » du {day:dd/MM/yyyy} à 09:30", answer);
     }
 
     // ---- staff take a request in hand: « en cours de traitement » ----

@@ -91,7 +91,7 @@ public sealed class SalarieModel(EmployeeService employees, EmployeeQueries quer
             done += " Rendez-vous annulé(s) : " + string.Join(", ", cancelled.Select(a =>
             {
                 var at = TimeZoneInfo.ConvertTime(a.StartsAt, Platform.Features.Regulation.FrenchTime.Paris);
-                return $"{Platform.Features.Visits.VisitRules.Label(a.Type).ToLowerInvariant()} du {at:dd/MM/yyyy} à {at:HH\\:mm}";
+                return $"visite « {Platform.Features.Visits.VisitRules.Label(a.Type)} » du {at:dd/MM/yyyy} à {at:HH\\:mm}";
             })) + ".";
         return await AfterAsync(result.Errors, result.Pending, done, result.Value?.CancelledVisitRequests.Count ?? 0);
     }
