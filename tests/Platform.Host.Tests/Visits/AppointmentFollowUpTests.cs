@@ -156,7 +156,7 @@ public sealed class AppointmentFollowUpTests(EmailFactory factory) : PlatformTes
     }
 
     [Fact]
-    public async Task An_employer_cancelling_online_e_mails_the_convocation_contacts()
+    public async Task An_employer_s_cancellation_request_e_mails_the_convocation_contacts_once_staff_confirm_it()
     {
         await DemoData.SeedAsync(Factory.Services);
         var api = new DemoApi(Factory, "sstbtp-bfc");
