@@ -77,6 +77,7 @@ public static class FeaturesSetup
         services.AddScoped<Appointments.Convocations>();
         services.AddScoped<Appointments.AppointmentService>();
         services.AddScoped<Appointments.VisitScheduling>();
+        services.AddScoped<Appointments.VisitCertificates>();
         services.AddScoped<Declarations.DeclarationService>();
         services.AddScoped<Declarations.DeclarationWizard>();
         services.AddScoped<Billing.SepaMandateState>();

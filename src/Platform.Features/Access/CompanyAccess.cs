@@ -81,5 +81,5 @@ public sealed class CompanyAccess
     public async Task<IReadOnlyList<RoleDefinition>> CatalogueAsync() =>
         RoleCatalogue.For((await rulesCache.GetAsync(tenantContext.Current!)).Rules);
 
-    private static bool IsRead(Permission p) => p is Permission.ViewCompany or Permission.ViewEmployees or Permission.ViewAppointments or Permission.ViewInvoices or Permission.ViewDeclarations;
+    private static bool IsRead(Permission p) => p is Permission.ViewCompany or Permission.ViewEmployees or Permission.ViewAppointments or Permission.ViewCertificates or Permission.ViewInvoices or Permission.ViewDeclarations;
 }

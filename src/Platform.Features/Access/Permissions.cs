@@ -12,6 +12,8 @@ public enum Permission
     ManageEmployees,
     RequestVisits,
     ViewAppointments,
+    /// <summary>Download the visit certificates (attestations de suivi) staff upload (seed 002: « droits suffisants »).</summary>
+    ViewCertificates,
     DeclareHeadcount,
     ViewDeclarations,
     ViewInvoices,
@@ -33,7 +35,9 @@ public static class RoleCatalogue
         new(CompanyRoles.Declaration, "Tient à jour les salariés et déclare l'effectif annuel.",
             [Permission.ViewCompany, Permission.ViewEmployees, Permission.ManageEmployees, Permission.DeclareHeadcount, Permission.ViewDeclarations]),
         new(CompanyRoles.Convocation, "Demande les visites et suit les rendez-vous.",
-            [Permission.ViewCompany, Permission.ViewEmployees, Permission.RequestVisits, Permission.ViewAppointments]),
+            [Permission.ViewCompany, Permission.ViewEmployees, Permission.RequestVisits, Permission.ViewAppointments, Permission.ViewCertificates]),
+        // Reading the company is not reading what the health team certified about a person: Lecture sees
+        // the appointments, not their certificates (seed 002: without the rights the « Attestation » icon is hidden).
         new(CompanyRoles.ReadOnly, "Consulte les informations de l'entreprise sans les modifier.",
             [Permission.ViewCompany, Permission.ViewEmployees, Permission.ViewAppointments, Permission.ViewDeclarations, Permission.ViewInvoices]),
     ];
@@ -56,6 +60,7 @@ public static class RoleCatalogue
         Permission.ManageEmployees => "Déclarer et modifier les salariés et les postes",
         Permission.RequestVisits => "Demander des visites médicales",
         Permission.ViewAppointments => "Consulter les rendez-vous et convocations",
+        Permission.ViewCertificates => "Télécharger les attestations de suivi des visites",
         Permission.DeclareHeadcount => "Faire la déclaration annuelle d'effectif",
         Permission.ViewDeclarations => "Consulter les déclarations annuelles",
         Permission.ViewInvoices => "Consulter les factures",

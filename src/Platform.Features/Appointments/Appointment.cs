@@ -29,6 +29,13 @@ public sealed class Appointment : ITenantOwned
     public DateTimeOffset? CancelledAt { get; set; }
     public Guid? CancelledByUserId { get; set; }
     public string? CancellationReason { get; set; }
+    /// <summary>
+    /// The visit certificate (*attestation de suivi*) staff uploaded after the visit: a PDF in StoredFiles named by
+    /// this id (a new id when staff replace it, so a reader never gets half of the old and half of the new).
+    /// </summary>
+    public Guid? CertificateFileId { get; set; }
+    public DateTimeOffset? CertificateUploadedAt { get; set; }
+    public Guid? CertificateUploadedByUserId { get; set; }
 
     public DateTimeOffset StartsAt => new(DateTime.SpecifyKind(StartsAtUtc, DateTimeKind.Utc));
     public bool Cancelled => CancelledAt is not null;
@@ -36,14 +43,16 @@ public sealed class Appointment : ITenantOwned
 
 public sealed record AppointmentView(
     Guid Id, Guid CompanyId, Guid EmployeeId, Guid? VisitRequestId, VisitType Type, DateTimeOffset StartsAt, string? Location, string? HealthProfessional,
-    bool Cancelled, DateTimeOffset? CancelledAt, string? CancellationReason, DateTimeOffset? CancellationRequestedAt)
+    bool Cancelled, DateTimeOffset? CancelledAt, string? CancellationReason, DateTimeOffset? CancellationRequestedAt, DateTimeOffset? CertificateUploadedAt)
 {
+    public bool HasCertificate => CertificateUploadedAt is not null;
+
     /// <summary>Whether the signed-in user may cancel (or ask to cancel) it now; set by the service that read it.</summary>
     public bool Cancellable { get; init; }
 
     public static AppointmentView Of(Appointment a) =>
         new(a.Id, a.CompanyId, a.EmployeeId, a.VisitRequestId, a.Type, a.StartsAt, a.Location, a.HealthProfessional,
-            a.Cancelled, a.CancelledAt, a.CancellationReason, a.CancellationRequestedAt);
+            a.Cancelled, a.CancelledAt, a.CancellationReason, a.CancellationRequestedAt, a.CertificateFileId is null ? null : a.CertificateUploadedAt);
 }
 
 /// <summary>What counts as a visit the employee had (due visits read it: a cancelled appointment never does).</summary>

@@ -75,6 +75,7 @@ public sealed class AppointmentService(PlatformDbContext db, CompanyAccess acces
         {
             (appointment.CancelledAt, appointment.CancelledByUserId, appointment.CancellationReason) = (now, currentUser.UserId, CancelledByCompany);
             db.AuditEntries.Record(time, currentUser.UserId, "appointment.cancelled", "Appointment", appointment.Id);
+            await convocations.SendCancelledToCompanyAsync(appointment, CancelledByCompany, ct);
         }
         await db.SaveChangesAsync(ct);
         return Outcome<AppointmentView>.Ok(AppointmentView.Of(appointment));

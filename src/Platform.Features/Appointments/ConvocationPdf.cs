@@ -7,11 +7,15 @@ using Platform.Tenancy.Rules;
 
 namespace Platform.Features.Appointments;
 
-/// <summary>What a convocation says: the service (name, colours, contact block), the employer, the employee and the visit.</summary>
+/// <summary>
+/// What a convocation says: the service (name, colours, contact block, a PNG logo when the tenant ships one), the
+/// employer, the employee and the visit.
+/// </summary>
 public sealed record ConvocationData(
     string ServiceName, string PrimaryColor, string SecondaryColor, ContactRules Contact,
     string CompanyName, string? CompanyAddress, string EmployeeName, DateOnly EmployeeBirthDate,
-    string VisitLabel, DateTime StartsAtParis, string? Location, string? HealthProfessional, string CancellationText, bool Cancelled);
+    string VisitLabel, DateTime StartsAtParis, string? Location, string? HealthProfessional, string CancellationText, bool Cancelled,
+    byte[]? LogoPng = null);
 
 /// <summary>The convocation PDF (seed 002: « convocations à télécharger », forwarded to the employee), in French, A4.</summary>
 public static class ConvocationPdf
@@ -26,13 +30,16 @@ public static class ConvocationPdf
             new XFont(PdfFonts.Family, 16, XFontStyleEx.Bold), new XFont(PdfFonts.Family, 13, XFontStyleEx.Bold));
     });
 
-    public static string FileName(string employeeName, DateTime startsAtParis)
+    public static string FileName(string employeeName, DateTime startsAtParis) => FileName("convocation", employeeName, startsAtParis);
+
+    /// <summary>« {kind}-{employee}-{date}.pdf » in plain ASCII (the certificate is named the same way).</summary>
+    public static string FileName(string kind, string employeeName, DateTime startsAtParis)
     {
         var safe = new string(employeeName.Normalize(System.Text.NormalizationForm.FormD)
             .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
         while (safe.Contains("--")) safe = safe.Replace("--", "-");
-        return $"convocation-{safe.Trim('-')}-{startsAtParis:yyyy-MM-dd}.pdf";
+        return $"{kind}-{safe.Trim('-')}-{startsAtParis:yyyy-MM-dd}.pdf";
     }
 
     public static byte[] Render(ConvocationData d)
@@ -50,10 +57,20 @@ public static class ConvocationPdf
         using (var g = XGraphics.FromPdfPage(page))
         {
             var text = new XTextFormatter(g);
-            // Header band in the tenant's colours.
+            // Header band in the tenant's colours (its logo's): the primary colour, a stripe of the secondary one.
             g.DrawRectangle(new XSolidBrush(primary), 0, 0, page.Width.Point, 70);
             g.DrawRectangle(new XSolidBrush(secondary), 0, 70, page.Width.Point, 5);
-            g.DrawString(d.ServiceName, header, XBrushes.White, new XRect(Margin, 22, width, 30), XStringFormats.TopLeft);
+            var nameLeft = Margin;
+            // The logos are SVG, which PDFsharp cannot draw: a tenant that ships a PNG beside it gets it here, on a white tile.
+            if (d.LogoPng is { Length: > 0 } png && Logo(png) is { } logo)
+            {
+                const double height = 46;
+                var logoWidth = Math.Min(160, height * logo.PixelWidth / Math.Max(1, logo.PixelHeight));
+                g.DrawRectangle(XBrushes.White, Margin - 6, 12 - 6, logoWidth + 12, height + 12);
+                g.DrawImage(logo, Margin, 12, logoWidth, height);
+                nameLeft = Margin + logoWidth + 20;
+            }
+            g.DrawString(d.ServiceName, header, XBrushes.White, new XRect(nameLeft, 22, width - (nameLeft - Margin), 30), XStringFormats.TopLeft);
 
             var y = 100.0;
             void Line(string s, XFont font, double gap = 16)
@@ -105,6 +122,13 @@ public static class ConvocationPdf
         using var stream = new MemoryStream();
         document.Save(stream, false);
         return stream.ToArray();
+    }
+
+    /// <summary>The PNG as an image, or null when PDFsharp cannot read it (the band then carries the name alone).</summary>
+    private static XImage? Logo(byte[] png)
+    {
+        try { return XImage.FromStream(new MemoryStream(png, writable: false)); }
+        catch (Exception e) when (e is not OutOfMemoryException) { return null; }
     }
 
     private static XColor Colour(string hex) =>

@@ -12,12 +12,27 @@ namespace Platform.Features.Appointments;
 
 public sealed record ConvocationFile(string FileName, byte[] Content);
 
+/// <summary>An e-mail and its recipients, worked out before the change that sends it applies (the exit's deferred change queues it later).</summary>
+public sealed record PreparedEmail(IReadOnlyList<string> To, EmailContent Content);
+
 /// <summary>
 /// The convocation of an appointment, drawn from the stored facts (never kept as a file: it always says
 /// what the appointment is now), and the e-mails that carry it. Callers have checked who may.
 /// </summary>
-public sealed class Convocations(PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, EmailOutbox outbox, NotificationRecipients recipients)
+public sealed class Convocations(PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, EmailOutbox outbox, NotificationRecipients recipients,
+    TenancyOptions tenancy)
 {
+    /// <summary>
+    /// The tenant's logo as PNG, when tenants/assets holds one beside the SVG (sstrn.svg → sstrn.png): PDFsharp
+    /// cannot draw SVG, so without it the convocation's band in the theme colours carries the tenant's name alone.
+    /// </summary>
+    public byte[]? LogoPng(TenantRules rules)
+    {
+        // The logo's name was validated as a plain file name: no path can leave the assets folder.
+        var file = Path.Combine(tenancy.AssetsDirectory, Path.ChangeExtension(rules.Theme.Logo, ".png"));
+        return File.Exists(file) ? File.ReadAllBytes(file) : null;
+    }
+
     public async Task<TenantRules> RulesAsync() => (await rulesCache.GetAsync(tenantContext.RequireTenant())).Rules;
 
     public async Task<ConvocationFile> RenderAsync(Appointment appointment, CancellationToken ct = default)
@@ -37,7 +52,7 @@ public sealed class Convocations(PlatformDbContext db, ITenantContext tenantCont
         return new ConvocationData(rules.Name, rules.Theme.PrimaryColor, rules.Theme.SecondaryColor, rules.Theme.Contact,
             company.Name, address is null ? null : $"{address.Line1}{(address.Line2 is null ? "" : ", " + address.Line2)}, {address.PostalCode} {address.City}",
             name, employee.BirthDate, VisitRules.Label(a.Type), TimeZoneInfo.ConvertTime(a.StartsAt, FrenchTime.Paris).DateTime,
-            a.Location, a.HealthProfessional, CancellationText(rules), a.Cancelled);
+            a.Location, a.HealthProfessional, CancellationText(rules), a.Cancelled, LogoPng(rules));
     }
 
     /// <summary>How this tenant's appointments are cancelled, for the convocation and the messages.</summary>
@@ -64,6 +79,29 @@ public sealed class Convocations(PlatformDbContext db, ITenantContext tenantCont
         foreach (var user in to)
             outbox.Enqueue(user.Email, AppointmentEmails.Scheduled(rules, data), Attachment(file));
     }
+
+    /// <summary>
+    /// The e-mail telling the company's convocation contacts (their notification preferences decide, as for the
+    /// convocation) that an appointment is cancelled and why: by the employer, by staff, by the employee's exit.
+    /// </summary>
+    public async Task<PreparedEmail> CancelledNoticeAsync(Appointment appointment, string reason, CancellationToken ct = default)
+    {
+        var rules = await RulesAsync();
+        var data = await DataAsync(appointment, ct);
+        var catalogue = RoleCatalogue.For(rules);
+        var to = await recipients.ForAsync(appointment.CompanyId, NotificationKind.Convocations,
+            roles => RoleCatalogue.Grants(catalogue, roles, Permission.ViewAppointments), ct);
+        return new PreparedEmail(to.Select(u => u.Email).ToList(), AppointmentEmails.Cancelled(rules, data, reason));
+    }
+
+    /// <summary>Queues a prepared e-mail in the caller's unit of work (sent only if it saves).</summary>
+    public void Queue(PreparedEmail email)
+    {
+        foreach (var to in email.To) outbox.Enqueue(to, email.Content);
+    }
+
+    public async Task SendCancelledToCompanyAsync(Appointment appointment, string reason, CancellationToken ct = default) =>
+        Queue(await CancelledNoticeAsync(appointment, reason, ct));
 
     /// <summary>Queues the convocation to the address an employer gives (the employee's).</summary>
     public async Task SendToEmployeeAsync(Appointment appointment, string email, CancellationToken ct = default)
@@ -92,6 +130,16 @@ public static class AppointmentEmails
             "La convocation est jointe à ce message : transmettez-la au salarié. Vous la retrouvez aussi dans l'espace adhérent, rubrique Rendez-vous.",
         ],
         after: [$"En cas d'empêchement, l'annulation est possible {Convocations.CancellationText(rules)}."]);
+
+    public static EmailContent Cancelled(TenantRules rules, ConvocationData d, string reason) => EmailTemplates.Compose(rules,
+        $"Rendez-vous annulé : {d.EmployeeName}, visite {d.VisitLabel.ToLowerInvariant()} {When(d)}",
+        [
+            "Bonjour,",
+            $"Le rendez-vous de visite « {d.VisitLabel} » de {d.EmployeeName} ({d.CompanyName}) {When(d)}{(d.Location is null ? "" : $", {d.Location}")} est annulé.",
+            $"Motif : {reason}",
+            "Prévenez le salarié qu'il n'a pas à se présenter. Si une visite reste nécessaire, demandez-la de nouveau depuis l'espace adhérent, rubrique Demandes de visite.",
+        ],
+        after: [$"Une question ? {Convocations.WhomToCall(rules)}"]);
 
     public static EmailContent ForEmployee(TenantRules rules, ConvocationData d) => EmailTemplates.Compose(rules,
         $"Votre convocation à une visite médicale {When(d)}",

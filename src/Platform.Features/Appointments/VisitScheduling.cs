@@ -84,6 +84,24 @@ public sealed class VisitScheduling(PlatformDbContext db, CurrentUser currentUse
         return Outcome<VisitRequestView>.Ok(VisitRequestView.Of(request));
     }
 
+    /// <summary>
+    /// « Prendre en charge »: a medical secretary starts on a pending request; the employer's history shows it
+    /// « en cours de traitement » from then. The request stays pending (the employer may still cancel it).
+    /// </summary>
+    public async Task<Outcome<VisitRequestView>> TakeInChargeAsync(Guid requestId, CancellationToken ct = default)
+    {
+        var staffId = currentUser.RequireStaff();
+        var request = await db.VisitRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null) return VisitRequestService.NotFound;
+        if (request.State != VisitRequestState.Pending)
+            return new UserError("NOT_PENDING", $"Cette demande est « {VisitRules.Label(request.State).ToLowerInvariant()} » : seule une demande en attente se prend en charge.", "id");
+        if (request.TakenInChargeAt is not null) return new UserError("ALREADY_TAKEN", "Cette demande est déjà prise en charge.", "id");
+        (request.TakenInChargeAt, request.TakenInChargeByUserId) = (time.GetUtcNow(), staffId);
+        db.AuditEntries.Record(time, staffId, "visit-request.taken-in-charge", "VisitRequest", request.Id);
+        await db.SaveChangesAsync(ct);
+        return Outcome<VisitRequestView>.Ok(VisitRequestView.Of(request));
+    }
+
     /// <summary>Refuses a pending request with the reason the employer will read.</summary>
     public async Task<Outcome<VisitRequestView>> RefuseAsync(Guid requestId, string? reason, CancellationToken ct = default)
     {
@@ -129,6 +147,7 @@ public sealed class VisitScheduling(PlatformDbContext db, CurrentUser currentUse
         (appointment.CancelledAt, appointment.CancelledByUserId) = (time.GetUtcNow(), staffId);
         appointment.CancellationReason = text ?? (requested ? "Annulé à la demande de l'entreprise." : CancelledByService);
         db.AuditEntries.Record(time, staffId, requested ? "appointment.cancellation-confirmed" : "appointment.cancelled", "Appointment", appointment.Id);
+        await convocations.SendCancelledToCompanyAsync(appointment, appointment.CancellationReason, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<AppointmentView>.Ok(AppointmentView.Of(appointment));
     }

@@ -82,6 +82,8 @@ public sealed class DueVisitsRefresh(PlatformDbContext db, CurrentUser currentUs
         VisitType.Hiring or VisitType.Periodic => category == FollowUpCategory.SIR ? HeldVisitKind.AptitudeExam : HeldVisitKind.Vip,
         VisitType.MidCareer => HeldVisitKind.MidCareer,
         VisitType.ReturnToWork => HeldVisitKind.ReturnToWork,
+        VisitType.EndOfCareer => HeldVisitKind.EndOfCareer,
+        VisitType.PostExposure => HeldVisitKind.PostExposure,
         _ => null,
     };
 

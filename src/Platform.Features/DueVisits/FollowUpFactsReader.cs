@@ -38,6 +38,11 @@ internal sealed class FollowUpFactsReader(PlatformDbContext db)
         var absences = (await db.EmployeeAbsences.AsNoTracking().Where(a => ids.Contains(a.EmployeeId))
                 .Select(a => new { a.EmployeeId, a.Nature, a.FirstDay, a.ReturnOn }).ToListAsync(ct))
             .GroupBy(a => a.EmployeeId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<Absence>)g.Select(a => new Absence(a.Nature, a.FirstDay, a.ReturnOn)).ToList());
+        // What the employer told in end-of-career and post-exposure requests: the retirement date, the end of the exposure.
+        var told = (await db.VisitRequests.AsNoTracking()
+                .Where(r => ids.Contains(r.EmployeeId) && (r.RetirementDate != null || r.ExposureEndDate != null) && r.State != Visits.VisitRequestState.Cancelled)
+                .GroupBy(r => r.EmployeeId).Select(g => new { g.Key, Retirement = g.Max(r => r.RetirementDate), ExposureEnd = g.Max(r => r.ExposureEndDate) }).ToListAsync(ct))
+            .ToDictionary(r => r.Key);
 
         var facts = new Dictionary<Guid, FollowUpFacts>(employees.Count);
         foreach (var e in employees)
@@ -45,7 +50,7 @@ internal sealed class FollowUpFactsReader(PlatformDbContext db)
             var (risks, radiation) = e.WorkstationId is { } w && workstations.TryGetValue(w, out var ws) ? ws : ([], null);
             DateOnly? assignedOn = e.WorkstationId is { } wid && assigned.TryGetValue((e.Id, wid), out var since) ? since : null;
             facts[e.Id] = new FollowUpFacts(e.BirthDate, e.StartDate, e.EndDate, e.Contract == ApprenticeContract, risks, radiation, assignedOn, null,
-                held.GetValueOrDefault(e.Id), absences.GetValueOrDefault(e.Id));
+                held.GetValueOrDefault(e.Id), absences.GetValueOrDefault(e.Id), told.GetValueOrDefault(e.Id)?.Retirement, told.GetValueOrDefault(e.Id)?.ExposureEnd);
         }
         return facts;
     }

@@ -149,7 +149,7 @@ public sealed class EmployeeChanges(
                 if (open is not null && endDate < open.StartDate)
                     return (null, [new UserError("INVALID_END_DATE", $"La date de sortie précède la prise du poste actuel ({open.StartDate:dd/MM/yyyy}).", "endDate")]);
                 var pendingVisits = await visitRequests.PendingAsync([employee.Id], ct);
-                var afterExit = await appointments.AfterExitAsync([employee.Id], endDate, ct);
+                var afterExit = await appointments.ForExitAsync([employee.Id], endDate, ct);
                 return (() =>
                 {
                     ApplyExit(employee, open, endDate);

@@ -143,7 +143,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeLock employeeL
         {
             EmployeeChanges.ApplyExit(employee, open.GetValueOrDefault(employee.Id), endDate);
             visitRequests.CancelForExit(pendingVisits[employee.Id]);
-            appointments.CancelForExit(await appointments.AfterExitAsync([employee.Id], endDate, ct));
+            appointments.CancelForExit(await appointments.ForExitAsync([employee.Id], endDate, ct));
             db.AuditEntries.Record(time, currentUser.UserId, "employee.exited", "Employee", employee.Id);
         }
         await db.SaveChangesAsync(ct);

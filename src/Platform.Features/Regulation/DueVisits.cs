@@ -18,10 +18,14 @@ public enum HeldVisitKind
     /// <summary>Attestation de non contre-indication (CACES, habilitation électrique) since décret 2025-355.</summary>
     Attestation,
     ReturnToWork,
+    /// <summary>Visite de fin de carrière (R4624-28-1), before retirement.</summary>
+    EndOfCareer,
+    /// <summary>Visite post-exposition (R4624-28-1), once the exposure to particular risks ended.</summary>
+    PostExposure,
 }
 
 /// <summary>What is due; each maps to the contract's VisitType and to the held kind that settles it.</summary>
-public enum DueVisitKind { InitialVip, PeriodicVip, InitialAptitudeExam, AptitudeExamRenewal, IntermediateVisit, MidCareer, Attestation, ReturnToWork }
+public enum DueVisitKind { InitialVip, PeriodicVip, InitialAptitudeExam, AptitudeExamRenewal, IntermediateVisit, MidCareer, Attestation, ReturnToWork, EndOfCareer, PostExposure }
 
 /// <summary>Absences after which a return-to-work visit is due (R4624-31).</summary>
 public enum AbsenceNature { Maternity, OccupationalDisease, WorkAccident, IllnessOrAccident }
@@ -35,6 +39,8 @@ public sealed record Absence(AbsenceNature Nature, DateOnly FirstDay, DateOnly R
 /// <summary>
 /// An employee's follow-up facts on a day: who they are, the risks of the workstation they hold (since
 /// <paramref name="AssignedOn"/>), their situations, the last visit of each kind and their absences.
+/// <paramref name="RetirementDate"/>: the day they retire, when known (an end-of-career request gives it);
+/// <paramref name="ExposureEndedOn"/>: the last day of their exposure to particular risks (SIR), when it ended.
 /// </summary>
 public sealed record FollowUpFacts(
     DateOnly BirthDate,
@@ -46,7 +52,9 @@ public sealed record FollowUpFacts(
     DateOnly? AssignedOn = null,
     IReadOnlyCollection<WorkerSituation>? Situations = null,
     IReadOnlyDictionary<HeldVisitKind, DateOnly>? LastVisits = null,
-    IReadOnlyCollection<Absence>? Absences = null)
+    IReadOnlyCollection<Absence>? Absences = null,
+    DateOnly? RetirementDate = null,
+    DateOnly? ExposureEndedOn = null)
 {
     public DateOnly? Last(HeldVisitKind kind) => LastVisits is not null && LastVisits.TryGetValue(kind, out var d) ? d : null;
 }
@@ -94,11 +102,25 @@ public static class DueVisitRules
     public static readonly DueRule Attestation = new("ATTESTATION_NON_CONTRE_INDICATION",
         "Attestation de non contre-indication valable 5 ans (CACES, habilitation électrique ; décret 2025-355)", FollowUpRules.Decree2025355);
     public static readonly DueRule ReturnToWork = new("REPRISE", "Visite de reprise le jour de la reprise ou dans les 8 jours (R4624-31)", Reform2017);
+    // Loi 2021-1018 and décret 2022-372 (R4624-28-1 to R4624-28-3 as rewritten): the end-of-career visit of those who are or were
+    // in reinforced follow-up, and the post-exposure visit once their exposure ends, from 31 March 2022.
+    public static readonly DueRule EndOfCareer = new("FIN_DE_CARRIERE",
+        "Visite de fin de carrière avant le départ à la retraite, salarié exposé ou ayant été exposé à des risques particuliers (R4624-28-1)", Reform2022);
+    public static readonly DueRule PostExposure = new("POST_EXPOSITION",
+        "Visite post-exposition dans les meilleurs délais après la fin de l'exposition à des risques particuliers (R4624-28-1)", Reform2022);
+
+    /// <summary>The end-of-career visit is convened from this long before the retirement date (the employer informs the service as soon as it knows).</summary>
+    public const int EndOfCareerLeadMonths = 6;
+    /// <summary>
+    /// « Dans les meilleurs délais » sets no deadline: the platform lists the post-exposure visit as overdue one month
+    /// after the exposure ended, so that it shows among the visits to convene now.
+    /// </summary>
+    public const int PostExposureMonths = 1;
 
     public static readonly IReadOnlyDictionary<string, DueRule> RulesByCode = new[]
     {
         InitialVip, InitialVipApprentice, InitialVipBeforeAssignment, PeriodicVipSi, PeriodicVipSia, InitialExam, ExamRenewal, ExamRenewalCategoryA,
-        Intermediate, MidCareer, Attestation, ReturnToWork,
+        Intermediate, MidCareer, Attestation, ReturnToWork, EndOfCareer, PostExposure,
     }.ToDictionary(r => r.Code);
 
     /// <summary>Every visit due for the employee as of <paramref name="on"/> (open or not yet), soonest deadline first; none after the exit.</summary>
@@ -116,6 +138,8 @@ public static class DueVisitRules
         AddAttestation(facts, on, assigned, due);
         AddMidCareer(facts, due);
         AddReturnToWork(facts, due);
+        AddEndOfCareerAndPostExposure(facts, category, due);
+        // Each rule adds at most one visit of its own kinds: (employee, kind, deadline), the refresh's key, is unique.
         return due.OrderBy(d => d.DueBy).ThenBy(d => d.Kind).ToList();
     }
 
@@ -199,6 +223,30 @@ public static class DueVisitRules
             due.Add(new(DueVisitKind.ReturnToWork, pending.ReturnOn, pending.ReturnOn.AddDays(8), ReturnToWork));
     }
 
+    /// <summary>
+    /// Whoever is or was in reinforced follow-up (SIR now, or an aptitude exam in their history — only SIR workers
+    /// have one): before retirement, the end-of-career visit; once the exposure ended while they keep working, the
+    /// post-exposure visit. A retirement that ends the exposure calls for the end-of-career visit alone.
+    /// </summary>
+    private static void AddEndOfCareerAndPostExposure(FollowUpFacts facts, FollowUpCategory category, List<DueVisit> due)
+    {
+        var wasExposed = category == FollowUpCategory.SIR || facts.Last(HeldVisitKind.AptitudeExam) is not null || facts.ExposureEndedOn is not null;
+        if (!wasExposed) return;
+        if (facts.RetirementDate is { } retirement && retirement >= EndOfCareer.From
+            && (facts.EndDate is null || facts.EndDate >= retirement.AddDays(-1)))
+        {
+            // One held in the year before the retirement settles it.
+            var done = facts.Last(HeldVisitKind.EndOfCareer) is { } held && held >= retirement.AddYears(-1);
+            if (!done) due.Add(new(DueVisitKind.EndOfCareer, retirement.AddMonths(-EndOfCareerLeadMonths), retirement, EndOfCareer));
+        }
+        if (facts.ExposureEndedOn is { } ended && ended >= PostExposure.From && category != FollowUpCategory.SIR
+            && (facts.RetirementDate is not { } retires || ended < retires.AddDays(-1)))
+        {
+            var done = facts.Last(HeldVisitKind.PostExposure) is { } held && held >= ended;
+            if (!done) due.Add(new(DueVisitKind.PostExposure, ended.AddDays(1), ended.AddMonths(PostExposureMonths), PostExposure));
+        }
+    }
+
     /// <summary>Maternity and occupational disease always; a work accident of 30 days or more; another illness or accident of 60 days or more (30 before 31 March 2022).</summary>
     public static bool CallsForReturnVisit(Absence absence) => absence.Nature switch
     {
@@ -212,6 +260,8 @@ public static class DueVisitRules
         DueVisitKind.InitialVip or DueVisitKind.InitialAptitudeExam => VisitType.Hiring,
         DueVisitKind.MidCareer => VisitType.MidCareer,
         DueVisitKind.ReturnToWork => VisitType.ReturnToWork,
+        DueVisitKind.EndOfCareer => VisitType.EndOfCareer,
+        DueVisitKind.PostExposure => VisitType.PostExposure,
         _ => VisitType.Periodic,
     };
 
@@ -223,6 +273,8 @@ public static class DueVisitRules
         DueVisitKind.IntermediateVisit => HeldVisitKind.IntermediateVisit,
         DueVisitKind.MidCareer => HeldVisitKind.MidCareer,
         DueVisitKind.Attestation => HeldVisitKind.Attestation,
+        DueVisitKind.EndOfCareer => HeldVisitKind.EndOfCareer,
+        DueVisitKind.PostExposure => HeldVisitKind.PostExposure,
         _ => HeldVisitKind.ReturnToWork,
     };
 
@@ -235,6 +287,8 @@ public static class DueVisitRules
         DueVisitKind.IntermediateVisit => "Visite intermédiaire (SIR)",
         DueVisitKind.MidCareer => "Visite de mi-carrière",
         DueVisitKind.Attestation => "Attestation de non contre-indication",
+        DueVisitKind.EndOfCareer => "Visite de fin de carrière",
+        DueVisitKind.PostExposure => "Visite post-exposition",
         _ => "Visite de reprise",
     };
 
@@ -245,6 +299,8 @@ public static class DueVisitRules
         HeldVisitKind.IntermediateVisit => "Visite intermédiaire (SIR)",
         HeldVisitKind.MidCareer => "Visite de mi-carrière",
         HeldVisitKind.Attestation => "Attestation de non contre-indication",
+        HeldVisitKind.EndOfCareer => "Visite de fin de carrière",
+        HeldVisitKind.PostExposure => "Visite post-exposition",
         _ => "Visite de reprise",
     };
 

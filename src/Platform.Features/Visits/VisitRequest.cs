@@ -61,6 +61,10 @@ public sealed class VisitRequest : ITenantOwned
     public string? ReasonComment { get; init; }
     public DateOnly? LastOpinionDeadline { get; init; }
 
+    /// <summary>A medical secretary took it in hand (« prendre en charge »): the employer's history shows it in progress.</summary>
+    public DateTimeOffset? TakenInChargeAt { get; set; }
+    public Guid? TakenInChargeByUserId { get; set; }
+
     public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>Why it was cancelled or refused, for the employer's list.</summary>
     public string? ClosingReason { get; set; }
@@ -103,11 +107,12 @@ public sealed record VisitRequestView(
     public DateTimeOffset? RefusedAt { get; init; }
     public string? RefusalReason { get; init; }
     public Guid? AppointmentId { get; init; }
+    public DateTimeOffset? TakenInChargeAt { get; init; }
 
     public static VisitRequestView Of(VisitRequest r) =>
         new(r.Id, r.CompanyId, r.EmployeeId, r.Type, r.State, r.RequestedAt, r.Situations, r.Comment, r.InterpreterLanguage, r.ClosingReason, r.UserCompanyName)
         {
             Details = VisitRequestDetails.Of(r),
-            RefusedAt = r.RefusedAt, RefusalReason = r.RefusalReason, AppointmentId = r.AppointmentId,
+            RefusedAt = r.RefusedAt, RefusalReason = r.RefusalReason, AppointmentId = r.AppointmentId, TakenInChargeAt = r.TakenInChargeAt,
         };
 }

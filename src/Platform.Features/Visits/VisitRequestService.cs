@@ -184,10 +184,16 @@ public static class VisitRequestHistory
     {
         string? Name(Guid? id) => id is { } i && names.TryGetValue(i, out var n) ? n : null;
         var events = new List<VisitRequestEvent> { new(VisitRequestEventKind.Sent, r.RequestedAt, Name(r.RequestedByUserId)) };
-        // The health team has started on it once it acknowledged receipt of an attachment.
-        if (attachments.Where(a => a.AcknowledgedAt is not null).Select(a => a.AcknowledgedAt!.Value).Order().FirstOrDefault() is { } seen && seen != default
-            && (r.ClosedAt is null || seen <= r.ClosedAt))
-            events.Add(new(VisitRequestEventKind.InProgress, seen, Detail: "Pièces jointes reçues par l'équipe santé travail."));
+        // The health team has started on it once a medical secretary took it in hand, or acknowledged receipt of an attachment: the earlier.
+        var acknowledged = attachments.Where(a => a.AcknowledgedAt is not null).Select(a => a.AcknowledgedAt!.Value).Order().FirstOrDefault();
+        (DateTimeOffset At, string Detail)? started = (r.TakenInChargeAt, acknowledged) switch
+        {
+            ({ } taken, var seen) when seen == default || taken <= seen => (taken, "Prise en charge par l'équipe santé travail."),
+            (_, var seen) when seen != default => (seen, "Pièces jointes reçues par l'équipe santé travail."),
+            _ => null,
+        };
+        if (started is { } s && (r.ClosedAt is null || s.At <= r.ClosedAt))
+            events.Add(new(VisitRequestEventKind.InProgress, s.At, Detail: s.Detail));
         switch (r.State)
         {
             case VisitRequestState.Accepted:

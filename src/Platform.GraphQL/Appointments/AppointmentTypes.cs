@@ -33,6 +33,14 @@ public sealed class AppointmentType : ObjectGraphType<AppointmentView>
             .Description("Where cancelling is a request staff confirm (sstbtp-bfc): when the employer asked.").Resolve(c => c.Source.CancellationRequestedAt);
         Field<NonNullGraphType<StringGraphType>>("convocationUrl")
             .Description("GET it with the same credentials: the convocation PDF.").Resolve(c => $"/api/appointments/{c.Source.Id}/convocation.pdf");
+        Field<NonNullGraphType<BooleanGraphType>>("hasCertificate")
+            .Description("Whether staff uploaded the visit certificate (attestation de suivi).").Resolve(c => c.Source.HasCertificate);
+        Field<DateTimeScalar>("certificateUploadedAt").Resolve(c => c.Source.CertificateUploadedAt);
+        Field<StringGraphType>("certificateUrl")
+            .Description("GET it with the same credentials: the visit certificate PDF; null when there is none or the user may not download certificates.")
+            .ResolveAsync(async c => c.Source.HasCertificate
+                && await c.RequestServices!.GetRequiredService<VisitCertificates>().MayDownloadAsync(c.Source.CompanyId, c.CancellationToken)
+                    ? $"/api/appointments/{c.Source.Id}/certificate.pdf" : null);
     }
 }
 
@@ -105,6 +113,22 @@ public sealed class StaffCancelAppointmentInputType : InputObjectGraphType<Reaso
     }
 }
 
+public sealed class AttachVisitCertificateInput
+{
+    public string Id { get; set; } = "";
+    public string Content { get; set; } = "";
+}
+
+public sealed class AttachVisitCertificateInputType : InputObjectGraphType<AttachVisitCertificateInput>
+{
+    public AttachVisitCertificateInputType()
+    {
+        Name = "AttachVisitCertificateInput";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The held appointment.");
+        Field<NonNullGraphType<StringGraphType>>("content").Description("The PDF, base64-encoded (under 1 MB once decoded).");
+    }
+}
+
 public sealed class ForwardConvocationInput
 {
     public string Id { get; set; } = "";
@@ -169,6 +193,11 @@ public static class AppointmentOperations
                 if (!Guid.TryParse(input.Id, out var id)) return Outcome<VisitRequestView>.Fail(VisitRequestService.NotFound);
                 return await Staff(c).ScheduleAsync(id, input.StartsAt, input.Location, input.HealthProfessional, c.CancellationToken);
             });
+        mutation.Field<NonNullGraphType<VisitRequestPayloadType>>("takeVisitRequestInCharge")
+            .Description("Staff of the tenant: starts on a pending request; the employer's history shows it in progress.")
+            .Argument<NonNullGraphType<IdInputType>>("input")
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
+                ? await Staff(c).TakeInChargeAsync(id, c.CancellationToken) : Outcome<VisitRequestView>.Fail(VisitRequestService.NotFound));
         mutation.Field<NonNullGraphType<VisitRequestPayloadType>>("refuseVisitRequest")
             .Description("Staff of the tenant: refuses a pending request with a reason.")
             .Argument<NonNullGraphType<RefuseVisitRequestInputType>>("input")
@@ -190,6 +219,18 @@ public static class AppointmentOperations
             {
                 var input = c.GetArgument<ReasonInput>("input");
                 return Guid.TryParse(input.Id, out var id) ? await Staff(c).CancelAsync(id, input.Reason, c.CancellationToken) : Outcome<AppointmentView>.Fail(AppointmentService.NotFound);
+            });
+        mutation.Field<NonNullGraphType<AppointmentPayloadType>>("attachVisitCertificate")
+            .Description("Staff of the tenant: attaches (or replaces) the visit certificate of a held appointment.")
+            .Argument<NonNullGraphType<AttachVisitCertificateInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<AttachVisitCertificateInput>("input");
+                if (!Guid.TryParse(input.Id, out var id)) return Outcome<AppointmentView>.Fail(AppointmentService.NotFound);
+                var content = new byte[input.Content.Length * 3 / 4 + 3];
+                if (!Convert.TryFromBase64String(input.Content, content, out var length))
+                    return Outcome<AppointmentView>.Fail(new UserError("NOT_A_PDF", "Le fichier n'est pas lisible : envoyez le PDF encodé en base64.", "content"));
+                return await c.RequestServices!.GetRequiredService<VisitCertificates>().AttachAsync(id, content[..length], "content", c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<ForwardConvocationPayloadType>>("forwardConvocation")
             .Description("E-mails the convocation PDF to the employee's address.")

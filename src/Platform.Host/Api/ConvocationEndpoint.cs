@@ -10,8 +10,28 @@ namespace Platform.Host.Api;
 /// </summary>
 public static class ConvocationEndpoint
 {
-    public static void MapConvocationEndpoint(this WebApplication app) =>
+    public static void MapConvocationEndpoint(this WebApplication app)
+    {
         app.MapGet("/api/appointments/{id:guid}/convocation.pdf", HandleAsync);
+        app.MapGet("/api/appointments/{id:guid}/certificate.pdf", CertificateAsync);
+    }
+
+    /// <summary>
+    /// GET /api/appointments/{id}/certificate.pdf: the visit certificate staff uploaded, for members holding
+    /// the right to see certificates (403 without it) and the tenant's staff; 404 when there is none or the
+    /// appointment is not the caller's company's (or tenant's).
+    /// </summary>
+    private static async Task<IResult> CertificateAsync(Guid id, HttpContext http, CurrentUser currentUser, VisitCertificates certificates, CancellationToken ct)
+    {
+        if (!currentUser.IsAuthenticated) return Results.Unauthorized();
+        CertificateFile? file;
+        try { file = await certificates.OpenAsync(id, ct); }
+        catch (AccessDeniedException e) { return e.Denial == AccessDenial.Unauthenticated ? Results.Unauthorized() : Results.StatusCode(StatusCodes.Status403Forbidden); }
+        if (file is null) return Results.NotFound();
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(file.Content, "application/pdf", file.FileName);
+    }
 
     private static async Task<IResult> HandleAsync(Guid id, HttpContext http, CurrentUser currentUser, AppointmentService appointments, CancellationToken ct)
     {

@@ -215,6 +215,12 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
         Assert.Empty(DemoApi.ErrorCodes(accepted));
         Assert.True(accepted.GetProperty("appointment").GetProperty("cancelled").GetBoolean());
         Assert.False(accepted.GetProperty("appointment").GetProperty("cancellable").GetBoolean());
+        // The company's convocation contact is told, with the reason.
+        MimeMessage? notice = null;
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); notice is null && DateTime.UtcNow < deadline; await Task.Delay(100))
+            notice = Factory.Smtp.MessagesTo("employer@sist-on.demo").FirstOrDefault(m => m.Subject?.StartsWith("Rendez-vous annulé : Jean MARTIN") == true);
+        Assert.NotNull(notice);
+        Assert.Contains("Motif : Annulé par l'entreprise.", notice.TextBody);
         await using var scope = Factory.Services.CreateTenantScope("sist-on");
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         Assert.Equal(0, await db.Appointments.Held(startsAt.AddDays(1)).CountAsync(a => a.Id == inTime.Appointment));

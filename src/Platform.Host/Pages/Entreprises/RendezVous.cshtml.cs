@@ -18,7 +18,7 @@ namespace Platform.Host.Pages.Entreprises;
 /// forward to the employee, and cancelling within the tenant's notice (or asking to, or whom to call).
 /// </summary>
 [Authorize]
-public sealed class RendezVousModel(AppointmentService appointments, EmployeeQueries employees, CompanyAccess access, CompanyDirectory companies,
+public sealed class RendezVousModel(AppointmentService appointments, VisitCertificates certificates, EmployeeQueries employees, CompanyAccess access, CompanyDirectory companies,
     ITenantContext tenant, TenantRulesCache rulesCache, CurrentUser currentUser) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
@@ -33,6 +33,8 @@ public sealed class RendezVousModel(AppointmentService appointments, EmployeeQue
     public string? Message { get; private set; }
     /// <summary>Forwarding a convocation is an employer's act: members who may request visits.</summary>
     public bool CanForward { get; private set; }
+    /// <summary>The certificate's link shows only to those with the right to see certificates (seed 002).</summary>
+    public bool CanDownloadCertificates { get; private set; }
 
     public string NoticeText => Rules.Cancellation.AppointmentChannel switch
     {
@@ -55,6 +57,7 @@ public sealed class RendezVousModel(AppointmentService appointments, EmployeeQue
         // Only the people this page names, not the whole company's staff.
         Employees = (await employees.SomeAsync(Id, List.Items.Select(a => a.Node.EmployeeId).Distinct().ToList())).ToDictionary(e => e.Id);
         CanForward = !currentUser.IsStaff && await access.HasAsync(Id, Permission.RequestVisits);
+        CanDownloadCertificates = await certificates.MayDownloadAsync(Id);
         return Page();
     }
 

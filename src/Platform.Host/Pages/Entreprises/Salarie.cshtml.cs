@@ -84,8 +84,17 @@ public sealed class SalarieModel(EmployeeService employees, EmployeeQueries quer
         return await LoadAsync() ? Page() : NotFound();
     }
 
-    private async Task<IActionResult> AfterExitAsync(Outcome<EmployeeExit> result, string done) =>
-        await AfterAsync(result.Errors, result.Pending, done, result.Value?.CancelledVisitRequests.Count ?? 0);
+    private async Task<IActionResult> AfterExitAsync(Outcome<EmployeeExit> result, string done)
+    {
+        // The employer reads which appointments the exit cancelled (the company's contacts are also e-mailed).
+        if (result.Value?.CancelledAppointments is { Count: > 0 } cancelled)
+            done += " Rendez-vous annulé(s) : " + string.Join(", ", cancelled.Select(a =>
+            {
+                var at = TimeZoneInfo.ConvertTime(a.StartsAt, Platform.Features.Regulation.FrenchTime.Paris);
+                return $"visite « {Platform.Features.Visits.VisitRules.Label(a.Type)} » du {at:dd/MM/yyyy} à {at:HH\\:mm}";
+            })) + ".";
+        return await AfterAsync(result.Errors, result.Pending, done, result.Value?.CancelledVisitRequests.Count ?? 0);
+    }
 
     private async Task<IActionResult> AfterAsync(Outcome<EmployeeView> result, string done) => await AfterAsync(result.Errors, result.Pending, done, 0);
 

@@ -712,6 +712,15 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.Property<Guid?>("CancelledByUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CertificateFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CertificateUploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CertificateUploadedByUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid");
 
@@ -2253,6 +2262,12 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("TakenInChargeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TakenInChargeByUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("TenantId")
                         .IsRequired()

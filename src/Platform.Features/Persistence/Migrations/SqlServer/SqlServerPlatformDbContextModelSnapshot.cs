@@ -715,6 +715,15 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("CancelledByUserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("CertificateFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CertificateUploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CertificateUploadedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2257,6 +2266,12 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("TakenInChargeAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("TakenInChargeByUserId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("TenantId")
                         .IsRequired()

@@ -707,6 +707,15 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("CancelledByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CertificateFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CertificateUploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CertificateUploadedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT");
 
@@ -2247,6 +2256,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("TakenInChargeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TakenInChargeByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")
