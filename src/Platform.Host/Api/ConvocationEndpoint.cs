@@ -11,7 +11,11 @@ namespace Platform.Host.Api;
 public static class ConvocationEndpoint
 {
     public static void MapConvocationEndpoint(this WebApplication app) =>
-        app.MapGet("/api/appointments/{id:guid}/convocation.pdf", HandleAsync);
+        app.MapGet("/api/appointments/{id:guid}/convocation.pdf", HandleAsync)
+            .WithTags("Fichiers")
+            .WithSummary("La convocation d'un rendez-vous, en PDF")
+            .WithDescription("Pour qui peut voir le rendez-vous (rôle Convocation de l'entreprise, personnel du service). 401 sans jeton, 404 sinon.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
 
     private static async Task<IResult> HandleAsync(Guid id, HttpContext http, CurrentUser currentUser, AppointmentService appointments, CancellationToken ct)
     {
