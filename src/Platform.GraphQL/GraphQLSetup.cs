@@ -24,11 +24,8 @@ public static class GraphQLSetup
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddGraphTypes(typeof(PlatformSchema).Assembly)
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddComplexityAnalyzer(o =>
-            {
-                o.MaxDepth = MaxDepth;
-                o.MaxComplexity = MaxComplexity;
-            })
+            // The limits are applied by IntrospectionLimits: the same for real queries, wider for introspection alone.
+            .AddComplexityAnalyzer(o => o.ValidateComplexityDelegate = IntrospectionLimits.Validate)
             .AddErrorInfoProvider(o =>
             {
                 o.ExposeExceptionDetails = false;

@@ -38,17 +38,17 @@ public sealed class AccountService(
     /// lockout, so that a borrowed session cannot be used to guess the password.
     /// </summary>
     /// <param name="siteUrl">The tenant host, for the unlock link when the account gets blocked.</param>
-    public async Task<IReadOnlyList<UserError>> ChangePasswordAsync(string? currentPassword, string? newPassword, string? siteUrl = null, CancellationToken ct = default)
+    public async Task<Outcome> ChangePasswordAsync(string? currentPassword, string? newPassword, string? siteUrl = null, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
         var user = await identity.Users.SingleAsync(u => u.Id == userId, ct);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var (guard, refused) = await CheckCurrentPasswordAsync(user, currentPassword, rules, siteUrl, ct);
-        if (refused is not null) return [refused];
+        if (refused is not null) return Outcome.Fail(refused);
         var isStaff = await db.StaffMembers.AnyAsync(s => s.UserId == userId, ct);
-        if (PasswordPolicy.Check(PasswordPolicy.For(rules, isStaff), newPassword, "newPassword") is { } weak) return [weak];
+        if (PasswordPolicy.Check(PasswordPolicy.For(rules, isStaff), newPassword, "newPassword") is { } weak) return Outcome.Fail(weak);
         if (newPassword == currentPassword)
-            return [new UserError("PASSWORD_UNCHANGED", "Le nouveau mot de passe doit être différent de l'actuel.", "newPassword")];
+            return Outcome.Fail(new UserError("PASSWORD_UNCHANGED", "Le nouveau mot de passe doit être différent de l'actuel.", "newPassword"));
 
         // The tenant's side (audit, lockout) first, then the person (platform database): a failure in
         // between leaves the old password, never a change unaudited.
@@ -59,7 +59,7 @@ public sealed class AccountService(
         // The other sessions end (saves the person with the new password); the portal renews the cookie of this one (RenewedSession).
         await sessions.EndAllAsync(user, ct);
         RenewedSession = SignedInUser.Of(user, Tenant.Slug, await db.StaffMembers.Where(s => s.UserId == userId).Select(s => (StaffRole?)s.Role).SingleOrDefaultAsync(ct));
-        return [];
+        return Outcome.Ok;
     }
 
     /// <summary>
@@ -80,15 +80,15 @@ public sealed class AccountService(
     /// removes the recovery e-mail at once (that address is already proven). Reset links go to the recovery
     /// e-mail, so changing it asks for the current password, and the account's own address is told.
     /// </summary>
-    public async Task<IReadOnlyList<UserError>> RequestRecoveryEmailAsync(string? email, string? currentPassword, string siteUrl, CancellationToken ct = default)
+    public async Task<Outcome> RequestRecoveryEmailAsync(string? email, string? currentPassword, string siteUrl, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
         email = email?.Trim();
-        if (PersonDetails.EmailProblem(email) is { } bad) return [bad with { Field = "recoveryEmail" }];
+        if (PersonDetails.EmailProblem(email) is { } bad) return Outcome.Fail(bad with { Field = "recoveryEmail" });
         var user = await identity.Users.SingleAsync(u => u.Id == userId, ct);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var (_, refused) = await CheckCurrentPasswordAsync(user, currentPassword, rules, siteUrl, ct);
-        if (refused is not null) return [refused];
+        if (refused is not null) return Outcome.Fail(refused);
         if (User.Normalize(email!) == user.NormalizedEmail)
         {
             user.RecoveryEmail = null;
@@ -96,7 +96,7 @@ public sealed class AccountService(
         }
         else
         {
-            if (!throttle.TryAcquire(Tenant.Slug, "recovery|" + userId)) return [SignInThrottle.TooMany with { Field = "recoveryEmail" }];
+            if (!throttle.TryAcquire(Tenant.Slug, "recovery|" + userId)) return Outcome.Fail(SignInThrottle.TooMany with { Field = "recoveryEmail" });
             user.PendingRecoveryEmail = email;
             var token = await links.IssueAsync(userId, EmailLinkPurpose.RecoveryEmail, RecoveryLinkLifetime, ct);
             outbox.Enqueue(email!, EmailTemplates.ConfirmRecoveryEmail(rules, $"{siteUrl.TrimEnd('/')}{RecoveryEmailPath}?jeton={token}", (int)RecoveryLinkLifetime.TotalHours));
@@ -104,7 +104,7 @@ public sealed class AccountService(
         db.AuditEntries.Record(time, userId, "recovery-email-requested", "User", userId);
         await identity.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
-        return [];
+        return Outcome.Ok;
     }
 
     /// <summary>Confirms a recovery e-mail from the link sent to it; false when the link is unknown, used or expired.</summary>
@@ -125,15 +125,15 @@ public sealed class AccountService(
     }
 
     /// <summary>Staff unlock an account blocked by failed sign-ins (sst68: blocked until unlocked).</summary>
-    public async Task<IReadOnlyList<UserError>> UnlockAsync(Guid userId, CancellationToken ct = default)
+    public async Task<Outcome> UnlockAsync(Guid userId, CancellationToken ct = default)
     {
         var staffId = currentUser.RequireStaff();
         var guard = await db.SignInGuards.SingleOrDefaultAsync(g => g.UserId == userId, ct);
         if (guard is null || (!guard.BlockedUntilUnlocked && guard.LockedUntil is null))
-            return [new UserError("NOT_LOCKED", "Ce compte n'est pas bloqué.", "userId")];
+            return Outcome.Fail(new UserError("NOT_LOCKED", "Ce compte n'est pas bloqué.", "userId"));
         SignInLockout.Clear(guard);
         db.AuditEntries.Record(time, staffId, "account-unlocked", "User", userId);
         await db.SaveChangesAsync(ct);
-        return [];
+        return Outcome.Ok;
     }
 }

@@ -37,43 +37,49 @@ public sealed class ApiClients(PlatformDbContext db, IdentityDb identity, Curren
     }
 
     /// <summary>The secret is returned once and stored only hashed (by OpenIddict).</summary>
-    public async Task<(NewApiClient? Client, UserError? Error)> CreateAsync(string? name, CancellationToken ct = default)
-    {
-        var userId = currentUser.RequireUserId();
-        if (currentUser.IsStaff) throw new AccessDeniedException(AccessDenial.Forbidden);
-        if (!await db.Memberships.AnyAsync(m => m.UserId == userId, ct))
-            return (null, new UserError("NO_COMPANY", "Un accès API n'a de sens qu'avec au moins une entreprise à gérer.", null));
-        name = name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100) return (null, new UserError("NAME_REQUIRED", "Nommez le logiciel (100 caractères au plus).", "name"));
-        if (await identity.ApiClients.CountAsync(c => c.UserId == userId, ct) >= 10)
-            return (null, new UserError("TOO_MANY_CLIENTS", "Dix accès API au plus : révoquez-en un d'abord.", "name"));
-
-        var clientId = "cabinet-" + OneTimeSecrets.NewLinkToken()[..16].ToLowerInvariant().Replace('_', 'x').Replace('-', 'y');
-        var secret = OneTimeSecrets.NewLinkToken();
-        await applications.CreateAsync(new OpenIddictApplicationDescriptor
+    public Task<Outcome<NewApiClient>> CreateAsync(string? name, CancellationToken ct = default) =>
+        PersonAndTenant.RunAsync<Outcome<NewApiClient>>(db, identity, async () =>
         {
-            ClientId = clientId, ClientSecret = secret, ClientType = OpenIddictConstants.ClientTypes.Confidential, DisplayName = name,
-            Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, ClientCredentialsPermission },
-        }, ct);
-        identity.ApiClients.Add(new ApiClient { UserId = userId, ClientId = clientId, Name = name, CreatedAt = time.GetUtcNow() });
-        db.AuditEntries.Record(time, userId, "api-client-created", "ApiClient", clientId);
-        await identity.SaveChangesAsync(ct);
-        await db.SaveChangesAsync(ct);
-        return (new NewApiClient(clientId, secret), null);
-    }
+            var userId = currentUser.RequireUserId();
+            if (currentUser.IsStaff) throw new AccessDeniedException(AccessDenial.Forbidden);
+            if (!await db.Memberships.AnyAsync(m => m.UserId == userId, ct))
+                return Outcome<NewApiClient>.Fail(new UserError("NO_COMPANY", "Un accès API n'a de sens qu'avec au moins une entreprise à gérer.", null));
+            name = name?.Trim();
+            if (string.IsNullOrEmpty(name) || name.Length > 100) return Outcome<NewApiClient>.Fail(new UserError("NAME_REQUIRED", "Nommez le logiciel (100 caractères au plus).", "name"));
+            if (await identity.ApiClients.CountAsync(c => c.UserId == userId, ct) >= 10)
+                return Outcome<NewApiClient>.Fail(new UserError("TOO_MANY_CLIENTS", "Dix accès API au plus : révoquez-en un d'abord.", "name"));
 
-    public async Task<UserError?> RevokeAsync(string? clientId, CancellationToken ct = default)
-    {
-        var userId = currentUser.RequireUserId();
-        var client = await identity.ApiClients.SingleOrDefaultAsync(c => c.ClientId == clientId && c.UserId == userId, ct);
-        if (client is null) return new UserError("NOT_FOUND", "Cet accès API n'existe pas.", "clientId");
-        if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application) await applications.DeleteAsync(application, ct);
-        identity.ApiClients.Remove(client);
-        db.AuditEntries.Record(time, userId, "api-client-revoked", "ApiClient", client.ClientId);
-        await identity.SaveChangesAsync(ct);
-        await db.SaveChangesAsync(ct);
-        return null;
-    }
+            var clientId = "cabinet-" + OneTimeSecrets.NewLinkToken()[..16].ToLowerInvariant().Replace('_', 'x').Replace('-', 'y');
+            var secret = OneTimeSecrets.NewLinkToken();
+            // Without a shared transaction (a tenant with its own database), the record first: a failure
+            // afterwards leaves a record of a client that never came to be (create it again), never a working
+            // client that no record shows.
+            db.AuditEntries.Record(time, userId, "api-client-created", "ApiClient", clientId);
+            await db.SaveChangesAsync(ct);
+            await applications.CreateAsync(new OpenIddictApplicationDescriptor
+            {
+                ClientId = clientId, ClientSecret = secret, ClientType = OpenIddictConstants.ClientTypes.Confidential, DisplayName = name,
+                Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, ClientCredentialsPermission },
+            }, ct);
+            identity.ApiClients.Add(new ApiClient { UserId = userId, ClientId = clientId, Name = name, CreatedAt = time.GetUtcNow() });
+            await identity.SaveChangesAsync(ct);
+            return Outcome<NewApiClient>.Ok(new NewApiClient(clientId, secret));
+        }, ct);
+
+    public Task<Outcome> RevokeAsync(string? clientId, CancellationToken ct = default) =>
+        PersonAndTenant.RunAsync<Outcome>(db, identity, async () =>
+        {
+            var userId = currentUser.RequireUserId();
+            var client = await identity.ApiClients.SingleOrDefaultAsync(c => c.ClientId == clientId && c.UserId == userId, ct);
+            if (client is null) return new UserError("NOT_FOUND", "Cet accès API n'existe pas.", "clientId");
+            if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application) await applications.DeleteAsync(application, ct);
+            identity.ApiClients.Remove(client);
+            db.AuditEntries.Record(time, userId, "api-client-revoked", "ApiClient", client.ClientId);
+            // Without a shared transaction, the revocation first: a revoked client never keeps working for want of its record.
+            await identity.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
+            return Outcome.Ok;
+        }, ct);
 
     /// <summary>The person a client acts for on the current tenant, when they have access here.</summary>
     public async Task<User?> ActingUserAsync(string? clientId, CancellationToken ct = default)

@@ -79,13 +79,13 @@ public sealed class CompanyUsers(
     }
 
     /// <param name="siteUrl">The tenant host the request came to, for the link in the e-mail.</param>
-    public async Task<IReadOnlyList<UserError>> InviteAsync(Guid companyId, InvitationDraft draft, string siteUrl, CancellationToken ct = default)
+    public async Task<Outcome> InviteAsync(Guid companyId, InvitationDraft draft, string siteUrl, CancellationToken ct = default)
     {
         var actor = currentUser.RequireUserId();
         await RequireManagerAsync(companyId, ct);
         var rules = await RulesAsync();
         var company = (await companies.GetAsync(companyId, ct))!;
-        if (InvitationsClosed(rules, company) is { } closed) return [closed];
+        if (InvitationsClosed(rules, company) is { } closed) return Outcome.Fail(closed);
 
         var email = draft.Email?.Trim();
         var errors = new List<UserError>();
@@ -95,17 +95,17 @@ public sealed class CompanyUsers(
         if (jobFunction?.Length > 100) errors.Add(new("TOO_LONG", "La fonction dépasse 100 caractères.", "jobFunction"));
         var phone = CompanyRules.Phone(draft.Phone, "phone", errors);
         if (await RolesProblemAsync(draft.Roles) is { } problem) errors.Add(problem);
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return Outcome.Fail(errors);
         var address = email!;
         var roles = draft.Roles!.Distinct().ToList();
         var normalized = User.Normalize(address);
         var existing = await identity.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
         if (existing is { } id && await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == id, ct))
-            return [new UserError("ALREADY_MEMBER", "Cette personne a déjà accès à l'entreprise.", "email")];
+            return Outcome.Fail(new UserError("ALREADY_MEMBER", "Cette personne a déjà accès à l'entreprise.", "email"));
         // A mandataire is someone outside the company: not an employer's own account, which signs in with its
         // member number (seed 003: the mandataire has a connexion of its own).
         if (rules.Users.SubUsers == SubUserModel.ProxyAccounts && existing is { } holder && await accounts.IsCompanyOwnAccountAsync(holder, ct))
-            return [new UserError("EMPLOYER_EMAIL", "Cette adresse est celle d'un compte adhérent, qui se connecte avec son numéro d'adhérent : un mandataire a sa propre adresse e-mail.", "email")];
+            return Outcome.Fail(new UserError("EMPLOYER_EMAIL", "Cette adresse est celle d'un compte adhérent, qui se connecte avec son numéro d'adhérent : un mandataire a sa propre adresse e-mail.", "email"));
 
         var now = time.GetUtcNow();
         var token = OneTimeSecrets.NewLinkToken();
@@ -132,7 +132,7 @@ public sealed class CompanyUsers(
             $"{siteUrl.TrimEnd('/')}{AcceptPath}?jeton={token}", InvitationLifetime.Days));
         Audit(actor, "user-invited", companyId, $"{{\"roles\":\"{string.Join(",", invitation.Roles)}\"}}");
         await db.SaveChangesAsync(ct);
-        return [];
+        return Outcome.Ok;
     }
 
     /// <summary>Why the caller cannot invite anyone to this company (null: they can), for the portal to show instead of the form.</summary>
@@ -177,60 +177,64 @@ public sealed class CompanyUsers(
     /// waiting for activation, whose e-mail the link now proves) gives a name and, where the tenant signs
     /// in with one, the password: only then, once the e-mail is proven, is a password set.
     /// </summary>
-    public async Task<(AcceptedInvitation? Accepted, IReadOnlyList<UserError> Errors)> AcceptAsync(string? token, string? firstName, string? lastName, string? password, CancellationToken ct = default)
-    {
-        if (await FindInvitationAsync(token, ct) is not { } invitation) return (null, [LinkExpired]);
-        var rules = await RulesAsync();
-        var normalized = User.Normalize(invitation.Email);
-        var user = await identity.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
-        var now = time.GetUtcNow();
-        if (user is { PendingActivation: false })
+    public Task<Outcome<AcceptedInvitation>> AcceptAsync(string? token, string? firstName, string? lastName, string? password, CancellationToken ct = default) =>
+        PersonAndTenant.RunAsync<Outcome<AcceptedInvitation>>(db, identity, async () =>
         {
-            if (currentUser.UserId != user.Id)
+            if (await FindInvitationAsync(token, ct) is not { } invitation) return Outcome<AcceptedInvitation>.Fail(LinkExpired);
+            var rules = await RulesAsync();
+            var normalized = User.Normalize(invitation.Email);
+            var user = await identity.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+            var now = time.GetUtcNow();
+            if (user is { PendingActivation: false })
             {
-                // Where sign-in is by identifier only (sst68), the account cannot sign in here before it has one:
-                // its password, given on the acceptance page, is the sign-in (throttled like any other).
-                if (!SignsInOnlyByIdentifier(rules) || user.PasswordHash is null)
-                    return (null, [new UserError("SIGN_IN_REQUIRED", $"Connectez-vous avec le compte {invitation.Email} pour accepter cette invitation.", "token")]);
-                if (!throttle.TryAcquire(Tenant.Slug, invitation.Email)) return (null, [SignInThrottle.TooMany with { Field = "password" }]);
-                // The same lockout as the sign-in form: this password check is a sign-in.
-                var check = await lockout.CheckPasswordAsync(user, password, rules,
-                    new UserError("INVALID_CREDENTIALS", $"Mot de passe du compte {invitation.Email} incorrect.", "password"), null, ct);
-                if (check.Refused is not null) return (null, [check.Refused with { Field = "password" }]);
-            }
-        }
-        else
-        {
-            var errors = PersonDetails.NameProblems(firstName, lastName).ToList();
-            if (rules.Login.Proof == LoginProof.Password && PasswordPolicy.Check(PasswordPolicy.For(rules), password) is { } weak) errors.Add(weak);
-            if (errors.Count > 0) return (null, errors);
-            if (user is null)
-            {
-                user = new User { Email = invitation.Email, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), CreatedAt = now };
-                identity.Users.Add(user);
+                if (currentUser.UserId != user.Id)
+                {
+                    // Where sign-in is by identifier only (sst68), the account cannot sign in here before it has one:
+                    // its password, given on the acceptance page, is the sign-in (throttled like any other).
+                    if (!SignsInOnlyByIdentifier(rules) || user.PasswordHash is null)
+                        return Outcome<AcceptedInvitation>.Fail(new UserError("SIGN_IN_REQUIRED", $"Connectez-vous avec le compte {invitation.Email} pour accepter cette invitation.", "token"));
+                    if (!throttle.TryAcquire(Tenant.Slug, invitation.Email)) return Outcome<AcceptedInvitation>.Fail(SignInThrottle.TooMany with { Field = "password" });
+                    // The same lockout as the sign-in form: this password check is a sign-in.
+                    var check = await lockout.CheckPasswordAsync(user, password, rules,
+                        new UserError("INVALID_CREDENTIALS", $"Mot de passe du compte {invitation.Email} incorrect.", "password"), null, ct);
+                    if (check.Refused is not null) return Outcome<AcceptedInvitation>.Fail(check.Refused with { Field = "password" });
+                }
             }
             else
             {
-                // An account created but never activated: whoever created it never proved the e-mail, so
-                // nothing they chose survives; its unused activation links stop working.
-                (user.FirstName, user.LastName, user.PendingActivation) = (firstName!.Trim(), lastName!.Trim(), false);
-                foreach (var link in await db.EmailLinkTokens.Where(t => t.UserId == user.Id && t.UsedAt == null).ToListAsync(ct)) link.UsedAt = now;
+                var errors = PersonDetails.NameProblems(firstName, lastName).ToList();
+                if (rules.Login.Proof == LoginProof.Password && PasswordPolicy.Check(PasswordPolicy.For(rules), password) is { } weak) errors.Add(weak);
+                if (errors.Count > 0) return Outcome<AcceptedInvitation>.Fail(errors);
+                if (user is null)
+                {
+                    user = new User { Email = invitation.Email, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), CreatedAt = now };
+                    identity.Users.Add(user);
+                }
+                else
+                {
+                    // An account created but never activated: whoever created it never proved the e-mail, so
+                    // nothing they chose survives; its unused activation links stop working.
+                    (user.FirstName, user.LastName, user.PendingActivation) = (firstName!.Trim(), lastName!.Trim(), false);
+                    foreach (var link in await db.EmailLinkTokens.Where(t => t.UserId == user.Id && t.UsedAt == null).ToListAsync(ct)) link.UsedAt = now;
+                }
+                user.JobFunction ??= invitation.JobFunction;
+                user.PasswordHash = rules.Login.Proof == LoginProof.Password ? Passwords.Hash(password!) : null;
             }
-            user.JobFunction ??= invitation.JobFunction;
-            user.PasswordHash = rules.Login.Proof == LoginProof.Password ? Passwords.Hash(password!) : null;
-        }
-        if (!await db.Memberships.AnyAsync(m => m.CompanyId == invitation.CompanyId && m.UserId == user.Id, ct))
-            db.Memberships.Add(new Membership
-            {
-                UserId = user.Id, CompanyId = invitation.CompanyId, Roles = invitation.Roles, JobFunction = invitation.JobFunction, Phone = invitation.Phone, CreatedAt = now,
-            });
-        var identifier = rules.Users.SubUsers == SubUserModel.DelegatedByStaff ? await PersonalIdentifierAsync(invitation.CompanyId, user.Id, ct) : null;
-        invitation.AcceptedAt = now;
-        Audit(user.Id, "invitation-accepted", invitation.CompanyId, null);
-        await identity.SaveChangesAsync(ct);
-        await db.SaveChangesAsync(ct);
-        return (new AcceptedInvitation(SignedInUser.Of(user, Tenant.Slug, null), invitation.CompanyId, identifier), []);
-    }
+            if (!await db.Memberships.AnyAsync(m => m.CompanyId == invitation.CompanyId && m.UserId == user.Id, ct))
+                db.Memberships.Add(new Membership
+                {
+                    UserId = user.Id, CompanyId = invitation.CompanyId, Roles = invitation.Roles, JobFunction = invitation.JobFunction, Phone = invitation.Phone, CreatedAt = now,
+                });
+            var identifier = rules.Users.SubUsers == SubUserModel.DelegatedByStaff ? await PersonalIdentifierAsync(invitation.CompanyId, user.Id, ct) : null;
+            invitation.AcceptedAt = now;
+            Audit(user.Id, "invitation-accepted", invitation.CompanyId, null);
+            // Without a shared transaction (a tenant with its own database), the person first: a failure before
+            // the tenant's rows leaves an account with no access and the invitation still open (signed in, the
+            // person accepts it again), where the other order would spend the invitation on a person never saved.
+            await identity.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
+            return Outcome<AcceptedInvitation>.Ok(new AcceptedInvitation(SignedInUser.Of(user, Tenant.Slug, null), invitation.CompanyId, identifier));
+        }, ct);
 
     /// <summary>Member-number tenants without the mandataire box: there, an e-mail never signs anyone in (staff aside).</summary>
     private static bool SignsInOnlyByIdentifier(TenantRules rules) => rules.Login.Identifier == LoginIdentifier.MemberNumber && !rules.Login.ProxyLogin;
@@ -251,49 +255,51 @@ public sealed class CompanyUsers(
         return identifier;
     }
 
-    public async Task<IReadOnlyList<UserError>> ChangeRolesAsync(Guid companyId, Guid userId, IReadOnlyList<string>? roles, CancellationToken ct = default)
-    {
-        await RequireManagerAsync(companyId, ct);
-        if (await RolesProblemAsync(roles) is { } problem) return [problem];
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.CompanyId == companyId && m.UserId == userId, ct);
-        if (membership is null) return [new UserError("NOT_A_MEMBER", "Cette personne n'a pas accès à l'entreprise.", "userId")];
-        if (membership.Roles.Contains(CompanyRoles.Administrator) && !roles!.Contains(CompanyRoles.Administrator)
-            && await IsLastAdministratorAsync(companyId, userId, ct))
-            return [LastAdministrator("roles")];
-        var changed = !membership.Roles.ToHashSet().SetEquals(roles!);
-        membership.Roles = roles!.Distinct().ToList();
-        // Sessions that began with the former roles end (the portal checks company roles on each request anyway).
-        if (changed) await sessions.EndAllAsync(userId, ct);
-        Audit(currentUser.UserId, "user-roles-changed", companyId, $"{{\"userId\":\"{userId}\",\"roles\":\"{string.Join(",", membership.Roles)}\"}}");
-        await db.SaveChangesAsync(ct);
-        return [];
-    }
+    public Task<Outcome> ChangeRolesAsync(Guid companyId, Guid userId, IReadOnlyList<string>? roles, CancellationToken ct = default) =>
+        PersonAndTenant.RunAsync<Outcome>(db, identity, async () =>
+        {
+            await RequireManagerAsync(companyId, ct);
+            if (await RolesProblemAsync(roles) is { } problem) return Outcome.Fail(problem);
+            var membership = await db.Memberships.SingleOrDefaultAsync(m => m.CompanyId == companyId && m.UserId == userId, ct);
+            if (membership is null) return Outcome.Fail(new UserError("NOT_A_MEMBER", "Cette personne n'a pas accès à l'entreprise.", "userId"));
+            if (membership.Roles.Contains(CompanyRoles.Administrator) && !roles!.Contains(CompanyRoles.Administrator)
+                && await IsLastAdministratorAsync(companyId, userId, ct))
+                return Outcome.Fail(LastAdministrator("roles"));
+            var changed = !membership.Roles.ToHashSet().SetEquals(roles!);
+            membership.Roles = roles!.Distinct().ToList();
+            // Sessions that began with the former roles end (the portal checks company roles on each request anyway).
+            if (changed) await sessions.EndAllAsync(userId, ct);
+            Audit(currentUser.UserId, "user-roles-changed", companyId, $"{{\"userId\":\"{userId}\",\"roles\":\"{string.Join(",", membership.Roles)}\"}}");
+            await db.SaveChangesAsync(ct);
+            return Outcome.Ok;
+        }, ct);
 
-    public async Task<IReadOnlyList<UserError>> RemoveAsync(Guid companyId, Guid userId, CancellationToken ct = default)
-    {
-        await RequireManagerAsync(companyId, ct);
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.CompanyId == companyId && m.UserId == userId, ct);
-        if (membership is null) return [new UserError("NOT_A_MEMBER", "Cette personne n'a pas accès à l'entreprise.", "userId")];
-        if (membership.Roles.Contains(CompanyRoles.Administrator) && await IsLastAdministratorAsync(companyId, userId, ct))
-            return [LastAdministrator("userId")];
-        db.Memberships.Remove(membership);
-        await sessions.EndAllAsync(userId, ct);
-        db.NotificationPreferences.RemoveRange(await db.NotificationPreferences.Where(p => p.CompanyId == companyId && p.UserId == userId).ToListAsync(ct));
-        // The person may have been the last to receive some kind: an administrator takes it over.
-        await recipients.KeepEveryKindCoveredAsync(companyId, userId, ct);
-        Audit(currentUser.UserId, "user-removed", companyId, $"{{\"userId\":\"{userId}\"}}");
-        await db.SaveChangesAsync(ct);
-        return [];
-    }
+    public Task<Outcome> RemoveAsync(Guid companyId, Guid userId, CancellationToken ct = default) =>
+        PersonAndTenant.RunAsync<Outcome>(db, identity, async () =>
+        {
+            await RequireManagerAsync(companyId, ct);
+            var membership = await db.Memberships.SingleOrDefaultAsync(m => m.CompanyId == companyId && m.UserId == userId, ct);
+            if (membership is null) return Outcome.Fail(new UserError("NOT_A_MEMBER", "Cette personne n'a pas accès à l'entreprise.", "userId"));
+            if (membership.Roles.Contains(CompanyRoles.Administrator) && await IsLastAdministratorAsync(companyId, userId, ct))
+                return Outcome.Fail(LastAdministrator("userId"));
+            db.Memberships.Remove(membership);
+            await sessions.EndAllAsync(userId, ct);
+            db.NotificationPreferences.RemoveRange(await db.NotificationPreferences.Where(p => p.CompanyId == companyId && p.UserId == userId).ToListAsync(ct));
+            // The person may have been the last to receive some kind: an administrator takes it over.
+            await recipients.KeepEveryKindCoveredAsync(companyId, userId, ct);
+            Audit(currentUser.UserId, "user-removed", companyId, $"{{\"userId\":\"{userId}\"}}");
+            await db.SaveChangesAsync(ct);
+            return Outcome.Ok;
+        }, ct);
 
-    public async Task<IReadOnlyList<UserError>> CancelInvitationAsync(Guid companyId, Guid invitationId, CancellationToken ct = default)
+    public async Task<Outcome> CancelInvitationAsync(Guid companyId, Guid invitationId, CancellationToken ct = default)
     {
         await RequireManagerAsync(companyId, ct);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.CompanyId == companyId && i.AcceptedAt == null, ct);
-        if (invitation is null) return [new UserError("NOT_FOUND", "Cette invitation n'existe pas ou a déjà été acceptée.", "invitationId")];
+        if (invitation is null) return Outcome.Fail(new UserError("NOT_FOUND", "Cette invitation n'existe pas ou a déjà été acceptée.", "invitationId"));
         db.Invitations.Remove(invitation);
         await db.SaveChangesAsync(ct);
-        return [];
+        return Outcome.Ok;
     }
 
     private async Task<bool> IsLastAdministratorAsync(Guid companyId, Guid userId, CancellationToken ct) =>

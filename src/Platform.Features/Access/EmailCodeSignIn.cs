@@ -25,19 +25,19 @@ public sealed class EmailCodeSignIn(
     private Tenant Tenant => tenantContext.RequireTenant();
 
     /// <summary>Errors only for requests that cannot be right whoever asks (no e-mail, wrong tenant method).</summary>
-    public async Task<IReadOnlyList<UserError>> RequestAsync(string? email, CancellationToken ct = default)
+    public async Task<Outcome> RequestAsync(string? email, CancellationToken ct = default)
     {
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         if (rules.Login.Proof != LoginProof.EmailCode || rules.Login.EmailCode is not { } codeRule)
-            return [new UserError("EMAIL_CODE_UNAVAILABLE", "Ce service se connecte avec un mot de passe.", "email")];
-        if (PersonDetails.EmailProblem(email) is { } badEmail) return [badEmail];
-        if (!throttle.TryAcquire(Tenant.Slug, email)) return [SignInThrottle.TooMany with { Field = "email" }];
+            return Outcome.Fail(new UserError("EMAIL_CODE_UNAVAILABLE", "Ce service se connecte avec un mot de passe.", "email"));
+        if (PersonDetails.EmailProblem(email) is { } badEmail) return Outcome.Fail(badEmail);
+        if (!throttle.TryAcquire(Tenant.Slug, email)) return Outcome.Fail(SignInThrottle.TooMany with { Field = "email" });
 
         var user = await accounts.FindMemberByEmailAsync(email, ct);
-        if (user is null) return [];
+        if (user is null) return Outcome.Ok;
         var now = time.GetUtcNow();
         var active = await db.LoginCodes.Where(c => c.UserId == user.Id && c.ConsumedAt == null).ToListAsync(ct);
-        if (active.Any(c => now - c.CreatedAt < TimeSpan.FromSeconds(codeRule.ResendAfterSeconds))) return [];
+        if (active.Any(c => now - c.CreatedAt < TimeSpan.FromSeconds(codeRule.ResendAfterSeconds))) return Outcome.Ok;
 
         foreach (var old in active) old.ConsumedAt = now;
         var code = new Hotp(KeyGeneration.GenerateRandomKey(20), hotpSize: codeRule.Digits).ComputeHOTP(0);
@@ -49,7 +49,7 @@ public sealed class EmailCodeSignIn(
         await db.SaveChangesAsync(ct);
         if (emailSettings.LogSignInCodes)
             logger.LogInformation("Development e-mail transport: sign-in code {Code} issued for user {UserId}", code, user.Id);
-        return [];
+        return Outcome.Ok;
     }
 
     public async Task<SignInOutcome> VerifyAsync(string? email, string? code, string? ipAddress, string? browser, CancellationToken ct = default)

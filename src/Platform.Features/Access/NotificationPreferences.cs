@@ -22,24 +22,24 @@ public sealed class NotificationPreferences(PlatformDbContext db, CurrentUser cu
         return Enum.GetValues<NotificationKind>().ToDictionary(k => k, k => rows.FirstOrDefault(r => r.Kind == k)?.Enabled ?? true);
     }
 
-    public Task<IReadOnlyList<UserError>> SetAsync(Guid companyId, NotificationKind kind, bool enabled, CancellationToken ct = default) =>
+    public Task<Outcome> SetAsync(Guid companyId, NotificationKind kind, bool enabled, CancellationToken ct = default) =>
         SetAsync(companyId, null, kind, enabled, ct);
 
     /// <summary>Sets one kind for a member (the caller when <paramref name="userId"/> is null); the last recipient of a kind cannot untick it.</summary>
-    public async Task<IReadOnlyList<UserError>> SetAsync(Guid companyId, Guid? userId, NotificationKind kind, bool enabled, CancellationToken ct = default)
+    public async Task<Outcome> SetAsync(Guid companyId, Guid? userId, NotificationKind kind, bool enabled, CancellationToken ct = default)
     {
         var target = await RequireMayEditAsync(companyId, userId, ct);
         if (!await db.Memberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == target, ct))
-            return [new UserError("NOT_A_MEMBER", "Cette personne n'a pas accès à l'entreprise.", "userId")];
+            return Outcome.Fail(new UserError("NOT_A_MEMBER", "Cette personne n'a pas accès à l'entreprise.", "userId"));
         if (!enabled && await recipients.IsLastRecipientAsync(companyId, target, kind, ct))
-            return [new UserError("LAST_RECIPIENT", target == currentUser.UserId
+            return Outcome.Fail(new UserError("LAST_RECIPIENT", target == currentUser.UserId
                 ? "Au moins un utilisateur de l'entreprise doit recevoir ces notifications : vous êtes le dernier."
-                : "Au moins un utilisateur de l'entreprise doit recevoir ces notifications : cette personne est la dernière à les recevoir.", "kind")];
+                : "Au moins un utilisateur de l'entreprise doit recevoir ces notifications : cette personne est la dernière à les recevoir.", "kind"));
         var row = await db.NotificationPreferences.SingleOrDefaultAsync(p => p.CompanyId == companyId && p.UserId == target && p.Kind == kind, ct);
         if (row is null) db.NotificationPreferences.Add(new NotificationPreference { CompanyId = companyId, UserId = target, Kind = kind, Enabled = enabled });
         else row.Enabled = enabled;
         await db.SaveChangesAsync(ct);
-        return [];
+        return Outcome.Ok;
     }
 
     /// <summary>Oneself with any role; another member only as a company administrator (Gérer les utilisateurs).</summary>

@@ -40,13 +40,13 @@ public sealed class PasswordReset(
     public async Task<bool> IsValidAsync(string? token, CancellationToken ct = default) =>
         await links.FindValidAsync(token, EmailLinkPurpose.PasswordReset, ct) is not null;
 
-    public async Task<IReadOnlyList<UserError>> ResetAsync(string? token, string? newPassword, CancellationToken ct = default)
+    public async Task<Outcome> ResetAsync(string? token, string? newPassword, CancellationToken ct = default)
     {
-        if (await links.FindValidAsync(token, EmailLinkPurpose.PasswordReset, ct) is not { } link) return [Expired];
+        if (await links.FindValidAsync(token, EmailLinkPurpose.PasswordReset, ct) is not { } link) return Outcome.Fail(Expired);
         // Never below the platform's minimum, even where the tenant has no password rule (sist-on): the
         // password serves on every tenant.
         var rule = PasswordPolicy.For((await rulesCache.GetAsync(Tenant)).Rules, await db.StaffMembers.AnyAsync(s => s.UserId == link.UserId, ct));
-        if (PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return [weak];
+        if (PasswordPolicy.Check(rule, newPassword, "newPassword") is { } weak) return Outcome.Fail(weak);
         var user = await identity.Users.SingleAsync(u => u.Id == link.UserId, ct);
         // Two databases (the person is a platform row): the tenant's side first, so that a failure in
         // between leaves a used link and the old password (ask again), never a new password unaudited
@@ -57,6 +57,6 @@ public sealed class PasswordReset(
         user.PasswordHash = Passwords.Hash(newPassword!);
         // Whoever knew the old password is signed out everywhere (saves the person with the new password).
         await sessions.EndAllAsync(user, ct);
-        return [];
+        return Outcome.Ok;
     }
 }

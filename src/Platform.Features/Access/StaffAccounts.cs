@@ -39,63 +39,68 @@ public sealed class StaffAccounts(
             .ToList();
     }
 
-    public async Task<IReadOnlyList<UserError>> AddAsync(string? email, string? firstName, string? lastName, StaffRole role, string siteUrl, CancellationToken ct = default)
-    {
-        var adminId = currentUser.RequireTenantAdministrator();
-        email = email?.Trim();
-        var errors = PersonDetails.NameProblems(firstName, lastName).ToList();
-        if (PersonDetails.EmailProblem(email) is { } badEmail) errors.Insert(0, badEmail);
-        if (errors.Count > 0) return errors;
-
-        var now = time.GetUtcNow();
-        var normalized = User.Normalize(email!);
-        var user = await identity.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
-        if (user is not null && await db.StaffMembers.AnyAsync(s => s.UserId == user.Id, ct))
-            return [new UserError("ALREADY_STAFF", "Cette personne fait déjà partie du personnel du service.", "email")];
-        if (user is null)
+    public Task<Outcome> AddAsync(string? email, string? firstName, string? lastName, StaffRole role, string siteUrl, CancellationToken ct = default) =>
+        PersonAndTenant.RunAsync<Outcome>(db, identity, async () =>
         {
-            user = new User { Email = email!, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), PendingActivation = true, CreatedAt = now };
-            identity.Users.Add(user);
-        }
-        // A fresh authenticator secret for this tenant only, shown once on the enrolment page: the person's
-        // second factor on other tenants stays as it is.
-        db.StaffMembers.Add(new StaffMember { UserId = user.Id, Role = role, ProtectedTotpSecret = totp.NewSecret().ProtectedSecret });
-        var token = await links.IssueAsync(user.Id, EmailLinkPurpose.StaffEnrolment, EnrolmentLifetime, ct);
-        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
-        outbox.Enqueue(user.Email, EmailTemplates.StaffEnrolment(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{EnrolmentPath}?jeton={token}", EnrolmentLifetime.Days));
-        db.AuditEntries.Record(time, adminId, "staff-added", "User", user.Id, $$"""{"role":"{{role}}"}""");
-        await identity.SaveChangesAsync(ct);
-        await db.SaveChangesAsync(ct);
-        return [];
-    }
+            var adminId = currentUser.RequireTenantAdministrator();
+            email = email?.Trim();
+            var errors = PersonDetails.NameProblems(firstName, lastName).ToList();
+            if (PersonDetails.EmailProblem(email) is { } badEmail) errors.Insert(0, badEmail);
+            if (errors.Count > 0) return Outcome.Fail(errors);
 
-    public async Task<IReadOnlyList<UserError>> ChangeRoleAsync(Guid userId, StaffRole role, CancellationToken ct = default)
-    {
-        var adminId = currentUser.RequireTenantAdministrator();
-        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == userId, ct);
-        if (member is null) return [new UserError("NOT_STAFF", "Cette personne ne fait pas partie du personnel du service.", "userId")];
-        if (member.Role == StaffRole.Administrator && role != StaffRole.Administrator && await IsLastAdministratorAsync(userId, ct)) return [LastAdministrator];
-        if (member.Role == role) return [];
-        member.Role = role;
-        // The role is in the person's cookie and tokens: those sessions end.
-        await sessions.EndAllAsync(userId, ct);
-        db.AuditEntries.Record(time, adminId, "staff-role-changed", "User", userId, $$"""{"role":"{{role}}"}""");
-        await db.SaveChangesAsync(ct);
-        return [];
-    }
+            var now = time.GetUtcNow();
+            var normalized = User.Normalize(email!);
+            var user = await identity.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+            if (user is not null && await db.StaffMembers.AnyAsync(s => s.UserId == user.Id, ct))
+                return Outcome.Fail(new UserError("ALREADY_STAFF", "Cette personne fait déjà partie du personnel du service.", "email"));
+            if (user is null)
+            {
+                user = new User { Email = email!, NormalizedEmail = normalized, FirstName = firstName!.Trim(), LastName = lastName!.Trim(), PendingActivation = true, CreatedAt = now };
+                identity.Users.Add(user);
+            }
+            // A fresh authenticator secret for this tenant only, shown once on the enrolment page: the person's
+            // second factor on other tenants stays as it is.
+            db.StaffMembers.Add(new StaffMember { UserId = user.Id, Role = role, ProtectedTotpSecret = totp.NewSecret().ProtectedSecret });
+            var token = await links.IssueAsync(user.Id, EmailLinkPurpose.StaffEnrolment, EnrolmentLifetime, ct);
+            var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+            outbox.Enqueue(user.Email, EmailTemplates.StaffEnrolment(rules, user.FirstName, $"{siteUrl.TrimEnd('/')}{EnrolmentPath}?jeton={token}", EnrolmentLifetime.Days));
+            db.AuditEntries.Record(time, adminId, "staff-added", "User", user.Id, $$"""{"role":"{{role}}"}""");
+            // Without a shared transaction (a tenant with its own database), the person first: a failure before
+            // the tenant's rows leaves an account waiting for activation with no role here; adding them again works.
+            await identity.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
+            return Outcome.Ok;
+        }, ct);
 
-    public async Task<IReadOnlyList<UserError>> RemoveAsync(Guid userId, CancellationToken ct = default)
-    {
-        var adminId = currentUser.RequireTenantAdministrator();
-        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == userId, ct);
-        if (member is null) return [new UserError("NOT_STAFF", "Cette personne ne fait pas partie du personnel du service.", "userId")];
-        if (member.Role == StaffRole.Administrator && await IsLastAdministratorAsync(userId, ct)) return [LastAdministrator];
-        db.StaffMembers.Remove(member);
-        await sessions.EndAllAsync(userId, ct);
-        db.AuditEntries.Record(time, adminId, "staff-removed", "User", userId);
-        await db.SaveChangesAsync(ct);
-        return [];
-    }
+    public Task<Outcome> ChangeRoleAsync(Guid userId, StaffRole role, CancellationToken ct = default) =>
+        PersonAndTenant.RunAsync<Outcome>(db, identity, async () =>
+        {
+            var adminId = currentUser.RequireTenantAdministrator();
+            var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == userId, ct);
+            if (member is null) return Outcome.Fail(new UserError("NOT_STAFF", "Cette personne ne fait pas partie du personnel du service.", "userId"));
+            if (member.Role == StaffRole.Administrator && role != StaffRole.Administrator && await IsLastAdministratorAsync(userId, ct)) return Outcome.Fail(LastAdministrator);
+            if (member.Role == role) return Outcome.Ok;
+            member.Role = role;
+            // The role is in the person's cookie and tokens: those sessions end.
+            await sessions.EndAllAsync(userId, ct);
+            db.AuditEntries.Record(time, adminId, "staff-role-changed", "User", userId, $$"""{"role":"{{role}}"}""");
+            await db.SaveChangesAsync(ct);
+            return Outcome.Ok;
+        }, ct);
+
+    public Task<Outcome> RemoveAsync(Guid userId, CancellationToken ct = default) =>
+        PersonAndTenant.RunAsync<Outcome>(db, identity, async () =>
+        {
+            var adminId = currentUser.RequireTenantAdministrator();
+            var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == userId, ct);
+            if (member is null) return Outcome.Fail(new UserError("NOT_STAFF", "Cette personne ne fait pas partie du personnel du service.", "userId"));
+            if (member.Role == StaffRole.Administrator && await IsLastAdministratorAsync(userId, ct)) return Outcome.Fail(LastAdministrator);
+            db.StaffMembers.Remove(member);
+            await sessions.EndAllAsync(userId, ct);
+            db.AuditEntries.Record(time, adminId, "staff-removed", "User", userId);
+            await db.SaveChangesAsync(ct);
+            return Outcome.Ok;
+        }, ct);
 
     /// <summary>What the enrolment page shows: the authenticator secret, once the link is valid.</summary>
     public async Task<StaffEnrolmentView?> PeekEnrolmentAsync(string? token, CancellationToken ct = default)
@@ -111,27 +116,31 @@ public sealed class StaffAccounts(
     }
 
     /// <summary>Completes enrolment: a password where none exists yet, and a first code that proves the authenticator works.</summary>
-    public async Task<IReadOnlyList<UserError>> CompleteEnrolmentAsync(string? token, string? password, string? code, CancellationToken ct = default)
-    {
-        if (await links.FindValidAsync(token, EmailLinkPurpose.StaffEnrolment, ct) is not { } link)
-            return [new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token")];
-        var user = await identity.Users.SingleAsync(u => u.Id == link.UserId, ct);
-        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == link.UserId, ct);
-        if (member is null)
-            return [new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token")];
-        var needsPassword = user.PasswordHash is null || user.PendingActivation;
-        var rules = (await rulesCache.GetAsync(Tenant)).Rules;
-        if (needsPassword && PasswordPolicy.Check(PasswordPolicy.For(rules, staff: true), password) is { } weak) return [weak];
-        if (!await totp.AcceptOnceAsync(db, member, code, ct))
-            return [new UserError("INVALID_AUTHENTICATOR_CODE", "Code de l'application d'authentification incorrect : vérifiez l'heure de votre téléphone et réessayez.", "code")];
-        if (needsPassword) user.PasswordHash = Passwords.Hash(password!);
-        user.PendingActivation = false;
-        links.MarkUsed(link);
-        db.AuditEntries.Record(time, user.Id, "staff-enrolled", "User", user.Id);
-        await identity.SaveChangesAsync(ct);
-        await db.SaveChangesAsync(ct);
-        return [];
-    }
+    public Task<Outcome> CompleteEnrolmentAsync(string? token, string? password, string? code, CancellationToken ct = default) =>
+        PersonAndTenant.RunAsync<Outcome>(db, identity, async () =>
+        {
+            if (await links.FindValidAsync(token, EmailLinkPurpose.StaffEnrolment, ct) is not { } link)
+                return Outcome.Fail(new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token"));
+            var user = await identity.Users.SingleAsync(u => u.Id == link.UserId, ct);
+            var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserId == link.UserId, ct);
+            if (member is null)
+                return Outcome.Fail(new UserError("LINK_EXPIRED", "Ce lien n'est plus valable : demandez à l'administrateur du service de vous ajouter à nouveau.", "token"));
+            var needsPassword = user.PasswordHash is null || user.PendingActivation;
+            var rules = (await rulesCache.GetAsync(Tenant)).Rules;
+            if (needsPassword && PasswordPolicy.Check(PasswordPolicy.For(rules, staff: true), password) is { } weak) return Outcome.Fail(weak);
+            if (!await totp.AcceptOnceAsync(db, member, code, ct))
+                return Outcome.Fail(new UserError("INVALID_AUTHENTICATOR_CODE", "Code de l'application d'authentification incorrect : vérifiez l'heure de votre téléphone et réessayez.", "code"));
+            if (needsPassword) user.PasswordHash = Passwords.Hash(password!);
+            user.PendingActivation = false;
+            links.MarkUsed(link);
+            db.AuditEntries.Record(time, user.Id, "staff-enrolled", "User", user.Id);
+            // Without a shared transaction, the person first: a failure before the tenant's rows leaves the link
+            // good (following it again completes and records the enrolment), where the other order would spend
+            // the link on a person left without a password.
+            await identity.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
+            return Outcome.Ok;
+        }, ct);
 
     private async Task<bool> IsLastAdministratorAsync(Guid userId, CancellationToken ct) =>
         !await db.StaffMembers.AnyAsync(s => s.UserId != userId && s.Role == StaffRole.Administrator, ct);

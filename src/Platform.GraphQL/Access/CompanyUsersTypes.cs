@@ -185,8 +185,8 @@ public static class CompanyUsersOperations
                 var http = c.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext!;
                 var users = c.RequestServices!.GetRequiredService<CompanyUsers>();
                 var draft = new InvitationDraft(input.Email, input.Roles, input.FirstName, input.LastName, input.JobFunction, input.Phone);
-                var errors = await users.InviteAsync(companyId, draft, SiteUrl.Of(http.Request), c.CancellationToken);
-                return await PayloadAsync(c.RequestServices!, companyId, errors, c.CancellationToken);
+                var outcome = await users.InviteAsync(companyId, draft, SiteUrl.Of(http.Request), c.CancellationToken);
+                return await PayloadAsync(c.RequestServices!, companyId, outcome.Errors, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<CompanyUsersPayloadType>>("changeUserRoles")
             .Description("Company administrators: change a user's roles; the last administrator cannot be demoted.")
@@ -196,7 +196,7 @@ public static class CompanyUsersOperations
                 var input = c.GetArgument<ChangeUserRolesInput>("input");
                 if (!Guid.TryParse(input.CompanyId, out var companyId) || !Guid.TryParse(input.UserId, out var userId)) return NotFound();
                 var users = c.RequestServices!.GetRequiredService<CompanyUsers>();
-                return await PayloadAsync(c.RequestServices!, companyId, await users.ChangeRolesAsync(companyId, userId, input.Roles, c.CancellationToken), c.CancellationToken);
+                return await PayloadAsync(c.RequestServices!, companyId, (await users.ChangeRolesAsync(companyId, userId, input.Roles, c.CancellationToken)).Errors, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<CompanyUsersPayloadType>>("removeUser")
             .Description("Company administrators: remove a user's access; the last administrator cannot be removed.")
@@ -206,7 +206,7 @@ public static class CompanyUsersOperations
                 var input = c.GetArgument<RemoveUserInput>("input");
                 if (!Guid.TryParse(input.CompanyId, out var companyId) || !Guid.TryParse(input.UserId, out var userId)) return NotFound();
                 var users = c.RequestServices!.GetRequiredService<CompanyUsers>();
-                return await PayloadAsync(c.RequestServices!, companyId, await users.RemoveAsync(companyId, userId, c.CancellationToken), c.CancellationToken);
+                return await PayloadAsync(c.RequestServices!, companyId, (await users.RemoveAsync(companyId, userId, c.CancellationToken)).Errors, c.CancellationToken);
             });
     }
 
@@ -235,8 +235,8 @@ public static class CompanyUsersOperations
                 if (!Guid.TryParse(input.CompanyId, out var companyId) || (input.UserId is not null && userId is null))
                     return new NotificationsPayload(null, [new UserError("NOT_FOUND", "Entreprise ou utilisateur introuvable.", "companyId")]);
                 var preferences = c.RequestServices!.GetRequiredService<NotificationPreferences>();
-                var errors = await preferences.SetAsync(companyId, userId, input.Kind, input.Enabled, c.CancellationToken);
-                return new NotificationsPayload(Choices(await preferences.OfAsync(companyId, userId, c.CancellationToken)), errors);
+                var outcome = await preferences.SetAsync(companyId, userId, input.Kind, input.Enabled, c.CancellationToken);
+                return new NotificationsPayload(Choices(await preferences.OfAsync(companyId, userId, c.CancellationToken)), outcome.Errors);
             });
     }
 

@@ -45,8 +45,8 @@ public static class LoginCodeMutation
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<RequestLoginCodeInput>("input");
-                var errors = await c.RequestServices!.GetRequiredService<EmailCodeSignIn>().RequestAsync(input.Email, c.CancellationToken);
-                return new RequestLoginCodePayload(errors.Count == 0, errors);
+                var outcome = await c.RequestServices!.GetRequiredService<EmailCodeSignIn>().RequestAsync(input.Email, c.CancellationToken);
+                return new RequestLoginCodePayload(outcome.Succeeded, outcome.Errors);
             });
     }
 }

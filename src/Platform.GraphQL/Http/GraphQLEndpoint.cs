@@ -25,6 +25,7 @@ public static class GraphQLEndpoint
     public static IEndpointConventionBuilder MapPlatformGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
     {
         endpoints.MapGet(pattern, HandleGetAsync);
+        endpoints.MapGet(pattern + "/schema.graphql", SchemaDownload.WriteAsync);
         return endpoints.MapPost(pattern, HandlePostAsync);
     }
 
@@ -59,6 +60,12 @@ public static class GraphQLEndpoint
     private static async Task HandleGetAsync(HttpContext http)
     {
         var q = http.Request.Query;
+        // A browser opening the endpoint gets the API explorer; a GET carrying a query runs it.
+        if (!q.ContainsKey("query") && ApiExplorer.IsWanted(http.Request))
+        {
+            await ApiExplorer.WriteAsync(http);
+            return;
+        }
         Inputs? variables = null;
         if (q["variables"].ToString() is { Length: > 0 } json)
         {

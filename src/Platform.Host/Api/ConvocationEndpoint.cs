@@ -12,8 +12,16 @@ public static class ConvocationEndpoint
 {
     public static void MapConvocationEndpoint(this WebApplication app)
     {
-        app.MapGet("/api/appointments/{id:guid}/convocation.pdf", HandleAsync);
-        app.MapGet("/api/appointments/{id:guid}/certificate.pdf", CertificateAsync);
+        app.MapGet("/api/appointments/{id:guid}/convocation.pdf", HandleAsync)
+            .WithTags("Fichiers")
+            .WithSummary("La convocation d'un rendez-vous, en PDF")
+            .WithDescription("Pour qui peut voir le rendez-vous (rôle Convocation de l'entreprise, personnel du service). 401 sans jeton, 404 sinon.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        app.MapGet("/api/appointments/{id:guid}/certificate.pdf", CertificateAsync)
+            .WithTags("Fichiers")
+            .WithSummary("L'attestation de suivi d'une visite, en PDF")
+            .WithDescription("Pour les membres ayant le droit de voir les attestations et le personnel du service. 401 sans jeton, 403 sans le droit, 404 sans attestation.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
     }
 
     /// <summary>

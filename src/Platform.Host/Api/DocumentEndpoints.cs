@@ -16,9 +16,23 @@ public static class DocumentEndpoints
 {
     public static void MapDocumentEndpoints(this WebApplication app)
     {
-        app.MapPost("/api/documents", UploadAsync).DisableAntiforgery();
-        app.MapGet("/api/documents/{id}", DownloadAsync);
+        app.MapPost("/api/documents", UploadAsync).DisableAntiforgery()
+            .WithTags("Documents")
+            .WithSummary("Dépose un document pour l'équipe de santé")
+            .WithDescription("multipart/form-data : companyId, nature, file (1 Mo au plus). Répond 201 et {\"id\": \"…\"}, ou 4xx et {\"errors\": [{code, message, field}]} en français.")
+            .Accepts<DocumentUploadForm>("multipart/form-data")
+            .Produces(StatusCodes.Status201Created, contentType: "application/json")
+            .Produces(StatusCodes.Status400BadRequest, contentType: "application/json")
+            .Produces(StatusCodes.Status401Unauthorized, contentType: "application/json")
+            .Produces(StatusCodes.Status413PayloadTooLarge, contentType: "application/json");
+        app.MapGet("/api/documents/{id}", DownloadAsync)
+            .WithTags("Documents")
+            .WithSummary("Télécharge un document (toujours en pièce jointe)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
     }
+
+    /// <summary>The upload's form fields, for the API's description only (the handler reads the form).</summary>
+    public sealed record DocumentUploadForm(Guid companyId, string nature, IFormFile file);
 
     /// <summary>multipart/form-data: companyId, nature, file. Answers 201 and {"id": "..."}, or the French errors.</summary>
     private static async Task<IResult> UploadAsync(HttpContext http, DocumentService documents, CurrentUser currentUser, IAntiforgery antiforgery)

@@ -16,6 +16,7 @@ using Platform.Tenancy.Resolution;
 using Serilog;
 using Serilog.Settings.Configuration;
 using Serilog.Events;
+using Platform.Host.Api;
 
 namespace Platform.Host.Infrastructure;
 
@@ -88,6 +89,7 @@ public static class HostSetup
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddPlatformGraphQL();
+        services.AddApiDocumentation();
 
         // Cookie and token keys survive restarts: they live with the rest of the platform's files.
         services.AddDataProtectionKeys(configuration, builder.Environment, paths.DataDirectory);
@@ -138,6 +140,7 @@ public static class HostSetup
         app.UseStaticFiles();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseBearerTokenRejection();
         app.UseAuthorization();
         app.Use(async (http, next) =>
         {
@@ -158,6 +161,7 @@ public static class HostSetup
         app.MapGet("/tenant/theme.css", TenantThemeAsync);
         Platform.Host.Api.ConvocationEndpoint.MapConvocationEndpoint(app);
         app.MapInvoiceFiles();
+        app.MapApiDocumentation();
         app.MapRazorPages();
     }
 

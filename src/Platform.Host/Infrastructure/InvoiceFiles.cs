@@ -10,7 +10,11 @@ namespace Platform.Host.Infrastructure;
 /// </summary>
 public static class InvoiceFiles
 {
-    public static void MapInvoiceFiles(this WebApplication app) => app.MapGet("/api/invoices/{id:guid}/pdf", DownloadAsync);
+    public static void MapInvoiceFiles(this WebApplication app) => app.MapGet("/api/invoices/{id:guid}/pdf", DownloadAsync)
+        .WithTags("Fichiers")
+        .WithSummary("Une facture ou un avoir, en PDF")
+        .WithDescription("Pour qui peut voir la facture (rôle Facturation de l'entreprise, personnel du service). 401 sans jeton, 404 sinon.")
+        .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
 
     private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, CurrentUser user, InvoiceDocuments documents, CancellationToken ct)
     {

@@ -15,7 +15,8 @@ public static class SecurityHeaders
     public static void UseSecurityHeaders(this WebApplication app) => app.Use((http, next) =>
     {
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(Api.ApiDocumentation.ReferencePath)
+            ? Api.ApiDocumentation.ReferenceContentSecurityPolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";

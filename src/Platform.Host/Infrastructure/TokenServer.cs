@@ -93,7 +93,19 @@ public static class TokenServer
         });
     }
 
-    public static RouteHandlerBuilder MapTokenEndpoint(this WebApplication app) => app.MapPost("/connect/token", HandleAsync);
+    public static RouteHandlerBuilder MapTokenEndpoint(this WebApplication app) => app.MapPost("/connect/token", HandleAsync)
+        .WithTags("Jetons")
+        .WithSummary("Délivre un jeton d'accès (OAuth 2.0)")
+        .WithDescription("application/x-www-form-urlencoded. Logiciel d'un cabinet : grant_type=client_credentials, client_id, client_secret (créés sur /compte). " +
+                         "Personne : client_id=portal, grant_type=password, username, password (et authenticator_code pour le personnel du service); " +
+                         "grant_type=refresh_token avec refresh_token. Répond access_token, token_type, expires_in ; erreurs au format OAuth 2.0 (400, error).")
+        .Accepts<TokenRequestForm>("application/x-www-form-urlencoded")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .Produces(StatusCodes.Status400BadRequest, contentType: "application/json");
+
+    /// <summary>The token request's fields, for the API's description only (OpenIddict reads the form).</summary>
+    public sealed record TokenRequestForm(string grant_type, string? client_id, string? client_secret, string? username, string? password,
+        string? authenticator_code, string? refresh_token, string? scope);
 
     private static async Task<IResult> HandleAsync(HttpContext http, SignInService signIn, EmailCodeSignIn emailCodes, ApiClients apiClients,
         Sessions sessions, ITenantContext tenant)

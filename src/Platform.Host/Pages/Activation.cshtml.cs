@@ -19,7 +19,7 @@ public sealed class ActivationModel(AccountCreation creation) : PageModel
 
     public async Task OnPostAsync()
     {
-        Errors = await creation.ActivateAsync(Jeton, Password, HttpContext.RequestAborted);
+        Errors = (await creation.ActivateAsync(Jeton, Password, HttpContext.RequestAborted)).Errors;
         Activated = Errors.Count == 0;
         ValidLink = Activated || await creation.IsValidLinkAsync(Jeton, HttpContext.RequestAborted);
     }

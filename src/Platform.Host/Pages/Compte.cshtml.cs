@@ -19,13 +19,14 @@ public sealed class CompteModel(CurrentUser currentUser, ConnectionHistory conne
 
     public async Task OnPostCreerAccesAsync()
     {
-        (NewClient, ApiError) = await apiClients.CreateAsync(ClientName, HttpContext.RequestAborted);
+        var created = await apiClients.CreateAsync(ClientName, HttpContext.RequestAborted);
+        (NewClient, ApiError) = (created.Value, created.Errors.FirstOrDefault());
         await LoadAsync();
     }
 
     public async Task OnPostRevoquerAsync(string clientId)
     {
-        ApiError = await apiClients.RevokeAsync(clientId, HttpContext.RequestAborted);
+        ApiError = (await apiClients.RevokeAsync(clientId, HttpContext.RequestAborted)).Errors.FirstOrDefault();
         await LoadAsync();
     }
 
@@ -46,7 +47,7 @@ public sealed class CompteModel(CurrentUser currentUser, ConnectionHistory conne
     /// <summary>A new recovery e-mail: a confirmation link goes to it; it replaces the current one only once confirmed.</summary>
     public async Task OnPostRecuperationAsync()
     {
-        RecoveryErrors = await accounts.RequestRecoveryEmailAsync(NewRecoveryEmail, CurrentPassword, SiteUrl.Of(Request), HttpContext.RequestAborted);
+        RecoveryErrors = (await accounts.RequestRecoveryEmailAsync(NewRecoveryEmail, CurrentPassword, SiteUrl.Of(Request), HttpContext.RequestAborted)).Errors;
         RecoveryLinkSent = RecoveryErrors.Count == 0;
         await LoadAsync();
     }
@@ -58,7 +59,7 @@ public sealed class CompteModel(CurrentUser currentUser, ConnectionHistory conne
 
     public async Task OnPostAsync()
     {
-        Errors = await accounts.ChangePasswordAsync(CurrentPassword, NewPassword, SiteUrl.Of(Request), HttpContext.RequestAborted);
+        Errors = (await accounts.ChangePasswordAsync(CurrentPassword, NewPassword, SiteUrl.Of(Request), HttpContext.RequestAborted)).Errors;
         PasswordChanged = Errors.Count == 0;
         // The change ended every session, this one included: it goes on with the new stamp.
         if (accounts.RenewedSession is { } renewed) await HttpContext.SignInPortalAsync(renewed);

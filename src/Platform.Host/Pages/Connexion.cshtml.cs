@@ -56,8 +56,8 @@ public sealed class ConnexionModel(
     public async Task<IActionResult> OnPostCodeAsync()
     {
         Rules = (await rulesCache.GetAsync(tenant.Current!)).Rules;
-        var errors = await emailCodes.RequestAsync(Email, HttpContext.RequestAborted);
-        if (errors.Count > 0) Error = errors[0].Message;
+        var requested = await emailCodes.RequestAsync(Email, HttpContext.RequestAborted);
+        if (!requested.Succeeded) Error = requested.Errors[0].Message;
         else CodeSent = true;
         return Page();
     }

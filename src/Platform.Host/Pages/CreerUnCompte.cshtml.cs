@@ -23,8 +23,8 @@ public sealed class CreerUnCompteModel(AccountCreation creation) : PageModel
     public async Task OnPostAsync()
     {
         Open = await creation.IsOpenAsync();
-        Errors = await creation.CreateAsync(new NewAccount(FirstName, LastName, Email, JobFunction, PortalUses),
-            SiteUrl.Of(Request), HttpContext.RequestAborted);
+        Errors = (await creation.CreateAsync(new NewAccount(FirstName, LastName, Email, JobFunction, PortalUses),
+            SiteUrl.Of(Request), HttpContext.RequestAborted)).Errors;
         Done = Errors.Count == 0;
     }
 }

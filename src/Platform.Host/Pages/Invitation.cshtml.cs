@@ -31,8 +31,8 @@ public sealed class InvitationModel(CompanyUsers users, CurrentUser currentUser)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (accepted, errors) = await users.AcceptAsync(Jeton, FirstName, LastName, Password, HttpContext.RequestAborted);
-        if (accepted is not null)
+        var outcome = await users.AcceptAsync(Jeton, FirstName, LastName, Password, HttpContext.RequestAborted);
+        if (outcome.Value is { } accepted)
         {
             // A new account is signed in (its e-mail is proven by the link and it has just chosen its password);
             // an existing one already is.
@@ -41,7 +41,7 @@ public sealed class InvitationModel(CompanyUsers users, CurrentUser currentUser)
             PersonalIdentifier = accepted.PersonalIdentifier;
             return Page();
         }
-        Errors = errors;
+        Errors = outcome.Errors;
         View = await users.PeekAsync(Jeton, HttpContext.RequestAborted);
         return Page();
     }

@@ -18,7 +18,7 @@ public sealed class NouveauMotDePasseModel(PasswordReset reset) : PageModel
 
     public async Task OnPostAsync()
     {
-        Errors = await reset.ResetAsync(Jeton, NewPassword, HttpContext.RequestAborted);
+        Errors = (await reset.ResetAsync(Jeton, NewPassword, HttpContext.RequestAborted)).Errors;
         Done = Errors.Count == 0;
         LinkValid = Done || Errors.All(e => e.Code != "LINK_EXPIRED");
     }

@@ -21,7 +21,7 @@ public sealed class PersonnelModel(StaffDesk desk, AccountService accounts, Curr
 
     public async Task OnPostDebloquerAsync(Guid userId)
     {
-        Errors = await accounts.UnlockAsync(userId, HttpContext.RequestAborted);
+        Errors = (await accounts.UnlockAsync(userId, HttpContext.RequestAborted)).Errors;
         if (Errors.Count == 0) Message = "Le compte a été débloqué.";
         await LoadAsync();
     }

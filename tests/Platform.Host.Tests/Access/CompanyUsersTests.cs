@@ -183,7 +183,7 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
         var preferences = scope.ServiceProvider.GetRequiredService<NotificationPreferences>();
 
         var refused = await preferences.SetAsync(company, NotificationKind.Invoices, false);
-        Assert.Equal("LAST_RECIPIENT", Assert.Single(refused).Code);
+        Assert.Equal("LAST_RECIPIENT", Assert.Single(refused.Errors).Code);
         Assert.True((await preferences.MineAsync(company))[NotificationKind.Invoices]);
     }
 

@@ -87,7 +87,7 @@ public sealed class PortalSignInTests(PlatformFactory factory) : PlatformTest(fa
             var employer = await UserIdAsync(scope.ServiceProvider, "employer@sst68.demo");
             scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new System.Security.Claims.ClaimsPrincipal(
                 new SignedInUser(staff, "staff@sst68.demo", "Sophie", "sst68", StaffRole.Staff).ToIdentity("test")));
-            Assert.Empty(await scope.ServiceProvider.GetRequiredService<AccountService>().UnlockAsync(employer));
+            Assert.Empty((await scope.ServiceProvider.GetRequiredService<AccountService>().UnlockAsync(employer)).Errors);
         }
         Assert.Equal("/compte", Location(await other.SubmitAsync("/connexion", Form("680001", DemoData.Password))));
     }

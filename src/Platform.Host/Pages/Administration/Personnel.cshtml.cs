@@ -29,9 +29,9 @@ public sealed class PersonnelModel(StaffAccounts staff) : PageModel
 
     public async Task OnPostRetirerAsync(Guid userId) => await DoAsync(staff.RemoveAsync(userId, HttpContext.RequestAborted), "Accès du personnel retiré.");
 
-    private async Task DoAsync(Task<IReadOnlyList<UserError>> action, string success)
+    private async Task DoAsync(Task<Platform.Features.Outcome> action, string success)
     {
-        Errors = await action;
+        Errors = (await action).Errors;
         if (Errors.Count == 0) Message = success;
         Staff = await staff.ListAsync(HttpContext.RequestAborted);
     }

@@ -30,7 +30,7 @@ public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies,
         var current = await notifications.MineAsync(id);
         var errors = new List<Platform.Features.UserError>();
         foreach (var (kind, was) in current)
-            if (was != Enabled.Contains(kind)) errors.AddRange(await notifications.SetAsync(id, kind, Enabled.Contains(kind)));
+            if (was != Enabled.Contains(kind)) errors.AddRange((await notifications.SetAsync(id, kind, Enabled.Contains(kind))).Errors);
         Errors = errors;
         if (errors.Count == 0) Message = "Vos préférences de notification sont enregistrées.";
         return await OnGetAsync(id);

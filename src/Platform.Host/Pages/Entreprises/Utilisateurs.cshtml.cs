@@ -33,21 +33,21 @@ public sealed class UtilisateursModel(CompanyUsers users, CompanyAccess access, 
 
     public async Task<IActionResult> OnPostInviterAsync()
     {
-        Errors = await users.InviteAsync(Id, new InvitationDraft(Email, Roles, FirstName, LastName, JobFunction, Phone), SiteUrl.Of(Request), HttpContext.RequestAborted);
+        Errors = (await users.InviteAsync(Id, new InvitationDraft(Email, Roles, FirstName, LastName, JobFunction, Phone), SiteUrl.Of(Request), HttpContext.RequestAborted)).Errors;
         if (Errors.Count == 0) { Message = $"Invitation envoyée à {Email}."; (Email, FirstName, LastName, JobFunction, Phone) = (null, null, null, null, null); }
         return await LoadAsync() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostRolesAsync(Guid userId)
     {
-        Errors = await users.ChangeRolesAsync(Id, userId, Roles, HttpContext.RequestAborted);
+        Errors = (await users.ChangeRolesAsync(Id, userId, Roles, HttpContext.RequestAborted)).Errors;
         if (Errors.Count == 0) Message = "Rôles enregistrés.";
         return await LoadAsync() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostRetirerAsync(Guid userId)
     {
-        Errors = await users.RemoveAsync(Id, userId, HttpContext.RequestAborted);
+        Errors = (await users.RemoveAsync(Id, userId, HttpContext.RequestAborted)).Errors;
         if (Errors.Count == 0) Message = "L'accès de cet utilisateur a été retiré.";
         return await LoadAsync() ? Page() : NotFound();
     }
@@ -58,7 +58,7 @@ public sealed class UtilisateursModel(CompanyUsers users, CompanyAccess access, 
         var errors = new List<UserError>();
         if (await notifications.OfAsync(Id, userId, HttpContext.RequestAborted) is { } current)
             foreach (var (kind, was) in current)
-                if (was != Enabled.Contains(kind)) errors.AddRange(await notifications.SetAsync(Id, userId, kind, Enabled.Contains(kind), HttpContext.RequestAborted));
+                if (was != Enabled.Contains(kind)) errors.AddRange((await notifications.SetAsync(Id, userId, kind, Enabled.Contains(kind), HttpContext.RequestAborted)).Errors);
         Errors = errors;
         if (errors.Count == 0) Message = "Notifications enregistrées.";
         return await LoadAsync() ? Page() : NotFound();
@@ -66,7 +66,7 @@ public sealed class UtilisateursModel(CompanyUsers users, CompanyAccess access, 
 
     public async Task<IActionResult> OnPostAnnulerAsync(Guid invitationId)
     {
-        Errors = await users.CancelInvitationAsync(Id, invitationId, HttpContext.RequestAborted);
+        Errors = (await users.CancelInvitationAsync(Id, invitationId, HttpContext.RequestAborted)).Errors;
         if (Errors.Count == 0) Message = "Invitation annulée.";
         return await LoadAsync() ? Page() : NotFound();
     }

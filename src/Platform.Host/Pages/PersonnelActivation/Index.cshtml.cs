@@ -18,7 +18,7 @@ public sealed class IndexModel(StaffAccounts staff) : PageModel
 
     public async Task OnPostAsync()
     {
-        Errors = await staff.CompleteEnrolmentAsync(Jeton, Password, Code, HttpContext.RequestAborted);
+        Errors = (await staff.CompleteEnrolmentAsync(Jeton, Password, Code, HttpContext.RequestAborted)).Errors;
         Done = Errors.Count == 0;
         if (!Done) View = await staff.PeekEnrolmentAsync(Jeton, HttpContext.RequestAborted);
     }

@@ -1,0 +1,49 @@
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Errors.Custom;
+using GraphQLParser.AST;
+
+namespace Platform.GraphQL.Http;
+
+/// <summary>
+/// Depth and complexity limits. The standard introspection query that GraphiQL, Postman and code
+/// generators send nests type references about fifteen levels deep and lists every type, field and
+/// argument: counted like data, it is refused. An operation that asks for nothing but the schema
+/// (__schema, __type, __typename) reads no data, so it is held to a wider depth and to a few schema
+/// fields, not to the complexity of data; every other operation keeps the limits of real queries.
+/// </summary>
+public static class IntrospectionLimits
+{
+    /// <summary>Deeper than the standard introspection query (about 15), far from a nesting attack.</summary>
+    public const int IntrospectionMaxDepth = 20;
+    /// <summary>How many schema fields one introspection operation may ask for (aliases count).</summary>
+    public const int IntrospectionMaxFields = 3;
+
+    private static readonly HashSet<string> MetaFields = ["__schema", "__type", "__typename"];
+
+    public static Task Validate(ComplexityValidationContext context)
+    {
+        context.Error = Check(context.ValidationContext.Operation, context.TotalImpact, context.MaxDepth);
+        return Task.CompletedTask;
+    }
+
+    private static ComplexityError? Check(GraphQLOperationDefinition? operation, double complexity, int depth)
+    {
+        var selections = operation?.SelectionSet.Selections ?? [];
+        var introspectionOnly = operation?.Operation == OperationType.Query && selections.Count > 0
+            && selections.All(s => s is GraphQLField f && MetaFields.Contains(f.Name.StringValue));
+        if (introspectionOnly)
+        {
+            if (depth > IntrospectionMaxDepth)
+                return new ComplexityError($"Query is too nested to execute. Depth is {depth} levels, maximum allowed for introspection is {IntrospectionMaxDepth}.");
+            var schemaFields = selections.Count(s => ((GraphQLField)s).Name.StringValue != "__typename");
+            return schemaFields > IntrospectionMaxFields
+                ? new ComplexityError($"Query is too complex to execute. Complexity of introspection is {schemaFields} schema fields in one query, maximum allowed is {IntrospectionMaxFields}.")
+                : null;
+        }
+        if (depth > GraphQLSetup.MaxDepth)
+            return new ComplexityError($"Query is too nested to execute. Depth is {depth} levels, maximum allowed on this endpoint is {GraphQLSetup.MaxDepth}.");
+        return complexity > GraphQLSetup.MaxComplexity
+            ? new ComplexityError($"Query is too complex to execute. Complexity is {complexity:0}, maximum allowed on this endpoint is {GraphQLSetup.MaxComplexity}.")
+            : null;
+    }
+}
