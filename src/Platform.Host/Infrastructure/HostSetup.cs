@@ -23,7 +23,7 @@ namespace Platform.Host.Infrastructure;
 public static class HostSetup
 {
     /// <summary>Answer on any host, without a tenant: the load balancer's probe.</summary>
-    private static readonly IReadOnlySet<string> HostFreePaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/health" };
+    private static readonly IReadOnlySet<string> HostFreePaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/health", Api.StripeWebhookEndpoint.Path };
 
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
@@ -158,6 +158,7 @@ public static class HostSetup
         app.MapGet("/tenant/theme.css", TenantThemeAsync);
         Platform.Host.Api.ConvocationEndpoint.MapConvocationEndpoint(app);
         app.MapInvoiceFiles();
+        Api.StripeWebhookEndpoint.MapStripeWebhook(app);
         app.MapRazorPages();
     }
 
