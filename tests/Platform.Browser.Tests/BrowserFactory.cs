@@ -7,7 +7,7 @@ namespace Platform.Browser.Tests;
 /// The real host on a real port (Kestrel) with a real SMTP server, and Debian's Chromium driven by
 /// Playwright. Browsers resolve *.localhost to the loopback address, so each tenant has its host.
 /// </summary>
-public sealed class BrowserFactory : EmailFactory
+public class BrowserFactory : EmailFactory
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private readonly int port = SmtpTestServer.FreePort();

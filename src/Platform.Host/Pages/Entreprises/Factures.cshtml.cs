@@ -5,22 +5,31 @@ using Platform.Features;
 using Platform.Features.Access;
 using Platform.Features.Billing;
 using Platform.Features.Companies;
+using Platform.Features.Payments;
+using Platform.Tenancy.Resolution;
 
 namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>« Factures » (seeds 000, 001, 003, 004): invoices and credit notes with their schedule; filters to pay, paid, credit notes, year.</summary>
 [Authorize]
-public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access, CompanyDirectory companies, CardPayments cardPayments, PaymentHistory paymentHistory) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "statut")] public string? Status { get; set; }
     [FromQuery(Name = "annee")] public int? Year { get; set; }
     [FromQuery(Name = "apres")] public string? After { get; set; }
+    /// <summary>Back from Stripe: « confirmation » or « annule ». Says so, and changes nothing.</summary>
+    [FromQuery(Name = "paiement")] public string? PaymentReturn { get; set; }
 
     public CompanyView Company { get; private set; } = null!;
     public Page<InvoiceView> List { get; private set; } = null!;
     /// <summary>The years the company has invoices in: the choices of the year filter.</summary>
     public IReadOnlyList<int> Years { get; private set; } = [];
+    /// <summary>Card payment: offered by the tenant's rules, configured on this deployment, allowed to this user.</summary>
+    public CardPaymentOffer CardOffer { get; private set; } = new(false, false);
+    public bool CanPay { get; private set; }
+    public ILookup<Guid, PaymentView> Payments { get; private set; } = Array.Empty<PaymentView>().ToLookup(p => p.InvoiceId);
+    public IReadOnlyList<UserError> PaymentErrors { get; private set; } = [];
 
     public static readonly IReadOnlyList<(string Value, string Label, InvoiceStatus? Status)> Filters =
     [
@@ -35,6 +44,19 @@ public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access,
         List = await invoices.ListAsync(Id, status, Year, null, After);
         Years = await invoices.YearsAsync(Id);
         Company = (await companies.GetAsync(Id))!;
+        CardOffer = await cardPayments.OfferAsync();
+        CanPay = await access.HasAsync(Id, Permission.PayInvoices);
+        Payments = (await paymentHistory.ForInvoicesAsync(List.Items.Select(i => i.Node.Id).ToList())).ToLookup(p => p.InvoiceId);
         return Page();
+    }
+
+    /// <summary>« Payer par carte »: off to Stripe's checkout page; the invoice turns paid when Stripe's webhook confirms.</summary>
+    public async Task<IActionResult> OnPostPayAsync(Guid invoiceId, Guid? instalmentId)
+    {
+        if (!await access.CanSeeAsync(Id)) return NotFound();
+        var outcome = await cardPayments.StartAsync(invoiceId, instalmentId, SiteUrl.Of(Request));
+        if (outcome.Succeeded) return Redirect(outcome.Value!.CheckoutUrl);
+        PaymentErrors = outcome.Errors;
+        return await OnGetAsync();
     }
 }
