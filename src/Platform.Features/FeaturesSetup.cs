@@ -80,6 +80,11 @@ public static class FeaturesSetup
         services.AddScoped<Declarations.DeclarationService>();
         services.AddScoped<Declarations.DeclarationWizard>();
         services.AddScoped<Billing.SepaMandateState>();
+        services.AddSingleton<Payments.Sepa.SepaIbanProtection>();
+        services.AddScoped<Payments.Sepa.SepaMandates>();
+        services.AddScoped<Payments.Sepa.SepaDebits>();
+        // The payment provider's seam: none until the host configures Stripe (Payments:Stripe:SecretKey).
+        services.TryAddSingleton<Payments.Sepa.ISepaGateway, Payments.Sepa.NoSepaGateway>();
         // One pending-change workflow; each feature applies its own kinds.
         services.AddScoped<PendingChanges.PendingChanges>();
         services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Companies.CompanyProfile>());

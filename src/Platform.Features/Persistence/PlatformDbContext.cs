@@ -63,6 +63,8 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<InvoicePdf> InvoicePdfs => Set<InvoicePdf>();
     public DbSet<BillingRun> BillingRuns => Set<BillingRun>();
+    public DbSet<Payments.Sepa.SepaMandate> SepaMandates => Set<Payments.Sepa.SepaMandate>();
+    public DbSet<Payments.Sepa.SepaDebit> SepaDebits => Set<Payments.Sepa.SepaDebit>();
     public DbSet<VisitRequest> VisitRequests => Set<VisitRequest>();
     public DbSet<Documents.Document> Documents => Set<Documents.Document>();
     public DbSet<Appointments.Appointment> Appointments => Set<Appointments.Appointment>();
