@@ -85,6 +85,7 @@ public static class HostSetup
             DueVisitsJob.Schedule(q, catalog.All);
             TokenPruneJob.Schedule(q);
             BillingRunJob.Schedule(q, catalog.All, configuration.GetValue("Billing:RunIntervalMinutes", 60));
+            SepaDebitsJob.Schedule(q, catalog.All);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddPlatformGraphQL();
@@ -158,6 +159,7 @@ public static class HostSetup
         app.MapGet("/tenant/theme.css", TenantThemeAsync);
         Platform.Host.Api.ConvocationEndpoint.MapConvocationEndpoint(app);
         app.MapInvoiceFiles();
+        Api.SepaMandateEndpoints.MapSepaMandateEndpoints(app);
         app.MapRazorPages();
     }
 
