@@ -43,7 +43,8 @@ internal sealed class SepaDebitConfiguration : IEntityTypeConfiguration<SepaDebi
         e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(d => d.ProviderPaymentId).HasMaxLength(100);
         e.Property(d => d.FailureReason).HasMaxLength(200);
-        e.HasOne<SepaMandate>().WithMany().HasForeignKey(d => d.MandateId);
+        // Restrict: SQL Server refuses two cascade paths from a company (through its mandates and its invoices).
+        e.HasOne<SepaMandate>().WithMany().HasForeignKey(d => d.MandateId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<InvoiceInstalment>().WithMany().HasForeignKey(d => d.InstalmentId);
         e.HasOne<Invoice>().WithMany().HasForeignKey(d => d.InvoiceId).OnDelete(DeleteBehavior.Restrict);
     }
