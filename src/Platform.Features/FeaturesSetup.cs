@@ -64,6 +64,15 @@ public static class FeaturesSetup
         services.AddScoped<Billing.BillableVisits>();
         services.AddScoped<Billing.BillingRuns>();
         services.AddScoped<Billing.InvoiceDocuments>();
+        services.AddSingleton<Payments.StripeAccounts>();
+        services.AddScoped<Payments.CardPayments>();
+        services.AddScoped<Payments.PaymentSettlement>();
+        services.AddScoped<Payments.PaymentHistory>();
+        services.AddSingleton<Payments.StripeWebhook>();
+        // One class per Stripe event type: the SEPA debits add theirs beside these.
+        services.AddScoped<Payments.IStripeEventHandler, Payments.CheckoutSessionCompletedHandler>();
+        services.AddScoped<Payments.IStripeEventHandler, Payments.PaymentIntentSucceededHandler>();
+        services.AddScoped<Payments.IStripeEventHandler, Payments.PaymentIntentFailedHandler>();
         services.AddScoped<Visits.EmployeeVisitRequests>();
         services.AddScoped<DueVisits.DueVisitsRefresh>();
         services.AddScoped<DueVisits.DueVisitList>();

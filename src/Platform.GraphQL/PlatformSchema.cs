@@ -51,6 +51,7 @@ public sealed class PlatformSchema : Schema
         DueVisits.DueVisitOperations.AddMutations(mutation);
         BillingRunOperations.AddMutations(mutation);
         Platform.GraphQL.Payments.SepaMandateOperations.AddMutations(mutation);
+        Payments.PaymentOperations.AddMutations(mutation);
         Mutation = mutation;
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -7,7 +7,7 @@ namespace Platform.Features.Billing;
 
 public enum InvoiceStatus { ToPay, Paid, CreditNote }
 
-public sealed record InstalmentView(DateOnly DueOn, decimal Amount, DateOnly? PaidOn)
+public sealed record InstalmentView(DateOnly DueOn, decimal Amount, DateOnly? PaidOn, Guid Id = default)
 {
     public bool Paid => PaidOn is not null;
 }
@@ -94,6 +94,17 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
                                      && db.InvoiceInstalments.Any(s => s.InvoiceId == i.Id && s.PaidOn == null))
             .GroupBy(i => i.CompanyId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    /// <summary>What each company still owes: its invoices' unpaid instalments, which payments settle (the accountant's view).</summary>
+    public async Task<IReadOnlyDictionary<Guid, decimal>> OpenAmountsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken ct = default)
+    {
+        // Summed here: SQLite cannot add decimals in SQL.
+        var rows = await (from s in db.InvoiceInstalments
+                          join i in db.Invoices on s.InvoiceId equals i.Id
+                          where companyIds.Contains(i.CompanyId) && i.Kind == InvoiceKind.Invoice && s.PaidOn == null
+                          select new { i.CompanyId, s.Amount }).ToListAsync(ct);
+        return rows.GroupBy(r => r.CompanyId).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
+    }
 
     /// <summary>
     /// Issues an invoice or a credit note: the VAT and the total to the cent, the total split over the
@@ -297,7 +308,7 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
         var instalments = (await db.InvoiceInstalments.AsNoTracking().Where(s => ids.Contains(s.InvoiceId)).ToListAsync(ct))
             .OrderBy(s => s.Position).ToLookup(s => s.InvoiceId);
         return invoices.Select(i => new InvoiceView(i.Id, i.CompanyId, i.Number, i.Kind, i.IssuedOn, i.DueOn, i.Label, i.TotalExclTax, i.Vat, i.TotalInclTax,
-            instalments[i.Id].Select(s => new InstalmentView(s.DueOn, s.Amount, s.PaidOn)).ToList(),
+            instalments[i.Id].Select(s => new InstalmentView(s.DueOn, s.Amount, s.PaidOn, s.Id)).ToList(),
             // Invoices issued before the rate was stored: the rate their amounts imply.
             i.VatPercent != 0 || i.TotalExclTax == 0 ? i.VatPercent : Math.Round(i.Vat / i.TotalExclTax * 100m, 2))).ToList();
     }

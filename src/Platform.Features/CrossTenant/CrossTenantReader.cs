@@ -18,7 +18,7 @@ public enum ClientFigure { OpenInvoices, DeclarationDue, PendingVisitRequests }
 /// <summary>One client company of a user, on its tenant, with the figures its roles grant (others read 0 / false).</summary>
 public sealed record ClientCompanyView(
     Tenant Tenant, TenantRules Rules, CompanyView Company, IReadOnlyList<string> Roles, IReadOnlyList<ClientFigure> Granted,
-    int OpenInvoices, DeclarationPeriod? DeclarationPeriod, int PendingVisitRequests)
+    int OpenInvoices, DeclarationPeriod? DeclarationPeriod, int PendingVisitRequests, decimal AmountDue = 0)
 {
     /// <summary>The company owes a declaration now (read only where it granted the figure).</summary>
     public bool DeclarationDue => DeclarationPeriod is not null;
@@ -54,6 +54,7 @@ public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog c
                 Granting(Permission.RequestVisits, Permission.ViewAppointments));
 
             var openInvoices = billing.Count > 0 ? await provider.GetRequiredService<InvoiceService>().OpenCountsAsync(billing, ct) : new Dictionary<Guid, int>();
+            var amountsDue = billing.Count > 0 ? await provider.GetRequiredService<InvoiceService>().OpenAmountsAsync(billing, ct) : new Dictionary<Guid, decimal>();
             var due = declaring.Count > 0 ? await provider.GetRequiredService<DeclarationService>().DueAsync(declaring, ct) : new Dictionary<Guid, DeclarationPeriod>();
             var pending = visits.Count > 0 ? await provider.GetRequiredService<VisitRequestService>().PendingCountsAsync(visits, ct) : new Dictionary<Guid, int>();
             var companies = await provider.GetRequiredService<CompanyDirectory>().GetManyAsync(memberships.Select(m => m.CompanyId).ToList(), ct);
@@ -64,7 +65,8 @@ public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog c
                 if (declaring.Contains(company.Id)) granted.Add(ClientFigure.DeclarationDue);
                 if (visits.Contains(company.Id)) granted.Add(ClientFigure.PendingVisitRequests);
                 clients.Add(new ClientCompanyView(tenant, rules, company, memberships.First(m => m.CompanyId == company.Id).Roles, granted,
-                    openInvoices.GetValueOrDefault(company.Id), due.GetValueOrDefault(company.Id), pending.GetValueOrDefault(company.Id)));
+                    openInvoices.GetValueOrDefault(company.Id), due.GetValueOrDefault(company.Id), pending.GetValueOrDefault(company.Id),
+                    amountsDue.GetValueOrDefault(company.Id)));
             }
         }
         return clients;

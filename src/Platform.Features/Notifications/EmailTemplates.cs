@@ -175,7 +175,7 @@ public static class EmailTemplates
         link: (link, "Voir mes factures"),
         after: ["La facture au format PDF est téléchargeable depuis l'espace adhérent, rubrique Factures."]);
 
-    internal static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
+    public static EmailContent Compose(TenantRules rules, string subject, string[] before, string? highlight = null,
         (string Url, string Label)? link = null, string[]? after = null)
     {
         var contact = rules.Theme.Contact;

@@ -30,6 +30,7 @@ public sealed class InstalmentType : ObjectGraphType<InstalmentView>
         Field<NonNullGraphType<DecimalGraphType>>("amount").Resolve(c => c.Source.Amount);
         Field<NonNullGraphType<BooleanGraphType>>("paid").Resolve(c => c.Source.Paid);
         Field<DateScalar>("paidOn").Resolve(c => c.Source.PaidOn);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Names the instalment to pay (payInvoiceByCard).").Resolve(c => c.Source.Id);
     }
 }
 
@@ -52,6 +53,7 @@ public sealed class InvoiceType : ObjectGraphType<InvoiceView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstalmentType>>>>("instalments").Resolve(c => c.Source.Instalments);
         Field<NonNullGraphType<DecimalGraphType>>("vatPercent").Resolve(c => c.Source.VatPercent);
         Field<NonNullGraphType<StringGraphType>>("pdfUrl").Description("Where the PDF downloads (GET, same host, same credentials).").Resolve(c => $"/api/invoices/{c.Source.Id}/pdf");
+        Platform.GraphQL.Payments.PaymentOperations.AddInvoiceFields(this);
     }
 }
 

@@ -31,6 +31,7 @@ public sealed class ClientCompanyType : ObjectGraphType<ClientCompanyView>
             .Description("The figures this client's roles let the user see; the others read 0 or false.")
             .Resolve(c => c.Source.Granted);
         Field<NonNullGraphType<IntGraphType>>("openInvoices").Resolve(c => c.Source.OpenInvoices);
+        Field<NonNullGraphType<DecimalGraphType>>("amountDue").Description("What the company still owes on its invoices (unpaid instalments); 0 where it did not grant its invoices.").Resolve(c => c.Source.AmountDue);
         Field<NonNullGraphType<BooleanGraphType>>("declarationDue").Resolve(c => c.Source.DeclarationDue);
         Field<IntGraphType>("declarationYear").Description("The year of the declaration due, when one is.").Resolve(c => c.Source.DeclarationPeriod?.Year);
         Field<DateScalar>("declarationDueOn").Description("Its deadline in the tenant's calendar.").Resolve(c => c.Source.DeclarationPeriod?.DueOn);

@@ -23,7 +23,7 @@ namespace Platform.Host.Infrastructure;
 public static class HostSetup
 {
     /// <summary>Answer on any host, without a tenant: the load balancer's probe.</summary>
-    private static readonly IReadOnlySet<string> HostFreePaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/health" };
+    private static readonly IReadOnlySet<string> HostFreePaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/health", Api.StripeWebhookEndpoint.Path };
 
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
@@ -160,6 +160,7 @@ public static class HostSetup
         Platform.Host.Api.ConvocationEndpoint.MapConvocationEndpoint(app);
         app.MapInvoiceFiles();
         Api.SepaMandateEndpoints.MapSepaMandateEndpoints(app);
+        Api.StripeWebhookEndpoint.MapStripeWebhook(app);
         app.MapRazorPages();
     }
 

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Platform.Features.Access;
+using Platform.Features.Auditing;
+using Platform.Features.Billing;
+using Platform.Features.Persistence;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+using Platform.Tenancy.Rules;
+using Stripe;
+using Stripe.Checkout;
+using PaymentMethod = Platform.Tenancy.Rules.PaymentMethod;
+
+namespace Platform.Features.Payments;
+
+/// <summary>Where the member pays: Stripe's checkout page.</summary>
+public sealed record CardCheckout(string CheckoutUrl, decimal Amount);
+
+/// <summary>Whether the portal offers card payment, and what it says when it cannot.</summary>
+public sealed record CardPaymentOffer(bool CardAccepted, bool Configured)
+{
+    public bool Available => CardAccepted && Configured;
+}
+
+/// <summary>
+/// Card payment of an invoice or one of its instalments (SPEC.md 3.8, seeds 002 and 004) where the tenant's
+/// rules accept cards: a Stripe Checkout Session carrying the tenant, the invoice and the instalment in its
+/// metadata. Nothing is marked paid here: the signed webhook does it (<see cref="StripeWebhook"/>).
+/// </summary>
+public sealed class CardPayments(
+    PlatformDbContext db, CompanyAccess access, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache,
+    StripeAccounts accounts, TimeProvider time, ILogger<CardPayments> logger)
+{
+    public static readonly UserError NotConfigured = new("PAYMENT_NOT_CONFIGURED",
+        "Le paiement en ligne n'est pas configuré pour ce service : réglez par virement ou contactez le service.");
+    public static readonly UserError CardNotAccepted = new("CARD_NOT_ACCEPTED", "Votre service ne propose pas le paiement par carte.");
+    private static readonly UserError InvoiceNotFound = new("NOT_FOUND", "Cette facture n'existe pas.", "invoiceId");
+
+    public async Task<CardPaymentOffer> OfferAsync(CancellationToken ct = default)
+    {
+        var tenant = tenantContext.RequireTenant();
+        var rules = (await rulesCache.GetAsync(tenant)).Rules;
+        return new CardPaymentOffer(rules.Payment.Methods.Contains(PaymentMethod.Card), accounts.For(tenant.Slug) is not null);
+    }
+
+    /// <summary>
+    /// Opens a checkout for what remains to pay on the invoice, or for one instalment. <paramref name="portalBase"/>
+    /// is the tenant's own address (scheme and host of the request), where Stripe sends the browser back.
+    /// </summary>
+    public async Task<Outcome<CardCheckout>> StartAsync(Guid invoiceId, Guid? instalmentId, string portalBase, CancellationToken ct = default)
+    {
+        var tenant = tenantContext.RequireTenant();
+        currentUser.RequireUserId();
+        var invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
+        if (invoice is null || !await access.CanSeeAsync(invoice.CompanyId, ct)) return InvoiceNotFound;
+        await access.RequireAsync(invoice.CompanyId, Permission.PayInvoices, ct);
+        var offer = await OfferAsync(ct);
+        if (!offer.CardAccepted) return CardNotAccepted;
+        if (!offer.Configured) return NotConfigured;
+        if (invoice.Kind != InvoiceKind.Invoice) return new UserError("NOTHING_TO_PAY", "Un avoir ne se paie pas.", "invoiceId");
+
+        var unpaid = await db.InvoiceInstalments.AsNoTracking().Where(s => s.InvoiceId == invoiceId && s.PaidOn == null).OrderBy(s => s.Position).ToListAsync(ct);
+        if (instalmentId is { } one)
+        {
+            if (!await db.InvoiceInstalments.AnyAsync(s => s.Id == one && s.InvoiceId == invoiceId, ct))
+                return new UserError("NOT_FOUND", "Cette échéance n'existe pas sur cette facture.", "instalmentId");
+            unpaid = unpaid.Where(s => s.Id == one).ToList();
+            if (unpaid.Count == 0) return new UserError("ALREADY_PAID", "Cette échéance est déjà réglée.", "instalmentId");
+        }
+        else if (unpaid.Count == 0) return new UserError("ALREADY_PAID", "Cette facture est déjà réglée.", "invoiceId");
+
+        var amount = unpaid.Sum(s => s.Amount);
+        var rules = (await rulesCache.GetAsync(tenant)).Rules;
+        var label = instalmentId is null ? $"Facture {invoice.Number}" : $"Facture {invoice.Number} — échéance du {unpaid[0].DueOn:dd/MM/yyyy}";
+        var metadata = new Dictionary<string, string>
+        {
+            [StripeMetadata.Tenant] = tenant.Slug,
+            [StripeMetadata.Invoice] = invoice.Id.ToString(),
+            [StripeMetadata.Instalment] = instalmentId?.ToString() ?? StripeMetadata.AllInstalments,
+            [StripeMetadata.Company] = invoice.CompanyId.ToString(),
+        };
+        var returnTo = $"{portalBase.TrimEnd('/')}/entreprises/{invoice.CompanyId}/factures";
+        var options = new SessionCreateOptions
+        {
+            Mode = "payment",
+            ClientReferenceId = invoice.Id.ToString(),
+            SuccessUrl = returnTo + "?paiement=confirmation",
+            CancelUrl = returnTo + "?paiement=annule",
+            Locale = "fr",
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    Quantity = 1,
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = "eur", UnitAmount = ToCents(amount),
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = $"{rules.Name} — {label}" },
+                    },
+                },
+            ],
+            Metadata = metadata,
+            // The PaymentIntent's own events (payment_intent.*) resolve the tenant the same way.
+            PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = metadata },
+        };
+        // Two clicks (or a retried request) on the same day for the same instalments give the same session.
+        var idempotencyKey = $"checkout-{tenant.Slug}-{string.Join("-", unpaid.Select(s => s.Id.ToString("N")))}-{time.GetUtcNow():yyyyMMdd}";
+        if (idempotencyKey.Length > 255) idempotencyKey = $"checkout-{tenant.Slug}-{invoice.Id:N}-{instalmentId?.ToString("N") ?? "all"}-{unpaid.Count}-{time.GetUtcNow():yyyyMMdd}";
+        Session session;
+        try
+        {
+            session = await new SessionService(accounts.ClientFor(accounts.For(tenant.Slug)!))
+                .CreateAsync(options, new RequestOptions { IdempotencyKey = idempotencyKey }, ct);
+        }
+        catch (StripeException e)
+        {
+            logger.LogWarning("Stripe refused a checkout session for invoice {InvoiceId}: {Code} {Status}", invoice.Id, e.StripeError?.Code, e.HttpStatusCode);
+            return new UserError("PAYMENT_PROVIDER_ERROR", "Le paiement en ligne est momentanément indisponible : réessayez plus tard.");
+        }
+
+        if (!await db.Payments.AnyAsync(p => p.CheckoutSessionId == session.Id, ct))
+        {
+            var now = time.GetUtcNow();
+            db.Payments.AddRange(unpaid.Select(s => new Payment
+            {
+                CompanyId = invoice.CompanyId, InvoiceId = invoice.Id, InstalmentId = s.Id, Method = PaymentMethod.Card, Amount = s.Amount,
+                CheckoutSessionId = session.Id, CreatedAt = now, CreatedBy = currentUser.UserId,
+            }));
+            db.AuditEntries.Record(time, currentUser.UserId, "payment.card-started", "Invoice", invoice.Id, $$"""{"session":"{{session.Id}}","amount":"{{amount}}"}""");
+            await db.SaveChangesAsync(ct);
+        }
+        return Outcome<CardCheckout>.Ok(new CardCheckout(session.Url, amount));
+    }
+
+    internal static long ToCents(decimal euros) => (long)Math.Round(euros * 100m, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>The metadata keys our Stripe objects carry: the webhook finds the tenant and the invoice with them.</summary>
+public static class StripeMetadata
+{
+    public const string Tenant = "tenant";
+    public const string Invoice = "invoice";
+    public const string Instalment = "instalment";
+    public const string Company = "company";
+    public const string AllInstalments = "all";
+}

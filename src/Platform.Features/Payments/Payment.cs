@@ -1,0 +1,45 @@
+using Platform.Tenancy.Isolation;
+using Platform.Tenancy.Rules;
+
+namespace Platform.Features.Payments;
+
+public enum PaymentStatus { Pending, Succeeded, Failed }
+
+/// <summary>
+/// One instalment's share of an online payment (a card payment through Stripe Checkout, a SEPA debit).
+/// A card payment of a whole invoice is one row per instalment it settles, all with the same session.
+/// The instalment turns paid only when Stripe's signed webhook says the money came, never on the browser's return.
+/// </summary>
+public sealed class Payment : ITenantOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string TenantId { get; set; } = "";
+    public required Guid CompanyId { get; init; }
+    public required Guid InvoiceId { get; init; }
+    public required Guid InstalmentId { get; init; }
+    public required PaymentMethod Method { get; init; }
+    /// <summary>Euros, the instalment's amount when the payment started.</summary>
+    public required decimal Amount { get; init; }
+    public PaymentStatus Status { get; set; } = PaymentStatus.Pending;
+    /// <summary>The Stripe Checkout Session of a card payment (cs_…).</summary>
+    public string? CheckoutSessionId { get; set; }
+    /// <summary>The Stripe PaymentIntent (pi_…): known when the session completes, or at once for a debit.</summary>
+    public string? PaymentIntentId { get; set; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Who started it (a member's user), null for a scheduled debit.</summary>
+    public Guid? CreatedBy { get; init; }
+    /// <summary>When Stripe confirmed or refused it.</summary>
+    public DateTimeOffset? SettledAt { get; set; }
+    /// <summary>Stripe's reason for a refusal (no personal data: a decline code and its message).</summary>
+    public string? FailureReason { get; set; }
+}
+
+/// <summary>A Stripe event already applied to the tenant: the same event delivered again changes nothing.</summary>
+public sealed class ProcessedStripeEvent : ITenantOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string TenantId { get; set; } = "";
+    public required string EventId { get; init; }
+    public required string Type { get; init; }
+    public required DateTimeOffset ProcessedAt { get; init; }
+}

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Platform.Features.Access;
+using Platform.Features.Auditing;
+using Platform.Features.Billing;
+using Platform.Features.Notifications;
+using Platform.Features.Persistence;
+using Platform.Features.Regulation;
+using Platform.Features.TenantSettings;
+using Platform.Tenancy;
+
+namespace Platform.Features.Payments;
+
+/// <summary>
+/// What a confirmed or refused payment changes, in the tenant's scope and the webhook's transaction: the
+/// payment rows, the instalments they settle, the audit, and the e-mail of a refusal. Only webhooks call it.
+/// </summary>
+public sealed class PaymentSettlement(
+    PlatformDbContext db, TimeProvider time, ITenantContext tenantContext, TenantRulesCache rulesCache, NotificationRecipients recipients,
+    EmailOutbox outbox, ILogger<PaymentSettlement> logger)
+{
+    /// <summary>
+    /// The money came: the rows turn succeeded and their instalments paid. <paramref name="expectedInvoice"/> is the invoice
+    /// the event's metadata names: rows of another invoice are not touched (metadata and rows must agree).
+    /// </summary>
+    public async Task SucceedAsync(IReadOnlyList<Payment> payments, Guid? expectedInvoice, long? amountCents, string? paymentIntentId, CancellationToken ct)
+    {
+        var pending = payments.Where(p => p.Status == PaymentStatus.Pending).ToList();
+        if (pending.Count == 0) return;
+        if (expectedInvoice is { } invoiceId && pending.Any(p => p.InvoiceId != invoiceId))
+        {
+            logger.LogWarning("Stripe event names invoice {InvoiceId} but its payments are of another invoice: ignored", invoiceId);
+            return;
+        }
+        if (amountCents is { } cents && CardPayments.ToCents(pending.Sum(p => p.Amount)) != cents)
+        {
+            logger.LogWarning("Stripe confirmed {Cents} cents where invoice {InvoiceId} expected {Expected}: left for staff", cents, pending[0].InvoiceId, pending.Sum(p => p.Amount));
+            return;
+        }
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, FrenchTime.Paris).DateTime);
+        var ids = pending.Select(p => p.InstalmentId).ToList();
+        var instalments = await db.InvoiceInstalments.Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        foreach (var payment in pending)
+        {
+            payment.Status = PaymentStatus.Succeeded;
+            payment.SettledAt = now;
+            payment.PaymentIntentId ??= paymentIntentId;
+        }
+        foreach (var instalment in instalments.Where(s => s.PaidOn is null)) instalment.PaidOn = today;
+        foreach (var invoice in pending.Select(p => p.InvoiceId).Distinct())
+            db.AuditEntries.Record(time, null, "invoice.paid-online", "Invoice", invoice,
+                $$"""{"method":"{{pending[0].Method}}","positions":{{instalments.Count}}}""");
+    }
+
+    /// <summary>
+    /// The bank or the card refused: the rows turn failed, the instalments they had settled are unpaid again, and the
+    /// company's billing contacts are told by e-mail.
+    /// </summary>
+    public async Task FailAsync(IReadOnlyList<Payment> payments, string? reason, CancellationToken ct)
+    {
+        var open = payments.Where(p => p.Status != PaymentStatus.Failed).ToList();
+        if (open.Count == 0) return;
+        var now = time.GetUtcNow();
+        var settled = open.Where(p => p.Status == PaymentStatus.Succeeded).Select(p => p.InstalmentId).ToList();
+        foreach (var payment in open)
+        {
+            payment.Status = PaymentStatus.Failed;
+            payment.SettledAt = now;
+            payment.FailureReason = reason is { Length: > 300 } ? reason[..300] : reason;
+        }
+        // An instalment paid by this payment (a debit counted as paid when sent) is due again.
+        foreach (var instalment in await db.InvoiceInstalments.Where(s => settled.Contains(s.Id) && s.PaidOn != null).ToListAsync(ct))
+            instalment.PaidOn = null;
+
+        var rules = (await rulesCache.GetAsync(tenantContext.RequireTenant())).Rules;
+        var catalogue = RoleCatalogue.For(rules);
+        foreach (var byInvoice in open.GroupBy(p => p.InvoiceId))
+        {
+            var first = byInvoice.First();
+            var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == byInvoice.Key, ct);
+            var company = await db.Companies.AsNoTracking().Where(c => c.Id == first.CompanyId).Select(c => c.Name).SingleAsync(ct);
+            db.AuditEntries.Record(time, null, "invoice.payment-failed", "Invoice", invoice.Id, $$"""{"method":"{{first.Method}}"}""");
+            var to = await recipients.ForAsync(first.CompanyId, NotificationKind.Invoices, roles => RoleCatalogue.Grants(catalogue, roles, Permission.ViewInvoices), ct);
+            var content = PaymentEmails.PaymentFailed(rules, company, invoice.Number, Money.Format(byInvoice.Sum(p => p.Amount)), first.Method, reason);
+            foreach (var user in to) outbox.Enqueue(user.Email, content);
+        }
+    }
+}

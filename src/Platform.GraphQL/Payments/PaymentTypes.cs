@@ -1,0 +1,79 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features;
+using Platform.Features.Billing;
+using Platform.Features.Payments;
+using Platform.GraphQL.Common;
+using Platform.GraphQL.Tenants;
+using Platform.Tenancy.Resolution;
+
+namespace Platform.GraphQL.Payments;
+
+public sealed class PaymentStatusEnumType : EnumerationGraphType<PaymentStatus>
+{
+    public PaymentStatusEnumType()
+    {
+        Name = "PaymentStatus";
+        Description = "SUCCEEDED once Stripe confirmed it by its signed webhook; FAILED when the card or the bank refused.";
+    }
+}
+
+public sealed class PaymentType : ObjectGraphType<PaymentView>
+{
+    public PaymentType()
+    {
+        Name = "Payment";
+        Description = "An online payment (card or SEPA debit) of one instalment of an invoice.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("instalmentId").Resolve(c => c.Source.InstalmentId);
+        Field<NonNullGraphType<DateScalar>>("instalmentDueOn").Resolve(c => c.Source.InstalmentDueOn);
+        Field<NonNullGraphType<DecimalGraphType>>("amount").Resolve(c => c.Source.Amount);
+        Field<NonNullGraphType<PaymentMethodType>>("method").Resolve(c => c.Source.Method);
+        Field<NonNullGraphType<PaymentStatusEnumType>>("status").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<DateTimeScalar>>("startedAt").Resolve(c => c.Source.CreatedAt);
+        Field<DateTimeScalar>("settledAt").Description("When Stripe confirmed or refused it.").Resolve(c => c.Source.SettledAt);
+    }
+}
+
+public sealed record CardPaymentPayload(string? CheckoutUrl, IReadOnlyList<UserError> Errors);
+
+public sealed class CardPaymentPayloadType : ObjectGraphType<CardPaymentPayload>
+{
+    public CardPaymentPayloadType()
+    {
+        Name = "CardPaymentPayload";
+        Field<StringGraphType>("checkoutUrl").Description("Stripe's payment page: send the browser there. The invoice turns paid when Stripe confirms, not on the way back.")
+            .Resolve(c => c.Source.CheckoutUrl);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+public static class PaymentOperations
+{
+    public static void AddInvoiceFields(ObjectGraphType<InvoiceView> invoice) =>
+        invoice.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentType>>>>("payments")
+            .Description("Online payments of the invoice, confirmed or refused, oldest first.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<PaymentHistory>().ForInvoicesAsync([c.Source.Id], c.CancellationToken));
+
+    public static void AddMutations(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<CardPaymentPayloadType>>("payInvoiceByCard")
+            .Description("Opens a Stripe card payment of what remains due on the invoice, or of one instalment, where the service accepts cards. Needs the Facturation or Administrateur role.")
+            .Argument<NonNullGraphType<IdGraphType>>("invoiceId")
+            .Argument<IdGraphType>("instalmentId")
+            .ResolveAsync(async c =>
+            {
+                if (!Guid.TryParse(c.GetArgument<string>("invoiceId"), out var invoiceId))
+                    return new CardPaymentPayload(null, [new UserError("NOT_FOUND", "Cette facture n'existe pas.", "invoiceId")]);
+                Guid? instalmentId = null;
+                if (c.GetArgument<string?>("instalmentId") is { } raw)
+                {
+                    if (!Guid.TryParse(raw, out var parsed)) return new CardPaymentPayload(null, [new UserError("NOT_FOUND", "Cette échéance n'existe pas sur cette facture.", "instalmentId")]);
+                    instalmentId = parsed;
+                }
+                var http = c.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext!;
+                var outcome = await c.RequestServices!.GetRequiredService<CardPayments>().StartAsync(invoiceId, instalmentId, SiteUrl.Of(http.Request), c.CancellationToken);
+                return new CardPaymentPayload(outcome.Value?.CheckoutUrl, outcome.Errors);
+            });
+}
