@@ -73,6 +73,8 @@ public static class FeaturesSetup
         services.AddScoped<Payments.IStripeEventHandler, Payments.CheckoutSessionCompletedHandler>();
         services.AddScoped<Payments.IStripeEventHandler, Payments.PaymentIntentSucceededHandler>();
         services.AddScoped<Payments.IStripeEventHandler, Payments.PaymentIntentFailedHandler>();
+        services.AddScoped<Payments.IStripeEventHandler, Payments.Sepa.SepaDebitSucceededHandler>();
+        services.AddScoped<Payments.IStripeEventHandler, Payments.Sepa.SepaDebitFailedHandler>();
         services.AddScoped<Visits.EmployeeVisitRequests>();
         services.AddScoped<DueVisits.DueVisitsRefresh>();
         services.AddScoped<DueVisits.DueVisitList>();
@@ -92,8 +94,8 @@ public static class FeaturesSetup
         services.AddSingleton<Payments.Sepa.SepaIbanProtection>();
         services.AddScoped<Payments.Sepa.SepaMandates>();
         services.AddScoped<Payments.Sepa.SepaDebits>();
-        // The payment provider's seam: none until the host configures Stripe (Payments:Stripe:SecretKey).
-        services.TryAddSingleton<Payments.Sepa.ISepaGateway, Payments.Sepa.NoSepaGateway>();
+        // SEPA through the tenant's Stripe account; not configured without Payments:Stripe:SecretKey.
+        services.AddScoped<Payments.Sepa.ISepaGateway, Payments.Sepa.StripeSepaGateway>();
         // One pending-change workflow; each feature applies its own kinds.
         services.AddScoped<PendingChanges.PendingChanges>();
         services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Companies.CompanyProfile>());

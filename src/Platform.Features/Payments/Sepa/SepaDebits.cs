@@ -110,10 +110,16 @@ public sealed class SepaDebits(
                 var invoice = await db.Invoices.AsNoTracking().Where(i => i.Id == debit.InvoiceId).Select(i => i.Number).SingleAsync(ct);
                 try
                 {
-                    debit.ProviderPaymentId = await gateway.DebitAsync(new SepaDebitRequest(debit.Id, mandate.ProviderCustomerId, mandate.ProviderPaymentMethodId,
+                    debit.ProviderPaymentId = await gateway.DebitAsync(new SepaDebitRequest(debit.Id, debit.InvoiceId, debit.InstalmentId, mandate.ProviderCustomerId, mandate.ProviderPaymentMethodId,
                         debit.Amount, $"Facture {invoice}", mandate.Reference), ct);
                     debit.Status = SepaDebitStatus.Submitted;
                     debit.SubmittedAt = time.GetUtcNow();
+                    // The Stripe webhook settles the instalment through this row (paid, or unpaid again and the billing contacts told).
+                    db.Payments.Add(new Payment
+                    {
+                        CompanyId = debit.CompanyId, InvoiceId = debit.InvoiceId, InstalmentId = debit.InstalmentId, Method = Platform.Tenancy.Rules.PaymentMethod.SepaDebit,
+                        Amount = debit.Amount, PaymentIntentId = debit.ProviderPaymentId, CreatedAt = debit.SubmittedAt.Value,
+                    });
                     submitted++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -8,7 +8,7 @@ public sealed record SepaMandateSetup(
 /// <summary>The provider's ids of a mandate set up there.</summary>
 public sealed record SepaProviderMandate(string CustomerId, string SetupId, string PaymentMethodId);
 
-public sealed record SepaDebitRequest(Guid DebitId, string CustomerId, string PaymentMethodId, decimal Amount, string Description, string MandateReference);
+public sealed record SepaDebitRequest(Guid DebitId, Guid InvoiceId, Guid InstalmentId, string CustomerId, string PaymentMethodId, decimal Amount, string Description, string MandateReference);
 
 /// <summary>
 /// The seam to the payment provider (Stripe: a SetupIntent with <c>sepa_debit</c> and the online mandate
