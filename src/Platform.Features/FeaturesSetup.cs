@@ -73,6 +73,8 @@ public static class FeaturesSetup
         services.AddScoped<Payments.IStripeEventHandler, Payments.CheckoutSessionCompletedHandler>();
         services.AddScoped<Payments.IStripeEventHandler, Payments.PaymentIntentSucceededHandler>();
         services.AddScoped<Payments.IStripeEventHandler, Payments.PaymentIntentFailedHandler>();
+        services.AddScoped<Payments.IStripeEventHandler, Payments.Sepa.SepaDebitSucceededHandler>();
+        services.AddScoped<Payments.IStripeEventHandler, Payments.Sepa.SepaDebitFailedHandler>();
         services.AddScoped<Visits.EmployeeVisitRequests>();
         services.AddScoped<DueVisits.DueVisitsRefresh>();
         services.AddScoped<DueVisits.DueVisitList>();
@@ -90,6 +92,11 @@ public static class FeaturesSetup
         services.AddScoped<Declarations.DeclarationService>();
         services.AddScoped<Declarations.DeclarationWizard>();
         services.AddScoped<Billing.SepaMandateState>();
+        services.AddSingleton<Payments.Sepa.SepaIbanProtection>();
+        services.AddScoped<Payments.Sepa.SepaMandates>();
+        services.AddScoped<Payments.Sepa.SepaDebits>();
+        // SEPA through the tenant's Stripe account; not configured without Payments:Stripe:SecretKey.
+        services.AddScoped<Payments.Sepa.ISepaGateway, Payments.Sepa.StripeSepaGateway>();
         // One pending-change workflow; each feature applies its own kinds.
         services.AddScoped<PendingChanges.PendingChanges>();
         services.AddScoped<PendingChanges.IPendingChangeApplier>(sp => sp.GetRequiredService<Companies.CompanyProfile>());

@@ -50,6 +50,7 @@ public sealed class PlatformSchema : Schema
         Platform.GraphQL.Declarations.DeclarationOperations.AddMutations(mutation);
         DueVisits.DueVisitOperations.AddMutations(mutation);
         BillingRunOperations.AddMutations(mutation);
+        Platform.GraphQL.Payments.SepaMandateOperations.AddMutations(mutation);
         Payments.PaymentOperations.AddMutations(mutation);
         Mutation = mutation;
 

@@ -64,14 +64,15 @@ public sealed class StripeWebhook(IServiceProvider services, TenantCatalog catal
         }
 
         await using var scope = services.CreateTenantScope(tenant);
-        var handler = scope.ServiceProvider.GetServices<IStripeEventHandler>().FirstOrDefault(h => h.EventType == stripeEvent.Type);
-        if (handler is null) return WebhookAnswer.Ignored;
+        // Several handlers may share an event type (a PaymentIntent settles a card payment or a SEPA debit): all run, in one transaction.
+        var handlers = scope.ServiceProvider.GetServices<IStripeEventHandler>().Where(h => h.EventType == stripeEvent.Type).ToList();
+        if (handlers.Count == 0) return WebhookAnswer.Ignored;
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         if (await db.ProcessedStripeEvents.AnyAsync(e => e.EventId == stripeEvent.Id, ct)) return WebhookAnswer.AlreadyApplied;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await handler.HandleAsync(stripeEvent, ct);
+            foreach (var handler in handlers) await handler.HandleAsync(stripeEvent, ct);
             db.ProcessedStripeEvents.Add(new ProcessedStripeEvent { EventId = stripeEvent.Id, Type = stripeEvent.Type, ProcessedAt = time.GetUtcNow() });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

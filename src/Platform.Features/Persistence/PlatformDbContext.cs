@@ -63,6 +63,8 @@ public abstract class PlatformDbContext : DbContext
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<InvoicePdf> InvoicePdfs => Set<InvoicePdf>();
     public DbSet<BillingRun> BillingRuns => Set<BillingRun>();
+    public DbSet<Platform.Features.Payments.Sepa.SepaMandate> SepaMandates => Set<Platform.Features.Payments.Sepa.SepaMandate>();
+    public DbSet<Platform.Features.Payments.Sepa.SepaDebit> SepaDebits => Set<Platform.Features.Payments.Sepa.SepaDebit>();
     public DbSet<Platform.Features.Payments.Payment> Payments => Set<Platform.Features.Payments.Payment>();
     public DbSet<Platform.Features.Payments.ProcessedStripeEvent> ProcessedStripeEvents => Set<Platform.Features.Payments.ProcessedStripeEvent>();
     public DbSet<VisitRequest> VisitRequests => Set<VisitRequest>();

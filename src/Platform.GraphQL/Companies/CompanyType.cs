@@ -34,6 +34,7 @@ public sealed class CompanyType : ObjectGraphType<CompanyView>
         DueVisits.DueVisitOperations.AddCompanyFields(this);
         Declarations.DeclarationOperations.AddCompanyFields(this);
         Billing.InvoiceOperations.AddCompanyFields(this);
+        Payments.SepaMandateOperations.AddCompanyFields(this);
         Access.CompanyUsersOperations.AddCompanyFields(this);
     }
 }

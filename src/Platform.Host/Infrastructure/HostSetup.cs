@@ -86,6 +86,7 @@ public static class HostSetup
             DueVisitsJob.Schedule(q, catalog.All);
             TokenPruneJob.Schedule(q);
             BillingRunJob.Schedule(q, catalog.All, configuration.GetValue("Billing:RunIntervalMinutes", 60));
+            SepaDebitsJob.Schedule(q, catalog.All);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddPlatformGraphQL();
@@ -162,6 +163,7 @@ public static class HostSetup
         Platform.Host.Api.ConvocationEndpoint.MapConvocationEndpoint(app);
         app.MapInvoiceFiles();
         app.MapApiDocumentation();
+        Api.SepaMandateEndpoints.MapSepaMandateEndpoints(app);
         Api.StripeWebhookEndpoint.MapStripeWebhook(app);
         app.MapRazorPages();
     }

@@ -176,6 +176,19 @@ public sealed record PaymentRules
     public PaymentMethod? BeforeMandateMethod { get; init; }
     /// <summary>The member picks the method in the annual declaration.</summary>
     public bool ChosenAtDeclaration { get; init; }
+    /// <summary>The service's SEPA creditor identifier (ICS, « FRkk ZZZ nnnnnn »), printed on mandates; required with SEPA debit.</summary>
+    public string? CreditorIdentifier { get; init; }
+    /// <summary>The service's account for transfers (invoices due before a mandate, or no mandate), shown to members.</summary>
+    public BankDetails? BankDetails { get; init; }
+}
+
+/// <summary>A bank account as a French RIB shows it.</summary>
+public sealed record BankDetails
+{
+    public required string AccountHolder { get; init; }
+    public required string Iban { get; init; }
+    public string? Bic { get; init; }
+    public string? BankName { get; init; }
 }
 
 public enum BillingCycle { Monthly, Quarterly, Annual }

@@ -123,6 +123,10 @@ public static partial class TenantRulesValidator
         check(p.BeforeMandateMethod is null || (p.BeforeMandateMethod != PaymentMethod.SepaDebit && p.Methods.Contains(p.BeforeMandateMethod.Value)),
             "$.payment.beforeMandateMethod", "doit être un autre moyen de paiement accepté");
         check(!p.ChosenAtDeclaration || p.Methods.Count > 1, "$.payment.chosenAtDeclaration", "un choix suppose plusieurs moyens de paiement");
+        check(!sepa || (p.CreditorIdentifier is { } ics && System.Text.RegularExpressions.Regex.IsMatch(ics, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$")),
+            "$.payment.creditorIdentifier", "identifiant créancier SEPA (ICS) au format FRkkZZZnnnnnn, obligatoire avec le prélèvement");
+        check(p.BankDetails is null || System.Text.RegularExpressions.Regex.IsMatch(p.BankDetails.Iban, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$"),
+            "$.payment.bankDetails.iban", "IBAN sans espaces, en majuscules");
     }
 
     private static void ValidateBilling(BillingRules b, Action<bool, string, string> check)

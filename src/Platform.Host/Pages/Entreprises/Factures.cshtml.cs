@@ -5,6 +5,8 @@ using Platform.Features;
 using Platform.Features.Access;
 using Platform.Features.Billing;
 using Platform.Features.Companies;
+using Platform.Features.Payments.Sepa;
+using Platform.Tenancy.Rules;
 using Platform.Features.Payments;
 using Platform.Tenancy.Resolution;
 
@@ -12,7 +14,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>« Factures » (seeds 000, 001, 003, 004): invoices and credit notes with their schedule; filters to pay, paid, credit notes, year.</summary>
 [Authorize]
-public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access, CompanyDirectory companies, CardPayments cardPayments, PaymentHistory paymentHistory) : PageModel
+public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access, CompanyDirectory companies, CardPayments cardPayments, PaymentHistory paymentHistory, SepaMandates mandates) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "statut")] public string? Status { get; set; }
@@ -25,6 +27,11 @@ public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access,
     public Page<InvoiceView> List { get; private set; } = null!;
     /// <summary>The years the company has invoices in: the choices of the year filter.</summary>
     public IReadOnlyList<int> Years { get; private set; } = [];
+    /// <summary>Whether the tenant offers SEPA debit: the « Mandat SEPA » button with its green tick or red cross.</summary>
+    public bool SepaOffered { get; private set; }
+    public SepaMandateView? Mandate { get; private set; }
+    /// <summary>The service's account for transfers (invoices due before the mandate, or without one).</summary>
+    public BankDetails? TransferAccount { get; private set; }
     /// <summary>Card payment: offered by the tenant's rules, configured on this deployment, allowed to this user.</summary>
     public CardPaymentOffer CardOffer { get; private set; } = new(false, false);
     public bool CanPay { get; private set; }
@@ -44,6 +51,10 @@ public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access,
         List = await invoices.ListAsync(Id, status, Year, null, After);
         Years = await invoices.YearsAsync(Id);
         Company = (await companies.GetAsync(Id))!;
+        var notOffered = await mandates.WhyNotOfferedAsync(Id);
+        SepaOffered = notOffered is null || notOffered.Code == "SEPA_NOT_CHOSEN";
+        Mandate = await mandates.GetAsync(Id);
+        TransferAccount = await mandates.TransferAccountAsync();
         CardOffer = await cardPayments.OfferAsync();
         CanPay = await access.HasAsync(Id, Permission.PayInvoices);
         Payments = (await paymentHistory.ForInvoicesAsync(List.Items.Select(i => i.Node.Id).ToList())).ToLookup(p => p.InvoiceId);

@@ -1,0 +1,158 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Platform.Features.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class H6SepaMandates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SepaMandates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: false),
+                    Ordinal = table.Column<int>(type: "int", nullable: false),
+                    HolderName = table.Column<string>(type: "nvarchar(70)", maxLength: 70, nullable: false),
+                    ProtectedIban = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    IbanCountry = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    IbanLast4 = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    Bic = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: true),
+                    SignerUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SignerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignerEmail = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CodeExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    WrongTries = table.Column<int>(type: "int", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SignedFromIp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    SignedWithUserAgent = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProviderCustomerId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ProviderSetupId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ProviderPaymentMethodId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SepaMandates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SepaMandates_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SepaDebits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MandateId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstalmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AnnouncedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProviderPaymentId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SepaDebits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SepaDebits_InvoiceInstalments_InstalmentId",
+                        column: x => x.InstalmentId,
+                        principalTable: "InvoiceInstalments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SepaDebits_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SepaDebits_SepaMandates_MandateId",
+                        column: x => x.MandateId,
+                        principalTable: "SepaMandates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_InstalmentId",
+                table: "SepaDebits",
+                column: "InstalmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_InvoiceId",
+                table: "SepaDebits",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_MandateId",
+                table: "SepaDebits",
+                column: "MandateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_TenantId_InstalmentId",
+                table: "SepaDebits",
+                columns: new[] { "TenantId", "InstalmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_TenantId_ProviderPaymentId",
+                table: "SepaDebits",
+                columns: new[] { "TenantId", "ProviderPaymentId" },
+                unique: true,
+                filter: "[ProviderPaymentId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_TenantId_Status_DueOn",
+                table: "SepaDebits",
+                columns: new[] { "TenantId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaMandates_CompanyId",
+                table: "SepaMandates",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaMandates_TenantId_CompanyId_Ordinal",
+                table: "SepaMandates",
+                columns: new[] { "TenantId", "CompanyId", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaMandates_TenantId_Reference",
+                table: "SepaMandates",
+                columns: new[] { "TenantId", "Reference" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SepaDebits");
+
+            migrationBuilder.DropTable(
+                name: "SepaMandates");
+        }
+    }
+}
