@@ -40,10 +40,9 @@ public sealed class StripeBrowserFactory : BrowserFactory
 
 public sealed class PaymentBrowserTests(StripeBrowserFactory factory) : PlatformTest<StripeBrowserFactory>(factory)
 {
-    // Fails today, for a real reason: the portal's Content-Security-Policy has form-action 'self', and Chromium blocks the
-    // form's redirect to Stripe's checkout page (another origin). Fix: allow the checkout origin (checkout.stripe.com, or
-    // Payments:Stripe:ApiBase's) in form-action (Infrastructure/SecurityHeaders.cs), then remove the Skip.
-    [Fact(Skip = "CSP form-action 'self' blocks the redirect to the checkout page: see the comment above")]
+    // The portal's Content-Security-Policy allows the checkout's origin as a form target: without it Chromium
+    // blocks the redirect from « Payer par carte » to the checkout page.
+    [Fact]
     public async Task Pay_an_invoice_by_card_with_the_fake_Stripe()
     {
         Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));

@@ -12,24 +12,43 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-    public static void UseSecurityHeaders(this WebApplication app) => app.Use((http, next) =>
+    /// <summary>
+    /// The policy with the card checkout's origin allowed as a form target: « Payer par carte » posts to the
+    /// portal, which redirects to Stripe Checkout, and browsers apply form-action to that redirect too.
+    /// Stripe's checkout origin, plus the origin of any configured API base (a test double, a proxy).
+    /// </summary>
+    public static string PolicyFor(IConfiguration configuration)
     {
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(Api.ApiDocumentation.ReferencePath)
-            ? Api.ApiDocumentation.ReferenceContentSecurityPolicy : ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "same-origin";
-        http.Response.OnStarting(() =>
+        var origins = new SortedSet<string>(StringComparer.Ordinal) { "https://checkout.stripe.com" };
+        var stripe = configuration.GetSection("Payments:Stripe");
+        foreach (var apiBase in new[] { stripe["ApiBase"] }.Concat(stripe.GetSection("Tenants").GetChildren().Select(t => t["ApiBase"])))
+            if (Uri.TryCreate(apiBase, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+                origins.Add(uri.GetLeftPart(UriPartial.Authority));
+        return ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + string.Join(' ', origins));
+    }
+
+    public static void UseSecurityHeaders(this WebApplication app)
+    {
+        var portalPolicy = PolicyFor(app.Configuration);
+        app.Use((http, next) =>
         {
-            // Known only once authentication has run, later in the pipeline.
-            if (http.User.Identity?.IsAuthenticated == true)
+            var headers = http.Response.Headers;
+            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(Api.ApiDocumentation.ReferencePath)
+                ? Api.ApiDocumentation.ReferenceContentSecurityPolicy : portalPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            http.Response.OnStarting(() =>
             {
-                headers.CacheControl = "no-store";
-                headers.Pragma = "no-cache";
-            }
-            return Task.CompletedTask;
+                // Known only once authentication has run, later in the pipeline.
+                if (http.User.Identity?.IsAuthenticated == true)
+                {
+                    headers.CacheControl = "no-store";
+                    headers.Pragma = "no-cache";
+                }
+                return Task.CompletedTask;
+            });
+            return next(http);
         });
-        return next(http);
-    });
+    }
 }
