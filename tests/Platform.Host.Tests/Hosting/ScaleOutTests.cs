@@ -234,10 +234,19 @@ public sealed class MigrationTests(UnmigratedFactory factory) : IClassFixture<Un
         await first.DisposeAsync();
         await (await second.WaitAsync(TimeSpan.FromSeconds(10))).DisposeAsync();
 
+        // An installation from before the keys moved to the database: its key files are in {data}/keys.
+        var keyFolder = Path.Combine(factory.Services.GetRequiredService<PlatformPaths>().DataDirectory, "keys");
+        var oldRing = DataProtectionProvider.Create(new DirectoryInfo(keyFolder), o => o.SetApplicationName(DataProtectionKeys.DefaultApplicationName));
+        var oldNir = oldRing.CreateProtector("Platform.Employees.Nir.v1", "sstrn").Protect("185057800608436");
+
         // Two deployments' `migrate` at once: both end well, the database is migrated once.
         await Task.WhenAll(Task.Run(() => DatabaseCommands.MigrateAsync(factory.Services)), Task.Run(() => DatabaseCommands.MigrateAsync(factory.Services)));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         await using var scope = factory.Services.CreateTenantScope("sstrn");
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.GetPendingMigrationsAsync());
+
+        // `migrate` copied the old key files into the database, once: what they encrypted is read by the node.
+        Assert.Single(await scope.ServiceProvider.GetRequiredService<IdentityDb>().DataProtectionKeys.ToListAsync());
+        Assert.Equal("185057800608436", factory.Services.GetRequiredService<EmployeeNir>().Reveal("sstrn", oldNir));
     }
 }
