@@ -59,11 +59,25 @@ public sealed class TestDatabase : IAsyncDisposable
         respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = Provider == "Postgres" ? DbAdapter.Postgres : DbAdapter.Sqlite,
-            // The API client catalogue is reference data registered at start-up, like the schema.
-            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("OpenIddictApplications")],
+            // The API client catalogue is reference data registered at start-up, like the schema; the
+            // job scheduler's tables (Quartz's clustered store, PostgreSQL lane) and the key ring belong to the running host.
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("OpenIddictApplications"), new Table("DataProtectionKeys"),
+                .. QuartzTables(connection).Select(n => new Table(n))],
             SchemasToInclude = Provider == "Postgres" ? ["public"] : [],
         });
         await respawner.ResetAsync(connection);
+    }
+
+    private static List<string> QuartzTables(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = connection is NpgsqlConnection
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'qrtz\\_%'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'qrtz\\_%' ESCAPE '\\'";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
     }
 
     public async ValueTask DisposeAsync()
