@@ -13,6 +13,7 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         e.Property(o => o.To).HasMaxLength(254);
         e.Property(o => o.Subject).HasMaxLength(300);
         e.Property(o => o.LastError).HasMaxLength(300);
+        e.Property(o => o.ClaimedBy).HasMaxLength(NodeIdentity.MaxLength);
         e.Property(o => o.AttachmentFileName).HasMaxLength(200);
         e.Property(o => o.AttachmentContentType).HasMaxLength(100);
     }

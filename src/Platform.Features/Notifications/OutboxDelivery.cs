@@ -11,12 +11,16 @@ namespace Platform.Features.Notifications;
 /// <summary>
 /// Sends the current tenant's due e-mails; a failure is retried later with a growing delay, until
 /// the message is delivered. Logs name the message id, never the recipient.
+/// Several nodes may run this at once: each claims a row (one conditional UPDATE) before sending it,
+/// so a message goes out once; the claim of a node that died mid-send expires after <see cref="ClaimFor"/>.
 /// </summary>
 public sealed class OutboxDelivery(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, IEmailTransport transport,
-    EmailSettings settings, TimeProvider time, ILogger<OutboxDelivery> logger)
+    EmailSettings settings, TimeProvider time, NodeIdentity node, ILogger<OutboxDelivery> logger)
 {
     private const int BatchSize = 50;
+    /// <summary>Longer than one SMTP exchange may take (MailKit's timeout is 2 minutes), so a live sender keeps its row.</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan[] Backoff =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
 
@@ -24,12 +28,13 @@ public sealed class OutboxDelivery(
     {
         var now = time.GetUtcNow();
         var due = (await db.OutboxEmails.Where(e => e.SentAt == null).ToListAsync(ct))
-            .Where(e => e.NextAttemptAt <= now).OrderBy(e => e.CreatedAt).Take(BatchSize).ToList();
+            .Where(e => e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now.UtcDateTime)).OrderBy(e => e.CreatedAt).Take(BatchSize).ToList();
         if (due.Count == 0) return 0;
         var rules = (await rulesCache.GetAsync(tenantContext.Current!)).Rules;
         var sent = 0;
         foreach (var email in due)
         {
+            if (!await ClaimAsync(email, ct)) continue;
             try
             {
                 await transport.SendAsync(ToMime(email, rules.DisplayName), ct);
@@ -42,12 +47,33 @@ public sealed class OutboxDelivery(
                 email.Attempts++;
                 email.NextAttemptAt = time.GetUtcNow() + Backoff[Math.Min(email.Attempts, Backoff.Length) - 1];
                 email.LastError = e is SmtpCommandException smtp ? $"{e.GetType().Name} {(int)smtp.StatusCode}" : e.GetType().Name;
+                email.ClaimedUntil = null; // the retry may be made by any node
+
                 logger.LogWarning("E-mail {EmailId} not delivered (attempt {Attempt}: {Error}); next try at {NextAttempt}",
                     email.Id, email.Attempts, email.LastError, email.NextAttemptAt);
             }
             await db.SaveChangesAsync(ct);
         }
         return sent;
+    }
+
+    /// <summary>
+    /// Takes the row for this node if it is still unsent and nobody holds it (or a claim has expired):
+    /// the database decides between nodes racing for it, one UPDATE wins.
+    /// </summary>
+    private async Task<bool> ClaimAsync(OutboxEmail email, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var until = now + ClaimFor;
+        var claimed = await db.OutboxEmails
+            .Where(e => e.Id == email.Id && e.SentAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedBy, node.Id).SetProperty(e => e.ClaimedUntil, until), ct);
+        if (claimed == 0) return false;
+        // The tracked copy follows the row, so that saving the outcome does not undo the claim.
+        var entry = db.Entry(email);
+        entry.Property(e => e.ClaimedBy).OriginalValue = email.ClaimedBy = node.Id;
+        entry.Property(e => e.ClaimedUntil).OriginalValue = email.ClaimedUntil = until;
+        return true;
     }
 
     private MimeMessage ToMime(OutboxEmail email, string senderName)

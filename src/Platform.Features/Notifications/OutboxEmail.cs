@@ -24,4 +24,8 @@ public sealed class OutboxEmail : ITenantOwned
     public byte[]? AttachmentContent { get; init; }
     /// <summary>Last failure (exception type and SMTP status), for the operators.</summary>
     public string? LastError { get; set; }
+    /// <summary>The node sending it (NodeIdentity), until <see cref="ClaimedUntil"/>: another node leaves it alone meanwhile.</summary>
+    public string? ClaimedBy { get; set; }
+    /// <summary>UTC; a DateTime rather than an offset so that every provider (SQLite included) compares it in SQL.</summary>
+    public DateTime? ClaimedUntil { get; set; }
 }

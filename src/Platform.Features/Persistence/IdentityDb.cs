@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using Platform.Features.Access;
@@ -13,14 +14,21 @@ namespace Platform.Features.Persistence;
 /// The tables are the same as in <see cref="PlatformDbContext"/>'s model, whose migrations create
 /// them (this context never migrates); a test keeps the two mappings equal.
 /// </summary>
-public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext(options)
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
+    /// <summary>The data-protection key ring (cookies, authenticator secrets, NIRs), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Whether rows of this type live in the platform database (and are refused by a tenant's context).</summary>
     public static bool Holds(Type type) =>
-        type == typeof(User) || type == typeof(ApiClient) || type.Namespace == typeof(OpenIddictEntityFrameworkCoreToken).Namespace;
+        type == typeof(User) || type == typeof(ApiClient) || type == typeof(DataProtectionKey)
+        || type.Namespace == typeof(OpenIddictEntityFrameworkCoreToken).Namespace;
+
+    /// <summary>The key ring's table, mapped the same way here and in PlatformDbContext (whose migrations create it).</summary>
+    internal static void MapDataProtectionKeys(ModelBuilder b) => b.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
 
     /// <summary>The people of these ids, read-only: the second half of what a join of tenant rows with users was.</summary>
     public async Task<Dictionary<Guid, User>> PeopleAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
@@ -34,6 +42,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext
     {
         new UserConfiguration().Configure(b.Entity<User>());
         new ApiClientConfiguration().Configure(b.Entity<ApiClient>());
+        MapDataProtectionKeys(b);
         b.UseOpenIddict();
     }
 }

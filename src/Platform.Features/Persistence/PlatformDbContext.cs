@@ -81,6 +81,7 @@ public abstract class PlatformDbContext : DbContext
         // (with users and API clients) so that the migrations create their tables; they are read and
         // written through IdentityDb, on the platform database only.
         b.UseOpenIddict();
+        IdentityDb.MapDataProtectionKeys(b);
 
         TenantIsolation.ApplyTenantFilters(b, () => TenantId);
         TenantIsolation.EnsureUniqueIndexesIncludeTenant(b);

@@ -8,14 +8,26 @@ namespace Platform.Host.Infrastructure;
 /// <summary>The host's command line: migrations and demo data.</summary>
 public static class DatabaseCommands
 {
-    /// <summary>Migrates the shared database and every tenant database with its own connection string.</summary>
+    /// <summary>
+    /// Migrates the shared database and every tenant database with its own connection string, then
+    /// creates Quartz's tables in the platform database and imports key files of an older installation.
+    /// Under a lock of the platform database: two runs at once (two nodes, two deployments) take turns.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
         var logger = services.GetRequiredService<ILogger<Program>>();
         var settings = services.GetRequiredService<DatabaseSettings>();
+        await using var migrationLock = await MigrationLock.AcquireAsync(settings, logger);
         var migrated = new HashSet<string>();
         await using (var scope = services.CreateAsyncScope())
-            await MigrateOneAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), "shared database");
+        {
+            var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            await MigrateOneAsync(platform, "shared database");
+            if (await Jobs.QuartzTables.EnsureAsync(platform))
+                logger.LogInformation("Created the tables of the clustered job scheduler (Quartz)");
+        }
+        var keys = await DataProtectionKeys.ImportKeyFilesAsync(services, services.GetRequiredService<PlatformPaths>().DataDirectory);
+        if (keys > 0) logger.LogInformation("Imported {Count} data-protection key file(s) into the database", keys);
         migrated.Add(settings.DefaultConnectionString);
         foreach (var tenant in services.GetRequiredService<TenantCatalog>().All)
         {
@@ -38,6 +50,9 @@ public static class DatabaseCommands
 
     public static Task MigrateIfConfiguredAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue("Database:MigrateAtStartup", environment.IsDevelopment()) ? MigrateAsync(services) : Task.CompletedTask;
+
+    public const string NoMigrationAtStartupInProduction =
+        "Database:MigrateAtStartup n'est pas permis en production : la commande migrate s'exécute une fois avant le déploiement, pas à chaque démarrage de nœud.";
 
     public const string NoDemoDataInProduction =
         "Les données de démonstration (seed-demo, DemoData:SeedAtStartup) ne sont jamais créées en production : leurs mots de passe et leur secret d'authentificateur sont publics.";

@@ -22,8 +22,9 @@ namespace Platform.Host.Infrastructure;
 /// <summary>The composition root: what the host is made of, and the order requests go through it.</summary>
 public static class HostSetup
 {
-    /// <summary>Answer on any host, without a tenant: the load balancer's probe.</summary>
-    private static readonly IReadOnlySet<string> HostFreePaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/health" };
+    /// <summary>Answer on any host, without a tenant: the load balancer's probes.</summary>
+    private static readonly IReadOnlySet<string> HostFreePaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/health", "/health/live", "/health/ready" };
+    private const string ReadyTag = "ready";
 
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
@@ -60,7 +61,8 @@ public static class HostSetup
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
 
-        services.AddPlatformPersistence(DatabaseSettings.From(configuration, paths.DataDirectory));
+        var database = DatabaseSettings.From(configuration, paths.DataDirectory);
+        services.AddPlatformPersistence(database);
         services.AddDatabaseCommandCount(configuration);
         // Uploaded files (documents, attachments): named by id under a configurable root, {data}/uploads by default.
         services.AddSingleton(new Platform.Features.Documents.StoredFilesOptions(configuration["Documents:StorageDirectory"] is { Length: > 0 } root ? Path.GetFullPath(root) : paths.UploadsDirectory));
@@ -74,24 +76,13 @@ public static class HostSetup
         var email = EmailSettings.From(configuration, paths.DataDirectory);
         // The codes of e-mails written to files are also logged, in Development only.
         email = email with { LogSignInCodes = builder.Environment.IsDevelopment() && email.Transport == EmailTransportKind.Files };
+        services.AddSingleton(NodeIdentity.ForThisProcess(configuration["Platform:NodeId"]));
         services.AddPlatformEmail(email);
-        services.AddQuartz(q =>
-        {
-            // Unique per host: several hosts share one process in tests.
-            q.ConfigureScheduler(o => o.InstanceName = $"platform-{Guid.NewGuid():N}");
-            // Jobs run on real time; the business clock (TimeProvider in DI) is what services read.
-            q.UseTimeProvider(TimeProvider.System);
-            OutboxDeliveryJob.Schedule(q, catalog.All, email.DeliveryIntervalSeconds);
-            PendingChangesJob.Schedule(q, catalog.All);
-            DueVisitsJob.Schedule(q, catalog.All);
-            TokenPruneJob.Schedule(q);
-            BillingRunJob.Schedule(q, catalog.All, configuration.GetValue("Billing:RunIntervalMinutes", 60));
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddPlatformJobs(configuration, database, catalog.All, email);
         services.AddPlatformGraphQL();
 
-        // Cookie and token keys survive restarts: they live with the rest of the platform's files.
-        services.AddDataProtectionKeys(configuration, builder.Environment, paths.DataDirectory);
+        // Cookie, secret and NIR keys survive restarts and are shared by every node: they live in the platform database.
+        services.AddDataProtectionKeys(configuration, builder.Environment);
         services.AddPortalAuthentication();
         services.AddMemoryCache();
         services.AddScoped<PortalHeader>();
@@ -102,7 +93,12 @@ public static class HostSetup
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
             UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation));
         services.AddHostedService<StartupDatabaseTasks>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton<DatabaseHealthCheck.MigratedFlag>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [ReadyTag]);
+        // Stopping (a deployment, a scale-in): requests in flight and running jobs get this long to finish.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Host:ShutdownTimeoutSeconds", 30)));
     }
 
     /// <summary>
@@ -117,6 +113,8 @@ public static class HostSetup
             problems.Add("Platform:AllowLocalhostHosts n'est pas permis en production : les tenants y répondent sur {slug}.{Platform:Domain} et les hôtes de leur fichier.");
         if (configuration.GetValue("DemoData:SeedAtStartup", false))
             problems.Add(DatabaseCommands.NoDemoDataInProduction);
+        if (configuration.GetValue("Database:MigrateAtStartup", false))
+            problems.Add(DatabaseCommands.NoMigrationAtStartupInProduction);
         if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
     }
 
@@ -151,7 +149,11 @@ public static class HostSetup
         });
         PortalHeader.UseForgetOnChange(app);
 
-        app.MapHealthChecks("/health");
+        // Live: the process answers (no dependency: a database outage must not get every node restarted).
+        // Ready: database reachable and migrated, job scheduler running; /health is ready's older name.
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
         app.MapPlatformGraphQL();
         app.MapTokenEndpoint().RequireRateLimiting(SignInRateLimit.Policy);
         Api.DocumentEndpoints.MapDocumentEndpoints(app);

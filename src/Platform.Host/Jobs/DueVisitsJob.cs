@@ -63,7 +63,7 @@ public sealed class DueVisitsJob(IServiceProvider services, TenancyOptions tenan
         foreach (var tenant in tenants)
         {
             var key = new JobKey(Name, tenant.Slug);
-            quartz.AddJob<DueVisitsJob>(j => j.WithIdentity(key).UsingJobData(OutboxDeliveryJob.TenantKey, tenant.Slug).DisallowConcurrentExecution());
+            quartz.AddJob<DueVisitsJob>(j => j.WithIdentity(key).UsingJobData(OutboxDeliveryJob.TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
             // At 2 a.m. in Paris, when the services' day has turned; the digest is in the inbox by morning.
             quartz.AddTrigger(t => t.ForJob(key).WithIdentity(Name, tenant.Slug)
                 .WithCronSchedule("0 0 2 * * ?", c => c.InTimeZone(FrenchTime.Paris)));

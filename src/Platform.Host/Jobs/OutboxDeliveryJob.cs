@@ -22,7 +22,7 @@ public sealed class OutboxDeliveryJob(IServiceProvider services) : IJob
         foreach (var tenant in tenants)
         {
             var key = new JobKey(Name, tenant.Slug);
-            quartz.AddJob<OutboxDeliveryJob>(j => j.WithIdentity(key).UsingJobData(TenantKey, tenant.Slug).DisallowConcurrentExecution());
+            quartz.AddJob<OutboxDeliveryJob>(j => j.WithIdentity(key).UsingJobData(TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
             quartz.AddTrigger(t => t.ForJob(key).WithIdentity(Name, tenant.Slug).StartNow()
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(intervalSeconds)).RepeatForever()));
         }

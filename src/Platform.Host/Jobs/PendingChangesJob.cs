@@ -24,7 +24,7 @@ public sealed class PendingChangesJob(IServiceProvider services) : IJob
         foreach (var tenant in tenants)
         {
             var key = new JobKey(Name, tenant.Slug);
-            quartz.AddJob<PendingChangesJob>(j => j.WithIdentity(key).UsingJobData(OutboxDeliveryJob.TenantKey, tenant.Slug).DisallowConcurrentExecution());
+            quartz.AddJob<PendingChangesJob>(j => j.WithIdentity(key).UsingJobData(OutboxDeliveryJob.TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
             quartz.AddTrigger(t => t.ForJob(key).WithIdentity(Name, tenant.Slug).StartNow()
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
         }

@@ -26,7 +26,7 @@ public sealed class TokenPruneJob(IServiceProvider services, TimeProvider time) 
 
     public static void Schedule(IQuartzBuilder quartz)
     {
-        quartz.AddJob<TokenPruneJob>(j => j.WithIdentity(Key).DisallowConcurrentExecution());
+        quartz.AddJob<TokenPruneJob>(j => j.WithIdentity(Key).DisallowConcurrentExecution().RequestRecovery());
         quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("token-prune", "platform")
             .StartAt(DateTimeOffset.UtcNow.AddMinutes(5))
             .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromHours(6)).RepeatForever()));

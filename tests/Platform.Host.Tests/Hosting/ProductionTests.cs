@@ -50,9 +50,11 @@ public sealed class ProductionFactory : PlatformFactory
         ("Identity:EncryptionCertificate:Password", TestCertificates.Password),
         (DataProtectionKeys.CertificatePathKey, TestCertificates.CreatePfx(certificates, "data-protection")),
         (DataProtectionKeys.CertificatePasswordKey, TestCertificates.Password),
+        // Production migrates with the `migrate` command, never at start-up (AfterStartAsync).
+        ("Database:MigrateAtStartup", "false"),
     ];
 
-    public string KeysDirectory => Path.Combine(DataDirectory, "keys");
+    protected override Task AfterStartAsync() => DatabaseCommands.MigrateAsync(Services);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -78,13 +80,14 @@ public sealed class ProductionTests(ProductionFactory factory) : PlatformTest<Pr
     private const string Host = "sist-on.sante-travail.example";
 
     [Fact]
-    public async Task The_key_ring_on_disk_is_encrypted_with_the_configured_certificate()
+    public async Task The_key_ring_in_the_database_is_encrypted_with_the_configured_certificate()
     {
         // Protecting something makes sure a key exists, as the first cookie would.
         var protector = Factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
         var secret = protector.Protect("185057800608436");
 
-        var key = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Factory.KeysDirectory, "key-*.xml")));
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var key = Assert.Single(await scope.ServiceProvider.GetRequiredService<IdentityDb>().DataProtectionKeys.Select(k => k.Xml).ToListAsync())!;
         Assert.Contains("EncryptedData", key);
         Assert.Contains("X509Data", key);
         Assert.DoesNotContain("<value>", key); // the master key in clear
@@ -149,6 +152,10 @@ public sealed class ProductionStartupTests
     [Fact]
     public void With_localhost_hosts() =>
         Assert.Contains("Platform:AllowLocalhostHosts", StartInProduction(("Platform:AllowLocalhostHosts", "true")).Message);
+
+    [Fact]
+    public void With_migration_at_start_up() =>
+        Assert.Contains("Database:MigrateAtStartup", StartInProduction(("Database:MigrateAtStartup", "true")).Message);
 
     [Fact]
     public void With_demo_data_at_start_up() =>

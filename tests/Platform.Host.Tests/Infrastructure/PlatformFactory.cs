@@ -26,10 +26,23 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(dataDirectory);
+        Database = SharedDatabase ?? await TestDatabase.CreateAsync(dataDirectory);
         await BeforeStartAsync();
         _ = Services; // starts the host: migrations run now
+        await AfterStartAsync();
     }
+
+    /// <summary>A second node's factory runs on the first node's database (and does not drop it).</summary>
+    protected virtual TestDatabase? SharedDatabase => null;
+
+    /// <summary>
+    /// The name of the job scheduler's cluster (Quartz's tables, PostgreSQL lane): one per factory, so
+    /// that hosts of the test process stay apart unless a second node joins the first on purpose.
+    /// </summary>
+    public virtual string SchedulerName { get; } = $"platform-test-{Guid.NewGuid():N}";
+
+    /// <summary>For derived factories that act once the host runs (the production `migrate`).</summary>
+    protected virtual Task AfterStartAsync() => Task.CompletedTask;
 
     /// <summary>For derived factories that prepare more (another database, tenant files) before the host starts.</summary>
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
@@ -49,6 +62,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Platform", Database.ConnectionString);
         builder.UseSetting("Database:MigrateAtStartup", "true");
         builder.UseSetting("DemoData:SeedAtStartup", "false");
+        builder.UseSetting("Jobs:SchedulerName", SchedulerName);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests sign in far more often than people do; RateLimitTests checks the limits themselves.
         builder.UseSetting("RateLimits:SignInPerIpPerMinute", "100000");
@@ -109,7 +123,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (SharedDatabase is null) await Database.DisposeAsync();
         await AfterStopAsync();
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }

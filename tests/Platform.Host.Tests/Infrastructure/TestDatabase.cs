@@ -59,8 +59,10 @@ public sealed class TestDatabase : IAsyncDisposable
         respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = Provider == "Postgres" ? DbAdapter.Postgres : DbAdapter.Sqlite,
-            // The API client catalogue is reference data registered at start-up, like the schema.
-            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("OpenIddictApplications")],
+            // The API client catalogue is reference data registered at start-up, like the schema; the
+            // job scheduler's tables and the key ring belong to the running host, which keeps them in memory too.
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("OpenIddictApplications"), new Table("DataProtectionKeys"),
+                .. Platform.Host.Jobs.QuartzTables.Names.Select(n => new Table(n))],
             SchemasToInclude = Provider == "Postgres" ? ["public"] : [],
         });
         await respawner.ResetAsync(connection);
