@@ -23,8 +23,8 @@ public static class DatabaseCommands
         {
             var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             await MigrateOneAsync(platform, "shared database");
-            if (await Jobs.QuartzTables.EnsureAsync(platform))
-                logger.LogInformation("Created the tables of the clustered job scheduler (Quartz)");
+            if (await Jobs.QuartzTables.EnsureAsync(platform) is > 0 and var statements)
+                logger.LogInformation("Job scheduler tables (Quartz) in place: {Count} statement(s), each creating only what was missing", statements);
         }
         var keys = await DataProtectionKeys.ImportKeyFilesAsync(services, services.GetRequiredService<PlatformPaths>().DataDirectory);
         if (keys > 0) logger.LogInformation("Imported {Count} data-protection key file(s) into the database", keys);

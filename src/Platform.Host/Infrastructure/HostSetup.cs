@@ -78,6 +78,8 @@ public static class HostSetup
         email = email with { LogSignInCodes = builder.Environment.IsDevelopment() && email.Transport == EmailTransportKind.Files };
         services.AddSingleton(NodeIdentity.ForThisProcess(configuration["Platform:NodeId"]));
         services.AddPlatformEmail(email);
+        // Before the scheduler: hosted services start in this order, and the clustered job store needs its tables (Development).
+        services.AddHostedService<StartupDatabaseTasks>();
         services.AddPlatformJobs(configuration, database, catalog.All, email);
         services.AddPlatformGraphQL();
 
@@ -92,7 +94,6 @@ public static class HostSetup
         // French text stays readable in the HTML: accented letters are not turned into entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
             UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation));
-        services.AddHostedService<StartupDatabaseTasks>();
         services.AddSingleton<DatabaseHealthCheck.MigratedFlag>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])

@@ -50,8 +50,10 @@ public sealed class ProductionFactory : PlatformFactory
         ("Identity:EncryptionCertificate:Password", TestCertificates.Password),
         (DataProtectionKeys.CertificatePathKey, TestCertificates.CreatePfx(certificates, "data-protection")),
         (DataProtectionKeys.CertificatePasswordKey, TestCertificates.Password),
-        // Production migrates with the `migrate` command, never at start-up (AfterStartAsync).
+        // Production migrates with the `migrate` command, never at start-up (AfterStartAsync). The clustered
+        // job store (PostgreSQL lane) needs its tables before the host starts: in-memory jobs here.
         ("Database:MigrateAtStartup", "false"),
+        ("Jobs:Clustered", "false"),
     ];
 
     protected override Task AfterStartAsync() => DatabaseCommands.MigrateAsync(Services);

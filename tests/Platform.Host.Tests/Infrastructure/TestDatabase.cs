@@ -60,12 +60,24 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             DbAdapter = Provider == "Postgres" ? DbAdapter.Postgres : DbAdapter.Sqlite,
             // The API client catalogue is reference data registered at start-up, like the schema; the
-            // job scheduler's tables and the key ring belong to the running host, which keeps them in memory too.
+            // job scheduler's tables (Quartz's clustered store, PostgreSQL lane) and the key ring belong to the running host.
             TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("OpenIddictApplications"), new Table("DataProtectionKeys"),
-                .. Platform.Host.Jobs.QuartzTables.Names.Select(n => new Table(n))],
+                .. QuartzTables(connection).Select(n => new Table(n))],
             SchemasToInclude = Provider == "Postgres" ? ["public"] : [],
         });
         await respawner.ResetAsync(connection);
+    }
+
+    private static List<string> QuartzTables(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = connection is NpgsqlConnection
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'qrtz\\_%'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'qrtz\\_%' ESCAPE '\\'";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
     }
 
     public async ValueTask DisposeAsync()
