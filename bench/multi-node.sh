@@ -67,7 +67,7 @@ class Save:
 c = Controller(Save(), hostname="127.0.0.1", port=int(sys.argv[1])); c.start()
 while True: time.sleep(3600)
 PY
-python3 "$out/smtp.py" "$smtp_port" "$out/mail" > "$out/smtp.log" 2>&1 & pids+=($!)
+/usr/bin/python3 "$out/smtp.py" "$smtp_port" "$out/mail" > "$out/smtp.log" 2>&1 & pids+=($!)
 mails_to() { ls "$out/mail" | grep -c "^$1-" ; }
 
 # --- Build, certificates, migrate once ---------------------------------------------------------
@@ -135,7 +135,7 @@ token_of() { # base host username [authenticator code]
 gql() { # base host token json
   curl -s -H "Host: $2" -H "Content-Type: application/json" ${3:+-H "Authorization: Bearer $3"} --data-binary "$4" "$1/graphql"
 }
-totp() { python3 - "$1" <<'PY'
+totp() { /usr/bin/python3 - "$1" <<'PY'
 import base64, hmac, hashlib, struct, sys, time
 key = base64.b32decode(sys.argv[1]); counter = struct.pack(">Q", int(time.time()) // 30)
 h = hmac.new(key, counter, hashlib.sha1).digest(); o = h[-1] & 15

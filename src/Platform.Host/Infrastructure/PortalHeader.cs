@@ -55,8 +55,10 @@ public sealed class PortalHeader(IMemoryCache cache, MeService me, AccessRequest
         var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
         cache.Remove(key);
         // Real time, not the business clock: it is compared with when headers were read, on any node.
-        http.Response.Cookies.Append(ChangedCookie, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new CookieOptions { HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/", MaxAge = Lifetime });
+        // A browser's request only: an API client (bearer token) shows no portal header.
+        if (string.IsNullOrEmpty(http.Request.Headers.Authorization))
+            http.Response.Cookies.Append(ChangedCookie, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new CookieOptions { HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/", MaxAge = Lifetime });
         try { await next(http); }
         finally { cache.Remove(key); }
     });

@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Access;
+using Platform.Tenancy;
 using Platform.Features.Demo;
 using Platform.Host.Tests.Access;
 using Platform.Host.Tests.Infrastructure;
@@ -148,5 +151,30 @@ public sealed class TwoNodesTests(TwoNodesFactory factory) : PlatformTest<TwoNod
         using var page = await portalB.GetAsync("/compte");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("employer@sstrn.demo", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_person_s_own_change_through_node_A_shows_in_the_header_node_B_kept()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var cookies = new CookieContainer();
+        var portalA = new PortalClient(Factory.CreateDefaultClient(new Uri($"https://{Host}"), new CookieContainerHandler(cookies)));
+        await portalA.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = DemoData.Password });
+        var portalB = new PortalClient(Factory.NodeB.CreateDefaultClient(new Uri($"https://{Host}"), new CookieContainerHandler(cookies)));
+        Assert.DoesNotContain("(102.1)", await portalB.GetHtmlAsync("/compte")); // node B keeps this header for 30 s
+
+        // The person's change, through node A: here they become a member of a second company.
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Platform.Features.Persistence.PlatformDbContext>();
+            var identity = scope.ServiceProvider.GetRequiredService<Platform.Features.Persistence.IdentityDb>();
+            var user = await identity.Users.SingleAsync(u => u.Email == "employer@sstrn.demo");
+            var company = await db.Companies.SingleAsync(c => c.MemberNumber == "102.1");
+            db.Memberships.Add(new Membership { UserId = user.Id, CompanyId = company.Id, Roles = [CompanyRoles.Administrator] });
+            await db.SaveChangesAsync();
+        }
+        await portalA.SubmitAsync("/compte", new Dictionary<string, string>());
+
+        Assert.Contains("(102.1)", await portalB.GetHtmlAsync("/compte"));
     }
 }
