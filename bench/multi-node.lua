@@ -24,7 +24,7 @@ function request()
   n = n + 1
   local body
   if n % 10 == 0 then
-    body = string.format('{"query":"mutation { createWorkstation(input: { companyId: \\"%s\\", label: \\"WRK-%d-%d\\", cspCode: \\"676a\\", risks: [] }) { workstation { id } errors { code } } }"}', company, id, n)
+    body = string.format('{"query":"mutation { createWorkstation(input: { companyId: \\"%s\\", label: \\"WRK-%d-%d\\", cspCode: \\"676a\\", risks: [], confirmDuplicate: true }) { workstation { id } errors { code } } }"}', company, id, n)
   elseif n % 2 == 0 then
     body = string.format('{"query":"{ company(id: \\"%s\\") { name workstations(first: 5) { totalCount } } }"}', company)
   else

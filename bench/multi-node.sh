@@ -94,9 +94,11 @@ node_env "$out/a" dotnet "$dll" seed-demo > "$out/seed.log" 2>&1 || { echo "seed
 
 port_a=$(free_port 5301); port_b=$(free_port $((port_a + 1))); port_n=$(free_port $((port_b + 1)))
 ready() { curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null || curl -sf "http://127.0.0.1:$1/health" >/dev/null; }
-start_node() { # name port
+start_node() { # name port; prints the pid of the node's dotnet process (node_env runs in a subshell: its child)
   node_env "$out/$1" ASPNETCORE_URLS="http://127.0.0.1:$2" dotnet "$dll" >> "$out/$1.log" 2>&1 &
-  echo $!
+  local shell=$!
+  for _ in $(seq 50); do pgrep -P "$shell" >/dev/null && break; sleep 0.1; done
+  pgrep -P "$shell" -n || echo "$shell"
 }
 wait_ready() { for _ in $(seq 240); do ready "$1" && return 0; sleep 0.5; done; echo "node on $1 not ready"; return 1; }
 node_a=$(start_node a "$port_a"); node_b=$(start_node b "$port_b")
