@@ -10,7 +10,11 @@ public static class FeaturesSetup
 {
     public static IServiceCollection AddPlatformFeatures(this IServiceCollection services, int signInAttemptsPerAccount = 20, int signInFailuresPerIp = 30)
     {
-        services.AddSingleton(new SignInThrottle(signInAttemptsPerAccount, TimeSpan.FromMinutes(5), signInFailuresPerIp, TimeSpan.FromMinutes(15)));
+        services.AddSingleton(new SignInLimits(signInAttemptsPerAccount, TimeSpan.FromMinutes(5), signInFailuresPerIp, TimeSpan.FromMinutes(15)));
+        services.AddSingleton<SignInThrottle>();
+        // Counters every node shares (rate limits, change counters): the platform database unless the host registered Redis.
+        services.TryAddSingleton<Nodes.ISharedCounters, Nodes.DatabaseCounters>();
+        services.AddSingleton<Nodes.RuleChangeSignal>();
         services.AddScoped<SignInLockout>();
         services.AddSingleton<UnknownAccountLockouts>();
         services.TryAddSingleton(TimeProvider.System);
@@ -109,5 +113,5 @@ public static class FeaturesSetup
 
     /// <summary>The per-account hourly budget of the démarches that try numbers against the register (the last call wins).</summary>
     public static IServiceCollection AddDemarcheThrottle(this IServiceCollection services, int attemptsPerHour) =>
-        services.AddSingleton(new Demarches.DemarcheThrottle(attemptsPerHour));
+        services.AddSingleton(new Demarches.DemarcheLimit(attemptsPerHour)).AddSingleton<Demarches.DemarcheThrottle>();
 }

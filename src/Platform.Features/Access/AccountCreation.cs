@@ -42,7 +42,7 @@ public sealed class AccountCreation(
         if (uses.Count == 0) errors.Add(new("USES_REQUIRED", "Cochez au moins un motif d'utilisation du portail.", "portalUses"));
         else if (uses.FirstOrDefault(u => !Uses.Contains(u)) is { } unknown) errors.Add(new("UNKNOWN_USE", $"Motif inconnu : {unknown}.", "portalUses"));
         if (errors.Count > 0) return Outcome.Fail(errors);
-        if (!throttle.TryAcquire(Tenant.Slug, email)) return Outcome.Fail(SignInThrottle.TooMany with { Field = "email" });
+        if (!await throttle.TryAcquireAsync(Tenant.Slug, email)) return Outcome.Fail(SignInThrottle.TooMany with { Field = "email" });
 
         var normalized = User.Normalize(email!);
         return await PersonAndTenant.RunAsync<Outcome>(db, identity, async () =>

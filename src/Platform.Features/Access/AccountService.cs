@@ -69,7 +69,7 @@ public sealed class AccountService(
     private async Task<(SignInGuard? Guard, UserError? Refused)> CheckCurrentPasswordAsync(
         User user, string? currentPassword, TenantRules rules, string? siteUrl, CancellationToken ct)
     {
-        if (!throttle.TryAcquire(Tenant.Slug, user.Email)) return (null, SignInThrottle.TooMany with { Field = "currentPassword" });
+        if (!await throttle.TryAcquireAsync(Tenant.Slug, user.Email)) return (null, SignInThrottle.TooMany with { Field = "currentPassword" });
         var check = await lockout.CheckPasswordAsync(user, currentPassword, rules, WrongCurrentPassword, siteUrl, ct);
         return (check.Guard, check.Refused is null ? null : check.Refused with { Field = "currentPassword" });
     }
@@ -96,7 +96,7 @@ public sealed class AccountService(
         }
         else
         {
-            if (!throttle.TryAcquire(Tenant.Slug, "recovery|" + userId)) return Outcome.Fail(SignInThrottle.TooMany with { Field = "recoveryEmail" });
+            if (!await throttle.TryAcquireAsync(Tenant.Slug, "recovery|" + userId)) return Outcome.Fail(SignInThrottle.TooMany with { Field = "recoveryEmail" });
             user.PendingRecoveryEmail = email;
             var token = await links.IssueAsync(userId, EmailLinkPurpose.RecoveryEmail, RecoveryLinkLifetime, ct);
             outbox.Enqueue(email!, EmailTemplates.ConfirmRecoveryEmail(rules, $"{siteUrl.TrimEnd('/')}{RecoveryEmailPath}?jeton={token}", (int)RecoveryLinkLifetime.TotalHours));

@@ -193,7 +193,7 @@ public sealed class CompanyUsers(
                     // its password, given on the acceptance page, is the sign-in (throttled like any other).
                     if (!SignsInOnlyByIdentifier(rules) || user.PasswordHash is null)
                         return Outcome<AcceptedInvitation>.Fail(new UserError("SIGN_IN_REQUIRED", $"Connectez-vous avec le compte {invitation.Email} pour accepter cette invitation.", "token"));
-                    if (!throttle.TryAcquire(Tenant.Slug, invitation.Email)) return Outcome<AcceptedInvitation>.Fail(SignInThrottle.TooMany with { Field = "password" });
+                    if (!await throttle.TryAcquireAsync(Tenant.Slug, invitation.Email)) return Outcome<AcceptedInvitation>.Fail(SignInThrottle.TooMany with { Field = "password" });
                     // The same lockout as the sign-in form: this password check is a sign-in.
                     var check = await lockout.CheckPasswordAsync(user, password, rules,
                         new UserError("INVALID_CREDENTIALS", $"Mot de passe du compte {invitation.Email} incorrect.", "password"), null, ct);

@@ -31,7 +31,7 @@ public sealed class EmailCodeSignIn(
         if (rules.Login.Proof != LoginProof.EmailCode || rules.Login.EmailCode is not { } codeRule)
             return Outcome.Fail(new UserError("EMAIL_CODE_UNAVAILABLE", "Ce service se connecte avec un mot de passe.", "email"));
         if (PersonDetails.EmailProblem(email) is { } badEmail) return Outcome.Fail(badEmail);
-        if (!throttle.TryAcquire(Tenant.Slug, email)) return Outcome.Fail(SignInThrottle.TooMany with { Field = "email" });
+        if (!await throttle.TryAcquireAsync(Tenant.Slug, email)) return Outcome.Fail(SignInThrottle.TooMany with { Field = "email" });
 
         var user = await accounts.FindMemberByEmailAsync(email, ct);
         if (user is null) return Outcome.Ok;
@@ -57,15 +57,15 @@ public sealed class EmailCodeSignIn(
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         if (rules.Login.Proof != LoginProof.EmailCode || rules.Login.EmailCode is not { } codeRule)
             return new SignInOutcome(null, new UserError("EMAIL_CODE_UNAVAILABLE", "Ce service se connecte avec un mot de passe.", "email"));
-        if (throttle.AddressBlocked(ipAddress)) return new SignInOutcome(null, SignInThrottle.TooManyFromAddress with { Field = "code" });
-        if (!throttle.TryAcquire(Tenant.Slug, email)) return new SignInOutcome(null, SignInThrottle.TooMany with { Field = "code" });
+        if (await throttle.AddressBlockedAsync(ipAddress)) return new SignInOutcome(null, SignInThrottle.TooManyFromAddress with { Field = "code" });
+        if (!await throttle.TryAcquireAsync(Tenant.Slug, email)) return new SignInOutcome(null, SignInThrottle.TooMany with { Field = "code" });
         var user = await accounts.FindMemberByEmailAsync(email, ct);
         var now = time.GetUtcNow();
         var active = user is null ? null : (await db.LoginCodes.AsNoTracking().Where(c => c.UserId == user.Id && c.ConsumedAt == null).ToListAsync(ct))
             .MaxBy(c => c.CreatedAt);
         if (user is null || active is null || active.ExpiresAt <= now)
         {
-            throttle.RecordAddressFailure(ipAddress);
+            await throttle.RecordAddressFailureAsync(ipAddress);
             return new SignInOutcome(null, WrongCode(codeRule));
         }
 
@@ -77,7 +77,7 @@ public sealed class EmailCodeSignIn(
         if (counted == 0) return new SignInOutcome(null, WrongCode(codeRule));
         if (active.CodeHash != OneTimeSecrets.Hash(code?.Trim() ?? ""))
         {
-            throttle.RecordAddressFailure(ipAddress);
+            await throttle.RecordAddressFailureAsync(ipAddress);
             var tries = await db.LoginCodes.Where(c => c.Id == active.Id).Select(c => c.WrongTries).SingleAsync(ct);
             if (tries < codeRule.MaxWrongTries) return new SignInOutcome(null, WrongCode(codeRule));
             await db.LoginCodes.Where(c => c.Id == active.Id && c.ConsumedAt == null).ExecuteUpdateAsync(c => c.SetProperty(x => x.ConsumedAt, now), ct);

@@ -28,7 +28,7 @@ public sealed class PasswordReset(
     public async Task RequestAsync(string? identifier, bool asProxy, string siteUrl, CancellationToken ct = default)
     {
         // Over the limit, nothing more is sent, and the answer stays the same.
-        if (!throttle.TryAcquire(Tenant.Slug, identifier)) return;
+        if (!await throttle.TryAcquireAsync(Tenant.Slug, identifier)) return;
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var user = await accounts.FindAsync(identifier, asProxy, rules, ct);
         if (user?.PasswordHash is null) return;

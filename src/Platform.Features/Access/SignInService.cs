@@ -50,8 +50,8 @@ public sealed class SignInService(
     public async Task<SignInOutcome> PasswordAsync(PasswordSignIn attempt, string? authenticatorCode = null, CancellationToken ct = default)
     {
         // An address that failed too often across accounts is refused before any account is looked at.
-        if (throttle.AddressBlocked(attempt.IpAddress)) return Fail(SignInThrottle.TooManyFromAddress);
-        if (!throttle.TryAcquire(Tenant.Slug, attempt.Identifier)) return Fail(SignInThrottle.TooMany);
+        if (await throttle.AddressBlockedAsync(attempt.IpAddress)) return Fail(SignInThrottle.TooManyFromAddress);
+        if (!await throttle.TryAcquireAsync(Tenant.Slug, attempt.Identifier)) return Fail(SignInThrottle.TooMany);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var user = await accounts.FindAsync(attempt.Identifier, attempt.AsProxy, rules, ct);
         var staffRole = user is null ? null : await accounts.StaffRoleAsync(user.Id, ct);
@@ -62,13 +62,13 @@ public sealed class SignInService(
             // The same lockout and the same work as a real check, so that neither answers nor timing reveal unknown accounts.
             if (lockout.Locked(unknownLockouts.Guard(Tenant.Slug, attempt.Identifier), rules.Login.Lockout) is { } lockedUnknown) return Fail(lockedUnknown);
             Passwords.Verify(DummyHash, attempt.Password);
-            throttle.RecordAddressFailure(attempt.IpAddress);
+            await throttle.RecordAddressFailureAsync(attempt.IpAddress);
             unknownLockouts.RecordFailure(Tenant.Slug, attempt.Identifier, rules.Login.Lockout);
             return Fail(lockout.Locked(unknownLockouts.Guard(Tenant.Slug, attempt.Identifier), rules.Login.Lockout) ?? wrong);
         }
 
         var check = await lockout.CheckPasswordAsync(user, attempt.Password, rules, wrong, attempt.SiteUrl, ct);
-        if (check.WrongPassword) throttle.RecordAddressFailure(attempt.IpAddress);
+        if (check.WrongPassword) await throttle.RecordAddressFailureAsync(attempt.IpAddress);
         if (check.Refused is not null) return Fail(check.Refused);
         var guard = check.Guard;
         if (user.PendingActivation)
@@ -84,8 +84,8 @@ public sealed class SignInService(
     /// <summary>Second step of a staff sign-in whose password was already checked.</summary>
     public async Task<SignInOutcome> SecondFactorAsync(Guid userId, string? authenticatorCode, string? ipAddress, string? browser, string? siteUrl = null, CancellationToken ct = default)
     {
-        if (throttle.AddressBlocked(ipAddress)) return Fail(SignInThrottle.TooManyFromAddress);
-        if (!throttle.TryAcquire(Tenant.Slug, userId.ToString())) return Fail(SignInThrottle.TooMany);
+        if (await throttle.AddressBlockedAsync(ipAddress)) return Fail(SignInThrottle.TooManyFromAddress);
+        if (!await throttle.TryAcquireAsync(Tenant.Slug, userId.ToString())) return Fail(SignInThrottle.TooMany);
         var rules = (await rulesCache.GetAsync(Tenant)).Rules;
         var user = await identity.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         var staffRole = user is null ? null : await accounts.StaffRoleAsync(user.Id, ct);
@@ -105,7 +105,7 @@ public sealed class SignInService(
             var member = await db.StaffMembers.SingleAsync(s => s.UserId == user.Id, ct);
             if (!await totp.AcceptOnceAsync(db, member, authenticatorCode, ct))
             {
-                throttle.RecordAddressFailure(ipAddress);
+                await throttle.RecordAddressFailureAsync(ipAddress);
                 return Fail(await lockout.RecordFailureAsync(user, guard, rules, siteUrl, ct)
                     ?? new UserError("INVALID_AUTHENTICATOR_CODE", "Code de l'application d'authentification incorrect.", "authenticatorCode"));
             }

@@ -12,7 +12,7 @@ public sealed class AdministratorChanges(DemarcheSupport support, Sessions sessi
     public async Task<Outcome<AccessRequestView>> RequestAsync(string? memberNumber, string? siret, string? formerAdministratorEmail, CancellationToken ct = default)
     {
         if (await support.NotOfferedAsync(AccessRequestKind.ChangeAdministrator) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
-        if (support.Throttled() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
+        if (await support.ThrottledAsync() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
         _ = support.Caller;
         if (DemarcheSupport.OnTempWorkerAccount(memberNumber) is { } onTempAccount) return Outcome<AccessRequestView>.Fail(onTempAccount);
         siret = DemarcheSupport.Digits(siret);

@@ -28,7 +28,7 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
     public async Task<Outcome<Synchronization>> StartAsync(string? memberNumber, string? siren, CancellationToken ct = default)
     {
         if (await support.NotOfferedAsync(AccessRequestKind.Synchronize) is { } notOffered) return Outcome<Synchronization>.Fail(notOffered);
-        if (support.Throttled() is { } throttled) return Outcome<Synchronization>.Fail(throttled);
+        if (await support.ThrottledAsync() is { } throttled) return Outcome<Synchronization>.Fail(throttled);
         var caller = support.Caller;
         var number = memberNumber?.Trim();
         siren = DemarcheSupport.Digits(siren);
@@ -64,7 +64,7 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
     public async Task<Outcome<Synchronization>> ConfirmAsync(Guid requestId, string? code, CancellationToken ct = default)
     {
         if (await support.NotOfferedAsync(AccessRequestKind.Synchronize) is { } notOffered) return Outcome<Synchronization>.Fail(notOffered);
-        if (support.Throttled() is { } throttled) return Outcome<Synchronization>.Fail(throttled);
+        if (await support.ThrottledAsync() is { } throttled) return Outcome<Synchronization>.Fail(throttled);
         var caller = support.Caller;
         var db = support.Db;
         var request = await db.AccessRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.RequestedByUserId == caller && r.Kind == AccessRequestKind.Synchronize, ct);

@@ -42,7 +42,8 @@ public sealed class DemarcheSupport(PlatformDbContext db, IdentityDb identity, C
     }
 
     /// <summary>Counts one attempt of the caller against the démarches' per-account budget; the error once it is spent.</summary>
-    public UserError? Throttled() => throttle.TryAcquire(tenantContext.Current!.Slug, Caller) ? null : DemarcheThrottle.TooMany;
+    public async Task<UserError?> ThrottledAsync(CancellationToken ct = default) =>
+        await throttle.TryAcquireAsync(tenantContext.Current!.Slug, Caller, ct) ? null : DemarcheThrottle.TooMany;
 
     /// <summary>Administrative démarches are made on a temp agency's parent account (seed 000), never on `NNN.1.x`.</summary>
     public static UserError? OnTempWorkerAccount(string? memberNumber) =>

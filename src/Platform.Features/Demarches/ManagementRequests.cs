@@ -14,7 +14,7 @@ public sealed class ManagementRequests(DemarcheSupport support, CompanyAccess ac
     public async Task<Outcome<AccessRequestView>> RequestAsync(string? memberNumber, string? siret, string siteUrl, CancellationToken ct = default)
     {
         if (await support.NotOfferedAsync(AccessRequestKind.Manage) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
-        if (support.Throttled() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
+        if (await support.ThrottledAsync() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
         var caller = support.Caller;
         var db = support.Db;
         siret = DemarcheSupport.Digits(siret);

@@ -10,7 +10,7 @@ public sealed class MergerRequests(DemarcheSupport support)
     {
         if (await support.NotOfferedAsync(AccessRequestKind.Merger) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
         // Counted like the other démarches: nobody floods the staff's queue.
-        if (support.Throttled() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
+        if (await support.ThrottledAsync() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
         _ = support.Caller;
         if (DemarcheSupport.DescriptionProblem(description) is { } problem) return Outcome<AccessRequestView>.Fail(problem);
         var request = support.Add(AccessRequestKind.Merger, null, description: description!.Trim());

@@ -26,7 +26,8 @@ public sealed record RuleChangeView(string Path, string OldValueJson, string New
 /// Only the tenant's administrators may read or change them, whoever calls (portal, API, script).
 /// </summary>
 public sealed class TenantRulesAdministration(
-    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache cache, TimeProvider time, CurrentUser currentUser)
+    PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache cache, TimeProvider time, CurrentUser currentUser,
+    Nodes.RuleChangeSignal changeSignal)
 {
     private Tenant Tenant => tenantContext.RequireTenant();
 
@@ -84,6 +85,7 @@ public sealed class TenantRulesAdministration(
         db.AuditEntries.Record(time, actor.UserId, "tenant-rule-changed", "TenantRules", path, newJson);
         await db.SaveChangesAsync(ct);
         cache.Invalidate(Tenant);
+        await changeSignal.RaiseAsync(Tenant, ct);
         return Outcome<TenantRules>.Ok(rules!);
     }
 

@@ -15,6 +15,8 @@ public sealed record EffectiveRules(TenantRules Rules, JsonObject Json);
 /// <summary>
 /// Effective rules per tenant, computed once and kept in memory until an override changes them.
 /// Every request reads the theme and rules, so this is on the hot path and must not touch the database.
+/// Other nodes learn of a change through the tenant's change counter (Nodes/RuleChangeSignal), within
+/// Platform:ChangePollMilliseconds (1 s).
 /// </summary>
 public sealed class TenantRulesCache(IServiceProvider services, ILogger<TenantRulesCache> logger)
 {
@@ -33,7 +35,13 @@ public sealed class TenantRulesCache(IServiceProvider services, ILogger<TenantRu
         }
     }
 
-    public void Invalidate(Tenant tenant) => cache.TryRemove(tenant.Slug, out _);
+    public void Invalidate(Tenant tenant) => Invalidate(tenant.Slug);
+
+    /// <summary>
+    /// Forgets a tenant's rules (a change here, or another node's change seen by RuleChangePolling). A load
+    /// in flight is forgotten with them: it may have read the overrides before the change.
+    /// </summary>
+    public void Invalidate(string slug) => cache.TryRemove(slug, out _);
 
     private async Task<EffectiveRules> LoadAsync(Tenant tenant)
     {

@@ -108,7 +108,7 @@ public static class GraphQLEndpoint
         }
 
         var services = http.RequestServices;
-        if (services.GetService<GraphQLRateLimit>()?.Admit(http, document, operationName) is { } tooMany)
+        if (services.GetService<GraphQLRateLimit>() is { } limit && await limit.AdmitAsync(http, document, operationName) is { } tooMany)
         {
             http.Response.Headers.RetryAfter = "60";
             await WriteRequestErrorAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED", tooMany);

@@ -1,8 +1,8 @@
-using System.Threading.RateLimiting;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Access;
+using Platform.Features.Nodes;
 
 namespace Platform.GraphQL.Http;
 
@@ -12,33 +12,28 @@ public sealed record GraphQLRateLimitOptions(int PerIpPerMinute, int PerAccountP
 /// <summary>
 /// Per-IP and per-account limits on /graphql. A request costs one, a mutation request one per root
 /// field: aliases multiply attempts, so `a: synchronizeCompany … b: synchronizeCompany …` costs two.
-/// The démarches' own, tighter per-account budget lives in Features (DemarcheThrottle), shared with the portal.
+/// Counted across nodes without a round-trip per request: this node's counts are added to the shared
+/// counters every second (BatchedWindowCounts), so spreading requests over nodes gains at most what
+/// the other nodes admit in that second. The démarches' own, tighter per-account budget lives in
+/// Features (DemarcheThrottle), shared with the portal.
 /// </summary>
-public sealed class GraphQLRateLimit(GraphQLRateLimitOptions options) : IDisposable
+public sealed class GraphQLRateLimit(GraphQLRateLimitOptions options, ISharedCounters shared, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string> perIp = Create(options.PerIpPerMinute);
-    private readonly PartitionedRateLimiter<string> perAccount = Create(options.PerAccountPerMinute);
+    private readonly BatchedWindowCounts counts = new(shared, time, TimeSpan.FromMinutes(1));
 
-    private static PartitionedRateLimiter<string> Create(int perMinute) => PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    /// <summary>This limit's counts, for the host's flush (BatchedWindowFlush).</summary>
+    public BatchedWindowCounts Counts => counts;
 
     /// <summary>Null when the request may run; otherwise the French message of the 429 answer.</summary>
-    public string? Admit(HttpContext http, GraphQLDocument document, string? operationName)
+    public async ValueTask<string?> AdmitAsync(HttpContext http, GraphQLDocument document, string? operationName)
     {
         var cost = Cost(document, operationName);
-        if (!Acquire(perIp, http.Connection.RemoteIpAddress?.ToString() ?? "inconnu", cost, options.PerIpPerMinute))
+        if (!await counts.TryAddAsync("graphql-ip|" + (http.Connection.RemoteIpAddress?.ToString() ?? "inconnu"), cost, options.PerIpPerMinute, http.RequestAborted))
             return "Trop de requêtes depuis cette adresse : réessayez dans une minute.";
         if (http.User.FindFirst(PlatformClaims.Subject)?.Value is { } account
-            && !Acquire(perAccount, account, cost, options.PerAccountPerMinute))
+            && !await counts.TryAddAsync("graphql-account|" + account, cost, options.PerAccountPerMinute, http.RequestAborted))
             return "Trop de requêtes pour ce compte : réessayez dans une minute.";
         return null;
-    }
-
-    private static bool Acquire(PartitionedRateLimiter<string> limiter, string key, int cost, int limit)
-    {
-        if (cost > limit) return false;
-        using var lease = limiter.AttemptAcquire(key, cost);
-        return lease.IsAcquired;
     }
 
     /// <summary>One for a query; for a mutation, its root fields (aliases and fragments included). Several operations without a name: all of them.</summary>
@@ -78,16 +73,13 @@ public sealed class GraphQLRateLimit(GraphQLRateLimitOptions options) : IDisposa
         seen.Remove(name);
         return count;
     }
-
-    public void Dispose()
-    {
-        perIp.Dispose();
-        perAccount.Dispose();
-    }
 }
 
 public static class GraphQLRateLimitSetup
 {
+    /// <summary>The limits, counted in one-minute windows flushed to the shared counters (BatchedWindowFlush, registered by the host).</summary>
     public static IServiceCollection AddGraphQLRateLimit(this IServiceCollection services, GraphQLRateLimitOptions options) =>
-        services.AddSingleton(new GraphQLRateLimit(options));
+        services.AddSingleton(options)
+            .AddSingleton<GraphQLRateLimit>()
+            .AddSingleton(sp => sp.GetRequiredService<GraphQLRateLimit>().Counts);
 }

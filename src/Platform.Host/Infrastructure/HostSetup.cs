@@ -73,6 +73,7 @@ public static class HostSetup
         services.AddGraphQLRateLimit(new GraphQLRateLimitOptions(
             configuration.GetValue("RateLimits:GraphQLPerIpPerMinute", 1200), configuration.GetValue("RateLimits:GraphQLPerAccountPerMinute", 600)));
         services.AddDemarcheThrottle(configuration.GetValue("RateLimits:DemarchesPerAccountPerHour", 10));
+        services.AddNodeSharing(configuration);
         var email = EmailSettings.From(configuration, paths.DataDirectory);
         // The codes of e-mails written to files are also logged, in Development only.
         email = email with { LogSignInCodes = builder.Environment.IsDevelopment() && email.Transport == EmailTransportKind.Files };
@@ -137,7 +138,7 @@ public static class HostSetup
         app.UseExceptionHandler("/erreur");
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
         app.UseStaticFiles();
-        app.UseRateLimiter();
+        app.UseSignInRateLimit();
         app.UseAuthentication();
         app.UseBearerTokenRejection();
         app.UseAuthorization();

@@ -19,6 +19,7 @@ public sealed class IpRateLimitTests(TightIpLimitFactory factory) : PlatformTest
     [Fact]
     public async Task The_token_endpoint_is_limited_per_ip()
     {
+        Factory.Clock.StartOfWindow(TimeSpan.FromMinutes(1));
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 13; i++)
         {
@@ -40,6 +41,7 @@ public sealed class AccountRateLimitTests(TightAccountLimitFactory factory) : Pl
     [Fact]
     public async Task Sign_in_is_limited_per_account_even_with_the_right_password()
     {
+        Factory.Clock.StartOfWindow(TimeSpan.FromMinutes(5));
         await DemoData.SeedAsync(Factory.Services);
         // sist-on has no lockout of its own: only the per-account limit stops guessing there.
         var results = new List<string>();
@@ -55,5 +57,16 @@ public sealed class AccountRateLimitTests(TightAccountLimitFactory factory) : Pl
         var other = await Factory.PortalFor("sist-on.localhost").SubmitAsync("/connexion?personnel=true",
             new Dictionary<string, string> { ["Identifier"] = "admin@sist-on.demo", ["Password"] = DemoData.Password });
         Assert.Equal("/connexion/authentificateur", other.Headers.Location?.OriginalString);
+    }
+}
+
+public static class WindowClock
+{
+    /// <summary>The shared rate-limit windows are fixed: start a test just after one begins, so that none ends midway.</summary>
+    public static void StartOfWindow(this TestClock clock, TimeSpan window)
+    {
+        var seconds = (long)window.TotalSeconds;
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds((now / seconds + 1) * seconds + 1));
     }
 }
