@@ -14,7 +14,7 @@ public sealed record PortalHeaderView(IReadOnlyList<MembershipView> Memberships,
 /// and whatever the person sends other than a GET forgets theirs (Forget), so that their own changes
 /// show on the page they land on; changes made by others show within Lifetime.
 /// </summary>
-public sealed class PortalHeader(IMemoryCache cache, MeService me, AccessRequestDecisions decisions, CurrentUser currentUser, ITenantContext tenant)
+public sealed class PortalHeader(IMemoryCache cache, CompanyAccess access, AccessRequestDecisions decisions, CurrentUser currentUser, ITenantContext tenant)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -22,7 +22,7 @@ public sealed class PortalHeader(IMemoryCache cache, MeService me, AccessRequest
     {
         if (Key(tenant, currentUser) is not { } key) return new([], 0);
         if (cache.TryGetValue(key, out PortalHeaderView? known) && known is not null) return known;
-        var view = new PortalHeaderView(await me.MembershipsAsync(ct), await decisions.CountToDecideAsync(ct));
+        var view = new PortalHeaderView(await access.MyMembershipsAsync(ct), await decisions.CountToDecideAsync(ct));
         cache.Set(key, view, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
         return view;
     }
