@@ -64,9 +64,28 @@ public sealed class CompanyAccess
     private async Task<IReadOnlyList<string>?> RolesAsync(Guid userId, Guid companyId, CancellationToken ct)
     {
         if (rolesByCompany.TryGetValue(companyId, out var known)) return known;
-        var roles = await ActiveMemberships(userId, time.Today()).Where(m => m.CompanyId == companyId).Select(m => m.Roles).SingleOrDefaultAsync(ct);
+        var roles = await RolesQuery(db, userId, companyId, time.Today(), ct);
         rolesByCompany[companyId] = roles;
         return roles;
+    }
+
+    // Compiled once (every company page asks it first); the tenant's query filter still reads the
+    // context instance's tenant on each execution.
+    private static readonly Func<PlatformDbContext, Guid, Guid, DateOnly, CancellationToken, Task<List<string>?>> RolesQuery = EF.CompileAsyncQuery(
+        (PlatformDbContext db, Guid userId, Guid companyId, DateOnly today, CancellationToken ct) => db.Memberships
+            .Where(m => m.UserId == userId && m.CompanyId == companyId
+                && db.Companies.Any(c => c.Id == m.CompanyId && (c.RemovedOn == null || c.RemovedOn > today)))
+            .Select(m => m.Roles).SingleOrDefault());
+
+    /// <summary>The caller's companies on this tenant with their roles, by name (empty for anonymous callers). Two queries.</summary>
+    public async Task<IReadOnlyList<MembershipView>> MyMembershipsAsync(CancellationToken ct = default)
+    {
+        if (currentUser.UserId is not { } id) return [];
+        // A removed company's memberships stay as history but are no longer listed.
+        var memberships = await ActiveMemberships(id, FrenchTime.Today(time)).AsNoTracking().Select(m => new { m.CompanyId, m.Roles }).ToListAsync(ct);
+        if (memberships.Count == 0) return [];
+        var byId = (await companies.GetManyAsync(memberships.Select(m => m.CompanyId).ToList(), ct)).ToDictionary(c => c.Id);
+        return memberships.Select(m => new MembershipView(byId[m.CompanyId], m.Roles)).OrderBy(m => m.Company.Name).ToList();
     }
 
     /// <summary>The company as the caller may see it, or null: one call, so that no caller reads it unchecked.</summary>

@@ -10,8 +10,12 @@ namespace Platform.Features.Companies;
 /// </summary>
 public sealed class CompanyDirectory(PlatformDbContext db)
 {
-    public async Task<CompanyView?> GetAsync(Guid id, CancellationToken ct = default) =>
-        await Views(c => c.Id == id).SingleOrDefaultAsync(ct);
+    public async Task<CompanyView?> GetAsync(Guid id, CancellationToken ct = default) => await ById(db, id, ct);
+
+    // Compiled once: every company page reads its company (the tenant's query filter still applies per context).
+    private static readonly Func<PlatformDbContext, Guid, CancellationToken, Task<CompanyView?>> ById = EF.CompileAsyncQuery(
+        (PlatformDbContext db, Guid id, CancellationToken ct) => db.Companies.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new CompanyView(c.Id, c.MemberNumber, c.Siret, c.Name, c.LegalForm, c.NafCode)).SingleOrDefault());
 
     public async Task<bool> ExistsAsync(Guid id, CancellationToken ct = default) => await db.Companies.AnyAsync(c => c.Id == id, ct);
 

@@ -61,7 +61,7 @@ public static class PersistenceSetup
         return services;
     }
 
-    // No pooling: a pooled context would outlive the tenant it was created for (DESIGN.md 3.2). Each
+    // No pooling of tenant contexts: a pooled context would outlive the tenant it was created for (DESIGN.md 3.2). Each
     // scope gets a new context, bound to its tenant in the constructor; only the options (provider and
     // connection string) are shared.
     private static void Register<TContext>(IServiceCollection services, DatabaseSettings settings) where TContext : PlatformDbContext
@@ -70,8 +70,11 @@ public static class PersistenceSetup
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<TContext>(sp,
             sp.GetRequiredService<ContextOptions<TContext>>().For(sp.GetRequiredService<ITenantContext>().Current)));
         services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<TContext>());
-        // Platform rows always on the platform database, whatever the scope's tenant (DESIGN.md 4).
-        services.AddDbContext<IdentityDb>((sp, options) =>
+        // Platform rows always on the platform database, whatever the scope's tenant (DESIGN.md 4). This
+        // context is bound to no tenant (it has no query filter, and its connection string is the
+        // platform's whatever the scope), so pooling it cannot carry a tenant from one request to the
+        // next; it saves a signed-in request the setup of a new context's services.
+        services.AddDbContextPool<IdentityDb>((sp, options) =>
         {
             settings.Configure(options, settings.DefaultConnectionString);
             if (sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>().ToList() is { Count: > 0 } interceptors)

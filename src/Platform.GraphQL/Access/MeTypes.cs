@@ -16,7 +16,7 @@ public sealed class MeType : ObjectGraphType<MeView>
         Field<NonNullGraphType<StringGraphType>>("firstName").Resolve(c => c.Source.FirstName);
         Field<NonNullGraphType<StringGraphType>>("lastName").Resolve(c => c.Source.LastName);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("memberships")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<MeService>().MembershipsAsync(c.CancellationToken));
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<CompanyAccess>().MyMembershipsAsync(c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessRequestType>>>>("requestsToDecide")
             .Description("Requests waiting for a decision of this user (access to a company they administer).")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Platform.Features.Demarches.AccessRequestDecisions>().ToDecideAsync(c.CancellationToken));

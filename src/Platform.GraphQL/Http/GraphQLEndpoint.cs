@@ -93,14 +93,14 @@ public static class GraphQLEndpoint
             await WriteRequestErrorAsync(http, StatusCodes.Status413PayloadTooLarge, "QUERY_TOO_LARGE", $"Le texte de la requête dépasse {MaxQueryLength / 1024} Ko.");
             return;
         }
-        GraphQLDocument document;
+        Documents.Entry document;
         try { document = Documents.Parse(query); }
         catch (GraphQLSyntaxErrorException e)
         {
             await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, "SYNTAX_ERROR", $"Requête GraphQL mal formée (ligne {e.Location.Line}, colonne {e.Location.Column}).");
             return;
         }
-        if (!allowMutations && document.Definitions.OfType<GraphQLOperationDefinition>().Any(o => o.Operation != OperationType.Query))
+        if (!allowMutations && document.Document.Definitions.OfType<GraphQLOperationDefinition>().Any(o => o.Operation != OperationType.Query))
         {
             http.Response.Headers.Allow = "POST";
             await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Les mutations passent par POST.");
@@ -108,7 +108,7 @@ public static class GraphQLEndpoint
         }
 
         var services = http.RequestServices;
-        if (services.GetService<GraphQLRateLimit>() is { } limit && await limit.AdmitAsync(http, document, operationName) is { } tooMany)
+        if (services.GetService<GraphQLRateLimit>() is { } limit && await limit.AdmitAsync(http, document.Document, operationName) is { } tooMany)
         {
             http.Response.Headers.RetryAfter = "60";
             await WriteRequestErrorAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED", tooMany);
@@ -118,13 +118,19 @@ public static class GraphQLEndpoint
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = query,
-            Document = document,
+            Document = document.Document,
+            // A document that passed the specification's rules once passes them again (they read the
+            // document and the schema, not the variables, the operation or the caller): they are
+            // skipped for it. Variables are still coerced and the complexity limit still applies (its
+            // rule is appended to this list by GraphQLSetup's AddComplexityAnalyzer).
+            ValidationRules = document.Validated ? Array.Empty<global::GraphQL.Validation.IValidationRule>() : null,
             OperationName = operationName,
             Variables = variables,
             RequestServices = services,
             User = http.User,
             CancellationToken = http.RequestAborted,
         });
+        if (result.Executed) document.Validated = true;
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         http.Response.ContentType = "application/graphql-response+json; charset=utf-8";
         await Serializer(http).WriteAsync(http.Response.Body, result, http.RequestAborted);
@@ -153,16 +159,26 @@ public static class GraphQLEndpoint
             GraphQLJsonContext.Default.GraphQLErrorResponse, http.RequestAborted);
     }
 
-    /// <summary>Parsed documents by query text: clients send the same few queries again and again.</summary>
+    /// <summary>
+    /// Parsed documents by query text: clients send the same few queries again and again. Validating
+    /// a document against the specification's rules cost a page request as much as running it.
+    /// </summary>
     private static class Documents
     {
         private const int Capacity = 2000;
-        private static readonly ConcurrentDictionary<string, GraphQLDocument> Cache = new(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, Entry> Cache = new(StringComparer.Ordinal);
 
-        public static GraphQLDocument Parse(string query)
+        /// <summary>A parsed document; Validated once a request with it passed validation and ran.</summary>
+        public sealed class Entry(GraphQLDocument document)
+        {
+            public GraphQLDocument Document { get; } = document;
+            public volatile bool Validated;
+        }
+
+        public static Entry Parse(string query)
         {
             if (Cache.TryGetValue(query, out var cached)) return cached;
-            var document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = 64 });
+            var document = new Entry(Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = 64 }));
             if (Cache.Count >= Capacity) Cache.Clear();
             Cache.TryAdd(query, document);
             return document;

@@ -25,6 +25,7 @@ public static class PortalAuthentication
     {
         services.AddAuthentication(PlatformScheme)
             .AddPolicyScheme(PlatformScheme, PlatformScheme, o => o.ForwardDefaultSelector = TokenServer.SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, ValidatedBearerTokens>(ValidatedBearerTokens.Scheme, ValidatedBearerTokens.Configure)
             .AddCookie(CookieScheme, o =>
         {
             o.Cookie.Name = CookieName;
@@ -45,6 +46,7 @@ public static class PortalAuthentication
         });
         services.AddAuthorization();
         services.AddSingleton<SecondFactorTicket>();
+        services.AddSingleton<BearerTokenMemory>();
     }
 
     public static Task SignInPortalAsync(this HttpContext http, SignedInUser user)

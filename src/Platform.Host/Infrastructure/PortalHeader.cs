@@ -17,7 +17,7 @@ public sealed record PortalHeaderView(IReadOnlyList<MembershipView> Memberships,
 /// its last change (cookie ChangedCookie), and a header kept from before it (with a margin for the
 /// nodes' clocks) is read again. So a person's own change shows at once on every node; others' within Lifetime.
 /// </summary>
-public sealed class PortalHeader(IMemoryCache cache, MeService me, AccessRequestDecisions decisions, CurrentUser currentUser, ITenantContext tenant,
+public sealed class PortalHeader(IMemoryCache cache, CompanyAccess access, AccessRequestDecisions decisions, CurrentUser currentUser, ITenantContext tenant,
     IHttpContextAccessor http)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
@@ -32,7 +32,7 @@ public sealed class PortalHeader(IMemoryCache cache, MeService me, AccessRequest
         var changedAt = long.TryParse(http.HttpContext?.Request.Cookies[ChangedCookie], out var ms) ? ms : 0;
         if (cache.TryGetValue(key, out Kept? known) && known is not null && known.LoadedAtMs > changedAt + ClockMarginMs) return known.View;
         var loadedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var view = new PortalHeaderView(await me.MembershipsAsync(ct), await decisions.CountToDecideAsync(ct));
+        var view = new PortalHeaderView(await access.MyMembershipsAsync(ct), await decisions.CountToDecideAsync(ct));
         cache.Set(key, new Kept(view, loadedAt), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
         return view;
     }

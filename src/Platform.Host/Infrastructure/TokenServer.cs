@@ -167,9 +167,9 @@ public static class TokenServer
         [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
     });
 
-    /// <summary>Bearer requests authenticate with the token; all others with the portal cookie.</summary>
+    /// <summary>Bearer requests authenticate with the token (OpenIddict, through the validated tokens' memory); all others with the portal cookie.</summary>
     public static string SelectScheme(HttpContext http) =>
         http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+            ? ValidatedBearerTokens.Scheme
             : PortalAuthentication.CookieScheme;
 }

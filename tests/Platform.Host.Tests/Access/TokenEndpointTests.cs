@@ -67,6 +67,25 @@ public sealed class TokenEndpointTests(PlatformFactory factory) : PlatformTest(f
     }
 
     [Fact]
+    public async Task A_token_already_accepted_is_accepted_again_but_an_altered_copy_is_not()
+    {
+        // Validated tokens are remembered by their exact text (ValidatedBearerTokens): the same token
+        // reads `me` again and again; the same token with a changed signature is nobody, every time.
+        await DemoData.SeedAsync(Factory.Services);
+        var (_, body) = await PasswordAsync("sstrn.localhost", "employer@sstrn.demo", DemoData.Password);
+        var token = body.GetProperty("access_token").GetString()!;
+        var altered = token[..^4] + (token[^4] == 'A' ? "BBBB" : "AAAA");
+
+        for (var i = 0; i < 3; i++)
+        {
+            var me = await GraphQLWithTokenAsync("sstrn.localhost", token, "{ me { email } }");
+            Assert.Equal("employer@sstrn.demo", me.GetProperty("data").GetProperty("me").GetProperty("email").GetString());
+            var forged = await GraphQLWithTokenAsync("sstrn.localhost", altered, "{ me { email } }");
+            Assert.Equal(JsonValueKind.Null, forged.GetProperty("data").GetProperty("me").ValueKind);
+        }
+    }
+
+    [Fact]
     public async Task Refresh_token_gives_a_new_access_token()
     {
         await DemoData.SeedAsync(Factory.Services);

@@ -21,6 +21,29 @@ public sealed class GraphQLRequestTests(PlatformFactory factory) : PlatformTest(
     private static string Message(JsonElement body) => body.GetProperty("errors")[0].GetProperty("message").GetString()!;
 
     [Fact]
+    public async Task A_document_that_ran_before_still_has_its_variables_checked()
+    {
+        // A document that passed validation once skips the specification's rules afterwards
+        // (GraphQLEndpoint): its variables are still coerced on every request.
+        const string query = "query($n: Int) { tenant { slug } companyPage: __type(name: $n) { name } }";
+        const string valid = "query($name: String!) { __type(name: $name) { name } }";
+        var (status, body) = await PostAsync(JsonSerializer.Serialize(new { query = valid, variables = new { name = "Query" } }));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Query", body.GetProperty("data").GetProperty("__type").GetProperty("name").GetString());
+
+        (status, body) = await PostAsync(JsonSerializer.Serialize(new { query = valid, variables = new { } }));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("name", Message(body));
+
+        // A document that failed validation is refused each time it comes back.
+        for (var i = 0; i < 2; i++)
+        {
+            (status, _) = await PostAsync(JsonSerializer.Serialize(new { query }));
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+        }
+    }
+
+    [Fact]
     public async Task Body_that_is_not_json_is_refused()
     {
         var (status, body) = await PostAsync("query { tenant { slug } }");
