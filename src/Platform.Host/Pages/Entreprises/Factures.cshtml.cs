@@ -8,7 +8,7 @@ using Platform.Features.Companies;
 
 namespace Platform.Host.Pages.Entreprises;
 
-/// <summary>« Factures » (seeds 000, 001, 003, 004): invoices and credit notes with their schedule; filters to pay, paid, credit notes, year.</summary>
+/// <summary>« Factures » (seeds 000, 001, 003, 004): invoices and credit notes with their schedule; filters to pay, paid, credit notes, year, and a search by number.</summary>
 [Authorize]
 public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access, CompanyDirectory companies) : PageModel
 {
@@ -16,6 +16,8 @@ public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access,
     [FromQuery(Name = "statut")] public string? Status { get; set; }
     [FromQuery(Name = "annee")] public int? Year { get; set; }
     [FromQuery(Name = "apres")] public string? After { get; set; }
+    /// <summary>« Rechercher une pièce par son numéro de référence » (seeds 000, 001).</summary>
+    [FromQuery(Name = "numero")] public string? Number { get; set; }
 
     public CompanyView Company { get; private set; } = null!;
     public Page<InvoiceView> List { get; private set; } = null!;
@@ -32,7 +34,7 @@ public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access,
         if (!await access.CanSeeAsync(Id)) return NotFound();
         var status = Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Status;
         // Throws AccessDenied for a role without invoices (Convocation): the portal's 403 page.
-        List = await invoices.ListAsync(Id, status, Year, null, After);
+        List = await invoices.ListAsync(Id, status, Year, null, After, Number);
         Years = await invoices.YearsAsync(Id);
         Company = (await companies.GetAsync(Id))!;
         return Page();

@@ -1209,6 +1209,8 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "Id");
+
                     b.HasIndex("TenantId", "MemberNumber")
                         .IsUnique();
 
@@ -1924,6 +1926,8 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId");
 
                     b.HasIndex("CurrentWorkstationId");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "ValidatedAt");
 

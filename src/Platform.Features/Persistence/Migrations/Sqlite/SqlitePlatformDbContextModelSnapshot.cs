@@ -1204,6 +1204,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "Id");
+
                     b.HasIndex("TenantId", "MemberNumber")
                         .IsUnique();
 
@@ -1919,6 +1921,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.HasIndex("CompanyId");
 
                     b.HasIndex("CurrentWorkstationId");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "ValidatedAt");
 
