@@ -56,8 +56,10 @@ foreach (var tenant in catalog.All)
     var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
     db.ChangeTracker.AutoDetectChangesEnabled = false;
     var contact = new User { Email = $"factures@{tenant.Slug}.bench", NormalizedEmail = User.Normalize($"factures@{tenant.Slug}.bench"), FirstName = "Compta", LastName = "Bench", CreatedAt = clock.GetUtcNow() };
-    db.Users.Add(contact);
-    await db.SaveChangesAsync();
+    // People are platform rows (IdentityDb), the memberships the tenant's.
+    var identity = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+    identity.Users.Add(contact);
+    await identity.SaveChangesAsync();
     for (var n = 0; n < perTenant; n++)
     {
         var company = new Company { MemberNumber = $"B{n:000000}", Name = $"Entreprise {n}", Siret = "73282932000074", CreatedAt = clock.GetUtcNow().AddYears(-2) };

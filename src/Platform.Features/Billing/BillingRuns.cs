@@ -62,7 +62,7 @@ public sealed class BillingRuns(
             var keys = batch.Drafts.Select(d => d.Draft.BillingKey!).Distinct().ToList();
             var billed = (await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.CompanyId) && i.BillingKey != null && keys.Contains(i.BillingKey))
                 .Select(i => new { i.CompanyId, i.BillingKey }).ToListAsync(ct)).Select(i => (i.CompanyId, i.BillingKey!)).ToHashSet();
-            foreach (var (draft, company) in batch.Drafts)
+            foreach (var (draft, company, _) in batch.Drafts)
             {
                 var done = billed.Contains((draft.CompanyId, draft.BillingKey!));
                 var exclTax = Money.Round(draft.TotalExclTax);
@@ -98,11 +98,19 @@ public sealed class BillingRuns(
             var to = await recipients.ForCompaniesAsync(companyIds, NotificationKind.Invoices,
                 roles => RoleCatalogue.Grants(catalogue, roles, Permission.ViewInvoices), ct);
             var drafts = batch.Drafts.ToDictionary(d => (d.Draft.CompanyId, d.Draft.BillingKey!));
-            var issued = await invoices.IssueBatchAsync(batch.Drafts.Select(d => d.Draft).ToList(), news =>
+            var issued = await invoices.IssueBatchAsync(batch.Drafts.Select(d => d.Draft).ToList(), async (news, token) =>
             {
-                foreach (var invoice in news)
-                    foreach (var user in to.GetValueOrDefault(invoice.CompanyId) ?? [])
-                        outbox.Enqueue(user.Email, InvoiceEmail(rules, drafts[(invoice.CompanyId, invoice.BillingKey!)], invoice, portal));
+                // The e-mails and the declarations' « Facturée » go with the invoices, in their transaction.
+                await db.InsertAsync(news.SelectMany(invoice => (to.GetValueOrDefault(invoice.CompanyId) ?? [])
+                    .Select(user => outbox.Message(user.Email, InvoiceEmail(rules, drafts[(invoice.CompanyId, invoice.BillingKey!)], invoice, portal)))).ToList(), token);
+                foreach (var byKey in news.Where(i => drafts[(i.CompanyId, i.BillingKey!)].DeclarationId is not null).GroupBy(i => i.BillingKey!))
+                {
+                    var key = byKey.Key;
+                    var declared = byKey.Select(i => drafts[(i.CompanyId, key)].DeclarationId!.Value).ToList();
+                    await db.Declarations.Where(d => declared.Contains(d.Id) && d.Status != DeclarationStatus.Invoiced).ExecuteUpdateAsync(u => u
+                        .SetProperty(d => d.Status, DeclarationStatus.Invoiced)
+                        .SetProperty(d => d.InvoiceId, d => db.Invoices.Where(i => i.CompanyId == d.CompanyId && i.BillingKey == key).Select(i => (Guid?)i.Id).FirstOrDefault()), token);
+                }
             }, ct);
             if (issued.Count > 0)
             {
@@ -198,8 +206,9 @@ public sealed class BillingRuns(
         }
     }
 
-    private sealed record CompanyRow(Guid Id, string MemberNumber, string Name, DateTimeOffset CreatedAt);
-    private sealed record Batch(IReadOnlyList<(InvoiceDraft Draft, CompanyRow Company)> Drafts, int WithoutDeclaration);
+    private sealed record CompanyRow(Guid Id, string MemberNumber, string Name, DateTimeOffset CreatedAt, bool SepaMandateActive);
+    /// <summary>A draft, its company, and the declaration of the period's year it invoices (marked « Facturée » with it).</summary>
+    private sealed record Batch(IReadOnlyList<(InvoiceDraft Draft, CompanyRow Company, Guid? DeclarationId)> Drafts, int WithoutDeclaration);
 
     /// <summary>The drafts of a run, company batch after company batch (keyset on the id: each batch is one query of each kind).</summary>
     private async IAsyncEnumerable<Batch> BatchesAsync(BillingRunKind kind, BillingPeriod period, TenantRules rules,
@@ -213,7 +222,7 @@ public sealed class BillingRuns(
         {
             var query = db.Companies.AsNoTracking().Where(c => c.RemovedOn == null || c.RemovedOn >= period.Start);
             if (after is { } last) query = query.Where(c => c.Id.CompareTo(last) > 0);
-            var page = await query.OrderBy(c => c.Id).Take(BatchSize).Select(c => new CompanyRow(c.Id, c.MemberNumber, c.Name, c.CreatedAt)).ToListAsync(ct);
+            var page = await query.OrderBy(c => c.Id).Take(BatchSize).Select(c => new CompanyRow(c.Id, c.MemberNumber, c.Name, c.CreatedAt, c.SepaMandateActiveSince != null)).ToListAsync(ct);
             if (page.Count == 0) yield break;
             after = page[^1].Id;
             // Not yet a member during the period: nothing to bill.
@@ -233,32 +242,36 @@ public sealed class BillingRuns(
         var billed = companies.Where(c => !(rules.Billing.TempAgencyPerVisit && TempAgency.IsTempWorkerAccount(c.MemberNumber))).ToList();
         var ids = billed.Select(c => c.Id).ToList();
         var year = period.Year;
-        // The headcount of the latest filed declaration up to the period's year (a member that has not declared this year yet keeps last year's).
+        // The figures of the latest filed declaration up to the period's year (a member that has not declared this year yet keeps last year's).
         var declarations = (await db.Declarations.AsNoTracking()
                 .Where(d => ids.Contains(d.CompanyId) && d.Year <= year && Declaration.FiledStatuses.Contains(d.Status))
-                .Select(d => new { d.CompanyId, d.Year, d.Headcount }).ToListAsync(ct))
-            .GroupBy(d => d.CompanyId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Year)!.Headcount);
+                .Select(d => new { d.Id, d.CompanyId, d.Year, d.Headcount, d.Apprentices }).ToListAsync(ct))
+            .GroupBy(d => d.CompanyId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Year)!);
         var instalments = period.Cycle == BillingCycle.Annual ? rules.Billing.Instalments : 1;
         var dueDates = BillingPeriod.DueDates(issuedOn, instalments, rules.Billing.PaymentTermDays);
         var single = BillingPeriod.DueDates(issuedOn, 1, rules.Billing.PaymentTermDays);
-        var drafts = new List<(InvoiceDraft, CompanyRow)>();
+        // The period's share of the year's rates; over a year, exactly the declaration's estimate.
+        var share = period.PerYear == 1 ? rate : rate with
+        {
+            PerEmployee = Money.Round(rate.PerEmployee / period.PerYear),
+            ApprenticeVisit = rate.ApprenticeVisit is { } apprentice ? Money.Round(apprentice / period.PerYear) : null,
+        };
+        var drafts = new List<(InvoiceDraft, CompanyRow, Guid?)>();
         var without = 0;
         foreach (var company in billed)
         {
-            if (!declarations.TryGetValue(company.Id, out var headcount)) without++;
-            else if (headcount > 0)
+            if (!declarations.TryGetValue(company.Id, out var declared)) without++;
+            else
             {
-                var unit = Money.Round(rate.PerEmployee / period.PerYear);
-                var label = period.Cycle == BillingCycle.Annual
-                    ? $"Cotisation {year} — {headcount} salarié{(headcount > 1 ? "s" : "")}"
-                    : $"Cotisation {period.Label} — {headcount} salarié{(headcount > 1 ? "s" : "")}";
-                var line = new InvoiceLineDraft(period.Cycle == BillingCycle.Annual
-                    ? $"Cotisation annuelle {year} par salarié suivi"
-                    : $"Cotisation {period.Label} par salarié suivi (1/{period.PerYear} du taux annuel de {Money.Format(rate.PerEmployee)} HT)", headcount, unit);
-                drafts.Add((new InvoiceDraft(company.Id, label, issuedOn, line.Amount, rate.VatPercent, dueDates)
-                {
-                    BillingKey = $"contribution:{period.Key}", Lines = [line],
-                }, company));
+                // As the estimate computes it: headcount × rate + apprentices × apprentice rate, less the SEPA discount
+                // where the tenant gives one and the member's mandate is active (sst68: 1.5 %).
+                var estimate = DeclarationEstimate.Compute(share, declared.Headcount, declared.Apprentices,
+                    company.SepaMandateActive ? rules.Payment.SepaDiscountPercent : 0);
+                if (estimate.TotalExclTax > 0)
+                    drafts.Add((new InvoiceDraft(company.Id, Label(period, declared.Headcount, declared.Apprentices), issuedOn, estimate.TotalExclTax, rate.VatPercent, dueDates)
+                    {
+                        BillingKey = $"contribution:{period.Key}", Lines = LinesOf(estimate, period, rate),
+                    }, company, declared.Year == year ? declared.Id : null));
             }
             // The entry fee of a member that joined during the period, once.
             if (rate.EntryFee is { } fee && period.Contains(JoinedOn(company)))
@@ -267,7 +280,7 @@ public sealed class BillingRuns(
                 drafts.Add((new InvoiceDraft(company.Id, "Droit d'entrée", issuedOn, line.Amount, rate.VatPercent, single)
                 {
                     BillingKey = "entry-fee", Lines = [line],
-                }, company));
+                }, company, null));
             }
         }
         return new Batch(drafts, without);
@@ -288,12 +301,24 @@ public sealed class BillingRuns(
             return (new InvoiceDraft(v.CompanyId, label.Length > 200 ? label[..200] : label, issuedOn, line.Amount, rate.VatPercent, dueDates)
             {
                 BillingKey = $"visit:{v.Id:N}", Lines = [line with { Label = line.Label.Length > 200 ? line.Label[..200] : line.Label }],
-            }, temp[v.CompanyId]);
+            }, temp[v.CompanyId], (Guid?)null);
         }).ToList();
         return new Batch(drafts, 0);
     }
 
-    private static EmailContent InvoiceEmail(TenantRules rules, (InvoiceDraft Draft, CompanyRow Company) source, Invoice invoice, string portal)
+    private static string Label(BillingPeriod period, int headcount, int apprentices) =>
+        (period.Cycle == BillingCycle.Annual ? $"Cotisation {period.Year}" : $"Cotisation {period.Label}")
+        + $" — {headcount} salarié{(headcount > 1 ? "s" : "")}" + (apprentices > 0 ? $", {apprentices} apprenti{(apprentices > 1 ? "s" : "")}" : "");
+
+    /// <summary>The estimate's lines on the invoice (those with something to bill), the first named for the period.</summary>
+    private static IReadOnlyList<InvoiceLineDraft> LinesOf(Estimate estimate, BillingPeriod period, RateRules rate) =>
+        estimate.Lines.Where(l => l.Quantity != 0 && l.Amount != 0).Select((l, n) => new InvoiceLineDraft(n == 0 && l.Label == "Cotisation annuelle"
+            ? period.Cycle == BillingCycle.Annual
+                ? $"Cotisation annuelle {period.Year} par salarié suivi"
+                : $"Cotisation {period.Label} par salarié suivi (1/{period.PerYear} du taux annuel de {Money.Format(rate.PerEmployee)} HT)"
+            : period.Cycle == BillingCycle.Annual ? l.Label : $"{l.Label} ({period.Label})", l.Quantity, l.UnitPrice)).ToList();
+
+    private static EmailContent InvoiceEmail(TenantRules rules, (InvoiceDraft Draft, CompanyRow Company, Guid? DeclarationId) source, Invoice invoice, string portal)
     {
         // The schedule as the invoice has it: the same split of the same total over the same dates.
         var dueDates = source.Draft.InstalmentDueDates.Order().ToList();

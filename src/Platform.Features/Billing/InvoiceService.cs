@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Access;
 using Platform.Features.Auditing;
@@ -45,7 +46,8 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
 {
     public const int MaxInstalments = 12;
 
-    public async Task<Page<InvoiceView>> ListAsync(Guid companyId, InvoiceStatus? status, int? year, int? first, string? after, CancellationToken ct = default)
+    /// <param name="number">Part of the number searched (« Rechercher une pièce par son numéro », seeds 000 and 001), any case.</param>
+    public async Task<Page<InvoiceView>> ListAsync(Guid companyId, InvoiceStatus? status, int? year, int? first, string? after, string? number = null, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ViewInvoices, ct);
         var size = KeysetCursor.PageSize(first);
@@ -62,6 +64,12 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
         {
             var (from, to) = (new DateOnly(y, 1, 1), new DateOnly(y + 1, 1, 1));
             query = query.Where(i => i.IssuedOn >= from && i.IssuedOn < to);
+        }
+        if (!string.IsNullOrWhiteSpace(number))
+        {
+            // Numbers are upper-case letters and digits (FA2026-000123): the search is too, whatever was typed.
+            var part = number.Trim().ToUpperInvariant();
+            query = query.Where(i => i.Number.Contains(part));
         }
         var total = await query.CountAsync(ct);
         // Newest first: the numbering follows the issue order, so the sequence is the sort key.
@@ -180,11 +188,12 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
     /// <summary>
     /// Issues the invoices of one batch of a billing run in one transaction: those whose billing key the
     /// company already has are skipped (a rerun, a resumed run, a concurrent one), the others take
-    /// consecutive numbers. <paramref name="alongside"/> adds what goes with them (their e-mails) to the
-    /// same unit of work. The drafts are the run's own, computed from the tenant's rules: no member input.
-    /// Leaves the context's change tracker empty (thousands of rows per batch): callers track nothing across it.
+    /// consecutive numbers. <paramref name="alongside"/> writes what goes with them (their e-mails, the
+    /// declarations they invoice) in the same transaction. The drafts are the run's own, computed from the tenant's rules: no member input.
+    /// The rows are written with multi-row inserts (thousands per batch), nothing is tracked.
     /// </summary>
-    public async Task<IReadOnlyList<Invoice>> IssueBatchAsync(IReadOnlyList<InvoiceDraft> drafts, Action<IReadOnlyList<Invoice>>? alongside = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Invoice>> IssueBatchAsync(IReadOnlyList<InvoiceDraft> drafts,
+        Func<IReadOnlyList<Invoice>, CancellationToken, Task>? alongside = null, CancellationToken ct = default)
     {
         currentUser.RequireStaffOrPlatform();
         if (drafts.Any(d => d.BillingKey is null || d.Kind != InvoiceKind.Invoice || d.TotalExclTax <= 0 || d.InstalmentDueDates.Count is < 1 or > MaxInstalments))
@@ -214,7 +223,8 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
                 }
                 var last = await TakeNumbersAsync(fresh.Count, ct);
                 var issued = new List<Invoice>(fresh.Count);
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                var lines = new List<InvoiceLine>(fresh.Count);
+                var schedule = new List<InvoiceInstalment>(fresh.Count * 3);
                 for (var n = 0; n < fresh.Count; n++)
                 {
                     var draft = fresh[n];
@@ -229,29 +239,32 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
                         TotalExclTax = exclTax, Vat = vat, TotalInclTax = exclTax + vat, VatPercent = draft.VatPercent, BillingKey = draft.BillingKey,
                     };
                     issued.Add(invoice);
-                    db.Invoices.Add(invoice);
-                    db.InvoiceLines.AddRange(LinesOf(draft, invoice.Id, 1));
+                    lines.AddRange(LinesOf(draft, invoice.Id, 1));
                     var amounts = Money.Split(exclTax + vat, dueDates.Count);
-                    db.InvoiceInstalments.AddRange(dueDates.Select((due, k) => new InvoiceInstalment { InvoiceId = invoice.Id, Position = k + 1, DueOn = due, Amount = amounts[k] }));
+                    schedule.AddRange(dueDates.Select((due, k) => new InvoiceInstalment { InvoiceId = invoice.Id, Position = k + 1, DueOn = due, Amount = amounts[k] }));
                 }
+                // Parents before children (foreign keys), all in this transaction.
+                await db.InsertAsync(issued, ct);
+                await db.InsertAsync(lines, ct);
+                await db.InsertAsync(schedule, ct);
+                if (alongside is not null) await alongside(issued, ct);
                 db.AuditEntries.Record(time, currentUser.UserId, "invoices.issued", "Invoice", issued[0].Id,
                     $$"""{"first":"{{issued[0].Number}}","last":"{{issued[^1].Number}}","count":{{issued.Count}}}""");
-                alongside?.Invoke(issued);
-                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
                 return issued;
             }
             // Two first batches creating the counter at once, or a key billed meanwhile: take the batch again.
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbException) when (attempt < 3)
             {
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
             }
-            finally
+            catch (DbUpdateException) when (attempt < 3)
             {
-                db.ChangeTracker.AutoDetectChangesEnabled = true;
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
             }
         }
     }

@@ -11,6 +11,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
     {
         e.HasIndex(c => new { c.TenantId, c.MemberNumber }).IsUnique();
         e.HasIndex(c => new { c.TenantId, c.Siret });
+        // Billing runs walk a tenant's companies by id (keyset), batch after batch.
+        e.HasIndex(c => new { c.TenantId, c.Id });
         e.Property(c => c.MemberNumber).HasMaxLength(20);
         e.Property(c => c.Siret).HasMaxLength(14);
         e.Property(c => c.Name).HasMaxLength(200);

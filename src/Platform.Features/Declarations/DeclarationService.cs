@@ -48,18 +48,35 @@ public sealed class DeclarationService(PlatformDbContext db, CompanyAccess acces
     public async Task<DeclarationView?> GetAsync(Guid companyId, int year, CancellationToken ct = default) =>
         (await ListAsync(companyId, ct)).FirstOrDefault(v => v.Year == year);
 
-    /// <summary>The companies that owe the declaration the tenant expects now, with its period (the accountant's view).</summary>
+    /// <summary>
+    /// The companies that owe a declaration (the accountant's view), each with the oldest one it owes: a past
+    /// year not declared (within <see cref="DeclarationCalendar.PastYears"/>, from the year it first owed one)
+    /// comes before the period the tenant expects now, as the company's list shows them « À saisir ».
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, DeclarationPeriod>> DueAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken ct = default)
     {
         var rules = (await rulesCache.GetAsync(tenantContext.RequireTenant())).Rules.Declaration;
-        if (DeclarationCalendar.Current(rules, time.Today()) is not { } period) return new Dictionary<Guid, DeclarationPeriod>();
+        var due = new Dictionary<Guid, DeclarationPeriod>();
+        if (DeclarationCalendar.Current(rules, time.Today()) is not { } current) return due;
+        var oldest = current.Year - DeclarationCalendar.PastYears;
         var companies = await db.Companies.Where(c => companyIds.Contains(c.Id)).Select(c => new { c.Id, c.CreatedAt, c.MemberNumber }).ToListAsync(ct);
-        var filed = await db.Declarations
-            .Where(d => companyIds.Contains(d.CompanyId) && d.Year == period.Year && Declaration.FiledStatuses.Contains(d.Status))
-            .Select(d => d.CompanyId).ToListAsync(ct);
-        return companies
-            .Where(c => !filed.Contains(c.Id) && DeclarationCalendar.Owes(rules, period, TimeZoneInfo.ConvertTime(c.CreatedAt, FrenchTime.Paris).Year, c.MemberNumber))
-            .ToDictionary(c => c.Id, _ => period);
+        var filed = (await db.Declarations
+                .Where(d => companyIds.Contains(d.CompanyId) && d.Year >= oldest && d.Year <= current.Year && Declaration.FiledStatuses.Contains(d.Status))
+                .Select(d => new { d.CompanyId, d.Year }).ToListAsync(ct))
+            .Select(d => (d.CompanyId, d.Year)).ToHashSet();
+        foreach (var c in companies)
+        {
+            var joined = TimeZoneInfo.ConvertTime(c.CreatedAt, FrenchTime.Paris).Year;
+            if (!DeclarationCalendar.Owes(rules, current, joined, c.MemberNumber)) continue;
+            for (var year = Math.Max(oldest, joined + (rules.NotDueInJoiningYear ? 1 : 0)); year <= current.Year; year++)
+            {
+                var period = year == current.Year ? current : DeclarationCalendar.PeriodOf(rules, year);
+                if (period is null || filed.Contains((c.Id, year))) continue;
+                due[c.Id] = period;
+                break;
+            }
+        }
+        return due;
     }
 
     internal async Task<TenantRules> RulesAsync() => (await rulesCache.GetAsync(tenantContext.RequireTenant())).Rules;

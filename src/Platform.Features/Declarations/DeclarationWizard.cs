@@ -62,6 +62,10 @@ public sealed class DeclarationWizard(
         var steps = rules!.Declaration.Steps;
         if (!steps.Contains(answer.Step) || answer.Step == DeclarationStep.Signature)
             return new UserError("INVALID_STEP", "Cette étape ne fait pas partie de la déclaration.", "step");
+        // In order, as the portal leads: an API client cannot jump ahead of the step the declaration is at (one already passed can be redone).
+        if (d.Status == DeclarationStatus.InProgress && d.Step is { } reached && steps.ToList().IndexOf(reached) is var at and >= 0
+            && steps.ToList().IndexOf(answer.Step) > at)
+            return StepRequired(reached);
         switch (answer.Step)
         {
             case DeclarationStep.Staff:
@@ -131,6 +135,9 @@ public sealed class DeclarationWizard(
         var (declaration, rules, problem) = await ForWriteAsync(input.CompanyId, input.Year, ct);
         if (problem is not null) return problem;
         var d = declaration!;
+        // Signed only once the steps the tenant's file enables are passed (a filed declaration amended in its edit window has passed them).
+        if (d.Status == DeclarationStatus.InProgress && d.Step is { } pending && pending != DeclarationStep.Signature && rules!.Declaration.Steps.Contains(pending))
+            return StepRequired(pending);
         var errors = new List<UserError>();
         if (!input.CertifyAccuracy) errors.Add(new("CERTIFY_REQUIRED", "Certifiez l'exactitude des données de votre déclaration.", "certifyAccuracy"));
         if (!input.AcceptTerms) errors.Add(new("TERMS_REQUIRED", "Acceptez les conditions générales d'utilisation et la notice RGPD.", "acceptTerms"));
@@ -274,6 +281,20 @@ public sealed class DeclarationWizard(
         if (method is null) return new UserError("PAYMENT_METHOD_REQUIRED", "Indiquez le mode de règlement.", "paymentMethod");
         return rules.Payment.Methods.Contains(method.Value) ? null : new UserError("INVALID_PAYMENT_METHOD", "Ce mode de règlement n'est pas proposé par le service.", "paymentMethod");
     }
+
+    /// <summary>The steps' names, as the portal shows them and as errors name them.</summary>
+    public static string StepLabel(DeclarationStep step) => step switch
+    {
+        DeclarationStep.Staff => "Effectif au 31/12",
+        DeclarationStep.Administrative => "Informations administratives",
+        DeclarationStep.Determinants => "Déterminants de suivi",
+        DeclarationStep.Employees => "Contrôle de la liste",
+        DeclarationStep.Estimate => "Estimatif",
+        _ => "Récapitulatif et signature",
+    };
+
+    private static UserError StepRequired(DeclarationStep step) => new("STEP_REQUIRED",
+        $"Complétez d'abord l'étape « {StepLabel(step)} » : les étapes de la déclaration se suivent dans l'ordre.", "step");
 
     private static UserError NoEmployees(int year) => new("NO_EMPLOYEES",
         $"Aucun salarié n'était présent au {Headcount.ReferenceDate(year):dd/MM/yyyy} : mettez à jour la liste de vos salariés, ou répondez « non » à la première question pour demander la suspension ou la radiation de votre adhésion.", "headcount");

@@ -16,6 +16,7 @@ public sealed class DueVisitDigest(PlatformDbContext db, NotificationRecipients 
     ITenantContext tenant, TenantRulesCache rulesCache, CurrentUser currentUser, TimeProvider time)
 {
     public const int LinesPerEmail = 30;
+    private const int MarkChunk = 2000;
 
     /// <returns>The number of e-mails queued.</returns>
     public async Task<int> SendAsync(string siteUrl, CancellationToken ct = default)
@@ -28,12 +29,14 @@ public sealed class DueVisitDigest(PlatformDbContext db, NotificationRecipients 
         foreach (var companyId in companies)
         {
             var company = await db.Companies.AsNoTracking().Where(c => c.Id == companyId).Select(c => new { c.Name }).SingleAsync(ct);
-            var fresh = await db.DueVisitEntries.Where(d => d.CompanyId == companyId && d.NotifiedAt == null).OrderBy(d => d.DueBy).ToListAsync(ct);
-            var employeeIds = fresh.Select(d => d.EmployeeId).Distinct().ToList();
-            var names = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id))
-                .Select(e => new { e.Id, e.BirthName, e.FirstName }).ToDictionaryAsync(e => e.Id, e => $"{e.BirthName} {e.FirstName}", ct);
-            var lines = fresh.Take(LinesPerEmail)
-                .Select(d => $"{names.GetValueOrDefault(d.EmployeeId)} — {Regulation.DueVisitRules.Label(d.Kind)} — avant le {d.DueBy:dd/MM/yyyy}").ToList();
+            // The ids of the rows this e-mail names (and counts): exactly those get the mark, whatever the day adds meanwhile.
+            var fresh = await db.DueVisitEntries.AsNoTracking().Where(d => d.CompanyId == companyId && d.NotifiedAt == null).Select(d => d.Id).ToListAsync(ct);
+            // Only the lines the e-mail shows are read in full, with their names.
+            var shown = await db.DueVisitEntries.AsNoTracking().Where(d => d.CompanyId == companyId && d.NotifiedAt == null)
+                .OrderBy(d => d.DueBy).ThenBy(d => d.Id).Take(LinesPerEmail)
+                .Join(db.Employees, d => d.EmployeeId, e => e.Id, (d, e) => new { d.Kind, d.DueBy, e.BirthName, e.FirstName }).ToListAsync(ct);
+            var lines = shown.OrderBy(d => d.DueBy)
+                .Select(d => $"{d.BirthName} {d.FirstName} — {Regulation.DueVisitRules.Label(d.Kind)} — avant le {d.DueBy:dd/MM/yyyy}").ToList();
             var content = EmailTemplates.DueVisitsDigest(rules, company.Name, lines, fresh.Count, $"{siteUrl.TrimEnd('/')}/entreprises/{companyId}/a-convoquer");
             foreach (var user in await recipients.ForAsync(companyId, NotificationKind.Convocations,
                          roles => RoleCatalogue.Grants(catalogue, roles, Permission.ViewAppointments), ct))
@@ -42,9 +45,13 @@ public sealed class DueVisitDigest(PlatformDbContext db, NotificationRecipients 
                 sent++;
             }
             // Marked even without a recipient (a company nobody manages online): nobody to tell later either.
+            // The e-mails and the mark in one transaction; the mark as set updates of a few thousand ids each.
             var now = time.GetUtcNow();
-            foreach (var row in fresh) row.NotifiedAt = now;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            foreach (var chunk in fresh.Chunk(MarkChunk))
+                await db.DueVisitEntries.Where(d => chunk.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.NotifiedAt, now), ct);
+            await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
         }
         return sent;

@@ -102,35 +102,47 @@ public sealed class DueVisitsRefresh(PlatformDbContext db, CurrentUser currentUs
         bool wholeTenant, CancellationToken ct)
     {
         var facts = await reader.ReadAsync(batch, wholeTenant, ct);
-        var ids = batch.Select(e => e.Id).ToList();
-        var existing = await db.DueVisitEntries.AsNoTracking().Where(d => ids.Contains(d.EmployeeId))
-            .Select(d => new { d.Id, d.EmployeeId, d.Kind, d.DueBy }).ToListAsync(ct);
+        var existingRows = db.DueVisitEntries.AsNoTracking();
+        if (wholeTenant)
+        {
+            // The batch is a range of employee ids (the walk's order): one range of the unique index.
+            var (from, to) = (batch[0].Id, batch[^1].Id);
+            existingRows = existingRows.Where(d => d.EmployeeId.CompareTo(from) >= 0 && d.EmployeeId.CompareTo(to) <= 0);
+        }
+        else
+        {
+            var ids = batch.Select(e => e.Id).ToList();
+            existingRows = existingRows.Where(d => ids.Contains(d.EmployeeId));
+        }
+        var existing = await existingRows.Select(d => new { d.Id, d.EmployeeId, d.Kind, d.DueBy }).ToListAsync(ct);
         // One line per employee, kind and deadline (the table's unique key): two rules calling for the same
         // visit by the same day (an attestation for CACES and for electrical clearance) are one visit to convene.
         var existingKeys = existing.ToDictionary(d => (d.EmployeeId, d.Kind, d.DueBy), d => d.Id);
         var wanted = new HashSet<(Guid, DueVisitKind, DateOnly)>();
-        var added = 0;
+        var fresh = new List<DueVisitEntry>();
         foreach (var employee in batch)
         {
             foreach (var visit in DueVisitRules.For(facts[employee.Id], today).Where(v => v.IsDueOn(today)))
             {
                 var key = (employee.Id, visit.Kind, visit.DueBy);
                 if (!wanted.Add(key) || existingKeys.ContainsKey(key)) continue;
-                db.DueVisitEntries.Add(new DueVisitEntry
+                fresh.Add(new DueVisitEntry
                 {
                     CompanyId = employee.CompanyId, EmployeeId = employee.Id, Kind = visit.Kind, Type = visit.Type,
                     DueFrom = visit.DueFrom, DueBy = visit.DueBy, RuleCode = visit.Rule.Code, ListedOn = today,
                 });
-                added++;
             }
         }
-        var gone = existingKeys.Where(e => !wanted.Contains(e.Key)).Select(e => e.Value).ToList();
+        // Rows of employees the walk skipped (left before today) stay to the delete of the leavers above.
+        var inBatch = batch.Select(e => e.Id).ToHashSet();
+        var gone = existingKeys.Where(e => inBatch.Contains(e.Key.EmployeeId) && !wanted.Contains(e.Key)).Select(e => e.Value).ToList();
+        // The removals and the additions of a batch together: a crash leaves the batch as it was, the next run redoes it.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (gone.Count > 0) await db.DueVisitEntries.Where(d => gone.Contains(d.Id)).ExecuteDeleteAsync(ct);
-        if (added > 0)
-        {
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        // New rows only, in multi-row statements: the first night adds hundreds of thousands.
+        await db.InsertAsync(fresh, ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        var added = fresh.Count;
         return (wanted.Count, added, gone.Count);
     }
 }

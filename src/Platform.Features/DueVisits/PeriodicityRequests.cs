@@ -29,27 +29,30 @@ public sealed class PeriodicityRequests(PlatformDbContext db, VisitRequestServic
             var query = db.DueVisitEntries.Where(d => d.VisitRequestId == null && (d.Type == VisitType.Hiring || d.Type == VisitType.Periodic)
                 && db.Employees.Any(e => e.Id == d.EmployeeId && e.CurrentWorkstationId != null));
             if (last is { } after) query = query.Where(d => d.Id.CompareTo(after) > 0);
-            var batch = await query.OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
+            var batch = await query.AsNoTracking().OrderBy(d => d.Id).Take(BatchSize)
+                .Select(d => new { d.Id, d.CompanyId, d.EmployeeId, d.Type, d.Kind, d.DueBy }).ToListAsync(ct);
             if (batch.Count == 0) break;
             var ids = batch.Select(d => d.EmployeeId).Distinct().ToList();
             var pending = (await db.VisitRequests.AsNoTracking().Where(r => ids.Contains(r.EmployeeId) && r.State == VisitRequestState.Pending)
-                .Select(r => new { r.EmployeeId, r.Type, r.Id }).ToListAsync(ct)).ToLookup(r => (r.EmployeeId, r.Type), r => r.Id);
-            var madeNow = new Dictionary<(Guid, VisitType), Guid>();
+                .Select(r => new { r.EmployeeId, r.Type }).ToListAsync(ct)).Select(r => (r.EmployeeId, r.Type)).ToHashSet();
+            var made = new List<VisitRequest>();
             foreach (var due in batch)
+                if (pending.Add((due.EmployeeId, due.Type)))
+                    made.Add(requests.FromPeriodicity(due.CompanyId, due.EmployeeId, due.Type,
+                        $"Demande générée selon la périodicité réglementaire : {Regulation.DueVisitRules.Label(due.Kind)}, avant le {due.DueBy:dd/MM/yyyy}."));
+            // The new requests and the links in one transaction, as set statements: each due visit points to
+            // its employee's pending request of that type (one it had, or the one just made).
+            var dueIds = batch.Select(d => d.Id).ToList();
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                var key = (due.EmployeeId, due.Type);
-                if (pending[key].FirstOrDefault() is var existing && existing != Guid.Empty) due.VisitRequestId = existing;
-                else if (madeNow.TryGetValue(key, out var made)) due.VisitRequestId = made;
-                else
-                {
-                    var request = requests.AddFromPeriodicity(due.CompanyId, due.EmployeeId, due.Type,
-                        $"Demande générée selon la périodicité réglementaire : {Regulation.DueVisitRules.Label(due.Kind)}, avant le {due.DueBy:dd/MM/yyyy}.");
-                    due.VisitRequestId = madeNow[key] = request.Id;
-                    created++;
-                }
+                await db.InsertAsync(made, ct);
+                await db.DueVisitEntries.Where(d => dueIds.Contains(d.Id) && d.VisitRequestId == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.VisitRequestId, d => db.VisitRequests
+                        .Where(r => r.EmployeeId == d.EmployeeId && r.Type == d.Type && r.State == VisitRequestState.Pending)
+                        .OrderBy(r => r.Id).Select(r => (Guid?)r.Id).FirstOrDefault()), ct);
+                await transaction.CommitAsync(ct);
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            created += made.Count;
             last = batch[^1].Id;
             if (batch.Count < BatchSize) break;
         }

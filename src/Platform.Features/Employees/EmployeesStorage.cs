@@ -14,6 +14,8 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         // The list: one company's employees in name order, read by keyset (SortName, Id).
         e.HasIndex(x => new { x.TenantId, x.CompanyId, x.SortName, x.Id });
         e.HasIndex(x => new { x.TenantId, x.ValidatedAt });
+        // The nightly due-visit refresh walks a tenant's employees by id (keyset), batch after batch.
+        e.HasIndex(x => new { x.TenantId, x.Id });
         // The count of the active ones (no end date, or one not passed) without reading the rows.
         e.HasIndex(x => new { x.TenantId, x.CompanyId, x.EndDate });
         e.Property(x => x.Civility).HasMaxLength(10);

@@ -166,10 +166,14 @@ public sealed class VisitRequestService(PlatformDbContext db, IdentityDb identit
     /// </summary>
     internal VisitRequest AddFromPeriodicity(Guid companyId, Guid employeeId, VisitType type, string comment)
     {
-        var request = new VisitRequest { CompanyId = companyId, EmployeeId = employeeId, Type = type, RequestedAt = time.GetUtcNow(), Comment = comment };
+        var request = FromPeriodicity(companyId, employeeId, type, comment);
         db.VisitRequests.Add(request);
         return request;
     }
+
+    /// <summary>The request the periodicity makes, not added to the context (the nightly job inserts them in bulk).</summary>
+    internal VisitRequest FromPeriodicity(Guid companyId, Guid employeeId, VisitType type, string comment) =>
+        new() { CompanyId = companyId, EmployeeId = employeeId, Type = type, RequestedAt = time.GetUtcNow(), Comment = comment };
 
     private static string Truncate(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

@@ -70,8 +70,9 @@ public static class InvoiceOperations
             .Argument<IntGraphType>("year")
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
+            .Argument<StringGraphType>("number", "Part of the invoice or credit note number (any case).")
             .ResolveAsync(async c => await Service(c).ListAsync(c.Source.Id, c.GetArgument<InvoiceStatus?>("status"), c.GetArgument<int?>("year"),
-                c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken));
+                c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.GetArgument<string?>("number"), c.CancellationToken));
     }
 
     public static void AddQueries(ObjectGraphType query)

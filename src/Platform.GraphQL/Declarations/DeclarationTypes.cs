@@ -96,6 +96,31 @@ public sealed class SubmitDeclarationInputType : InputObjectGraphType<SubmitDecl
     }
 }
 
+public sealed class SaveDeclarationStepInput
+{
+    public string CompanyId { get; set; } = "";
+    public int Year { get; set; }
+    public DeclarationStep Step { get; set; }
+    public List<string>? Determinants { get; set; }
+    public List<string>? OwnDeterminants { get; set; }
+    public PaymentMethod? PaymentMethod { get; set; }
+}
+
+public sealed class SaveDeclarationStepInputType : InputObjectGraphType<SaveDeclarationStepInput>
+{
+    public SaveDeclarationStepInputType()
+    {
+        Name = "SaveDeclarationStepInput";
+        Description = "One step of the declaration wizard, answered in the order of the tenant's steps (resumeStep says which one is next).";
+        Field<NonNullGraphType<IdGraphType>>("companyId");
+        Field<NonNullGraphType<IntGraphType>>("year");
+        Field<NonNullGraphType<DeclarationStepEnumType>>("step");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("determinants").Description("DETERMINANTS: those of the regulatory list present in the company.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("ownDeterminants").Description("DETERMINANTS: the company's own.");
+        Field<PaymentMethodType>("paymentMethod").Description("ESTIMATE: where the tenant asks for it at declaration.");
+    }
+}
+
 public sealed class DeclareNoStaffInput
 {
     public string CompanyId { get; set; } = "";
@@ -143,7 +168,7 @@ public static class DeclarationOperations
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<DeclarationPayloadType>>("submitDeclaration")
-            .Description("Signs and files the year's declaration with the employee list as it stands; a confirmation e-mail goes to the signatory. Within the tenant's edit days, submitting again amends it.")
+            .Description("Signs and files the year's declaration with the employee list as it stands, once the steps before the signature are passed (saveDeclarationStep; else STEP_REQUIRED); a confirmation e-mail goes to the signatory. Within the tenant's edit days, submitting again amends it.")
             .Argument<NonNullGraphType<SubmitDeclarationInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -151,6 +176,18 @@ public static class DeclarationOperations
                 if (!Guid.TryParse(input.CompanyId, out var companyId)) return Outcome<DeclarationView>.Fail(NotFound with { Field = "companyId" });
                 return await Wizard(c).SubmitAsync(new DeclarationSubmission(companyId, input.Year, input.PaymentMethod, input.SignatoryName, input.SignatoryEmail,
                     input.CertifyAccuracy, input.AcceptTerms), c.CancellationToken);
+            });
+        mutation.Field<NonNullGraphType<DeclarationPayloadType>>("saveDeclarationStep")
+            .Description("Saves one step of the year's declaration and moves it to the next (the declaration starts at its first step); a step after the one reached is refused (STEP_REQUIRED).")
+            .Argument<NonNullGraphType<SaveDeclarationStepInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<SaveDeclarationStepInput>("input");
+                if (!Guid.TryParse(input.CompanyId, out var companyId)) return Outcome<DeclarationView>.Fail(NotFound with { Field = "companyId" });
+                return await Wizard(c).SaveStepAsync(companyId, input.Year, new DeclarationStepAnswer(input.Step)
+                {
+                    Determinants = input.Determinants ?? [], OwnDeterminants = input.OwnDeterminants ?? [], PaymentMethod = input.PaymentMethod,
+                }, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<DeclarationPayloadType>>("declareNoStaff")
             .Description("« Aviez-vous du personnel au 31/12 ? » Non: files the declaration with no one and asks staff for the suspension or removal of the membership.")

@@ -144,6 +144,54 @@ public sealed class BillingRunTests(PlatformFactory factory) : PlatformTest(fact
     }
 
     [Fact]
+    public async Task A_run_bills_what_the_declaration_estimates_apprentices_and_the_SEPA_discount_included_and_marks_it_invoiced()
+    {
+        var api = new DemoApi(Factory, "sst68");
+        Guid company;
+        await using (var scope = Factory.Services.CreateTenantScope("sst68"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var member = new Company
+            {
+                MemberNumber = "SEPA01", Name = "Membre SEPA", Siret = "73282932000074", CreatedAt = Factory.Clock.GetUtcNow().AddYears(-1),
+                SepaMandateActiveSince = Factory.Clock.GetUtcNow().AddMonths(-2),
+            };
+            db.Companies.Add(member);
+            db.Declarations.Add(new Declaration { CompanyId = member.Id, Year = 2026, Headcount = 2, Apprentices = 1, Status = DeclarationStatus.Submitted });
+            await db.SaveChangesAsync();
+            company = member.Id;
+        }
+        var staff = await api.StaffTokenAsync();
+        const string Company = """
+            query($id: ID!) { company(id: $id) {
+              declarations { year status estimate { totalExclTax vat totalInclTax lines { label quantity amount } } }
+              invoices(year: 2026) { edges { node { id label totalExclTax vat totalInclTax } } } } }
+            """;
+        var before = (await api.DataAsync(staff, Company, new { id = company })).GetProperty("company");
+        var estimate = before.GetProperty("declarations").EnumerateArray().Single(d => d.GetProperty("year").GetInt32() == 2026).GetProperty("estimate");
+        // sst68 2026: 114,00 € per employee, the apprentice at that rate (no apprentice rate): 3 × 114,00 = 342,00 €, less 1.5 % (5,13 €).
+        Assert.Equal((336.87m, 67.37m, 404.24m), (estimate.GetProperty("totalExclTax").GetDecimal(), estimate.GetProperty("vat").GetDecimal(), estimate.GetProperty("totalInclTax").GetDecimal()));
+
+        Run(await api.MutateAsync(staff, "startBillingRun", BillingSteps.Start, new { input = new { period = "2026" } }));
+
+        var after = (await api.DataAsync(staff, Company, new { id = company })).GetProperty("company");
+        var invoice = Assert.Single(after.GetProperty("invoices").GetProperty("edges").EnumerateArray()).GetProperty("node");
+        Assert.Equal((estimate.GetProperty("totalExclTax").GetDecimal(), estimate.GetProperty("vat").GetDecimal(), estimate.GetProperty("totalInclTax").GetDecimal()),
+            (invoice.GetProperty("totalExclTax").GetDecimal(), invoice.GetProperty("vat").GetDecimal(), invoice.GetProperty("totalInclTax").GetDecimal()));
+        Assert.Equal("Cotisation 2026 — 2 salariés, 1 apprenti", invoice.GetProperty("label").GetString());
+        // The invoice's lines are the estimate's: employees, the apprentice, the discount.
+        await using (var scope = Factory.Services.CreateTenantScope("sst68"))
+        {
+            var id = Guid.Parse(invoice.GetProperty("id").GetString()!);
+            var lines = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().InvoiceLines.AsNoTracking().Where(l => l.InvoiceId == id).OrderBy(l => l.Position).ToListAsync();
+            Assert.Equal([228.00m, 114.00m, -5.13m], lines.Select(l => l.Amount));
+            Assert.StartsWith("Remise prélèvement SEPA (1,5 %)", lines[2].Label);
+        }
+        // « Facturée »: the declaration the run invoiced.
+        Assert.Equal("INVOICED", after.GetProperty("declarations").EnumerateArray().Single(d => d.GetProperty("year").GetInt32() == 2026).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_quarterly_run_bills_a_quarter_of_the_annual_rate_and_the_next_quarter_is_another_invoice_across_the_year_end()
     {
         var api = new DemoApi(Factory, "sstbtp-bfc");

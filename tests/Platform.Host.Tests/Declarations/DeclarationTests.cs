@@ -28,6 +28,38 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
           errors { code message field } } }
         """;
 
+    private const string Step = """
+        mutation($i: SaveDeclarationStepInput!) { saveDeclarationStep(input: $i) { declaration { id year status resumeStep headcount apprentices editableUntil submittedAt estimate { totalInclTax } }
+          errors { code message field } } }
+        """;
+
+    /// <summary>
+    /// What an API client does to file a declaration: each step the tenant's file enables, in order, then the
+    /// signature. Returns the first payload with errors, or the submission's.
+    /// </summary>
+    private async Task<JsonElement> FileAsync(DemoApi api, string token, Guid company, int year, string? payment = null, string email = "signataire@exemple.fr")
+    {
+        var tenant = api.Host.Split('.')[0];
+        var steps = Factory.Services.GetRequiredService<TenantCatalog>().All.Single(t => t.Slug == tenant).FileRules.Declaration.Steps;
+        foreach (var step in steps.Where(s => s != Platform.Tenancy.Rules.DeclarationStep.Signature))
+        {
+            var saved = await api.MutateAsync(token, "saveDeclarationStep", Step,
+                new { i = new { companyId = company, year, step = StepName(step), paymentMethod = payment } });
+            if (DemoApi.ErrorCodes(saved).Any()) return saved;
+        }
+        return await api.MutateAsync(token, "submitDeclaration", Submit, Signed(company, year, payment, email));
+    }
+
+    private static string StepName(Platform.Tenancy.Rules.DeclarationStep step) => step switch
+    {
+        Platform.Tenancy.Rules.DeclarationStep.Staff => "STAFF",
+        Platform.Tenancy.Rules.DeclarationStep.Administrative => "ADMINISTRATIVE",
+        Platform.Tenancy.Rules.DeclarationStep.Determinants => "DETERMINANTS",
+        Platform.Tenancy.Rules.DeclarationStep.Employees => "EMPLOYEES",
+        Platform.Tenancy.Rules.DeclarationStep.Estimate => "ESTIMATE",
+        _ => "SIGNATURE",
+    };
+
     public override async Task InitializeAsync()
     {
         // The demo companies join in June 2025: sstrn owes its first declaration for 2026.
@@ -85,7 +117,7 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         var closed = await sst68.MutateAsync(token68, "submitDeclaration", Submit, Signed(c68, 2026));
         Assert.Equal("NOT_OPEN", DemoApi.ErrorCodes(closed).Single());
         Assert.Contains("du 01/01/2026 au 31/01/2026", closed.GetProperty("errors")[0].GetProperty("message").GetString());
-        var late = await sst68.MutateAsync(token68, "submitDeclaration", Submit, Signed(c68, 2025));
+        var late = await FileAsync(sst68, token68, c68, 2025);
         Assert.Empty(DemoApi.ErrorCodes(late));
         Assert.Equal("SUBMITTED", late.GetProperty("declaration").GetProperty("status").GetString());
 
@@ -130,7 +162,7 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         await AddEmployeesAsync("sstrn", company, ("2019-04-01", null, "CDI"), ("2025-03-01", "2025-12-31", "CDD"), ("2025-03-01", "2025-12-30", "CDD"));
         At(2026, 1, 10);
         var token = await api.EmployerTokenAsync();
-        var first = (await api.MutateAsync(token, "submitDeclaration", Submit, Signed(company, 2026))).GetProperty("declaration");
+        var first = (await FileAsync(api, token, company, 2026)).GetProperty("declaration");
         Assert.Equal(2, first.GetProperty("headcount").GetInt32()); // the contract ending 31/12 counts, 30/12 does not
         var deadline = first.GetProperty("editableUntil").GetDateTimeOffset();
         Assert.Equal(first.GetProperty("submittedAt").GetDateTimeOffset().AddDays(7), deadline);
@@ -160,7 +192,7 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         var c68 = await DemoCompanyAsync("sst68");
         await AddEmployeesAsync("sst68", c68, ("2020-01-01", null, "CDI"));
         var token68 = await sst68.EmployerTokenAsync();
-        var filed = await sst68.MutateAsync(token68, "submitDeclaration", Submit, Signed(c68, 2026));
+        var filed = await FileAsync(sst68, token68, c68, 2026);
         Assert.Equal(JsonValueKind.Null, filed.GetProperty("declaration").GetProperty("editableUntil").ValueKind);
         Assert.Equal("NOT_EDITABLE", DemoApi.ErrorCodes(await sst68.MutateAsync(token68, "submitDeclaration", Submit, Signed(c68, 2026))).Single());
     }
@@ -175,14 +207,14 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         const string NoStaff = """
             mutation($i: DeclareNoStaffInput!) { declareNoStaff(input: $i) { declaration { year status headcount estimate { totalInclTax } } errors { code message field } } }
             """;
-        // No one on the list: a "yes" cannot be signed.
-        var empty = await api.MutateAsync(token, "submitDeclaration", Submit, Signed(company, 2026));
-        Assert.Equal("NO_EMPLOYEES", DemoApi.ErrorCodes(empty).Single());
-        Assert.Contains("31/12/2025", empty.GetProperty("errors")[0].GetProperty("message").GetString());
-
         var missing = await api.MutateAsync(token, "declareNoStaff", NoStaff, new { i = new { companyId = company, year = 2026, kind = "SUSPENSION", reason = " ", effectiveDate = "2026-01-01" } });
         Assert.Equal("reason", missing.GetProperty("errors")[0].GetProperty("field").GetString());
         Assert.Equal("TO_FILL", Status(await DeclarationsAsync(api, token, company), 2026));
+
+        // No one on the list: a "yes" stops at the list check.
+        var empty = await FileAsync(api, token, company, 2026);
+        Assert.Equal("NO_EMPLOYEES", DemoApi.ErrorCodes(empty).Single());
+        Assert.Contains("31/12/2025", empty.GetProperty("errors")[0].GetProperty("message").GetString());
 
         var done = await api.MutateAsync(token, "declareNoStaff", NoStaff, new { i = new { companyId = company, year = 2026, kind = "SUSPENSION", reason = "Plus de salarié depuis l'automne", effectiveDate = "2026-01-01" } });
         Assert.Empty(DemoApi.ErrorCodes(done));
@@ -205,9 +237,9 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         await AddEmployeesAsync("sstbtp-bfc", company, ("2018-01-01", null, "CDI"), ("2022-05-01", null, "CDI"));
         At(2026, 11, 10);
         var employer = await api.EmployerTokenAsync();
-        var missingPayment = await api.MutateAsync(employer, "submitDeclaration", Submit, Signed(company, 2026));
+        var missingPayment = await FileAsync(api, employer, company, 2026);
         Assert.Equal("paymentMethod", missingPayment.GetProperty("errors")[0].GetProperty("field").GetString());
-        var filed = await api.MutateAsync(employer, "submitDeclaration", Submit, Signed(company, 2026, "TRANSFER"));
+        var filed = await FileAsync(api, employer, company, 2026, "TRANSFER");
         var id = filed.GetProperty("declaration").GetProperty("id").GetString();
         Assert.Equal(331.20m, filed.GetProperty("declaration").GetProperty("estimate").GetProperty("totalInclTax").GetDecimal());
 
@@ -244,7 +276,7 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         await AddEmployeesAsync("sst68", company, ("2018-01-01", null, "CDI"), ("2022-05-01", null, "CDI"));
         At(2026, 1, 12);
         var token = await api.EmployerTokenAsync();
-        var filed = await api.MutateAsync(token, "submitDeclaration", Submit, Signed(company, 2026));
+        var filed = await FileAsync(api, token, company, 2026);
         Assert.Empty(DemoApi.ErrorCodes(filed));
         var estimate = (await DeclarationsAsync(api, token, company))[2026].GetProperty("estimate");
         Assert.Equal(228.00m, estimate.GetProperty("totalExclTax").GetDecimal());
@@ -370,7 +402,7 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         var company = await DemoCompanyAsync("sstrn");
         await AddEmployeesAsync("sstrn", company, ("2018-01-01", null, "CDI"), ("2022-05-01", null, "Apprentissage"));
         At(2026, 1, 12);
-        var filed = await api.MutateAsync(await api.EmployerTokenAsync(), "submitDeclaration", Submit, Signed(company, 2026));
+        var filed = await FileAsync(api, await api.EmployerTokenAsync(), company, 2026);
         var id = filed.GetProperty("declaration").GetProperty("id").GetString();
 
         var staff = await Factory.StaffPortalAsync(api.Host, "staff@sstrn.demo", DemoData.Password, DemoData.StaffTotpSecret);
@@ -394,7 +426,7 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         var company = await DemoCompanyAsync("sstrn");
         await AddEmployeesAsync("sstrn", company, ("2018-01-01", null, "CDI"));
         At(2026, 1, 12);
-        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(await api.EmployerTokenAsync(), "submitDeclaration", Submit, Signed(company, 2026))));
+        Assert.Empty(DemoApi.ErrorCodes(await FileAsync(api, await api.EmployerTokenAsync(), company, 2026)));
 
         var page = $"/entreprises/{company}/declarations/2026";
         var portal = await SignedInAsync("sstrn", "employer@sstrn.demo");
@@ -409,5 +441,91 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         At(2026, 1, 20);
         portal = await SignedInAsync("sstrn", "employer@sstrn.demo");
         Assert.DoesNotContain("Modifier ma déclaration", await portal.GetHtmlAsync(page));
+    }
+
+    [Fact]
+    public async Task An_API_client_cannot_skip_the_steps_the_tenant_enables()
+    {
+        // Pentest F6: submitDeclaration straight away filed a declaration without its steps (sstbtp-bfc: determinants, list check, payment method).
+        var api = new DemoApi(Factory, "sstbtp-bfc");
+        var company = await DemoCompanyAsync("sstbtp-bfc");
+        await AddEmployeesAsync("sstbtp-bfc", company, ("2018-01-01", null, "CDI"), ("2022-05-01", null, "CDI"));
+        At(2026, 11, 10);
+        var token = await api.EmployerTokenAsync();
+
+        var straight = await api.MutateAsync(token, "submitDeclaration", Submit, Signed(company, 2026, "TRANSFER"));
+        Assert.Equal("STEP_REQUIRED", DemoApi.ErrorCodes(straight).Single());
+        Assert.Contains("« Effectif au 31/12 »", straight.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal(JsonValueKind.Null, straight.GetProperty("declaration").ValueKind);
+        Assert.Equal("TO_FILL", Status(await DeclarationsAsync(api, token, company), 2026)); // nothing stored
+
+        var staff = StepInput(company, "STAFF");
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(token, "saveDeclarationStep", Step, staff)));
+        // Jumping from the administrative information to the estimate is refused, naming the step to do.
+        var estimate = StepInput(company, "ESTIMATE", "TRANSFER");
+        var jump = await api.MutateAsync(token, "saveDeclarationStep", Step, estimate);
+        Assert.Equal("STEP_REQUIRED", DemoApi.ErrorCodes(jump).Single());
+        Assert.Contains("« Informations administratives »", jump.GetProperty("errors")[0].GetProperty("message").GetString());
+        var administrative = StepInput(company, "ADMINISTRATIVE");
+        var determinants = StepInput(company, "DETERMINANTS");
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(token, "saveDeclarationStep", Step, administrative)));
+        var atList = await api.MutateAsync(token, "saveDeclarationStep", Step, determinants);
+        Assert.Equal("EMPLOYEES", atList.GetProperty("declaration").GetProperty("resumeStep").GetString());
+        // Signing before the list check and the estimate: refused, the declaration stays where it was.
+        var early = await api.MutateAsync(token, "submitDeclaration", Submit, Signed(company, 2026, "TRANSFER"));
+        Assert.Equal("STEP_REQUIRED", DemoApi.ErrorCodes(early).Single());
+        Assert.Contains("« Contrôle de la liste »", early.GetProperty("errors")[0].GetProperty("message").GetString());
+        var list = await DeclarationsAsync(api, token, company);
+        Assert.Equal("IN_PROGRESS", Status(list, 2026));
+        Assert.Equal("EMPLOYEES", list[2026].GetProperty("resumeStep").GetString());
+
+        // In order, it files.
+        var employees = StepInput(company, "EMPLOYEES");
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(token, "saveDeclarationStep", Step, employees)));
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(token, "saveDeclarationStep", Step, estimate)));
+        var filed = await api.MutateAsync(token, "submitDeclaration", Submit, Signed(company, 2026, "TRANSFER"));
+        Assert.Empty(DemoApi.ErrorCodes(filed));
+        Assert.Equal("SUBMITTED", filed.GetProperty("declaration").GetProperty("status").GetString());
+        Assert.Equal(2, filed.GetProperty("declaration").GetProperty("headcount").GetInt32());
+    }
+
+    private static object StepInput(Guid company, string step, string? payment = null) =>
+        new { i = new { companyId = company, year = 2026, step, paymentMethod = payment } };
+
+    [Fact]
+    public async Task The_accountant_sees_a_past_year_not_declared_as_due()
+    {
+        // The demo companies joined in June 2025; sist-on asks for the declaration any time of the year.
+        var client = await new DemoApi(Factory, "sist-on").CompanyIdAsync(DemoData.MemberNumbers["sist-on"].Client);
+        At(2026, 7, 14);
+        const string Clients = "{ clientsAcrossTenants { tenant { slug } company { id } declarationDue declarationYear } }";
+        async Task<JsonElement> SistOnClientAsync()
+        {
+            var token = await Factory.TokenAsync("sstrn.localhost", DemoData.AccountantEmail, DemoData.Password);
+            var result = await Factory.GraphQLAsync("sstrn.localhost", Clients, token: token);
+            return result.GetProperty("data").GetProperty("clientsAcrossTenants").EnumerateArray()
+                .Single(c => c.GetProperty("tenant").GetProperty("slug").GetString() == "sist-on");
+        }
+        async Task FileAsync(int year)
+        {
+            await using var scope = Factory.Services.CreateTenantScope("sist-on");
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Declarations.Add(new Platform.Features.Declarations.Declaration
+            {
+                CompanyId = client, Year = year, Headcount = 4, Status = Platform.Features.Declarations.DeclarationStatus.Submitted, SubmittedAt = Factory.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var due = await SistOnClientAsync();
+        Assert.True(due.GetProperty("declarationDue").GetBoolean());
+        Assert.Equal(2025, due.GetProperty("declarationYear").GetInt32()); // the oldest owed comes first
+        // This year's filed: 2025, never declared, is still due (it was not, before).
+        await FileAsync(2026);
+        due = await SistOnClientAsync();
+        Assert.True(due.GetProperty("declarationDue").GetBoolean());
+        Assert.Equal(2025, due.GetProperty("declarationYear").GetInt32());
+        await FileAsync(2025);
+        Assert.False((await SistOnClientAsync()).GetProperty("declarationDue").GetBoolean());
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Access;
 using Platform.Features.Demo;
 using Platform.Features.Persistence;
+using Platform.Features.Regulation;
 using Platform.Host.Tests.Infrastructure;
 using Platform.Host.Tests.Workstations;
 using Platform.Tenancy;
@@ -51,6 +52,54 @@ public sealed class BillingAndVisitPagesTests(PlatformFactory factory) : Platfor
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.DoesNotContain("Cotisation", await PortalClient.HtmlAsync(refused));
         Assert.DoesNotContain("/factures", await convocation.GetHtmlAsync($"/entreprises/{company}"));
+    }
+
+    [Fact]
+    public async Task The_invoices_page_filters_credit_notes_and_years_together_and_finds_a_document_by_its_number()
+    {
+        var company = await new DemoApi(Factory, "sst68").CompanyIdAsync("680001");
+        string number2025, creditNote;
+        await using (var scope = Factory.Services.CreateTenantScope("sst68"))
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsPlatform();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var invoices = await db.Invoices.AsNoTracking().Where(i => i.CompanyId == company).OrderBy(i => i.Sequence).ToListAsync();
+            number2025 = invoices.Single(i => i.IssuedOn.Year == 2025).Number;
+            var day = Factory.Clock.Today();
+            var (note, errors) = await scope.ServiceProvider.GetRequiredService<Platform.Features.Billing.InvoiceService>().IssueAsync(
+                new Platform.Features.Billing.InvoiceDraft(company, "Avoir : un salarié en moins", day, 114m, 20m, [day])
+                { Kind = Platform.Features.Billing.InvoiceKind.CreditNote, CorrectsInvoiceId = invoices.Single(i => i.IssuedOn.Year == 2026).Id });
+            Assert.Empty(errors);
+            creditNote = note!.Number;
+        }
+        var employer = await SignedInAsync("sst68", "680001");
+        var page = $"/entreprises/{company}/factures";
+
+        var notes = Text(await employer.GetHtmlAsync($"{page}?statut=avoirs"));
+        Assert.Contains("1 document(s)", notes);
+        Assert.Contains($"{creditNote} ", notes);
+        Assert.DoesNotContain("Cotisation", notes);
+        var year2025 = Text(await employer.GetHtmlAsync($"{page}?annee=2025"));
+        Assert.Contains("1 document(s)", year2025);
+        Assert.Contains("Cotisation 2025", year2025);
+        // Both filters at once: nothing left to pay on 2025.
+        Assert.Contains("Aucune facture ne correspond à ce filtre.", Text(await employer.GetHtmlAsync($"{page}?statut=a-payer&annee=2025")));
+        Assert.Contains("Cotisation 2026", Text(await employer.GetHtmlAsync($"{page}?statut=a-payer&annee=2026")));
+
+        // « Rechercher une pièce par son numéro » (seeds 000, 001): part of it, in any case.
+        var part = number2025.ToLowerInvariant()[1..];
+        var found = Text(await employer.GetHtmlAsync($"{page}?numero={Uri.EscapeDataString(part)}"));
+        Assert.Contains("1 document(s)", found);
+        Assert.Contains($"{number2025} ", found);
+        Assert.Contains($"value=\"{part}\"", await employer.GetHtmlAsync($"{page}?numero={Uri.EscapeDataString(part)}"));
+        Assert.Contains("Aucune facture ne correspond à ce filtre.", Text(await employer.GetHtmlAsync($"{page}?numero=ZZ999")));
+
+        // The same search through the API.
+        var api = new DemoApi(Factory, "sst68");
+        var listed = (await api.DataAsync(await api.EmployerTokenAsync(), "query($id: ID!, $n: String) { company(id: $id) { invoices(number: $n) { totalCount edges { node { number } } } } }",
+            new { id = company, n = creditNote.ToLowerInvariant() })).GetProperty("company").GetProperty("invoices");
+        Assert.Equal(1, listed.GetProperty("totalCount").GetInt32());
+        Assert.Equal(creditNote, listed.GetProperty("edges")[0].GetProperty("node").GetProperty("number").GetString());
     }
 
     [Fact]

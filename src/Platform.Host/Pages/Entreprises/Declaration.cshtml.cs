@@ -48,15 +48,7 @@ public sealed class DeclarationModel(
     public string? Message { get; private set; }
     public IReadOnlyList<DeclarationStep> Steps => Rules.Declaration.Steps;
 
-    public static string Label(DeclarationStep step) => step switch
-    {
-        DeclarationStep.Staff => "Effectif au 31/12",
-        DeclarationStep.Administrative => "Informations administratives",
-        DeclarationStep.Determinants => "Déterminants de suivi",
-        DeclarationStep.Employees => "Contrôle de la liste",
-        DeclarationStep.Estimate => "Estimatif",
-        _ => "Récapitulatif et signature",
-    };
+    public static string Label(DeclarationStep step) => DeclarationWizard.StepLabel(step);
 
     /// <summary>The error of one field, shown beside it; null when none.</summary>
     public UserError? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field);

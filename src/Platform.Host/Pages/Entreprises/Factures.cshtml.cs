@@ -12,7 +12,7 @@ using Platform.Tenancy.Resolution;
 
 namespace Platform.Host.Pages.Entreprises;
 
-/// <summary>« Factures » (seeds 000, 001, 003, 004): invoices and credit notes with their schedule; filters to pay, paid, credit notes, year.</summary>
+/// <summary>« Factures » (seeds 000, 001, 003, 004): invoices and credit notes with their schedule; filters to pay, paid, credit notes, year, and a search by number.</summary>
 [Authorize]
 public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access, CompanyDirectory companies, CardPayments cardPayments, PaymentHistory paymentHistory, SepaMandates mandates) : PageModel
 {
@@ -22,6 +22,8 @@ public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access,
     [FromQuery(Name = "apres")] public string? After { get; set; }
     /// <summary>Back from Stripe: « confirmation » or « annule ». Says so, and changes nothing.</summary>
     [FromQuery(Name = "paiement")] public string? PaymentReturn { get; set; }
+    /// <summary>« Rechercher une pièce par son numéro de référence » (seeds 000, 001).</summary>
+    [FromQuery(Name = "numero")] public string? Number { get; set; }
 
     public CompanyView Company { get; private set; } = null!;
     public Page<InvoiceView> List { get; private set; } = null!;
@@ -48,7 +50,7 @@ public sealed class FacturesModel(InvoiceService invoices, CompanyAccess access,
         if (!await access.CanSeeAsync(Id)) return NotFound();
         var status = Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Status;
         // Throws AccessDenied for a role without invoices (Convocation): the portal's 403 page.
-        List = await invoices.ListAsync(Id, status, Year, null, After);
+        List = await invoices.ListAsync(Id, status, Year, null, After, Number);
         Years = await invoices.YearsAsync(Id);
         Company = (await companies.GetAsync(Id))!;
         var notOffered = await mandates.WhyNotOfferedAsync(Id);

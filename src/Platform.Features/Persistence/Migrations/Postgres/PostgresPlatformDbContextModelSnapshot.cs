@@ -1237,6 +1237,8 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "Id");
+
                     b.HasIndex("TenantId", "MemberNumber")
                         .IsUnique();
 
@@ -1952,6 +1954,8 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId");
 
                     b.HasIndex("CurrentWorkstationId");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "ValidatedAt");
 

@@ -1241,6 +1241,8 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "Id");
+
                     b.HasIndex("TenantId", "MemberNumber")
                         .IsUnique();
 
@@ -1956,6 +1958,8 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.HasIndex("CompanyId");
 
                     b.HasIndex("CurrentWorkstationId");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "ValidatedAt");
 

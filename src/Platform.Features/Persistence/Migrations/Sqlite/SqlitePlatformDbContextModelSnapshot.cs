@@ -1230,6 +1230,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "Id");
+
                     b.HasIndex("TenantId", "MemberNumber")
                         .IsUnique();
 
@@ -1945,6 +1947,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.HasIndex("CompanyId");
 
                     b.HasIndex("CurrentWorkstationId");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "ValidatedAt");
 
