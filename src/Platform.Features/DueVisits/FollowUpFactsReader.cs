@@ -62,9 +62,9 @@ internal sealed class FollowUpFactsReader(PlatformDbContext db)
         // What the employer told in end-of-career and post-exposure requests: the retirement date, the end of the exposure.
         var requests = db.VisitRequests.AsNoTracking()
             .Where(r => (r.RetirementDate != null || r.ExposureEndDate != null) && r.State != Visits.VisitRequestState.Cancelled);
-        var (first, last) = (employees[0].Id, employees[^1].Id);
+        var (firstId, lastId) = (employees[0].Id, employees[^1].Id);
         requests = wholeTenant
-            ? requests.Where(r => r.EmployeeId.CompareTo(first) >= 0 && r.EmployeeId.CompareTo(last) <= 0)
+            ? requests.Where(r => r.EmployeeId.CompareTo(firstId) >= 0 && r.EmployeeId.CompareTo(lastId) <= 0)
             : requests.Where(r => ids.Contains(r.EmployeeId));
         var told = (await requests
                 .GroupBy(r => r.EmployeeId).Select(g => new { g.Key, Retirement = g.Max(r => r.RetirementDate), ExposureEnd = g.Max(r => r.ExposureEndDate) }).ToListAsync(ct))

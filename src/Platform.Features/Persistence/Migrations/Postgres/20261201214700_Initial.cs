@@ -1,6 +1,7 @@
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -136,6 +137,20 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmailLinkTokens",
                 columns: table => new
                 {
@@ -259,11 +274,41 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     AttachmentFileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     AttachmentContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     AttachmentContent = table.Column<byte[]>(type: "bytea", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    LastError = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedStripeEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EventId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedStripeEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SharedCounters",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharedCounters", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -621,6 +666,47 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SepaMandates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
+                    Ordinal = table.Column<int>(type: "integer", nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(70)", maxLength: 70, nullable: false),
+                    ProtectedIban = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IbanCountry = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    IbanLast4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Bic = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    SignerUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignerEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CodeExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WrongTries = table.Column<int>(type: "integer", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SignedFromIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SignedWithUserAgent = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProviderCustomerId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProviderSetupId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProviderPaymentMethodId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SepaMandates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SepaMandates_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SituationRequests",
                 columns: table => new
                 {
@@ -863,6 +949,84 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstalmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payments_InvoiceInstalments_InstalmentId",
+                        column: x => x.InstalmentId,
+                        principalTable: "InvoiceInstalments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Payments_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SepaDebits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MandateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstalmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AnnouncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProviderPaymentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SepaDebits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SepaDebits_InvoiceInstalments_InstalmentId",
+                        column: x => x.InstalmentId,
+                        principalTable: "InvoiceInstalments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SepaDebits_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SepaDebits_SepaMandates_MandateId",
+                        column: x => x.MandateId,
+                        principalTable: "SepaMandates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CareerEntries",
                 columns: table => new
                 {
@@ -999,6 +1163,8 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     EmployerReason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     ReasonComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     LastOpinionDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    TakenInChargeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TakenInChargeByUserId = table.Column<Guid>(type: "uuid", nullable: true),
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ClosingReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -1043,7 +1209,10 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     CancellationRequestedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
                     CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CancelledByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CancellationReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    CancellationReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CertificateFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CertificateUploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CertificateUploadedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1182,6 +1351,11 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "IX_CareerEntries_WorkstationId",
                 table: "CareerEntries",
                 column: "WorkstationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_TenantId_Id",
+                table: "Companies",
+                columns: new[] { "TenantId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_TenantId_MemberNumber",
@@ -1332,6 +1506,11 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "IX_Employees_TenantId_CompanyId_SortName_Id",
                 table: "Employees",
                 columns: new[] { "TenantId", "CompanyId", "SortName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employees_TenantId_Id",
+                table: "Employees",
+                columns: new[] { "TenantId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employees_TenantId_ValidatedAt",
@@ -1538,6 +1717,31 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 columns: new[] { "TenantId", "SentAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payments_InstalmentId",
+                table: "Payments",
+                column: "InstalmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_InvoiceId",
+                table: "Payments",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_CheckoutSessionId",
+                table: "Payments",
+                columns: new[] { "TenantId", "CheckoutSessionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_InvoiceId",
+                table: "Payments",
+                columns: new[] { "TenantId", "InvoiceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_PaymentIntentId",
+                table: "Payments",
+                columns: new[] { "TenantId", "PaymentIntentId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PendingChanges_CompanyId",
                 table: "PendingChanges",
                 column: "CompanyId");
@@ -1556,6 +1760,66 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "IX_PendingChanges_TenantId_SubjectId",
                 table: "PendingChanges",
                 columns: new[] { "TenantId", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessedStripeEvents_TenantId_EventId",
+                table: "ProcessedStripeEvents",
+                columns: new[] { "TenantId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_InstalmentId",
+                table: "SepaDebits",
+                column: "InstalmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_InvoiceId",
+                table: "SepaDebits",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_MandateId",
+                table: "SepaDebits",
+                column: "MandateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_TenantId_InstalmentId",
+                table: "SepaDebits",
+                columns: new[] { "TenantId", "InstalmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_TenantId_ProviderPaymentId",
+                table: "SepaDebits",
+                columns: new[] { "TenantId", "ProviderPaymentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_TenantId_Status_DueOn",
+                table: "SepaDebits",
+                columns: new[] { "TenantId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaMandates_CompanyId",
+                table: "SepaMandates",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaMandates_TenantId_CompanyId_Ordinal",
+                table: "SepaMandates",
+                columns: new[] { "TenantId", "CompanyId", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaMandates_TenantId_Reference",
+                table: "SepaMandates",
+                columns: new[] { "TenantId", "Reference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedCounters_ExpiresAt",
+                table: "SharedCounters",
+                column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SignInGuards_TenantId_UserId",
@@ -1670,6 +1934,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "ConnectionRecords");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Declarations");
 
             migrationBuilder.DropTable(
@@ -1695,9 +1962,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "InvoiceCounters");
-
-            migrationBuilder.DropTable(
-                name: "InvoiceInstalments");
 
             migrationBuilder.DropTable(
                 name: "InvoiceLines");
@@ -1727,7 +1991,19 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "OutboxEmails");
 
             migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
                 name: "PendingChanges");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedStripeEvents");
+
+            migrationBuilder.DropTable(
+                name: "SepaDebits");
+
+            migrationBuilder.DropTable(
+                name: "SharedCounters");
 
             migrationBuilder.DropTable(
                 name: "SignInGuards");
@@ -1754,16 +2030,22 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "VisitRequests");
 
             migrationBuilder.DropTable(
-                name: "Invoices");
+                name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
-                name: "OpenIddictAuthorizations");
+                name: "InvoiceInstalments");
+
+            migrationBuilder.DropTable(
+                name: "SepaMandates");
 
             migrationBuilder.DropTable(
                 name: "Employees");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "Invoices");
 
             migrationBuilder.DropTable(
                 name: "Workstations");

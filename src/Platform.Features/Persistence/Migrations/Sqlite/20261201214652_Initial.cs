@@ -135,6 +135,20 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmailLinkTokens",
                 columns: table => new
                 {
@@ -258,11 +272,41 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     AttachmentFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AttachmentContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     AttachmentContent = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedStripeEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedStripeEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SharedCounters",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharedCounters", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -620,6 +664,47 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SepaMandates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    HolderName = table.Column<string>(type: "TEXT", maxLength: 70, nullable: false),
+                    ProtectedIban = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    IbanCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    IbanLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    Bic = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    SignerUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignerEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CodeExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    WrongTries = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SignedFromIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SignedWithUserAgent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ProviderCustomerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProviderSetupId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProviderPaymentMethodId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SepaMandates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SepaMandates_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SituationRequests",
                 columns: table => new
                 {
@@ -862,6 +947,84 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstalmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payments_InvoiceInstalments_InstalmentId",
+                        column: x => x.InstalmentId,
+                        principalTable: "InvoiceInstalments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Payments_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SepaDebits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    MandateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstalmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AnnouncedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ProviderPaymentId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SepaDebits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SepaDebits_InvoiceInstalments_InstalmentId",
+                        column: x => x.InstalmentId,
+                        principalTable: "InvoiceInstalments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SepaDebits_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SepaDebits_SepaMandates_MandateId",
+                        column: x => x.MandateId,
+                        principalTable: "SepaMandates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CareerEntries",
                 columns: table => new
                 {
@@ -998,6 +1161,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     EmployerReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     ReasonComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     LastOpinionDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TakenInChargeAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    TakenInChargeByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     ClosingReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     CancelledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
@@ -1042,7 +1207,10 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     CancellationRequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CancelledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     CancelledByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CertificateFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CertificateUploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CertificateUploadedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1181,6 +1349,11 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_CareerEntries_WorkstationId",
                 table: "CareerEntries",
                 column: "WorkstationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_TenantId_Id",
+                table: "Companies",
+                columns: new[] { "TenantId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_TenantId_MemberNumber",
@@ -1331,6 +1504,11 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_Employees_TenantId_CompanyId_SortName_Id",
                 table: "Employees",
                 columns: new[] { "TenantId", "CompanyId", "SortName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employees_TenantId_Id",
+                table: "Employees",
+                columns: new[] { "TenantId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employees_TenantId_ValidatedAt",
@@ -1537,6 +1715,31 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "SentAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payments_InstalmentId",
+                table: "Payments",
+                column: "InstalmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_InvoiceId",
+                table: "Payments",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_CheckoutSessionId",
+                table: "Payments",
+                columns: new[] { "TenantId", "CheckoutSessionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_InvoiceId",
+                table: "Payments",
+                columns: new[] { "TenantId", "InvoiceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_PaymentIntentId",
+                table: "Payments",
+                columns: new[] { "TenantId", "PaymentIntentId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PendingChanges_CompanyId",
                 table: "PendingChanges",
                 column: "CompanyId");
@@ -1555,6 +1758,66 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_PendingChanges_TenantId_SubjectId",
                 table: "PendingChanges",
                 columns: new[] { "TenantId", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessedStripeEvents_TenantId_EventId",
+                table: "ProcessedStripeEvents",
+                columns: new[] { "TenantId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_InstalmentId",
+                table: "SepaDebits",
+                column: "InstalmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_InvoiceId",
+                table: "SepaDebits",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_MandateId",
+                table: "SepaDebits",
+                column: "MandateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_TenantId_InstalmentId",
+                table: "SepaDebits",
+                columns: new[] { "TenantId", "InstalmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_TenantId_ProviderPaymentId",
+                table: "SepaDebits",
+                columns: new[] { "TenantId", "ProviderPaymentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaDebits_TenantId_Status_DueOn",
+                table: "SepaDebits",
+                columns: new[] { "TenantId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaMandates_CompanyId",
+                table: "SepaMandates",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaMandates_TenantId_CompanyId_Ordinal",
+                table: "SepaMandates",
+                columns: new[] { "TenantId", "CompanyId", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SepaMandates_TenantId_Reference",
+                table: "SepaMandates",
+                columns: new[] { "TenantId", "Reference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedCounters_ExpiresAt",
+                table: "SharedCounters",
+                column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SignInGuards_TenantId_UserId",
@@ -1669,6 +1932,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "ConnectionRecords");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Declarations");
 
             migrationBuilder.DropTable(
@@ -1694,9 +1960,6 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "InvoiceCounters");
-
-            migrationBuilder.DropTable(
-                name: "InvoiceInstalments");
 
             migrationBuilder.DropTable(
                 name: "InvoiceLines");
@@ -1726,7 +1989,19 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "OutboxEmails");
 
             migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
                 name: "PendingChanges");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedStripeEvents");
+
+            migrationBuilder.DropTable(
+                name: "SepaDebits");
+
+            migrationBuilder.DropTable(
+                name: "SharedCounters");
 
             migrationBuilder.DropTable(
                 name: "SignInGuards");
@@ -1753,16 +2028,22 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "VisitRequests");
 
             migrationBuilder.DropTable(
-                name: "Invoices");
+                name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
-                name: "OpenIddictAuthorizations");
+                name: "InvoiceInstalments");
+
+            migrationBuilder.DropTable(
+                name: "SepaMandates");
 
             migrationBuilder.DropTable(
                 name: "Employees");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "Invoices");
 
             migrationBuilder.DropTable(
                 name: "Workstations");
