@@ -177,8 +177,14 @@ public sealed class CompanyUsers(
     /// waiting for activation, whose e-mail the link now proves) gives a name and, where the tenant signs
     /// in with one, the password: only then, once the e-mail is proven, is a password set.
     /// </summary>
-    public Task<Outcome<AcceptedInvitation>> AcceptAsync(string? token, string? firstName, string? lastName, string? password, CancellationToken ct = default) =>
-        PersonAndTenant.RunAsync<Outcome<AcceptedInvitation>>(db, identity, async () =>
+    public async Task<Outcome<AcceptedInvitation>> AcceptAsync(string? token, string? firstName, string? lastName, string? password, CancellationToken ct = default)
+    {
+        // A password given here may be a sign-in (below): throttled like one. The throttle counts on a connection
+        // of its own (shared counters), so before the transaction, which on SQLite holds the write lock to its end.
+        if (!string.IsNullOrEmpty(password) && await FindInvitationAsync(token, ct) is { } pending
+            && !await throttle.TryAcquireAsync(Tenant.Slug, pending.Email, ct))
+            return Outcome<AcceptedInvitation>.Fail(SignInThrottle.TooMany with { Field = "password" });
+        return await PersonAndTenant.RunAsync<Outcome<AcceptedInvitation>>(db, identity, async () =>
         {
             if (await FindInvitationAsync(token, ct) is not { } invitation) return Outcome<AcceptedInvitation>.Fail(LinkExpired);
             var rules = await RulesAsync();
@@ -190,10 +196,9 @@ public sealed class CompanyUsers(
                 if (currentUser.UserId != user.Id)
                 {
                     // Where sign-in is by identifier only (sst68), the account cannot sign in here before it has one:
-                    // its password, given on the acceptance page, is the sign-in (throttled like any other).
+                    // its password, given on the acceptance page, is the sign-in (throttled like any other, above).
                     if (!SignsInOnlyByIdentifier(rules) || user.PasswordHash is null)
                         return Outcome<AcceptedInvitation>.Fail(new UserError("SIGN_IN_REQUIRED", $"Connectez-vous avec le compte {invitation.Email} pour accepter cette invitation.", "token"));
-                    if (!await throttle.TryAcquireAsync(Tenant.Slug, invitation.Email)) return Outcome<AcceptedInvitation>.Fail(SignInThrottle.TooMany with { Field = "password" });
                     // The same lockout as the sign-in form: this password check is a sign-in.
                     var check = await lockout.CheckPasswordAsync(user, password, rules,
                         new UserError("INVALID_CREDENTIALS", $"Mot de passe du compte {invitation.Email} incorrect.", "password"), null, ct);
@@ -235,6 +240,7 @@ public sealed class CompanyUsers(
             await db.SaveChangesAsync(ct);
             return Outcome<AcceptedInvitation>.Ok(new AcceptedInvitation(SignedInUser.Of(user, Tenant.Slug, null), invitation.CompanyId, identifier));
         }, ct);
+    }
 
     /// <summary>Member-number tenants without the mandataire box: there, an e-mail never signs anyone in (staff aside).</summary>
     private static bool SignsInOnlyByIdentifier(TenantRules rules) => rules.Login.Identifier == LoginIdentifier.MemberNumber && !rules.Login.ProxyLogin;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using GraphQL;
@@ -108,7 +109,19 @@ public static class GraphQLEndpoint
         }
 
         var services = http.RequestServices;
-        if (services.GetService<GraphQLRateLimit>() is { } limit && await limit.AdmitAsync(http, document.Document, operationName) is { } tooMany)
+        string? tooMany;
+        // The limit is counted in the shared database: when it cannot be reached, the answer is the same
+        // JSON internal error (with its reference) as a failure inside a resolver, not the portal's HTML page.
+        try { tooMany = services.GetService<GraphQLRateLimit>() is { } limit ? await limit.AdmitAsync(http, document.Document, operationName) : null; }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLEndpoint))
+                .LogError(e, "GraphQL rate limit unavailable (correlation {CorrelationId})", http.TraceIdentifier);
+            await WriteRequestErrorAsync(http, StatusCodes.Status500InternalServerError, GraphQLErrors.Internal,
+                $"Une erreur interne est survenue. Référence : {http.TraceIdentifier}.");
+            return;
+        }
+        if (tooMany is not null)
         {
             http.Response.Headers.RetryAfter = "60";
             await WriteRequestErrorAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED", tooMany);

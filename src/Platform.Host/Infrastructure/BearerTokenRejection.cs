@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenIddict.Validation.AspNetCore;
 using Platform.Features.Access;
 using Platform.Tenancy;
 
@@ -34,7 +33,7 @@ public static class BearerTokenRejection
 
     private static bool Rejected(HttpContext http)
     {
-        if (TokenServer.SelectScheme(http) != OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme) return false;
+        if (TokenServer.SelectScheme(http) != ValidatedBearerTokens.Scheme) return false;
         // The token endpoint answers for itself (OAuth errors), and host-free paths (/health) have no tenant to check.
         if (http.Request.Path.StartsWithSegments("/connect")) return false;
         if (http.RequestServices.GetRequiredService<ITenantContext>().Current is not { } tenant) return false;

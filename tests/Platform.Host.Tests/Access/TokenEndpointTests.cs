@@ -70,7 +70,7 @@ public sealed class TokenEndpointTests(PlatformFactory factory) : PlatformTest(f
     public async Task A_token_already_accepted_is_accepted_again_but_an_altered_copy_is_not()
     {
         // Validated tokens are remembered by their exact text (ValidatedBearerTokens): the same token
-        // reads `me` again and again; the same token with a changed signature is nobody, every time.
+        // reads `me` again and again; the same token with a changed signature is refused (401 invalid_token), every time.
         await DemoData.SeedAsync(Factory.Services);
         var (_, body) = await PasswordAsync("sstrn.localhost", "employer@sstrn.demo", DemoData.Password);
         var token = body.GetProperty("access_token").GetString()!;
@@ -81,7 +81,7 @@ public sealed class TokenEndpointTests(PlatformFactory factory) : PlatformTest(f
             var me = await GraphQLWithTokenAsync("sstrn.localhost", token, "{ me { email } }");
             Assert.Equal("employer@sstrn.demo", me.GetProperty("data").GetProperty("me").GetProperty("email").GetString());
             var forged = await GraphQLWithTokenAsync("sstrn.localhost", altered, "{ me { email } }");
-            Assert.Equal(JsonValueKind.Null, forged.GetProperty("data").GetProperty("me").ValueKind);
+            Assert.Equal("INVALID_TOKEN", forged.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         }
     }
 
