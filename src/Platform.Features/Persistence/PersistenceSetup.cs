@@ -70,11 +70,11 @@ public static class PersistenceSetup
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<TContext>(sp,
             sp.GetRequiredService<ContextOptions<TContext>>().For(sp.GetRequiredService<ITenantContext>().Current)));
         services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<TContext>());
-        // Platform rows always on the platform database, whatever the scope's tenant (DESIGN.md 4). This
-        // context is bound to no tenant (it has no query filter, and its connection string is the
-        // platform's whatever the scope), so pooling it cannot carry a tenant from one request to the
-        // next; it saves a signed-in request the setup of a new context's services.
-        services.AddDbContextPool<IdentityDb>((sp, options) =>
+        // Platform rows always on the platform database, whatever the scope's tenant (DESIGN.md 4). Not
+        // pooled: PersonAndTenant lends it the tenant context's connection for one transaction, and a
+        // pooled instance would go back to the pool holding that connection once disposed (EF does not
+        // reset a connection it does not own): every later lease failed on PostgreSQL and SQL Server.
+        services.AddDbContext<IdentityDb>((sp, options) =>
         {
             settings.Configure(options, settings.DefaultConnectionString);
             if (sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>().ToList() is { Count: > 0 } interceptors)

@@ -22,9 +22,45 @@ public static class IntrospectionLimits
 
     public static Task Validate(ComplexityValidationContext context)
     {
-        context.Error = Check(context.ValidationContext.Operation, context.TotalImpact, context.MaxDepth);
+        context.Error = Check(context.ValidationContext.Operation, context.TotalImpact, context.MaxDepth)
+            ?? AliasInIntrospection(context.ValidationContext.Operation, context.ValidationContext.Document);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Without aliases, the answer to an introspection-only operation is bounded by the schema: repeated
+    /// selections merge into one key. Aliases would multiply it (twenty aliased `types` each with twenty
+    /// aliased `fields` answered 11 MB to a 1 KB query), and no standard introspection query uses them.
+    /// </summary>
+    private static ComplexityError? AliasInIntrospection(GraphQLOperationDefinition? operation, GraphQLDocument document)
+    {
+        if (operation is null || !IsIntrospectionOnly(operation)) return null;
+        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue);
+        var visited = new HashSet<string>();
+        var pending = new Stack<GraphQLSelectionSet>([operation.SelectionSet]);
+        while (pending.TryPop(out var set))
+            foreach (var selection in set.Selections)
+                switch (selection)
+                {
+                    case GraphQLField { Alias: not null }:
+                        return new ComplexityError("Aliases are not allowed in an introspection query.");
+                    case GraphQLField { SelectionSet: { } inner }:
+                        pending.Push(inner);
+                        break;
+                    case GraphQLInlineFragment inline:
+                        pending.Push(inline.SelectionSet);
+                        break;
+                    case GraphQLFragmentSpread spread when visited.Add(spread.FragmentName.Name.StringValue)
+                        && fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
+                        pending.Push(fragment.SelectionSet);
+                        break;
+                }
+        return null;
+    }
+
+    private static bool IsIntrospectionOnly(GraphQLOperationDefinition operation) =>
+        operation.Operation == OperationType.Query && operation.SelectionSet.Selections.Count > 0
+        && operation.SelectionSet.Selections.All(s => s is GraphQLField f && MetaFields.Contains(f.Name.StringValue));
 
     private static ComplexityError? Check(GraphQLOperationDefinition? operation, double complexity, int depth)
     {

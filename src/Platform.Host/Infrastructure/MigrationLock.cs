@@ -32,8 +32,16 @@ public sealed class MigrationLock : IAsyncDisposable
 
     public static async Task<MigrationLock> AcquireAsync(DatabaseSettings settings, ILogger logger, CancellationToken ct = default)
     {
-        var waiting = Task.Delay(TimeSpan.FromSeconds(2), ct)
+        // Said only when the lock is still not ours after 2 seconds (the timer stops once it is taken).
+        using var taken = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _ = Task.Delay(TimeSpan.FromSeconds(2), taken.Token)
             .ContinueWith(t => { if (!t.IsCanceled) logger.LogInformation("Waiting for another migration of the database to end"); }, TaskScheduler.Default);
+        try { return await AcquireAsync(settings, ct); }
+        finally { await taken.CancelAsync(); }
+    }
+
+    private static async Task<MigrationLock> AcquireAsync(DatabaseSettings settings, CancellationToken ct)
+    {
         switch (settings.Provider)
         {
             case DatabaseProvider.Postgres:

@@ -97,6 +97,9 @@ public sealed class PersonAndTenantSaveTests(FailingSaveFactory factory) : Platf
         var accepted = await AsAsync(null, sp => sp.GetRequiredService<CompanyUsers>().AcceptAsync(token, "Nina", "Nouvelle", "Nouvelle-2026!"));
         Assert.Empty(accepted.Errors);
         Assert.True(await AsAsync(null, sp => sp.GetRequiredService<PlatformDbContext>().Memberships.AnyAsync(m => m.UserId == accepted.Value!.User.UserId && m.CompanyId == company)));
+        // The person's context borrowed the tenant's connection for that transaction: later requests (each a new
+        // person's context) still reach the platform database (a pooled one kept the disposed connection: 500s on PostgreSQL).
+        for (var i = 0; i < 3; i++) Assert.NotEmpty(await Factory.TokenAsync($"{Tenant}.localhost", "nina@example.fr", "Nouvelle-2026!"));
     }
 
     [Fact]

@@ -71,6 +71,20 @@ public sealed partial class ApiForDevelopersTests(ApiReferenceFactory factory) :
     }
 
     [Fact]
+    public async Task An_introspection_query_cannot_multiply_its_answer_with_aliases()
+    {
+        // Twenty aliased `types` each with twenty aliased `fields` answered 11 MB to a 1 KB query.
+        var types = string.Join(' ', Enumerable.Range(0, 5).Select(i => $"t{i}: types {{ ...F }}"));
+        var fields = string.Join(' ', Enumerable.Range(0, 5).Select(i => $"f{i}: fields {{ name }}"));
+        var (status, body, _) = await PostAsync($"{{ __schema {{ {types} }} }} fragment F on __Type {{ {fields} }}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Aliases are not allowed", body.GetProperty("errors")[0].GetProperty("message").GetString());
+        // The same query without aliases answers: repeated selections merge.
+        var (plain, _, _) = await PostAsync("{ __schema { types { ...F } types { ...F } } } fragment F on __Type { fields { name } fields { name } }");
+        Assert.Equal(HttpStatusCode.OK, plain);
+    }
+
+    [Fact]
     public async Task Real_queries_keep_their_depth_and_complexity_limits()
     {
         // Schema fields beside data count as data: the depth of the introspection query is refused then.
