@@ -36,12 +36,21 @@ public sealed class RuleChangeSignal(ISharedCounters counters, ILogger<RuleChang
 /// It also deletes the rate-limit windows gone by, once a minute.
 /// </summary>
 public sealed class RuleChangePolling(ISharedCounters counters, TenantRulesCache cache, TenantCatalog catalog, TimeProvider time,
-    RuleChangePollingOptions options, ILogger<RuleChangePolling> logger) : BackgroundService
+    RuleChangePollingOptions options, IHostApplicationLifetime lifetime, ILogger<RuleChangePolling> logger) : BackgroundService
 {
     public static readonly TimeSpan FullReload = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before the host has started: in Development the migrations run at start-up, and the counters'
+        // table does not exist before them (a first start logged the missing table every second).
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled()))
+        {
+            try { await started.Task; }
+            catch (OperationCanceledException) { return; }
+        }
         Dictionary<string, long>? known = null;
         var lastFullReload = DateTime.UtcNow;
         var lastCleanup = DateTime.MinValue;
