@@ -35,6 +35,7 @@ public sealed class TwoNodesFactory : PlatformFactory
         ("Email:Smtp:Host", "127.0.0.1"),
         ("Email:Smtp:Port", Smtp.Port.ToString()),
         ("Email:DeliveryIntervalSeconds", "3600"),
+        ("Jobs:Clustered", "true"), // on PostgreSQL: both nodes in one clustered scheduler (SQLite keeps memory)
     ];
 
     protected override IEnumerable<(string Key, string Value)> Settings => NodeSettings;
