@@ -59,14 +59,3 @@ public sealed class AccountRateLimitTests(TightAccountLimitFactory factory) : Pl
         Assert.Equal("/connexion/authentificateur", other.Headers.Location?.OriginalString);
     }
 }
-
-public static class WindowClock
-{
-    /// <summary>The shared rate-limit windows are fixed: start a test just after one begins, so that none ends midway.</summary>
-    public static void StartOfWindow(this TestClock clock, TimeSpan window)
-    {
-        var seconds = (long)window.TotalSeconds;
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds((now / seconds + 1) * seconds + 1));
-    }
-}

@@ -69,6 +69,8 @@ public sealed class GraphQLRateLimitTests(LowGraphQLLimitsFactory factory) : Pla
     [Fact]
     public async Task Aliased_synchronisations_spend_the_tighter_demarche_budget_one_each()
     {
+        // Fixed windows: the hour's budget must not restart in the middle of the test.
+        Factory.Clock.StartOfWindow(TimeSpan.FromHours(1));
         var token = await PersonAsync("budget@example.fr");
         var data = (await Factory.GraphQLAsync(Host, Aliased(5, 300), token: token)).GetProperty("data");
         var codes = Enumerable.Range(0, 5).Select(i => data.GetProperty($"a{i}").GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()).FirstOrDefault()).ToList();
@@ -86,6 +88,7 @@ public sealed class GraphQLRateLimitTests(LowGraphQLLimitsFactory factory) : Pla
     [Fact]
     public async Task The_account_limit_counts_requests_across_the_minute()
     {
+        Factory.Clock.StartOfWindow(TimeSpan.FromMinutes(1));
         var token = await PersonAsync("minute@example.fr");
         for (var i = 0; i < 10; i++)
             Assert.True((await Factory.GraphQLAsync(Host, "{ me { email } }", token: token)).TryGetProperty("data", out _));
@@ -108,6 +111,8 @@ public sealed class GraphQLIpRateLimitTests(LowGraphQLIpLimitFactory factory) : 
     [Fact]
     public async Task An_address_past_its_limit_gets_a_french_429()
     {
+        // Fixed windows: six requests straddling a minute's end would be counted in two windows.
+        Factory.Clock.StartOfWindow(TimeSpan.FromMinutes(1));
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.OK, (await Factory.ClientFor("sstrn.localhost").PostAsJsonAsync("/graphql", new { query = "{ tenant { slug } }" })).StatusCode);
         using var refused = await Factory.ClientFor("sstrn.localhost").PostAsJsonAsync("/graphql", new { query = "{ tenant { slug } }" });

@@ -16,4 +16,12 @@ public sealed class TestClock : TimeProvider
     public void Reset() => Interlocked.Exchange(ref offsetTicks, 0);
 
     public void SetUtcNow(DateTimeOffset value) => Interlocked.Exchange(ref offsetTicks, (value - base.GetUtcNow()).Ticks);
+
+    /// <summary>The shared rate-limit windows are fixed: start a test just after one begins (moving forward), so that none ends midway.</summary>
+    public void StartOfWindow(TimeSpan window)
+    {
+        var seconds = (long)window.TotalSeconds;
+        var now = GetUtcNow().ToUnixTimeSeconds();
+        SetUtcNow(DateTimeOffset.FromUnixTimeSeconds((now / seconds + 1) * seconds + 1));
+    }
 }
