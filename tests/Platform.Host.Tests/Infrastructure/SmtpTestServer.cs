@@ -101,6 +101,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
         throw new TimeoutException($"No e-mail number {count} to {address} within {seconds} s ({Messages().Count} received in all)");
     }
 
+    /// <summary>Waits for the first message to an address that matches, whatever else reaches that address meanwhile.</summary>
+    public async Task<MimeMessage> WaitForMessageAsync(string address, Func<MimeMessage, bool> matches, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (MessagesTo(address).FirstOrDefault(matches) is { } message) return message;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No matching e-mail to {address} within {seconds} s ({Messages().Count} received in all)");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (process is { HasExited: false })
