@@ -56,4 +56,16 @@ public sealed class BillingPeriodTests
             BillingPeriod.DueDates(new DateOnly(2026, 1, 29), 3, 30));
         Assert.Equal([new DateOnly(2027, 1, 22)], BillingPeriod.DueDates(new DateOnly(2026, 12, 23), 1, 30));
     }
+
+    [Fact]
+    public void A_year_is_one_period_four_quarters_or_twelve_months_end_to_end()
+    {
+        Assert.Equal(["2026"], BillingPeriod.OfYear(BillingCycle.Annual, 2026).Select(p => p.Key));
+        var quarters = BillingPeriod.OfYear(BillingCycle.Quarterly, 2026);
+        Assert.Equal(["2026-T1", "2026-T2", "2026-T3", "2026-T4"], quarters.Select(p => p.Key));
+        var months = BillingPeriod.OfYear(BillingCycle.Monthly, 2026);
+        Assert.Equal(12, months.Count);
+        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), (months[0].Start, months[^1].End));
+        Assert.All(months.Zip(months.Skip(1)), pair => Assert.Equal(pair.First.End.AddDays(1), pair.Second.Start));
+    }
 }

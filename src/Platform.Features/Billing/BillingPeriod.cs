@@ -42,6 +42,10 @@ public sealed record BillingPeriod(BillingCycle Cycle, DateOnly Start, DateOnly 
         return new BillingPeriod(cycle, start, start.AddMonths(12 / PerYearOf(cycle)).AddDays(-1));
     }
 
+    /// <summary>The periods of the cycle that make up a year, in order.</summary>
+    public static IReadOnlyList<BillingPeriod> OfYear(BillingCycle cycle, int year) =>
+        Enumerable.Range(0, PerYearOf(cycle)).Select(n => Containing(cycle, new DateOnly(year, 1 + n * 12 / PerYearOf(cycle), 1))).ToList();
+
     public BillingPeriod Next() => Containing(Cycle, End.AddDays(1));
     public BillingPeriod Previous() => Containing(Cycle, Start.AddDays(-1));
 

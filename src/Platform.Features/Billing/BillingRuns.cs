@@ -59,12 +59,12 @@ public sealed class BillingRuns(
         {
             withoutDeclaration += batch.WithoutDeclaration;
             var ids = batch.Drafts.Select(d => d.Draft.CompanyId).Distinct().ToList();
-            var keys = batch.Drafts.Select(d => d.Draft.BillingKey!).Distinct().ToList();
+            var keys = batch.Drafts.SelectMany(d => d.Draft.Overlaps.Append(d.Draft.BillingKey!)).Distinct().ToList();
             var billed = (await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.CompanyId) && i.BillingKey != null && keys.Contains(i.BillingKey))
                 .Select(i => new { i.CompanyId, i.BillingKey }).ToListAsync(ct)).Select(i => (i.CompanyId, i.BillingKey!)).ToHashSet();
             foreach (var (draft, company, _) in batch.Drafts)
             {
-                var done = billed.Contains((draft.CompanyId, draft.BillingKey!));
+                var done = draft.Overlaps.Append(draft.BillingKey!).Any(k => billed.Contains((draft.CompanyId, k)));
                 var exclTax = Money.Round(draft.TotalExclTax);
                 var vat = Money.Round(exclTax * draft.VatPercent / 100m);
                 if (done) already++;
@@ -153,6 +153,12 @@ public sealed class BillingRuns(
         currentUser.RequireStaff();
         return (await db.BillingRuns.AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.StartedAt).Select(BillingRunView.Of).ToList();
     }
+
+    /// <summary>The billing key of a period's contribution ("contribution:2026-T4"), unique per company.</summary>
+    public static string ContributionKey(BillingPeriod period) => $"contribution:{period.Key}";
+
+    /// <summary>The billing key of a whole year's contribution ("contribution:2026"): the annual run's, and a confirmed declaration's.</summary>
+    public static string ContributionKey(int year) => $"contribution:{year}";
 
     /// <summary>The period a kind is billed by: the tenant's cycle for the contribution, months for visits.</summary>
     public static BillingCycle CycleOf(BillingRunKind kind, TenantRules rules) => kind == BillingRunKind.Visits ? BillingCycle.Monthly : rules.Billing.Cycle;
@@ -270,7 +276,9 @@ public sealed class BillingRuns(
                 if (estimate.TotalExclTax > 0)
                     drafts.Add((new InvoiceDraft(company.Id, Label(period, declared.Headcount, declared.Apprentices), issuedOn, estimate.TotalExclTax, rate.VatPercent, dueDates)
                     {
-                        BillingKey = $"contribution:{period.Key}", Lines = LinesOf(estimate, period, rate),
+                        BillingKey = ContributionKey(period), Lines = LinesOf(estimate, period, rate),
+                        // A quarter or a month is billed already when the staff's confirmation of the declaration invoiced its year.
+                        Overlaps = period.Cycle == BillingCycle.Annual ? [] : [ContributionKey(year)],
                     }, company, declared.Year == year ? declared.Id : null));
             }
             // The entry fee of a member that joined during the period, once.

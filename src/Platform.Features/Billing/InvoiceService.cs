@@ -31,6 +31,11 @@ public sealed record InvoiceDraft(Guid CompanyId, string Label, DateOnly IssuedO
     public string? BillingKey { get; init; }
     /// <summary>The lines (amounts excluding VAT) summing to the total; one line of the label when absent.</summary>
     public IReadOnlyList<InvoiceLineDraft>? Lines { get; init; }
+    /// <summary>
+    /// Other billing keys covering what this invoice bills: the company having an invoice with one of them means it is billed
+    /// already. A declaration's year invoice ("contribution:2027") covers the year's quarters or months, and the reverse.
+    /// </summary>
+    public IReadOnlyList<string> Overlaps { get; init; } = [];
 }
 
 public sealed record InvoiceLineDraft(string Label, decimal Quantity, decimal UnitPrice)
@@ -45,6 +50,8 @@ public sealed record InvoiceLineDraft(string Label, decimal Quantity, decimal Un
 public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, CurrentUser currentUser, TimeProvider time)
 {
     public const int MaxInstalments = 12;
+    /// <summary>The error code of an invoice whose billing key (or one it overlaps) the company has already.</summary>
+    public const string AlreadyBilled = "ALREADY_BILLED";
 
     /// <param name="number">Part of the number searched (« Rechercher une pièce par son numéro », seeds 000 and 001), any case.</param>
     public async Task<Page<InvoiceView>> ListAsync(Guid companyId, InvoiceStatus? status, int? year, int? first, string? after, string? number = null, CancellationToken ct = default)
@@ -117,13 +124,14 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
     /// <summary>
     /// Issues an invoice or a credit note: the VAT and the total to the cent, the total split over the
     /// instalments, the tenant's next number. Called by the service's billing, never by members; it
-    /// saves at once, in one transaction with the number it takes.
+    /// saves at once, in one transaction with the number it takes. With a billing key, it issues nothing
+    /// (<see cref="AlreadyBilled"/>) when the company has that key or one it overlaps, checked under the number's lock.
     /// </summary>
-    public async Task<(InvoiceView? Invoice, IReadOnlyList<UserError> Errors)> IssueAsync(InvoiceDraft draft, CancellationToken ct = default)
+    public async Task<Outcome<InvoiceView>> IssueAsync(InvoiceDraft draft, CancellationToken ct = default)
     {
         currentUser.RequireStaffOrPlatform();
         var errors = await CheckAsync(draft, ct);
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Outcome<InvoiceView>.Fail(errors);
         var sign = draft.Kind == InvoiceKind.CreditNote ? -1 : 1;
         var exclTax = sign * Money.Round(draft.TotalExclTax);
         var vat = sign * Money.Round(Money.Round(draft.TotalExclTax) * draft.VatPercent / 100m);
@@ -138,6 +146,16 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
             try
             {
                 var sequence = await NextNumberAsync(ct);
+                // Under the counter's lock: a concurrent run or confirmation that billed the same period has committed by now.
+                if (draft.BillingKey is { } billingKey)
+                {
+                    var keys = draft.Overlaps.Append(billingKey).ToList();
+                    if (await db.Invoices.AnyAsync(i => i.CompanyId == draft.CompanyId && i.BillingKey != null && keys.Contains(i.BillingKey), ct))
+                    {
+                        await transaction.RollbackAsync(ct);
+                        return new UserError(AlreadyBilled, "Cette période est déjà facturée à cette entreprise.", "billingKey");
+                    }
+                }
                 var invoice = new Invoice
                 {
                     CompanyId = draft.CompanyId, Sequence = sequence, Number = NumberOf(draft.Kind, draft.IssuedOn, sequence),
@@ -157,7 +175,7 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
                     $$"""{"number":"{{invoice.Number}}"}""");
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
-                return ((await ViewsAsync([invoice], ct))[0], []);
+                return Outcome<InvoiceView>.Ok((await ViewsAsync([invoice], ct))[0]);
             }
             // Only the tenant's very first invoice can collide: two issues creating the counter row at once.
             catch (DbUpdateException) when (attempt < 3)
@@ -212,10 +230,10 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
                     await db.SaveChangesAsync(ct);
                 }
                 var companyIds = drafts.Select(d => d.CompanyId).Distinct().ToList();
-                var keys = drafts.Select(d => d.BillingKey!).Distinct().ToList();
+                var keys = drafts.SelectMany(d => d.Overlaps.Append(d.BillingKey!)).Distinct().ToList();
                 var billed = (await db.Invoices.Where(i => companyIds.Contains(i.CompanyId) && i.BillingKey != null && keys.Contains(i.BillingKey))
                     .Select(i => new { i.CompanyId, i.BillingKey }).ToListAsync(ct)).Select(i => (i.CompanyId, i.BillingKey!)).ToHashSet();
-                var fresh = drafts.Where(d => billed.Add((d.CompanyId, d.BillingKey!))).ToList();
+                var fresh = drafts.Where(d => !d.Overlaps.Any(k => billed.Contains((d.CompanyId, k))) && billed.Add((d.CompanyId, d.BillingKey!))).ToList();
                 if (fresh.Count == 0)
                 {
                     await transaction.CommitAsync(ct);
@@ -276,16 +294,18 @@ public sealed class InvoiceService(PlatformDbContext db, CompanyAccess access, C
             InvoiceId = invoiceId, Position = n + 1, Label = l.Label, Quantity = l.Quantity, UnitPrice = sign * l.UnitPrice, Amount = sign * l.Amount,
         });
 
-    /// <summary>Records the payment of the oldest unpaid instalment (card, debit or transfer received).</summary>
-    public async Task<bool> RecordPaymentAsync(Guid invoiceId, DateOnly paidOn, CancellationToken ct = default)
+    /// <summary>Records the payment of the oldest unpaid instalment (card, debit or transfer received); the instalment it paid.</summary>
+    public async Task<Outcome<InstalmentView>> RecordPaymentAsync(Guid invoiceId, DateOnly paidOn, CancellationToken ct = default)
     {
         currentUser.RequireStaffOrPlatform();
+        if (!await db.Invoices.AnyAsync(i => i.Id == invoiceId && i.Kind == InvoiceKind.Invoice, ct))
+            return new UserError("NOT_FOUND", "Cette facture n'existe pas.", "invoiceId");
         var instalment = await db.InvoiceInstalments.Where(s => s.InvoiceId == invoiceId && s.PaidOn == null).OrderBy(s => s.Position).FirstOrDefaultAsync(ct);
-        if (instalment is null) return false;
+        if (instalment is null) return new UserError("ALREADY_PAID", "Cette facture est déjà réglée.", "invoiceId");
         instalment.PaidOn = paidOn;
         db.AuditEntries.Record(time, currentUser.UserId, "invoice.instalment-paid", "Invoice", invoiceId, $$"""{"position":{{instalment.Position}}}""");
         await db.SaveChangesAsync(ct);
-        return true;
+        return Outcome<InstalmentView>.Ok(new InstalmentView(instalment.DueOn, instalment.Amount, instalment.PaidOn, instalment.Id));
     }
 
     public static string NumberOf(InvoiceKind kind, DateOnly issuedOn, long sequence) =>

@@ -165,44 +165,94 @@ public sealed class DeclarationWizard(
         return Outcome<DeclarationView>.Ok(view);
     }
 
-    /// <summary>Staff confirm a filed declaration, which issues its contribution invoice (« Facturée »).</summary>
+    /// <summary>
+    /// Staff confirm a filed declaration, which issues its contribution invoice (« Facturée »): the year's periods of the
+    /// tenant's cycle that no billing run has invoiced yet, under the year's billing key, so that a period is invoiced once
+    /// whether the confirmation or the run comes first (sstbtp-bfc bills by quarter).
+    /// </summary>
     public async Task<Outcome<DeclarationView>> ConfirmAsync(Guid id, CancellationToken ct = default)
     {
         var staff = currentUser.RequireStaff();
-        var d = await db.Declarations.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null) return new UserError("NOT_FOUND", "Cette déclaration n'existe pas.", "id");
-        if (d.Status != DeclarationStatus.Submitted) return new UserError("NOT_SUBMITTED", "Seule une déclaration transmise et pas encore confirmée peut être confirmée.", "id");
-        var rules = await declarations.RulesAsync();
-        var now = time.GetUtcNow();
-        (d.Status, d.ConfirmedAt, d.ConfirmedByUserId) = (DeclarationStatus.Confirmed, now, staff);
-        // Once confirmed, the member can no longer change it.
-        if (d.EditableUntil > now) d.EditableUntil = now;
-        db.AuditEntries.Record(time, staff, "declaration.confirmed", "Declaration", d.Id, $$"""{"year":{{d.Year}}}""");
-        var estimate = DeclarationService.EstimateOf(rules, d.Year, d.Headcount, d.Apprentices, await mandates.IsActiveAsync(d.CompanyId, ct));
-        if (estimate is null || estimate.TotalExclTax <= 0)
+        for (var attempt = 1; ; attempt++)
         {
-            // No one declared (the no-staff path): confirmed, nothing to invoice.
+            var d = await db.Declarations.SingleOrDefaultAsync(x => x.Id == id, ct);
+            if (d is null) return new UserError("NOT_FOUND", "Cette déclaration n'existe pas.", "id");
+            if (d.Status != DeclarationStatus.Submitted) return new UserError("NOT_SUBMITTED", "Seule une déclaration transmise et pas encore confirmée peut être confirmée.", "id");
+            var rules = await declarations.RulesAsync();
+            var now = time.GetUtcNow();
+            (d.Status, d.ConfirmedAt, d.ConfirmedByUserId) = (DeclarationStatus.Confirmed, now, staff);
+            // Once confirmed, the member can no longer change it.
+            if (d.EditableUntil > now) d.EditableUntil = now;
+            db.AuditEntries.Record(time, staff, "declaration.confirmed", "Declaration", d.Id, $$"""{"year":{{d.Year}}}""");
+            var sepa = await mandates.IsActiveAsync(d.CompanyId, ct);
+            var estimate = DeclarationService.EstimateOf(rules, d.Year, d.Headcount, d.Apprentices, sepa);
+            var draft = estimate is null || estimate.TotalExclTax <= 0 ? null : await InvoiceDraftAsync(d, rules, estimate, sepa, ct);
+            if (draft is null)
+            {
+                // No one declared (the no-staff path), or the runs invoiced every period of the year already: confirmed, nothing to invoice.
+                await db.SaveChangesAsync(ct);
+                return Outcome<DeclarationView>.Ok(await ViewAsync(d, rules, ct));
+            }
+            // Saved with the invoice, in its transaction: a declaration is invoiced once.
+            d.Status = DeclarationStatus.Invoiced;
+            var issued = await invoices.IssueAsync(draft, ct);
+            if (issued.Errors is [{ Code: InvoiceService.AlreadyBilled }] && attempt < 3)
+            {
+                // A billing run invoiced one of these periods meanwhile: start again from what is left.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            if (issued.Value is not { } invoice)
+            {
+                d.Status = DeclarationStatus.Confirmed;
+                return Outcome<DeclarationView>.Fail(issued.Errors);
+            }
+            // The issue retries a first-invoice race with a clean context: the declaration may have left it.
+            if (db.Entry(d).State == EntityState.Detached)
+            {
+                db.Declarations.Update(d);
+                db.AuditEntries.Record(time, staff, "declaration.confirmed", "Declaration", d.Id, $$"""{"year":{{d.Year}}}""");
+            }
+            (d.Status, d.InvoiceId) = (DeclarationStatus.Invoiced, invoice.Id);
             await db.SaveChangesAsync(ct);
             return Outcome<DeclarationView>.Ok(await ViewAsync(d, rules, ct));
         }
-        // Saved with the invoice, in its transaction: a declaration is invoiced once.
-        d.Status = DeclarationStatus.Invoiced;
+    }
+
+    /// <summary>
+    /// The invoice of a confirmed declaration: the whole year as estimated when no run billed any of its periods, else the
+    /// periods left at the runs' share of the year's rate; null when nothing is left. Its key is the year's, and it overlaps
+    /// the periods it covers: a run of one of them then skips the company, and the reverse.
+    /// </summary>
+    private async Task<InvoiceDraft?> InvoiceDraftAsync(Declaration d, TenantRules rules, Estimate estimate, bool sepa, CancellationToken ct)
+    {
+        var yearKey = BillingRuns.ContributionKey(d.Year);
+        var periods = BillingPeriod.OfYear(rules.Billing.Cycle, d.Year);
+        var keys = periods.Select(BillingRuns.ContributionKey).Append(yearKey).Distinct().ToList();
+        var billed = await db.Invoices.AsNoTracking().Where(i => i.CompanyId == d.CompanyId && i.BillingKey != null && keys.Contains(i.BillingKey))
+            .Select(i => i.BillingKey!).ToListAsync(ct);
+        if (billed.Contains(yearKey)) return null;
+        var left = periods.Where(p => !billed.Contains(BillingRuns.ContributionKey(p))).ToList();
+        if (left.Count == 0) return null;
         var today = time.Today();
-        var (invoice, errors) = await invoices.IssueAsync(new InvoiceDraft(d.CompanyId, InvoiceLabel(d, estimate), today, estimate.TotalExclTax, estimate.VatPercent, DueDates(rules.Billing, today)), ct);
-        if (invoice is null)
+        var overlaps = left.Select(BillingRuns.ContributionKey).Where(k => k != yearKey).ToList();
+        if (left.Count == periods.Count)
+            return new InvoiceDraft(d.CompanyId, InvoiceLabel(d, estimate), today, estimate.TotalExclTax, estimate.VatPercent, DueDates(rules.Billing, today))
+                { BillingKey = yearKey, Overlaps = overlaps };
+        // Part of the year billed by the runs already: the periods left, each at the run's share of the year's rate.
+        var rate = rules.RatesFor(d.Year)!;
+        var share = rate with
         {
-            d.Status = DeclarationStatus.Confirmed;
-            return Outcome<DeclarationView>.Fail(errors);
-        }
-        // The issue retries a first-invoice race with a clean context: the declaration may have left it.
-        if (db.Entry(d).State == EntityState.Detached)
-        {
-            db.Declarations.Update(d);
-            db.AuditEntries.Record(time, staff, "declaration.confirmed", "Declaration", d.Id, $$"""{"year":{{d.Year}}}""");
-        }
-        (d.Status, d.InvoiceId) = (DeclarationStatus.Invoiced, invoice.Id);
-        await db.SaveChangesAsync(ct);
-        return Outcome<DeclarationView>.Ok(await ViewAsync(d, rules, ct));
+            PerEmployee = Money.Round(rate.PerEmployee / periods.Count) * left.Count,
+            ApprenticeVisit = rate.ApprenticeVisit is { } apprentice ? Money.Round(apprentice / periods.Count) * left.Count : null,
+        };
+        var partial = DeclarationEstimate.Compute(share, d.Headcount, d.Apprentices, sepa ? rules.Payment.SepaDiscountPercent : 0);
+        var covered = left.Count == 1 ? left[0].Label : $"{left.Count} périodes du {left[0].Start:dd/MM/yyyy} au {left[^1].End:dd/MM/yyyy}";
+        var label = InvoiceLabel(d, partial).Replace($"Cotisation {d.Year}", $"Cotisation {d.Year} ({covered})");
+        var step = 12 / periods.Count;
+        var dueDates = Enumerable.Range(0, left.Count).Select(n => today.AddDays(30).AddMonths(n * step)).ToList();
+        return new InvoiceDraft(d.CompanyId, label.Length > 200 ? label[..200] : label, today, partial.TotalExclTax, partial.VatPercent, dueDates)
+            { BillingKey = yearKey, Overlaps = overlaps };
     }
 
     /// <summary>Filed declarations waiting for staff confirmation, oldest first.</summary>

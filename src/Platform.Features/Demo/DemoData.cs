@@ -90,8 +90,8 @@ public static class DemoData
             var issuedOn = new DateOnly(year, 1, 31);
             var count = Math.Max(1, tenant.FileRules.Billing.Instalments);
             var dueDates = Enumerable.Range(1, count).Select(n => issuedOn.AddMonths(count == 1 ? 1 : 3 * n)).ToList();
-            var (invoice, _) = await invoices.IssueAsync(new InvoiceDraft(company.Id, $"Cotisation {year} — {headcount} salariés", issuedOn,
-                headcount * rate.PerEmployee, rate.VatPercent, dueDates), ct);
+            var invoice = (await invoices.IssueAsync(new InvoiceDraft(company.Id, $"Cotisation {year} — {headcount} salariés", issuedOn,
+                headcount * rate.PerEmployee, rate.VatPercent, dueDates), ct)).Value;
             if (year < today.Year && invoice is not null)
                 for (var n = 0; n < count; n++) await invoices.RecordPaymentAsync(invoice.Id, dueDates[n], ct);
         }

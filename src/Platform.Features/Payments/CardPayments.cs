@@ -34,6 +34,8 @@ public sealed class CardPayments(
     public static readonly UserError NotConfigured = new("PAYMENT_NOT_CONFIGURED",
         "Le paiement en ligne n'est pas configuré pour ce service : réglez par virement ou contactez le service.");
     public static readonly UserError CardNotAccepted = new("CARD_NOT_ACCEPTED", "Votre service ne propose pas le paiement par carte.");
+    /// <summary>How long a checkout session takes payment (Stripe allows 30 minutes to 24 hours).</summary>
+    public static readonly TimeSpan CheckoutLifetime = TimeSpan.FromHours(1);
     private static readonly UserError InvoiceNotFound = new("NOT_FOUND", "Cette facture n'existe pas.", "invoiceId");
 
     public async Task<CardPaymentOffer> OfferAsync(CancellationToken ct = default)
@@ -69,6 +71,28 @@ public sealed class CardPayments(
         }
         else if (unpaid.Count == 0) return new UserError("ALREADY_PAID", "Cette facture est déjà réglée.", "invoiceId");
 
+        // A checkout still open for any of these instalments could be paid too: the same one again is given back (a second
+        // click), an overlapping one (the whole invoice and one of its instalments) is refused until it expires.
+        var now = time.GetUtcNow();
+        var wanted = unpaid.Select(s => s.Id).ToList();
+        var earlier = await db.Payments.AsNoTracking()
+            .Where(p => wanted.Contains(p.InstalmentId) && p.Method == PaymentMethod.Card && p.CheckoutSessionId != null)
+            .Select(p => new { p.CheckoutSessionId, p.Status, p.CreatedAt, p.CheckoutExpiresAt }).ToListAsync(ct);
+        // Compared here: SQLite cannot compare DateTimeOffsets. Rows without an expiry: Stripe's default, 24 hours.
+        var open = earlier.Where(p => p.Status == PaymentStatus.Pending && (p.CheckoutExpiresAt ?? p.CreatedAt.AddHours(24)) > now)
+            .OrderByDescending(p => p.CheckoutExpiresAt ?? p.CreatedAt.AddHours(24)).ToList();
+        if (open.Count > 0)
+        {
+            var sessionId = open[0].CheckoutSessionId!;
+            var covered = await db.Payments.AsNoTracking().Where(p => p.CheckoutSessionId == sessionId).Select(p => p.InstalmentId).ToListAsync(ct);
+            if (open.All(p => p.CheckoutSessionId == sessionId) && covered.Order().SequenceEqual(wanted.Order()))
+                return await ReopenAsync(tenant, sessionId, invoice.Id, ct);
+            var until = TimeZoneInfo.ConvertTime(open[0].CheckoutExpiresAt ?? open[0].CreatedAt.AddHours(24), Regulation.FrenchTime.Paris);
+            return new UserError("PAYMENT_IN_PROGRESS", (instalmentId is null ? "Un paiement par carte d'une partie de cette facture" : "Un paiement par carte couvrant cette échéance")
+                + $" est déjà en cours : terminez-le sur la page de paiement ouverte, ou attendez son expiration ({until:dd/MM/yyyy} à {until:HH:mm}) pour en commencer un autre. Rien n'a été débité deux fois.",
+                instalmentId is null ? "invoiceId" : "instalmentId");
+        }
+
         var amount = unpaid.Sum(s => s.Amount);
         var rules = (await rulesCache.GetAsync(tenant)).Rules;
         var label = instalmentId is null ? $"Facture {invoice.Number}" : $"Facture {invoice.Number} — échéance du {unpaid[0].DueOn:dd/MM/yyyy}";
@@ -100,12 +124,15 @@ public sealed class CardPayments(
                 },
             ],
             Metadata = metadata,
+            // Short-lived: while open, it blocks other checkouts of the same instalments.
+            ExpiresAt = now.Add(CheckoutLifetime).UtcDateTime,
             // The PaymentIntent's own events (payment_intent.*) resolve the tenant the same way.
             PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = metadata },
         };
-        // Two clicks (or a retried request) on the same day for the same instalments give the same session.
-        var idempotencyKey = $"checkout-{tenant.Slug}-{string.Join("-", unpaid.Select(s => s.Id.ToString("N")))}-{time.GetUtcNow():yyyyMMdd}";
-        if (idempotencyKey.Length > 255) idempotencyKey = $"checkout-{tenant.Slug}-{invoice.Id:N}-{instalmentId?.ToString("N") ?? "all"}-{unpaid.Count}-{time.GetUtcNow():yyyyMMdd}";
+        // Two requests at once for the same instalments give the same session; once it expired, the next one is a new session.
+        var previous = earlier.Select(p => p.CheckoutSessionId).Distinct().Count();
+        var idempotencyKey = $"checkout-{tenant.Slug}-{string.Join("-", unpaid.Select(s => s.Id.ToString("N")))}-{previous}";
+        if (idempotencyKey.Length > 255) idempotencyKey = $"checkout-{tenant.Slug}-{invoice.Id:N}-{instalmentId?.ToString("N") ?? "all"}-{unpaid.Count}-{previous}";
         Session session;
         try
         {
@@ -120,16 +147,33 @@ public sealed class CardPayments(
 
         if (!await db.Payments.AnyAsync(p => p.CheckoutSessionId == session.Id, ct))
         {
-            var now = time.GetUtcNow();
+            var expiresAt = (DateTime?)session.ExpiresAt is { } at && at > DateTime.UnixEpoch ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : now.Add(CheckoutLifetime);
             db.Payments.AddRange(unpaid.Select(s => new Payment
             {
                 CompanyId = invoice.CompanyId, InvoiceId = invoice.Id, InstalmentId = s.Id, Method = PaymentMethod.Card, Amount = s.Amount,
-                CheckoutSessionId = session.Id, CreatedAt = now, CreatedBy = currentUser.UserId,
+                CheckoutSessionId = session.Id, CheckoutExpiresAt = expiresAt, CreatedAt = now, CreatedBy = currentUser.UserId,
             }));
             db.AuditEntries.Record(time, currentUser.UserId, "payment.card-started", "Invoice", invoice.Id, $$"""{"session":"{{session.Id}}","amount":"{{amount}}"}""");
             await db.SaveChangesAsync(ct);
         }
         return Outcome<CardCheckout>.Ok(new CardCheckout(session.Url, amount));
+    }
+
+    /// <summary>The open session of the same instalments, asked again (a second click, the member back from Stripe's page).</summary>
+    private async Task<Outcome<CardCheckout>> ReopenAsync(Tenant tenant, string sessionId, Guid invoiceId, CancellationToken ct)
+    {
+        try
+        {
+            var session = await new SessionService(accounts.ClientFor(accounts.For(tenant.Slug)!)).GetAsync(sessionId, cancellationToken: ct);
+            if (session.Status == "open" && !string.IsNullOrEmpty(session.Url))
+                return Outcome<CardCheckout>.Ok(new CardCheckout(session.Url, (long?)session.AmountTotal is { } cents ? cents / 100m : 0));
+            return new UserError("PAYMENT_IN_PROGRESS", "Le paiement par carte de cette facture vient d'être réglé ou est en cours de confirmation : rechargez la page dans quelques instants.", "invoiceId");
+        }
+        catch (StripeException e)
+        {
+            logger.LogWarning("Stripe did not give back checkout session of invoice {InvoiceId}: {Code} {Status}", invoiceId, e.StripeError?.Code, e.HttpStatusCode);
+            return new UserError("PAYMENT_PROVIDER_ERROR", "Le paiement en ligne est momentanément indisponible : réessayez plus tard.");
+        }
     }
 
     internal static long ToCents(decimal euros) => (long)Math.Round(euros * 100m, MidpointRounding.AwayFromZero);

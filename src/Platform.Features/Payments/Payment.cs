@@ -3,7 +3,17 @@ using Platform.Tenancy.Rules;
 
 namespace Platform.Features.Payments;
 
-public enum PaymentStatus { Pending, Succeeded, Failed }
+public enum PaymentStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+    /// <summary>
+    /// The money came for an instalment already paid (by another checkout, a debit or a transfer): an overpayment the
+    /// service refunds. Billing staff see these on their billing page.
+    /// </summary>
+    ToRefund,
+}
 
 /// <summary>
 /// One instalment's share of an online payment (a card payment through Stripe Checkout, a SEPA debit).
@@ -23,6 +33,13 @@ public sealed class Payment : ITenantOwned
     public PaymentStatus Status { get; set; } = PaymentStatus.Pending;
     /// <summary>The Stripe Checkout Session of a card payment (cs_…).</summary>
     public string? CheckoutSessionId { get; set; }
+    /// <summary>When the checkout session stops taking payment (Stripe's expires_at): until then it covers its instalments.</summary>
+    public DateTimeOffset? CheckoutExpiresAt { get; set; }
+    /// <summary>
+    /// The instalment this payment paid, set when the webhook marks it paid. Unique: an instalment is paid by one payment
+    /// only, however many confirmations arrive (a second one is an overpayment, <see cref="PaymentStatus.ToRefund"/>).
+    /// </summary>
+    public Guid? SettledInstalmentId { get; set; }
     /// <summary>The Stripe PaymentIntent (pi_…): known when the session completes, or at once for a debit.</summary>
     public string? PaymentIntentId { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }

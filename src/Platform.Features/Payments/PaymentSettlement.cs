@@ -40,17 +40,35 @@ public sealed class PaymentSettlement(
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, FrenchTime.Paris).DateTime);
         var ids = pending.Select(p => p.InstalmentId).ToList();
-        var instalments = await db.InvoiceInstalments.Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        var instalments = await db.InvoiceInstalments.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var overpaid = new List<Payment>();
         foreach (var payment in pending)
         {
-            payment.Status = PaymentStatus.Succeeded;
             payment.SettledAt = now;
             payment.PaymentIntentId ??= paymentIntentId;
+            var instalment = instalments[payment.InstalmentId];
+            if (instalment.PaidOn is null)
+            {
+                // The one payment that pays it (unique): a concurrent confirmation of another payment collides here.
+                instalment.PaidOn = today;
+                payment.Status = PaymentStatus.Succeeded;
+                payment.SettledInstalmentId = instalment.Id;
+            }
+            else
+            {
+                // Paid already (another checkout, a debit, a transfer): the money is kept track of, to refund, never counted twice.
+                payment.Status = PaymentStatus.ToRefund;
+                overpaid.Add(payment);
+            }
         }
-        foreach (var instalment in instalments.Where(s => s.PaidOn is null)) instalment.PaidOn = today;
         foreach (var invoice in pending.Select(p => p.InvoiceId).Distinct())
             db.AuditEntries.Record(time, null, "invoice.paid-online", "Invoice", invoice,
-                $$"""{"method":"{{pending[0].Method}}","positions":{{instalments.Count}}}""");
+                $$"""{"method":"{{pending[0].Method}}","positions":{{pending.Count(p => p.InvoiceId == invoice && p.Status == PaymentStatus.Succeeded)}}}""");
+        foreach (var payment in overpaid)
+        {
+            db.AuditEntries.Record(time, null, "invoice.overpaid", "Invoice", payment.InvoiceId, $$"""{"payment":"{{payment.Id}}","amount":"{{payment.Amount}}"}""");
+            logger.LogWarning("Payment {PaymentId} confirmed for an instalment of invoice {InvoiceId} already paid: recorded to refund", payment.Id, payment.InvoiceId);
+        }
     }
 
     /// <summary>
@@ -66,6 +84,7 @@ public sealed class PaymentSettlement(
         foreach (var payment in open)
         {
             payment.Status = PaymentStatus.Failed;
+            payment.SettledInstalmentId = null;
             payment.SettledAt = now;
             payment.FailureReason = reason is { Length: > 300 } ? reason[..300] : reason;
         }

@@ -12,6 +12,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         // Webhooks find the rows of a session or of a PaymentIntent.
         e.HasIndex(p => new { p.TenantId, p.CheckoutSessionId });
         e.HasIndex(p => new { p.TenantId, p.PaymentIntentId });
+        // What makes the webhook's « paid » apply once per instalment, even from two payments confirmed at the same moment.
+        e.HasIndex(p => new { p.TenantId, p.SettledInstalmentId }).IsUnique();
         e.Property(p => p.Method).HasConversion<string>().HasMaxLength(20);
         e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(p => p.Amount).HasPrecision(12, 2);

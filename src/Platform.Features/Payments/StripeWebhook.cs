@@ -63,27 +63,32 @@ public sealed class StripeWebhook(IServiceProvider services, TenantCatalog catal
             return WebhookAnswer.Refused;
         }
 
-        await using var scope = services.CreateTenantScope(tenant);
-        // Several handlers may share an event type (a PaymentIntent settles a card payment or a SEPA debit): all run, in one transaction.
-        var handlers = scope.ServiceProvider.GetServices<IStripeEventHandler>().Where(h => h.EventType == stripeEvent.Type).ToList();
-        if (handlers.Count == 0) return WebhookAnswer.Ignored;
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        if (await db.ProcessedStripeEvents.AnyAsync(e => e.EventId == stripeEvent.Id, ct)) return WebhookAnswer.AlreadyApplied;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            foreach (var handler in handlers) await handler.HandleAsync(stripeEvent, ct);
-            db.ProcessedStripeEvents.Add(new ProcessedStripeEvent { EventId = stripeEvent.Id, Type = stripeEvent.Type, ProcessedAt = time.GetUtcNow() });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return WebhookAnswer.Applied;
-        }
-        // The same event delivered twice at once: the other delivery applied it, this one changes nothing.
-        catch (DbUpdateException)
-        {
-            await transaction.RollbackAsync(ct);
-            if (await AppliedMeanwhileAsync(tenant, stripeEvent.Id, ct)) return WebhookAnswer.AlreadyApplied;
-            throw;
+            await using var scope = services.CreateTenantScope(tenant);
+            // Several handlers may share an event type (a PaymentIntent settles a card payment or a SEPA debit): all run, in one transaction.
+            var handlers = scope.ServiceProvider.GetServices<IStripeEventHandler>().Where(h => h.EventType == stripeEvent.Type).ToList();
+            if (handlers.Count == 0) return WebhookAnswer.Ignored;
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            if (await db.ProcessedStripeEvents.AnyAsync(e => e.EventId == stripeEvent.Id, ct)) return WebhookAnswer.AlreadyApplied;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                foreach (var handler in handlers) await handler.HandleAsync(stripeEvent, ct);
+                db.ProcessedStripeEvents.Add(new ProcessedStripeEvent { EventId = stripeEvent.Id, Type = stripeEvent.Type, ProcessedAt = time.GetUtcNow() });
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return WebhookAnswer.Applied;
+            }
+            catch (DbUpdateException)
+            {
+                await transaction.RollbackAsync(ct);
+                // The same event delivered twice at once: the other delivery applied it, this one changes nothing.
+                if (await AppliedMeanwhileAsync(tenant, stripeEvent.Id, ct)) return WebhookAnswer.AlreadyApplied;
+                // Another payment of the same instalment confirmed at the same moment (its unique « paid »): applied again, it now
+                // finds the instalment paid and records this payment as one to refund.
+                if (attempt >= 2) throw;
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class PaymentStatusEnumType : EnumerationGraphType<PaymentStatus>
     public PaymentStatusEnumType()
     {
         Name = "PaymentStatus";
-        Description = "SUCCEEDED once Stripe confirmed it by its signed webhook; FAILED when the card or the bank refused.";
+        Description = "SUCCEEDED once Stripe confirmed it by its signed webhook; FAILED when the card or the bank refused; TO_REFUND when it came for an instalment already paid (an overpayment the service refunds).";
     }
 }
 

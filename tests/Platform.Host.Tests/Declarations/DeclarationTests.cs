@@ -7,6 +7,7 @@ using Platform.Features.Demo;
 using Platform.Features.Employees;
 using Platform.Features.Notifications;
 using Platform.Features.Persistence;
+using Platform.Host.Tests.Billing;
 using Platform.Host.Tests.Infrastructure;
 using Platform.Tenancy;
 
@@ -266,6 +267,66 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         Assert.Equal(4, invoice.GetProperty("instalments").GetArrayLength());
         Assert.Equal(331.20m, invoice.GetProperty("instalments").EnumerateArray().Sum(i => i.GetProperty("amount").GetDecimal()));
         Assert.Equal("INVOICED", Status(await DeclarationsAsync(api, employer, company), 2026));
+    }
+
+    private const string ConfirmDeclaration = "mutation($i: IdInput!) { confirmDeclaration(input: $i) { declaration { status } errors { code message } } }";
+
+    private async Task<List<Platform.Features.Billing.Invoice>> ContributionInvoicesAsync(string tenant, Guid company) =>
+        (await BillingSteps.InvoicesAsync(Factory, tenant)).Where(i => i.CompanyId == company && i.BillingKey?.StartsWith("contribution:") == true).ToList();
+
+    [Fact]
+    public async Task Confirmed_first_the_year_is_invoiced_once_and_the_quarterly_run_skips_it()
+    {
+        // sstbtp-bfc bills by quarter and its staff confirm declarations.
+        var api = new DemoApi(Factory, "sstbtp-bfc");
+        var company = await DemoCompanyAsync("sstbtp-bfc");
+        await AddEmployeesAsync("sstbtp-bfc", company, ("2018-01-01", null, "CDI"), ("2022-05-01", null, "CDI"));
+        At(2026, 11, 10);
+        var id = (await FileAsync(api, await api.EmployerTokenAsync(), company, 2026, "TRANSFER")).GetProperty("declaration").GetProperty("id").GetString();
+        var staff = await api.StaffTokenAsync();
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(staff, "confirmDeclaration", ConfirmDeclaration, new { i = new { id } })));
+
+        var preview = (await api.DataAsync(staff, BillingSteps.Preview, new { period = "2026-T4" })).GetProperty("billingRunPreview").GetProperty("preview");
+        Assert.True(preview.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("memberNumber").GetString() == "250001").GetProperty("alreadyIssued").GetBoolean());
+        var run = await api.MutateAsync(staff, "startBillingRun", BillingSteps.Start, new { input = new { period = "2026-T4" } });
+        Assert.Empty(DemoApi.ErrorCodes(run));
+
+        // One invoice for the fourth quarter: the year's, 2 × 138,00 € HT + VAT.
+        var invoice = Assert.Single(await ContributionInvoicesAsync("sstbtp-bfc", company));
+        Assert.Equal(("contribution:2026", 331.20m), (invoice.BillingKey, invoice.TotalInclTax));
+    }
+
+    [Fact]
+    public async Task Billed_first_by_the_quarterly_run_a_quarter_is_left_out_of_the_confirmation_invoice()
+    {
+        var api = new DemoApi(Factory, "sstbtp-bfc");
+        var company = await DemoCompanyAsync("sstbtp-bfc");
+        await AddEmployeesAsync("sstbtp-bfc", company, ("2018-01-01", null, "CDI"), ("2022-05-01", null, "CDI"));
+        // The fourth quarter billed before the 2026 declaration, from the 2025 one: 2 × 138,00 € / 4 = 69,00 € HT.
+        await BillingSteps.DeclareAsync(Factory, "sstbtp-bfc", "250001", 2025, 2);
+        At(2026, 11, 5);
+        var staff = await api.StaffTokenAsync();
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(staff, "startBillingRun", BillingSteps.Start, new { input = new { period = "2026-T4" } })));
+        Assert.Equal(["contribution:2026-T4"], (await ContributionInvoicesAsync("sstbtp-bfc", company)).Select(i => i.BillingKey));
+
+        At(2026, 11, 10);
+        var id = (await FileAsync(api, await api.EmployerTokenAsync(), company, 2026, "TRANSFER")).GetProperty("declaration").GetProperty("id").GetString();
+        staff = await api.StaffTokenAsync();
+        var confirmed = await api.MutateAsync(staff, "confirmDeclaration", ConfirmDeclaration, new { i = new { id } });
+        Assert.Empty(DemoApi.ErrorCodes(confirmed));
+        Assert.Equal("INVOICED", confirmed.GetProperty("declaration").GetProperty("status").GetString());
+        // Run again: nothing more for the company.
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(staff, "startBillingRun", BillingSteps.Start, new { input = new { period = "2026-T4" } })));
+
+        var invoices = (await ContributionInvoicesAsync("sstbtp-bfc", company)).ToDictionary(i => i.BillingKey!);
+        Assert.Equal(["contribution:2026", "contribution:2026-T4"], invoices.Keys.Order());
+        // The confirmation bills the three quarters left: 3 × 69,00 € = 207,00 € HT, 41,40 € VAT, in three instalments; with the
+        // run's quarter, the year's 331,20 € TTC, never more.
+        var year = invoices["contribution:2026"];
+        Assert.Equal((207.00m, 41.40m, 248.40m), (year.TotalExclTax, year.Vat, year.TotalInclTax));
+        Assert.Contains("3 périodes du 01/01/2026 au 30/09/2026", year.Label);
+        Assert.Equal(3, (await BillingSteps.InstalmentsAsync(Factory, "sstbtp-bfc", year.Id)).Count);
+        Assert.Equal(331.20m, invoices.Values.Sum(i => i.TotalInclTax));
     }
 
     [Fact]

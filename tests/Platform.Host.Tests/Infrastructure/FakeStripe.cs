@@ -29,6 +29,8 @@ namespace Platform.Host.Tests.Infrastructure;
 //   await stripe.SendEventAsync(type, dataObject)        → any event, signed with WebhookSecret (or another secret)
 //   await stripe.ReplayAsync(stripeEvent)               → the same event (same id) again, freshly signed
 //   stripe.FailNext("/v1/payment_intents", 402, "card_declined", "…")  → the next matching call answers that error
+// payment_method_types of sessions and intents echo what was asked ((allowed_)payment_method_types), card by default;
+// a checkout session's expires_at is the one asked (24 hours by default).
 // Supported API: POST/GET /v1/customers, /v1/checkout/sessions, /v1/payment_intents (+/{id}/confirm, /{id}/cancel),
 // /v1/setup_intents (+/{id}/confirm; payment_method_data[type]=sepa_debit with [sepa_debit][iban]), GET
 // /v1/payment_methods/{id}, /v1/mandates/{id}. Confirmed sepa_debit PaymentIntents stay "processing" until the test
@@ -331,6 +333,13 @@ public sealed class FakeStripe : IAsyncDisposable
 
     private static string? Text(JsonObject form, string key) => (string?)form[key];
 
+    /// <summary>
+    /// The payment method types asked, echoed as Stripe does in the object's payment_method_types: Stripe.net 53 sends them as
+    /// allowed_payment_method_types (older clients as payment_method_types); card when none is asked.
+    /// </summary>
+    private static JsonNode MethodTypes(JsonObject form) =>
+        (form["allowed_payment_method_types"] ?? form["payment_method_types"])?.DeepClone() ?? new JsonArray("card");
+
     private static long Long(JsonNode? value, string param) =>
         value is not null && long.TryParse(value.ToString(), out var n) ? n : throw new FakeStripeError(400, "parameter_missing", $"Missing required param: {param}.", param);
 
@@ -369,8 +378,8 @@ public sealed class FakeStripe : IAsyncDisposable
             ["cancel_url"] = Text(form, "cancel_url"),
             ["metadata"] = form["metadata"]?.DeepClone() ?? new JsonObject(),
             ["payment_intent"] = null,
-            ["payment_method_types"] = form["payment_method_types"]?.DeepClone() ?? new JsonArray("card"),
-            ["expires_at"] = Now + 24 * 3600,
+            ["payment_method_types"] = MethodTypes(form),
+            ["expires_at"] = Text(form, "expires_at") is { } expiresAt ? long.Parse(expiresAt) : Now + 24 * 3600,
             ["payment_intent_data_metadata"] = (form["payment_intent_data"] as JsonObject)?["metadata"]?.DeepClone(),
         });
         session["url"] = $"{ApiBase}/checkout/{session["id"]}";
@@ -389,7 +398,7 @@ public sealed class FakeStripe : IAsyncDisposable
             ["description"] = Text(form, "description"),
             ["metadata"] = form["metadata"]?.DeepClone() ?? new JsonObject(),
             ["payment_method"] = Text(form, "payment_method"),
-            ["payment_method_types"] = form["payment_method_types"]?.DeepClone() ?? new JsonArray("card"),
+            ["payment_method_types"] = MethodTypes(form),
             ["mandate"] = Text(form, "mandate"),
             ["off_session"] = Text(form, "off_session") == "true",
             ["status"] = Text(form, "payment_method") is null ? "requires_payment_method" : "requires_confirmation",
@@ -420,7 +429,7 @@ public sealed class FakeStripe : IAsyncDisposable
             ["description"] = Text(form, "description"),
             ["metadata"] = form["metadata"]?.DeepClone() ?? new JsonObject(),
             ["payment_method"] = Text(form, "payment_method"),
-            ["payment_method_types"] = form["payment_method_types"]?.DeepClone() ?? new JsonArray("card"),
+            ["payment_method_types"] = MethodTypes(form),
             ["usage"] = Text(form, "usage") ?? "off_session",
             ["status"] = "requires_payment_method",
             ["mandate"] = null,

@@ -148,6 +148,92 @@ public sealed class CardPaymentTests(FakeStripeFactory factory) : PlatformTest<F
     }
 
     [Fact]
+    public async Task An_open_checkout_refuses_an_overlapping_one_and_the_same_one_asked_again_is_given_back()
+    {
+        var (api, token, _, invoice) = await Sst68InvoiceAsync();
+        var invoiceId = invoice.GetProperty("id").GetString()!;
+        var first = invoice.GetProperty("instalments")[0].GetProperty("id").GetString()!;
+        var asked = Factory.Clock.GetUtcNow();
+        var whole = await api.MutateAsync(token, "payInvoiceByCard", Pay, new { invoiceId });
+        Assert.Empty(DemoApi.ErrorCodes(whole));
+        var url = whole.GetProperty("checkoutUrl").GetString()!;
+        // Open for an hour at Stripe.
+        Assert.InRange((long)Stripe.Find(SessionIdOf(url))!["expires_at"]!, asked.AddHours(1).ToUnixTimeSeconds(), Factory.Clock.GetUtcNow().AddHours(1).ToUnixTimeSeconds());
+
+        // The same checkout asked again (a second click, the member back from Stripe's page): the same session.
+        var again = await api.MutateAsync(token, "payInvoiceByCard", Pay, new { invoiceId });
+        Assert.Empty(DemoApi.ErrorCodes(again));
+        Assert.Equal(url, again.GetProperty("checkoutUrl").GetString());
+        // One of its instalments while it is open: refused in French, nothing opened at Stripe.
+        var overlapping = await api.MutateAsync(token, "payInvoiceByCard", Pay, new { invoiceId, instalmentId = first });
+        Assert.Equal(["PAYMENT_IN_PROGRESS"], DemoApi.ErrorCodes(overlapping));
+        Assert.Contains("déjà en cours", overlapping.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal(JsonValueKind.Null, overlapping.GetProperty("checkoutUrl").ValueKind);
+        Assert.Single(Stripe.CheckoutSessions);
+
+        // Once the session expired, the instalment can be paid: a new session.
+        Factory.Clock.SetUtcNow(Factory.Clock.GetUtcNow().AddMinutes(61));
+        token = await api.EmployerTokenAsync();
+        var later = await api.MutateAsync(token, "payInvoiceByCard", Pay, new { invoiceId, instalmentId = first });
+        Assert.Empty(DemoApi.ErrorCodes(later));
+        Assert.NotEqual(url, later.GetProperty("checkoutUrl").GetString());
+        Assert.Equal(2, Stripe.CheckoutSessions.Count);
+        // And the whole invoice again, while the instalment's checkout is open: refused.
+        Assert.Equal(["PAYMENT_IN_PROGRESS"], DemoApi.ErrorCodes(await api.MutateAsync(token, "payInvoiceByCard", Pay, new { invoiceId })));
+    }
+
+    [Fact]
+    public async Task A_second_payment_of_a_paid_instalment_is_recorded_to_refund_and_shown_to_billing_staff_never_counted_twice()
+    {
+        var (api, token, company, invoice) = await Sst68InvoiceAsync();
+        var invoiceId = invoice.GetProperty("id").GetString()!;
+        var first = invoice.GetProperty("instalments")[0];
+        var wholeUrl = (await api.MutateAsync(token, "payInvoiceByCard", Pay, new { invoiceId })).GetProperty("checkoutUrl").GetString()!;
+        // The whole invoice's session expired unpaid as far as we know; the first instalment is paid by a new checkout.
+        Factory.Clock.SetUtcNow(Factory.Clock.GetUtcNow().AddMinutes(61));
+        token = await api.EmployerTokenAsync();
+        var oneUrl = (await api.MutateAsync(token, "payInvoiceByCard", Pay, new { invoiceId, instalmentId = first.GetProperty("id").GetString() }))
+            .GetProperty("checkoutUrl").GetString()!;
+        (await Stripe.CompleteCheckoutAsync(SessionIdOf(oneUrl))).Dispose();
+
+        // The member had paid the whole invoice just before it expired: Stripe's event comes late, the money came twice for the first instalment.
+        using (var late = await Stripe.CompleteCheckoutAsync(SessionIdOf(wholeUrl)))
+            Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        var completed = Stripe.Events.Last(e => e.Type == "checkout.session.completed");
+        (await Stripe.ReplayAsync(completed)).Dispose();
+
+        var after = (await api.DataAsync(token, OneInvoice, new { id = invoiceId })).GetProperty("invoice");
+        Assert.True(after.GetProperty("paid").GetBoolean());
+        Assert.Equal(0m, after.GetProperty("balance").GetDecimal());
+        var statuses = after.GetProperty("payments").EnumerateArray().Select(p => (p.GetProperty("status").GetString(), p.GetProperty("amount").GetDecimal())).ToList();
+        Assert.Equal(4, statuses.Count);
+        Assert.Equal(3, statuses.Count(p => p.Item1 == "SUCCEEDED"));
+        Assert.Equal(("TO_REFUND", first.GetProperty("amount").GetDecimal()), Assert.Single(statuses, p => p.Item1 == "TO_REFUND"));
+
+        // Each instalment is paid by exactly one payment; the database refuses a second one.
+        await using (var scope = Factory.Services.CreateTenantScope("sst68"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var settled = await db.Payments.Where(p => p.SettledInstalmentId != null).Select(p => p.SettledInstalmentId).ToListAsync();
+            Assert.Equal(3, settled.Distinct().Count());
+            Assert.Equal(3, settled.Count);
+            var overpaid = await db.Payments.SingleAsync(p => p.Status == PaymentStatus.ToRefund);
+            overpaid.SettledInstalmentId = overpaid.InstalmentId;
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        // The member sees it on its invoices page; billing staff find it on theirs, to refund.
+        var portal = Factory.PortalFor(api.Host);
+        await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "680001", ["Password"] = DemoData.Password });
+        Assert.Contains("trop-perçu que le service vous rembourse", Text(await portal.GetHtmlAsync($"/entreprises/{company}/factures")));
+        var staff = await Factory.StaffPortalAsync(api.Host, "staff@sst68.demo", DemoData.Password, DemoData.StaffTotpSecret);
+        var page = Text(await staff.GetHtmlAsync("/personnel/facturation"));
+        Assert.Contains("Trop-perçus à rembourser", page);
+        Assert.Contains($"680001", page);
+        Assert.Contains(invoice.GetProperty("number").GetString()!, page);
+    }
+
+    [Fact]
     public async Task A_bad_or_stale_signature_answers_400_and_changes_nothing()
     {
         var (api, token, _, invoice) = await Sst68InvoiceAsync();

@@ -145,6 +145,59 @@ public sealed class SepaMandateTests(EmailFactory factory) : PlatformTest<EmailF
     }
 
     [Fact]
+    public async Task New_codes_are_throttled_per_company_and_parallel_wrong_codes_never_get_more_than_five_tries()
+    {
+        var first = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        Factory.Clock.SetUtcNow(first);
+        await DemoData.SeedAsync(Factory.Services);
+        var api = new DemoApi(Factory, "sstrn");
+        var company = await api.CompanyIdAsync("101.1");
+        var token = await api.EmployerTokenAsync();
+        var input = new { input = new { companyId = company, holderName = "Entreprise Démo", iban = TypedIban, acceptMandate = true } };
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(token, "startSepaMandate", Start, input)));
+
+        // A new code within the minute: refused, in French.
+        var soon = await api.MutateAsync(token, "startSepaMandate", Start, input);
+        Assert.Equal(["CODE_RECENTLY_SENT"], DemoApi.ErrorCodes(soon));
+        Assert.Contains("avant d'en demander un nouveau", soon.GetProperty("errors")[0].GetProperty("message").GetString());
+        // One a minute, five an hour (the clock keeps flowing: steps of two minutes).
+        for (var n = 2; n <= 5; n++)
+        {
+            Factory.Clock.SetUtcNow(first.AddMinutes(2 * (n - 1)));
+            token = await api.EmployerTokenAsync();
+            Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(token, "startSepaMandate", Start, input)));
+        }
+        Factory.Clock.SetUtcNow(first.AddMinutes(30));
+        token = await api.EmployerTokenAsync();
+        var sixth = await api.MutateAsync(token, "startSepaMandate", Start, input);
+        Assert.Equal(["TOO_MANY_CODES"], DemoApi.ErrorCodes(sixth));
+        Assert.Contains("réessayez à partir de 12:00", sixth.GetProperty("errors")[0].GetProperty("message").GetString()); // 11:00 UTC, Paris time
+        Factory.Clock.SetUtcNow(first.AddHours(1).AddMinutes(2));
+        token = await api.EmployerTokenAsync();
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(token, "startSepaMandate", Start, input)));
+        var mails = await WaitForSubjectAsync("employer@sstrn.demo", "Code de signature de votre mandat SEPA", 6);
+        var code = Regex.Match(mails.Subject ?? "", @"(\d{6})$").Groups[1].Value;
+        Assert.Equal(6, Factory.Smtp.MessagesTo("employer@sstrn.demo").Count(m => m.Subject?.StartsWith("Code de signature") == true));
+
+        // Twenty wrong codes typed at once: five tries are counted and compared, the others refused; the mandate is then dead.
+        var wrong = code == "000000" ? "111111" : "000000";
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            api.MutateAsync(token, "confirmSepaMandate", Confirm, new { input = new { companyId = company, code = wrong } })));
+        var codes = answers.Select(a => DemoApi.ErrorCodes(a).Single()).ToList();
+        Assert.Equal(5, codes.Count(c => c == "CODE_INVALID"));
+        Assert.All(codes.Where(c => c != "CODE_INVALID"), c => Assert.Contains(c, new[] { "CODE_EXPIRED", "NO_MANDATE_TO_SIGN" }));
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+        {
+            var latest = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().SepaMandates.OrderByDescending(m => m.Ordinal).FirstAsync();
+            Assert.Equal((5, SepaMandateStatus.Abandoned), (latest.CodeTries, latest.Status));
+        }
+        // Even the right code is void now.
+        var right = await api.MutateAsync(token, "confirmSepaMandate", Confirm, new { input = new { companyId = company, code } });
+        Assert.NotEmpty(DemoApi.ErrorCodes(right));
+        Assert.False(await SepaActiveAsync(company));
+    }
+
+    [Fact]
     public async Task Only_members_with_the_billing_right_sign_and_tenants_without_sepa_refuse_it()
     {
         Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));

@@ -61,6 +61,8 @@ public sealed class SepaStripeTests(SepaStripeFactory factory) : PlatformTest<Se
         // The mandate at Stripe: a SetupIntent restricted to sepa_debit, confirmed with the online acceptance.
         var setup = Assert.Single(stripe.SetupIntents);
         Assert.Equal("succeeded", (string?)setup["status"]);
+        // As Stripe answers it: the SetupIntent takes sepa_debit only (the fake echoes what was asked, card only when nothing was).
+        Assert.Equal(["sepa_debit"], setup["payment_method_types"]!.AsArray().Select(t => (string?)t));
         Assert.Single(stripe.Mandates);
         var setupCall = stripe.Requests.First(r => r.Path == "/v1/setup_intents");
         // Stripe.net 53 sends the restriction as (allowed_)payment_method_types: only sepa_debit.
@@ -82,6 +84,7 @@ public sealed class SepaStripeTests(SepaStripeFactory factory) : PlatformTest<Se
         var intents = stripe.PaymentIntents.ToDictionary(pi => (long)pi["amount"]!);
         Assert.All(intents.Values, pi => Assert.Equal("processing", (string?)pi["status"]));
         Assert.Equal("sstrn", (string?)intents[12000]["metadata"]!["tenant"]);
+        Assert.All(intents.Values, pi => Assert.Equal(["sepa_debit"], pi["payment_method_types"]!.AsArray().Select(t => (string?)t)));
 
         // The bank rejects the first: unpaid, the billing contact is told; the round never presents it again.
         Assert.Equal(HttpStatusCode.OK, (await stripe.FailPaymentIntentAsync((string)intents[12000]["id"]!)).StatusCode);

@@ -41,7 +41,8 @@ public sealed class SepaMandate : ITenantOwned
     /// <summary>The e-mailed code, hashed; cleared once used.</summary>
     public string? CodeHash { get; set; }
     public DateTimeOffset? CodeExpiresAt { get; set; }
-    public int WrongTries { get; set; }
+    /// <summary>Codes typed so far (each counted before it is compared, atomically): at <see cref="SepaMandates.MaxCodeTries"/> the code is dead.</summary>
+    public int CodeTries { get; set; }
     /// <summary>When the signer confirmed with the code (the mandate's date of signature).</summary>
     public DateTimeOffset? SignedAt { get; set; }
     /// <summary>Where the signer confirmed from (online acceptance data for the payment provider).</summary>

@@ -51,7 +51,10 @@ public sealed class SepaMandates(
 {
     public const int CodeDigits = 6;
     public const int CodeValidityMinutes = 10;
-    public const int MaxWrongTries = 5;
+    public const int MaxCodeTries = 5;
+    /// <summary>A new code (a new entry of the mandate) at most once a minute, and 5 an hour, per company: the e-mails are not a channel to flood.</summary>
+    public static readonly TimeSpan CodeResendAfter = TimeSpan.FromMinutes(1);
+    public const int MaxCodesPerHour = 5;
 
     /// <summary>The company's active mandate, else the one waiting for its code; null when none (seed: red cross).</summary>
     public async Task<SepaMandateView?> GetAsync(Guid companyId, CancellationToken ct = default)
@@ -62,7 +65,7 @@ public sealed class SepaMandates(
             .Where(m => m.CompanyId == companyId && (m.Status == SepaMandateStatus.Active || m.Status == SepaMandateStatus.AwaitingCode))
             .OrderByDescending(m => m.Ordinal).ToListAsync(ct);
         var current = rows.FirstOrDefault(m => m.Status == SepaMandateStatus.Active)
-                      ?? rows.FirstOrDefault(m => m.CodeExpiresAt > now && m.WrongTries < MaxWrongTries);
+                      ?? rows.FirstOrDefault(m => m.CodeExpiresAt > now && m.CodeTries < MaxCodeTries);
         return current is null ? null : SepaMandateView.Of(current);
     }
 
@@ -108,6 +111,7 @@ public sealed class SepaMandates(
         var signer = (await identity.PeopleAsync([userId], ct)).GetValueOrDefault(userId)
                      ?? throw new AccessDeniedException(AccessDenial.Unauthenticated);
         var now = time.GetUtcNow();
+        if (await CodeThrottleAsync(entry.CompanyId, now, ct) is { } throttled) return throttled;
 
         // A new entry replaces one still waiting for its code: only the latest code signs.
         await db.SepaMandates.Where(m => m.CompanyId == entry.CompanyId && m.Status == SepaMandateStatus.AwaitingCode)
@@ -153,24 +157,21 @@ public sealed class SepaMandates(
             return new UserError("NO_MANDATE_TO_SIGN", "Aucun mandat n'attend de code : saisissez d'abord le mandat.", "code");
         if (mandate.SignerUserId != userId)
             return new UserError("NOT_THE_SIGNER", "Seule la personne qui a saisi le mandat peut le signer avec le code reçu.", "code");
-        if (mandate.CodeExpiresAt <= now || mandate.WrongTries >= MaxWrongTries)
-        {
-            mandate.Status = SepaMandateStatus.Abandoned;
-            mandate.CodeHash = null;
-            await db.SaveChangesAsync(ct);
-            return new UserError("CODE_EXPIRED", "Ce code n'est plus valable : saisissez à nouveau le mandat pour recevoir un nouveau code.", "code");
-        }
+        if (mandate.CodeExpiresAt <= now || mandate.CodeTries >= MaxCodeTries) return await AbandonAsync(mandate, ct);
+        // Each try is counted before the code is compared, by one conditional update: tries in parallel never compare more than
+        // MaxCodeTries codes, whatever they read before.
+        var counted = await db.SepaMandates.Where(m => m.Id == mandate.Id && m.Status == SepaMandateStatus.AwaitingCode && m.CodeTries < MaxCodeTries)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.CodeTries, m => m.CodeTries + 1), ct);
+        if (counted == 0) return await AbandonAsync(mandate, ct);
         var typed = string.Concat((code ?? "").Where(char.IsAsciiDigit));
         if (typed.Length != CodeDigits || !CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.ASCII.GetBytes(HashOf(mandate.Id, typed)), System.Text.Encoding.ASCII.GetBytes(mandate.CodeHash)))
         {
-            mandate.WrongTries++;
-            var left = MaxWrongTries - mandate.WrongTries;
+            var tries = await db.SepaMandates.Where(m => m.Id == mandate.Id).Select(m => m.CodeTries).SingleAsync(ct);
+            var left = MaxCodeTries - tries;
             if (left <= 0)
-            {
-                mandate.Status = SepaMandateStatus.Abandoned;
-                mandate.CodeHash = null;
-            }
+                await db.SepaMandates.Where(m => m.Id == mandate.Id && m.Status == SepaMandateStatus.AwaitingCode)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, SepaMandateStatus.Abandoned).SetProperty(m => m.CodeHash, (string?)null), ct);
             db.AuditEntries.Record(time, userId, "sepa-mandate.wrong-code", "SepaMandate", mandate.Id);
             await db.SaveChangesAsync(ct);
             return new UserError("CODE_INVALID", left > 0
@@ -193,8 +194,10 @@ public sealed class SepaMandates(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The code stays valid: the signer can try again in a moment. No IBAN in the log.
+                // The code stays valid and this try is given back: the signer can try again in a moment. No IBAN in the log.
                 log.LogWarning("SEPA mandate {MandateId}: payment provider set-up failed ({Error})", mandate.Id, e.GetType().Name);
+                await db.SepaMandates.Where(m => m.Id == mandate.Id && m.CodeTries > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.CodeTries, m => m.CodeTries - 1), CancellationToken.None);
                 return new UserError("PROVIDER_UNAVAILABLE", "Le prestataire de paiement ne répond pas : votre code reste valable, réessayez dans quelques instants.", "code");
             }
         }
@@ -256,6 +259,33 @@ public sealed class SepaMandates(
 
     /// <summary>The tenant's account for transfers (invoices due before the mandate, or members without one).</summary>
     public async Task<BankDetails?> TransferAccountAsync() => (await RulesAsync()).Payment.BankDetails;
+
+    /// <summary>The code is dead (expired, or its tries used up): the mandate is abandoned, a new entry sends a new code.</summary>
+    private async Task<Outcome<SepaMandateView>> AbandonAsync(SepaMandate mandate, CancellationToken ct)
+    {
+        await db.SepaMandates.Where(m => m.Id == mandate.Id && m.Status == SepaMandateStatus.AwaitingCode)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, SepaMandateStatus.Abandoned).SetProperty(m => m.CodeHash, (string?)null), ct);
+        return new UserError("CODE_EXPIRED", "Ce code n'est plus valable : saisissez à nouveau le mandat pour recevoir un nouveau code.", "code");
+    }
+
+    /// <summary>Why no new code can be sent now (one a minute, <see cref="MaxCodesPerHour"/> an hour per company), or null.</summary>
+    private async Task<UserError?> CodeThrottleAsync(Guid companyId, DateTimeOffset now, CancellationToken ct)
+    {
+        // The company's latest entries (each sent a code), compared here: SQLite cannot compare DateTimeOffsets.
+        var sent = (await db.SepaMandates.AsNoTracking().Where(m => m.CompanyId == companyId).OrderByDescending(m => m.Ordinal)
+            .Take(MaxCodesPerHour).Select(m => m.CreatedAt).ToListAsync(ct)).OrderDescending().ToList();
+        if (sent.Count > 0 && now - sent[0] < CodeResendAfter)
+        {
+            var wait = (int)Math.Ceiling((CodeResendAfter - (now - sent[0])).TotalSeconds);
+            return new UserError("CODE_RECENTLY_SENT", $"Un code vient de vous être envoyé par e-mail : utilisez-le, ou attendez {wait} seconde{(wait > 1 ? "s" : "")} avant d'en demander un nouveau.", null);
+        }
+        if (sent.Count >= MaxCodesPerHour && now - sent[^1] < TimeSpan.FromHours(1))
+        {
+            var at = TimeZoneInfo.ConvertTime(sent[^1].AddHours(1), Regulation.FrenchTime.Paris);
+            return new UserError("TOO_MANY_CODES", $"Trop de codes de signature demandés pour cette entreprise en une heure : réessayez à partir de {at:HH:mm}.", null);
+        }
+        return null;
+    }
 
     private static string ReceiptFileName(SepaMandate mandate) => $"mandat-sepa-{mandate.Reference}.pdf";
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Features;
 using Platform.Features.Access;
 using Platform.Features.Billing;
+using Platform.Features.Payments;
 using Platform.Features.TenantSettings;
 using Platform.Tenancy;
 using Platform.Tenancy.Rules;
@@ -12,7 +13,7 @@ namespace Platform.Host.Pages.PersonnelFacturation;
 
 /// <summary>Staff: preview the billing run of a period from the tenant's rules, start (or resume) it, and see past runs.</summary>
 [Authorize]
-public sealed class IndexModel(BillingRuns runs, CurrentUser currentUser, ITenantContext tenant, TenantRulesCache rulesCache) : PageModel
+public sealed class IndexModel(BillingRuns runs, PaymentHistory payments, CurrentUser currentUser, ITenantContext tenant, TenantRulesCache rulesCache) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "type")] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "periode")] public string? Period { get; set; }
@@ -20,6 +21,8 @@ public sealed class IndexModel(BillingRuns runs, CurrentUser currentUser, ITenan
     public TenantRules Rules { get; private set; } = null!;
     public BillingRunPreview? Preview { get; private set; }
     public IReadOnlyList<BillingRunView> History { get; private set; } = [];
+    /// <summary>Payments received for instalments already paid: to refund.</summary>
+    public IReadOnlyList<OverpaymentView> ToRefund { get; private set; } = [];
     public IReadOnlyList<UserError> Errors { get; private set; } = [];
     public string? Message { get; private set; }
 
@@ -49,6 +52,7 @@ public sealed class IndexModel(BillingRuns runs, CurrentUser currentUser, ITenan
         Errors = [.. Errors, .. preview.Errors];
         Period ??= Preview?.Period;
         History = await runs.ListAsync(HttpContext.RequestAborted);
+        ToRefund = await payments.ToRefundAsync(HttpContext.RequestAborted);
         return Page();
     }
 

@@ -2065,6 +2065,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<DateTimeOffset?>("CheckoutExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CheckoutSessionId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -2100,6 +2103,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("SettledInstalmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2121,6 +2127,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "InvoiceId");
 
                     b.HasIndex("TenantId", "PaymentIntentId");
+
+                    b.HasIndex("TenantId", "SettledInstalmentId")
+                        .IsUnique();
 
                     b.ToTable("Payments");
                 });
@@ -2245,6 +2254,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("CodeTries")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid");
 
@@ -2327,9 +2339,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<int>("WrongTries")
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -2069,6 +2069,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
 
+                    b.Property<DateTimeOffset?>("CheckoutExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("CheckoutSessionId")
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
@@ -2104,6 +2107,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("SettledInstalmentId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2125,6 +2131,10 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.HasIndex("TenantId", "InvoiceId");
 
                     b.HasIndex("TenantId", "PaymentIntentId");
+
+                    b.HasIndex("TenantId", "SettledInstalmentId")
+                        .IsUnique()
+                        .HasFilter("[SettledInstalmentId] IS NOT NULL");
 
                     b.ToTable("Payments");
                 });
@@ -2250,6 +2260,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("CodeTries")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2332,9 +2345,6 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
-
-                    b.Property<int>("WrongTries")
-                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

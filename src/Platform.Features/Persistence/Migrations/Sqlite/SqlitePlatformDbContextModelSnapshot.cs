@@ -2058,6 +2058,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("CheckoutExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CheckoutSessionId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -2093,6 +2096,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SettledInstalmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2114,6 +2120,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "InvoiceId");
 
                     b.HasIndex("TenantId", "PaymentIntentId");
+
+                    b.HasIndex("TenantId", "SettledInstalmentId")
+                        .IsUnique();
 
                     b.ToTable("Payments");
                 });
@@ -2238,6 +2247,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CodeTries")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT");
 
@@ -2320,9 +2332,6 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("WrongTries")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
