@@ -22,19 +22,72 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
         await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
         var size = KeysetCursor.PageSize(first);
         var today = time.Today();
-        var filtered = Filtered(companyId, filter, today);
-        var page = filtered;
-        if (KeysetCursor.Decode(after) is var (sortName, id))
-            // Written as a range on the index (SortName >= …) so that a deep page starts where the last one ended.
-            page = page.Where(e => string.Compare(e.SortName, sortName) >= 0 && (string.Compare(e.SortName, sortName) > 0 || e.Id.CompareTo(id) > 0));
-        // The total as a scalar subquery of the page's own command: the database counts once per command, not per row.
-        var rows = await Rows(page, today).OrderBy(r => r.SortName).ThenBy(r => r.Id).Take(size + 1)
-            .Select(r => new { Row = r, Total = filtered.Count() }).ToListAsync(ct);
+        var (prefix, civility, search) = Criteria(filter);
+        var cursor = KeysetCursor.Decode(after);
+        var rows = new List<ListedRow>(size + 1);
+        await foreach (var row in PageQuery(db, companyId, today, filter.ActiveOnly ? today : null, filter.WorkstationId, prefix, civility, search,
+                           cursor?.SortKey, cursor?.Id ?? Guid.Empty, size + 1).WithCancellation(ct))
+            rows.Add(row);
         // Past the last page no row carries the total: count then (a client following cursors stops before).
-        var total = rows.Count > 0 ? rows[0].Total : after is null ? 0 : await filtered.CountAsync(ct);
+        var total = rows.Count > 0 ? rows[0].Total : after is null ? 0 : await Filtered(companyId, filter, today).CountAsync(ct);
         var known = new Dictionary<Guid, WorkstationView>();
-        var views = rows.Select(r => r.Row.ToView(today, known)).ToList();
-        return KeysetCursor.ToPage(views, size, total, v => KeysetCursor.Encode(EmployeeRules.SortName(v.BirthName, v.FirstName), v.Id));
+        // The cursor is the row's stored sort key, the very column the page is ordered by.
+        var items = rows.Take(size).Select(r => new PageItem<EmployeeView>(r.Row.ToView(today, known), KeysetCursor.Encode(r.Row.SortName, r.Row.Id))).ToList();
+        return new Page<EmployeeView>(items, rows.Count > size, total);
+    }
+
+    /// <summary>
+    /// The list's page in one command, compiled once: EF Core's expression work on a query built from
+    /// optional filters cost more than running it. Every filter is a parameter; an absent one (null)
+    /// drops out of the SQL, EF keeping one statement per combination of absent filters. The tenant's
+    /// query filter is part of the compiled query and reads the context instance's tenant on each
+    /// execution, for the employees, the total, the workstation and the careers alike.
+    /// The total is a scalar subquery: the database counts once per command, not per row.
+    /// </summary>
+    private static readonly Func<PlatformDbContext, Guid, DateOnly, DateOnly?, Guid?, string?, string?, string?, string?, Guid, int, IAsyncEnumerable<ListedRow>> PageQuery =
+        EF.CompileAsyncQuery((PlatformDbContext db, Guid companyId, DateOnly today, DateOnly? activeOn, Guid? workstationId, string? prefix, string? civility,
+            string? search, string? afterName, Guid afterId, int take) =>
+        (from e in db.Employees.AsNoTracking()
+         where e.CompanyId == companyId
+             && (activeOn == null || e.EndDate == null || e.EndDate >= activeOn)
+             && (workstationId == null || e.CurrentWorkstationId == workstationId)
+             && (prefix == null || e.SortName.StartsWith(prefix))
+             && (civility == null || e.Civility == civility)
+             && (search == null || e.SortName.Contains(search))
+             // Written as a range on the index (SortName >= …) so that a deep page starts where the last one ended.
+             && (afterName == null || (string.Compare(e.SortName, afterName) >= 0 && (string.Compare(e.SortName, afterName) > 0 || e.Id.CompareTo(afterId) > 0)))
+         join w in db.Workstations.AsNoTracking() on e.CurrentWorkstationId equals w.Id into current
+         from w in current.DefaultIfEmpty()
+         orderby e.SortName, e.Id
+         select new ListedRow
+         {
+             Row = new EmployeeRow
+             {
+                 Id = e.Id, CompanyId = e.CompanyId, Civility = e.Civility, FirstName = e.FirstName, BirthName = e.BirthName, MarriedName = e.MarriedName,
+                 BirthDate = e.BirthDate, MaskedNir = e.MaskedNir, Contract = e.Contract, StartDate = e.StartDate, EndDate = e.EndDate,
+                 Validated = e.ValidatedAt != null, DeclaredFollowUp = e.DeclaredFollowUp, SortName = e.SortName,
+                 Workstation = w == null ? null : new WorkstationColumns
+                 {
+                     Id = w.Id, CompanyId = w.CompanyId, Label = w.Label, CspCode = w.CspCode, Risks = w.Risks, RadiationCategory = w.RadiationCategory,
+                     CacesCategories = w.CacesCategories, OtherRiskDescription = w.OtherRiskDescription, Closed = w.ClosedOn != null,
+                     Held = db.CareerEntries.Any(c => c.WorkstationId == w.Id && (c.EndDate == null || c.EndDate >= today)),
+                 },
+             },
+             // The same filters as above, without the cursor.
+             Total = db.Employees.Count(x => x.CompanyId == companyId
+                 && (activeOn == null || x.EndDate == null || x.EndDate >= activeOn)
+                 && (workstationId == null || x.CurrentWorkstationId == workstationId)
+                 && (prefix == null || x.SortName.StartsWith(prefix))
+                 && (civility == null || x.Civility == civility)
+                 && (search == null || x.SortName.Contains(search))),
+         }).Take(take));
+
+    /// <summary>The filter's text criteria as the sort key holds them (folded), null when absent.</summary>
+    private static (string? Prefix, string? Civility, string? Search) Criteria(EmployeeFilter filter)
+    {
+        var prefix = filter.Initial is { } initial && char.IsLetter(initial) ? EmployeeRules.Fold(initial.ToString()) : null;
+        var search = EmployeeRules.Fold(filter.Search?.Trim() ?? "");
+        return (prefix, EmployeeRules.Civility(filter.Sex), search.Length > 0 && search.Length <= 100 ? search : null);
     }
 
     /// <summary>Every employee the filter selects, in list order (export, print, the check).</summary>
@@ -111,17 +164,13 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
 
     private IQueryable<Employee> Filtered(Guid companyId, EmployeeFilter filter, DateOnly today)
     {
+        var (prefix, civility, search) = Criteria(filter);
         var query = db.Employees.Where(e => e.CompanyId == companyId);
         if (filter.ActiveOnly) query = query.Where(e => e.EndDate == null || e.EndDate >= today);
         if (filter.WorkstationId is { } workstationId) query = query.Where(e => e.CurrentWorkstationId == workstationId);
-        if (filter.Initial is { } initial && char.IsLetter(initial))
-        {
-            var prefix = EmployeeRules.Fold(initial.ToString());
-            query = query.Where(e => e.SortName.StartsWith(prefix));
-        }
-        if (EmployeeRules.Civility(filter.Sex) is { } civility) query = query.Where(e => e.Civility == civility);
-        var search = EmployeeRules.Fold(filter.Search?.Trim() ?? "");
-        if (search.Length > 0 && search.Length <= 100) query = query.Where(e => e.SortName.Contains(search));
+        if (prefix is not null) query = query.Where(e => e.SortName.StartsWith(prefix));
+        if (civility is not null) query = query.Where(e => e.Civility == civility);
+        if (search is not null) query = query.Where(e => e.SortName.Contains(search));
         return query;
     }
 
@@ -147,6 +196,13 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
                 Held = db.CareerEntries.Any(c => c.WorkstationId == w.Id && (c.EndDate == null || c.EndDate >= today)),
             },
         };
+
+    /// <summary>A row of the list's page with the filtered list's total.</summary>
+    private sealed class ListedRow
+    {
+        public EmployeeRow Row { get; init; } = null!;
+        public int Total { get; init; }
+    }
 
     /// <summary>What a list row reads (member-initialised so that the database can order and page on it).</summary>
     private sealed class EmployeeRow

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Platform.Features.Access;
 using Platform.Tenancy;
 
@@ -44,6 +45,10 @@ public static class PortalAuthentication
                 return Task.CompletedTask;
             };
         });
+        // After AddCookie's own post-configuration, which sets the ticket format this wraps.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CookieTicketMemory>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, RememberedCookieTickets.Setup>();
         services.AddAuthorization();
         services.AddSingleton<SecondFactorTicket>();
         services.AddSingleton<BearerTokenMemory>();

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.Demo;
+using Platform.Features.Employees;
+using Platform.Features.Persistence;
+using Platform.Host.Tests.Infrastructure;
+using Platform.Tenancy;
+
+namespace Platform.Host.Tests.Tenancy;
+
+/// <summary>
+/// Issue 9, « Signed-in speed »: the employee list runs as a query compiled once for every tenant.
+/// The tenant's query filter must still apply on each execution: rows of another tenant carrying the
+/// same company id (nothing in the database's foreign key stops them) never reach the page nor its total.
+/// </summary>
+public sealed class CompiledQueryIsolationTests(PlatformFactory factory) : PlatformTest(factory)
+{
+    private const string Query = "query($c: ID!, $n: Int, $a: String, $f: EmployeeFilter) { company(id: $c) { employees(first: $n, after: $a, filter: $f) { totalCount pageInfo { hasNextPage endCursor } edges { node { birthName } } } } }";
+
+    [Fact]
+    public async Task The_compiled_employee_list_never_returns_another_tenants_rows()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var api = new DemoApi(Factory, "sstrn");
+        var token = await api.EmployerTokenAsync();
+        var company = await api.CompanyIdAsync("101.1");
+        await api.MutateAsync(token, "createWorkstation", "mutation($i: CreateWorkstationInput!) { createWorkstation(input: $i) { errors { code } } }",
+            new { i = new { companyId = company, label = "Manutentionnaire", cspCode = "676a", risks = Array.Empty<string>() } });
+        var csv = "Civilite(Madame/Monsieur);Prenom;Nom de naissance;Nom marital;Date de naissance;INS (N suivi du numéro);Date entree;Date sortie;Code CSP du type de poste;Libelle du type de poste;Libelle du type de contrat\n"
+            + string.Concat(Enumerable.Range(0, 5).Select(i => $"Madame;Camille;NOM-{(char)('A' + i)};;01/02/1980;;01/03/2020;;676a;MANUTENTIONNAIRE;CDI\n"));
+        Assert.Equal(5, (await api.MutateAsync(token, "importEmployees", "mutation($i: CsvImportInput!) { importEmployees(input: $i) { imported } }",
+            new { i = new { companyId = company, csv } })).GetProperty("imported").GetInt32());
+        var own = await CountAsync(api, token, company, null);
+        Assert.Equal(5, own);
+
+        // Another tenant's context writes employees under the sstrn company's id (bypassing every service).
+        await using (var scope = Factory.Services.CreateTenantScope("sst68"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            for (var i = 0; i < 3; i++)
+                db.Employees.Add(new Employee
+                {
+                    CompanyId = company, Civility = EmployeeRules.Madame, FirstName = "Intruse", BirthName = $"AAINTRUS{i}", BirthDate = new DateOnly(1980, 1, 1),
+                    Contract = "CDI", StartDate = new DateOnly(2020, 1, 1), SortName = EmployeeRules.SortName($"AAINTRUS{i}", "Intruse"),
+                });
+            await db.SaveChangesAsync();
+        }
+
+        // The first page (they would sort first), every filter shape, and a page after a cursor.
+        var page = await PageAsync(api, token, company, null, null, 2);
+        Assert.Equal(own, page.GetProperty("totalCount").GetInt32());
+        Assert.DoesNotContain("AAINTRUS", Names(page));
+        foreach (var filter in new object[]
+                 {
+                     new { search = "intrus" }, new { initial = "A" }, new { sex = "F" }, new { activeOnly = false },
+                     new { search = "intrus", initial = "A", sex = "F", activeOnly = false },
+                 })
+        {
+            var filtered = await PageAsync(api, token, company, filter, null, 50);
+            Assert.DoesNotContain("AAINTRUS", Names(filtered));
+            Assert.Equal(filtered.GetProperty("edges").GetArrayLength(), filtered.GetProperty("totalCount").GetInt32());
+        }
+        var all = new List<string>();
+        string? after = null;
+        do
+        {
+            page = await PageAsync(api, token, company, new { activeOnly = false }, after, 1);
+            all.AddRange(Names(page));
+            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+        } while (after is not null);
+        Assert.Equal(5, all.Count);
+        Assert.DoesNotContain(all, n => n.StartsWith("AAINTRUS"));
+
+        // The other tenant's rows are there, for that tenant only.
+        await using (var scope = Factory.Services.CreateTenantScope("sst68"))
+            Assert.Equal(3, scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Employees.Count(e => e.CompanyId == company));
+    }
+
+    private static IEnumerable<string> Names(System.Text.Json.JsonElement page) =>
+        page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("birthName").GetString()!).ToList();
+
+    private static async Task<int> CountAsync(DemoApi api, string token, Guid company, object? filter) =>
+        (await PageAsync(api, token, company, filter, null, 1)).GetProperty("totalCount").GetInt32();
+
+    private static async Task<System.Text.Json.JsonElement> PageAsync(DemoApi api, string token, Guid company, object? filter, string? after, int first) =>
+        (await api.DataAsync(token, Query, new { c = company, n = first, a = after, f = filter })).GetProperty("company").GetProperty("employees");
+}
