@@ -29,7 +29,7 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
     private enum Visitor { SignedOut, Employer, Staff, Administrator }
 
     /// <summary>A page to check: who opens it, and the path with the demo data's ids.</summary>
-    private sealed record Visit(Visitor Who, string Path);
+    private sealed record Visit(Visitor Who, string Path, int Status = 200);
 
     /// <summary>Routes that are not checked, with the reason.</summary>
     private static readonly Dictionary<string, string> Excluded = new(StringComparer.OrdinalIgnoreCase)
@@ -41,10 +41,12 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
     [Fact]
     public async Task Every_portal_page_passes_axe_for_wcag_2_1_AA()
     {
-        Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero));
+        // The demo company joins in 2025; its 2026 declaration is open in January 2027 (sstrn: January–February).
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2025, 12, 1, 9, 0, 0, TimeSpan.Zero));
         await DemoData.SeedAsync(Factory.Services);
         var (company, employee) = await DemoCompanyAsync();
-        var year = Factory.Clock.GetUtcNow().Year;
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 15, 9, 0, 0, TimeSpan.Zero));
+        const int year = 2026;
 
         // Every route of the app, each either visited here or excluded above.
         var visits = new Dictionary<string, Visit[]>(StringComparer.OrdinalIgnoreCase)
@@ -55,7 +57,7 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
             ["mot-de-passe-oublie"] = [new(Visitor.SignedOut, "/mot-de-passe-oublie")],
             ["creer-un-compte"] = [new(Visitor.SignedOut, "/creer-un-compte")],
             ["documentation-api"] = [new(Visitor.SignedOut, "/documentation-api")],
-            ["erreur"] = [new(Visitor.SignedOut, "/erreur?code=404")],
+            ["erreur"] = [new(Visitor.SignedOut, "/erreur?code=404", 404)],
             ["activation"] = [new(Visitor.SignedOut, "/activation?jeton=perime")],
             ["invitation"] = [new(Visitor.SignedOut, "/invitation?jeton=perime")],
             ["mot-de-passe/nouveau"] = [new(Visitor.SignedOut, "/mot-de-passe/nouveau?jeton=perime")],
@@ -100,6 +102,7 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
 
         var problems = new List<string>();
         var checkedPages = new List<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var who in Enum.GetValues<Visitor>())
         {
             var page = await Factory.NewPageAsync();
@@ -107,7 +110,7 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
             foreach (var visit in visits.Values.SelectMany(v => v).Where(v => v.Who == who))
             {
                 var response = await page.GotoAsync(Factory.Url(Tenant, visit.Path), new() { WaitUntil = WaitUntilState.Load });
-                if (response is null || response.Status != 200 || (who != Visitor.SignedOut && page.Url.Contains("/connexion")))
+                if (response is null || response.Status != visit.Status || (who != Visitor.SignedOut && page.Url.Contains("/connexion")))
                 {
                     problems.Add($"{who} {visit.Path}: answered {response?.Status} at {page.Url}, not the page itself");
                     continue;
@@ -117,7 +120,7 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
             await page.Context.CloseAsync();
         }
 
-        output.WriteLine($"Checked with axe-core ({string.Join(", ", WcagTags)}), {checkedPages.Count} pages:");
+        output.WriteLine($"Checked with axe-core ({string.Join(", ", WcagTags)}), {checkedPages.Count} pages in {clock.Elapsed.TotalSeconds:0} s:");
         foreach (var p in checkedPages) output.WriteLine("  " + p);
         output.WriteLine("Excluded:");
         foreach (var (route, reason) in Excluded) output.WriteLine($"  /{route}: {reason}");
@@ -137,6 +140,12 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
         {
             await page.GotoAsync(Factory.Url(Tenant, path), new() { WaitUntil = WaitUntilState.Load });
             Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 375, $"{path} scrolls sideways at 375 px");
+            if (path.EndsWith("/salaries"))
+            {
+                // One set of controls: a form button is as tall as a link button, a native select as a text field.
+                Assert.Equal(await HeightAsync(page, "a.button:has-text('Vérifier la liste')"), await HeightAsync(page, "button.button:has-text('Imprimer')"));
+                Assert.Equal(await HeightAsync(page, "input[name=recherche]"), await HeightAsync(page, "select[name=poste]"));
+            }
         }
         // The invoices table is wider than a phone: it scrolls inside its box, and no amount wraps (« 1 209,60 / € »).
         var amounts = page.Locator("#factures td.number");
@@ -172,10 +181,19 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
         Assert.Null(await page.GetAttributeAsync("#raison", "aria-invalid"));
     }
 
+    private static Task<double> HeightAsync(IPage page, string selector) =>
+        page.EvalOnSelectorAsync<double>(selector, "e => Math.round(e.getBoundingClientRect().height)");
+
     private async Task CheckAsync(IPage page, string name, List<string> problems, List<string> checkedPages)
     {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
-        checkedPages.Add(name);
+        // Violations only: passes and incomplete results are many and slow to bring back.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+            ResultTypes = [ResultType.Violations],
+        });
+        checkedPages.Add($"{name} (axe: {started.ElapsedMilliseconds} ms)");
         foreach (var v in result.Violations.Where(v => v.Impact is "serious" or "critical"))
             problems.Add($"{name}: {v.Id} ({v.Impact}) {v.Help} — " + string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html)));
     }
