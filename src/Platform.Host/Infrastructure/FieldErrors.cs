@@ -41,7 +41,6 @@ public sealed class FieldErrors
         return mine;
     }
 
-
     /// <summary>The HTML id of a field's message: the field's id followed by « -error ».</summary>
     public static string MessageId(string fieldId) => fieldId + "-error";
 
