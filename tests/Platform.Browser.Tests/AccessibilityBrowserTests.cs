@@ -164,6 +164,16 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
         var page = await Factory.NewPageAsync();
         await SignInAsync(page, Visitor.Employer, [], []);
         await page.GotoAsync(Factory.Url(Tenant, $"/entreprises/{company}/fiche"));
+
+        // Keyboard: the first Tab reaches « Aller au contenu », shown with a visible focus ring; Enter goes to the content.
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.Locator("a.skip-link");
+        await Assertions.Expect(skip).ToBeFocusedAsync();
+        await Assertions.Expect(skip).ToHaveTextAsync("Aller au contenu");
+        Assert.True(await skip.EvaluateAsync<bool>("e => e.getBoundingClientRect().top >= 0 && getComputedStyle(e).outlineStyle !== 'none'"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main#contenu")).ToBeFocusedAsync();
+
         await page.FillAsync("#contact-tel", "12");
         await page.ClickAsync("#contacts button:has-text('Enregistrer')");
 
