@@ -20,13 +20,15 @@ public sealed class SituationRequests(PlatformDbContext db, CompanyAccess access
         _ => "Radiation",
     };
 
-    public async Task<Outcome<SituationRequestView>> RequestAsync(Guid companyId, SituationChange kind, string? reason, DateOnly? effectiveDate, CancellationToken ct = default)
+    /// <remarks>The portal's form preselects no kind (a consequential choice): none chosen is an error of the field « kind ».</remarks>
+    public async Task<Outcome<SituationRequestView>> RequestAsync(Guid companyId, SituationChange? kind, string? reason, DateOnly? effectiveDate, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ManageCompany, ct);
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, ct);
         if (TempAgency.ParentOf(company.MemberNumber) is { } parent)
             return TempAgency.AdministrativeOnParent(parent);
         var errors = new List<UserError>();
+        if (kind is null || !Enum.IsDefined(kind.Value)) errors.Add(new("REQUIRED", "Choisissez la nature du changement de situation.", "kind"));
         var text = CompanyRules.Text(reason, 2000, "reason", "le motif", errors, required: true);
         var today = time.Today();
         if (effectiveDate is null) errors.Add(new("REQUIRED", "Indiquez la date à laquelle le changement prend effet.", "effectiveDate"));
@@ -38,7 +40,7 @@ public sealed class SituationRequests(PlatformDbContext db, CompanyAccess access
 
         var request = new SituationRequest
         {
-            CompanyId = companyId, Kind = kind, Reason = text!, EffectiveDate = effectiveDate!.Value, RequestedByUserId = currentUser.UserId!.Value, RequestedAt = time.GetUtcNow(),
+            CompanyId = companyId, Kind = kind!.Value, Reason = text!, EffectiveDate = effectiveDate!.Value, RequestedByUserId = currentUser.UserId!.Value, RequestedAt = time.GetUtcNow(),
         };
         db.SituationRequests.Add(request);
         db.AuditEntries.Record(time, currentUser.UserId, "company.situation-requested", "Company", companyId, $$"""{"kind":"{{kind}}"}""");

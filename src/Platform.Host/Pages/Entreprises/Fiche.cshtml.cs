@@ -31,7 +31,7 @@ public sealed class FicheModel(CompanyProfile profile, PendingChanges pendingCha
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Phone { get; set; }
 
-    [BindProperty] public SituationChange Kind { get; set; }
+    [BindProperty] public SituationChange? Kind { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public DateOnly? EffectiveDate { get; set; }
 
@@ -96,7 +96,7 @@ public sealed class FicheModel(CompanyProfile profile, PendingChanges pendingCha
         Section = "situation";
         var requested = await situations.RequestAsync(Id, Kind, Reason, EffectiveDate, HttpContext.RequestAborted);
         Errors = requested.Errors;
-        if (requested.Value is not null) { Message = "Votre demande est transmise au service, qui vous répondra."; Reason = null; EffectiveDate = null; ModelState.Clear(); }
+        if (requested.Value is not null) { Message = "Votre demande est transmise au service, qui vous répondra."; Kind = null; Reason = null; EffectiveDate = null; ModelState.Clear(); }
         return await LoadAsync() ? Page() : NotFound();
     }
 
