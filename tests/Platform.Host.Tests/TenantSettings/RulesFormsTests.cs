@@ -245,6 +245,8 @@ public sealed partial class RulesFormsTests(PlatformFactory factory) : PlatformT
         var admin = await AdminAsync("sst68.localhost");
         var refused = await PostAsync(admin, (await FormAsync(admin, "/administration/regles/facturation")).Set("Rates[0].VatPercent", "vingt"));
         AssertErrorBeside(refused, "f-rates-0-vatPercent", "Nombre attendu");
+        var indemnity = await PostAsync(admin, (await FormAsync(admin, "/administration/regles/facturation")).Set("RecoveryIndemnity", "30"));
+        AssertErrorBeside(indemnity, "f-billing-mentions-recoveryIndemnity", "L'indemnité forfaitaire de recouvrement est d'au moins 40 €");
         Assert.Equal(0, await StoredCountAsync());
     }
 
@@ -415,6 +417,12 @@ public sealed partial class RulesFormsTests(PlatformFactory factory) : PlatformT
         Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
         Assert.Equal(png, await served.Content.ReadAsByteArrayAsync());
         Assert.Contains("<td>Logo</td> <td>logo du fichier (sstrn.svg)</td> <td>logo téléversé (PNG)</td>", Flat(accepted));
+        // The convocations' PDF band draws it (PDFsharp draws PNG, not SVG).
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+        {
+            var convocations = scope.ServiceProvider.GetRequiredService<Platform.Features.Appointments.Convocations>();
+            Assert.Equal(png, convocations.LogoPng(await convocations.RulesAsync()));
+        }
 
         var text = Flat(await PortalClient.HtmlAsync(await admin.UploadAsync("/administration/regles/identite", "/administration/regles/identite?handler=Logo", "logo.txt", "bonjour"u8.ToArray())));
         AssertErrorBeside(text, "f-theme-logo", "Le logo doit être un fichier SVG ou PNG.");

@@ -30,6 +30,9 @@ public sealed partial class FacturationModel(TenantRulesAdministration administr
     [BindProperty] public string? Instalments { get; set; }
     [BindProperty] public string? PaymentTermDays { get; set; }
     [BindProperty] public string? IssuerVatNumber { get; set; }
+    [BindProperty] public string? LatePaymentPenalty { get; set; }
+    [BindProperty] public string? RecoveryIndemnity { get; set; }
+    [BindProperty] public string? EarlyPaymentDiscount { get; set; }
     [BindProperty] public List<RateRow> Rates { get; set; } = [];
     /// <summary>The general assembly approved the rates outside the national range.</summary>
     [BindProperty] public bool Confirm { get; set; }
@@ -46,6 +49,9 @@ public sealed partial class FacturationModel(TenantRulesAdministration administr
         Instalments = rules.Billing.Instalments.ToString(French);
         PaymentTermDays = rules.Billing.PaymentTermDays.ToString(French);
         IssuerVatNumber = rules.Billing.IssuerVatNumber;
+        LatePaymentPenalty = rules.Billing.Mentions.LatePaymentPenalty;
+        RecoveryIndemnity = Amount(rules.Billing.Mentions.RecoveryIndemnity);
+        EarlyPaymentDiscount = rules.Billing.Mentions.EarlyPaymentDiscount;
         Rates = rules.Rates.OrderBy(r => r.Year).Select(r => new RateRow
         {
             Year = r.Year.ToString(French), PerEmployee = Amount(r.PerEmployee), ApprenticeVisit = Amount(r.ApprenticeVisit),
@@ -87,6 +93,12 @@ public sealed partial class FacturationModel(TenantRulesAdministration administr
             new("billing.instalments", Number(Instalments, "billing.instalments", errors, integer: true)),
             new("billing.paymentTermDays", Number(PaymentTermDays, "billing.paymentTermDays", errors, integer: true)),
             new("billing.issuerVatNumber", Text(IssuerVatNumber?.Replace(" ", "").ToUpperInvariant())),
+            new("billing.mentions", new JsonObject
+            {
+                ["latePaymentPenalty"] = LatePaymentPenalty?.Trim() ?? "",
+                ["recoveryIndemnity"] = Number(RecoveryIndemnity, "billing.mentions.recoveryIndemnity", errors),
+                ["earlyPaymentDiscount"] = EarlyPaymentDiscount?.Trim() ?? "",
+            }),
             new("rates", rates),
         ];
     }

@@ -41,7 +41,9 @@ public static partial class RuleText
         ["payment.bankDetails.bic"] = "BIC", ["payment.bankDetails.bankName"] = "Banque",
         ["billing"] = "Facturation", ["billing.cycle"] = "Rythme de facturation", ["billing.instalments"] = "Nombre d'échéances",
         ["billing.paymentTermDays"] = "Délai de paiement", ["billing.issuerVatNumber"] = "N° de TVA intracommunautaire du service",
-        ["billing.issuerSiret"] = "SIRET du service",
+        ["billing.issuerSiret"] = "SIRET du service", ["billing.mentions"] = "Mentions des factures",
+        ["billing.mentions.latePaymentPenalty"] = "Pénalités de retard", ["billing.mentions.recoveryIndemnity"] = "Indemnité de recouvrement",
+        ["billing.mentions.earlyPaymentDiscount"] = "Escompte pour paiement anticipé",
         ["rates"] = "Barèmes annuels", ["rates.year"] = "Année du barème", ["rates.perEmployee"] = "Cotisation par salarié",
         ["rates.apprenticeVisit"] = "Visite d'apprenti", ["rates.tempWorkerVisit"] = "Visite d'intérimaire",
         ["rates.entryFee"] = "Droit d'entrée", ["rates.vatPercent"] = "Taux de TVA",
@@ -87,7 +89,7 @@ public static partial class RuleText
     private static readonly Dictionary<string, string> Units = new(StringComparer.Ordinal)
     {
         ["sepaDiscountPercent"] = "%", ["vatPercent"] = "%", ["perEmployee"] = "€ HT", ["apprenticeVisit"] = "€ HT",
-        ["tempWorkerVisit"] = "€ HT", ["entryFee"] = "€ HT", ["sepaPreNotificationDays"] = "jours", ["paymentTermDays"] = "jours",
+        ["tempWorkerVisit"] = "€ HT", ["entryFee"] = "€ HT", ["recoveryIndemnity"] = "€", ["sepaPreNotificationDays"] = "jours", ["paymentTermDays"] = "jours",
         ["hours"] = "heures", ["workingDays"] = "jours ouvrés", ["connectionHistorySize"] = "connexions",
         ["editableDaysAfterSubmission"] = "jours", ["lockMinutes"] = "minutes", ["minLength"] = "caractères",
         ["validityMinutes"] = "minutes", ["resendAfterSeconds"] = "secondes", ["maxFailures"] = "échecs", ["maxWrongTries"] = "essais",
@@ -144,7 +146,7 @@ public static partial class RuleText
             case JsonValue v when v.TryGetValue<decimal>(out var d):
                 if (Months.Contains(property)) return MonthName((int)d);
                 // Amounts to the cent; other figures as people write them (1,5 %, 48 heures).
-                var number = d.ToString(Units.GetValueOrDefault(property) == "€ HT" ? "0.00" : "0.##", French);
+                var number = d.ToString(Units.GetValueOrDefault(property)?.StartsWith('€') == true ? "0.00" : "0.##", French);
                 return Units.TryGetValue(property, out var unit) ? $"{number} {unit}" : number;
             case JsonValue v when v.TryGetValue<string>(out var s):
                 if (property == "logo")
@@ -165,6 +167,7 @@ public static partial class RuleText
         ["phone"] = "téléphone", ["email"] = "e-mail", ["openingHours"] = "horaires", ["address"] = "adresse",
         ["month"] = "mois", ["message"] = "message", ["hours"] = "heures", ["workingDays"] = "jours ouvrés",
         ["appointmentChannel"] = "dans le délai", ["pendingRequestsCancelOnline"] = "demandes en attente annulables en ligne",
+        ["latePaymentPenalty"] = "pénalités de retard", ["recoveryIndemnity"] = "indemnité de recouvrement", ["earlyPaymentDiscount"] = "escompte",
         ["primaryColor"] = "couleur principale", ["secondaryColor"] = "couleur secondaire", ["logo"] = "logo", ["contact"] = "coordonnées",
     };
 
