@@ -112,7 +112,9 @@ public static partial class TenantLogos
         var local = name.LocalName;
         if (local.StartsWith("on", StringComparison.OrdinalIgnoreCase)) return false;
         if (local == "href") return (name.Namespace == XNamespace.None || name.Namespace == XlinkNamespace) && attribute.Value.TrimStart().StartsWith('#');
-        if (name.Namespace != XNamespace.None && name.Namespace != XNamespace.Xml) return false;
+        // xml:space only: xml:base would point the file's references elsewhere.
+        if (name.Namespace == XNamespace.Xml) return local == "space";
+        if (name.Namespace != XNamespace.None) return false;
         return !UnsafeCss().IsMatch(attribute.Value);
     }
 }

@@ -374,7 +374,7 @@ public sealed partial class RulesFormsTests(PlatformFactory factory) : PlatformT
         var admin = await AdminAsync();
         const string svg = """
             <?xml version="1.0"?>
-            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="220" height="56" onload="alert(1)">
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="220" height="56" onload="alert(1)" xml:base="https://evil.example/">
               <script>alert('logo')</script>
               <style>@import url(https://evil.example/x.css); rect { fill: red }</style>
               <rect width="220" height="56" fill="#123456" onclick="steal()"/>
