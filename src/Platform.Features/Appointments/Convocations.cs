@@ -20,7 +20,7 @@ public sealed record PreparedEmail(IReadOnlyList<string> To, EmailContent Conten
 /// what the appointment is now), and the e-mails that carry it. Callers have checked who may.
 /// </summary>
 public sealed class Convocations(PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, EmailOutbox outbox, NotificationRecipients recipients,
-    TenancyOptions tenancy)
+    TenancyOptions tenancy, Documents.StoredFiles files)
 {
     /// <summary>
     /// The tenant's logo as PNG, when tenants/assets holds one beside the SVG (sstrn.svg → sstrn.png): PDFsharp
@@ -28,6 +28,15 @@ public sealed class Convocations(PlatformDbContext db, ITenantContext tenantCont
     /// </summary>
     public byte[]? LogoPng(TenantRules rules)
     {
+        // A PNG an administrator uploaded (TenantSettings.TenantLogos) lives with the tenant's files.
+        if (TenantSettings.TenantLogos.Uploaded(rules.Theme.Logo) is { ContentType: "image/png" } uploaded)
+        {
+            using var stream = files.OpenRead(uploaded.Id);
+            if (stream is null) return null;
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
         // The logo's name was validated as a plain file name: no path can leave the assets folder.
         var file = Path.Combine(tenancy.AssetsDirectory, Path.ChangeExtension(rules.Theme.Logo, ".png"));
         return File.Exists(file) ? File.ReadAllBytes(file) : null;

@@ -16,6 +16,16 @@ public static partial class RulePaths
         : OperatorOnly.Contains(path.Split('.')[0]) ? "cette règle ne peut être changée que par l'exploitant de la plateforme"
         : null;
 
+    /// <summary>True when <paramref name="path"/> lies strictly inside <paramref name="parent"/> ("theme.logo" in "theme").</summary>
+    public static bool IsUnder(string path, string parent) => path.StartsWith(parent + ".", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Overrides in the order they apply: outer rules first, so that an override of a part ("theme.logo")
+    /// wins over an older one of the whole ("theme") whatever order the database returns them in.
+    /// </summary>
+    public static IEnumerable<(string Path, JsonNode? Value)> InApplyOrder(IEnumerable<(string Path, JsonNode? Value)> overrides) =>
+        overrides.OrderBy(o => o.Path.Count(c => c == '.')).ThenBy(o => o.Path, StringComparer.Ordinal);
+
     public static JsonNode? Get(JsonObject root, string path)
     {
         JsonNode? node = root;

@@ -49,7 +49,7 @@ public sealed class TenantRulesCache(IServiceProvider services, ILogger<TenantRu
         {
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var overrides = await db.TenantRuleOverrides.AsNoTracking().ToListAsync();
-            var json = RulePaths.Apply(tenant.FileJson, overrides.Select(o => (o.Path, JsonNode.Parse(o.ValueJson))));
+            var json = RulePaths.Apply(tenant.FileJson, RulePaths.InApplyOrder(overrides.Select(o => (o.Path, JsonNode.Parse(o.ValueJson)))));
             var (rules, error) = TenantRulesJson.Parse(json);
             var errors = rules is null ? [error!] : TenantRulesValidator.Validate(rules);
             if (errors.Count == 0) return new EffectiveRules(rules!, json);

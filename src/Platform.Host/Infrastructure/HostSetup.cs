@@ -182,9 +182,13 @@ public static class HostSetup
         return Results.Text($":root {{ --primary: {theme.PrimaryColor}; --secondary: {theme.SecondaryColor}; }}\n", "text/css; charset=utf-8");
     }
 
-    private static async Task<IResult> TenantLogoAsync(ITenantContext tenant, TenantRulesCache rules, PlatformPaths paths)
+    private static async Task<IResult> TenantLogoAsync(ITenantContext tenant, TenantRulesCache rules, PlatformPaths paths,
+        Platform.Features.Documents.StoredFiles files)
     {
         var logo = (await rules.GetAsync(tenant.Current!)).Rules.Theme.Logo;
+        // An administrator's upload lives with the tenant's files, sanitised when it was uploaded (TenantLogos).
+        if (TenantLogos.Uploaded(logo) is { } uploaded)
+            return files.OpenRead(uploaded.Id) is { } stream ? Results.Stream(stream, uploaded.ContentType) : Results.NotFound();
         // The name was validated as a plain file name ending in .svg: no path can escape the assets folder.
         var file = Path.Combine(paths.TenantAssetsDirectory, logo);
         return File.Exists(file)

@@ -12,7 +12,8 @@ public static partial class TenantRulesValidator
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] private static partial Regex SlugPattern();
     [GeneratedRegex("^#[0-9A-Fa-f]{6}$")] private static partial Regex ColorPattern();
     [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")] private static partial Regex HostPattern();
-    [GeneratedRegex(@"^[a-zA-Z0-9_-]+\.svg$")] private static partial Regex LogoPattern();
+    // SVG or PNG: a file's logo is an SVG of tenants/assets; an uploaded one may be either (TenantLogos).
+    [GeneratedRegex(@"^[a-zA-Z0-9_-]+\.(svg|png)$")] private static partial Regex LogoPattern();
 
     public static IReadOnlyList<RuleError> Validate(TenantRules r, Func<string, bool>? logoExists = null)
     {
@@ -29,7 +30,7 @@ public static partial class TenantRulesValidator
         Check(ColorPattern().IsMatch(r.Theme.PrimaryColor), "$.theme.primaryColor", "couleur attendue au format #RRGGBB");
         Check(ColorPattern().IsMatch(r.Theme.SecondaryColor), "$.theme.secondaryColor", "couleur attendue au format #RRGGBB");
         if (!LogoPattern().IsMatch(r.Theme.Logo))
-            errors.Add(new RuleError("$.theme.logo", "nom de fichier SVG attendu (ex. sstrn.svg)"));
+            errors.Add(new RuleError("$.theme.logo", "nom de fichier SVG ou PNG attendu (ex. sstrn.svg)"));
         else if (logoExists is not null && !logoExists(r.Theme.Logo))
             errors.Add(new RuleError("$.theme.logo", $"le fichier {r.Theme.Logo} est introuvable dans tenants/assets"));
         Check(!string.IsNullOrWhiteSpace(r.Theme.Contact.Phone), "$.theme.contact.phone", "le téléphone est obligatoire");

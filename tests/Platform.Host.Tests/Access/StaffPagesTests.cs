@@ -5,39 +5,13 @@ using Platform.Host.Tests.Infrastructure;
 
 namespace Platform.Host.Tests.Access;
 
-/// <summary>The staff desk and the tenant administrator's rules page, through the portal.</summary>
+/// <summary>The staff desk and who reaches the tenant administrator's rules, through the portal (the forms: RulesFormsTests).</summary>
 public sealed class StaffPagesTests(PlatformFactory factory) : PlatformTest(factory)
 {
     private Task<PortalClient> StaffAsync(string host, string email) =>
         Factory.StaffPortalAsync(host, email, DemoData.Password, DemoData.StaffTotpSecret);
 
     private static string Flat(string html) => Regex.Replace(html, @"\s+", " ");
-
-    [Fact]
-    public async Task An_administrator_changes_a_rule_and_reads_its_history()
-    {
-        await DemoData.SeedAsync(Factory.Services);
-        var admin = await StaffAsync("sstrn.localhost", "admin@sstrn.demo");
-
-        var saved = await PortalClient.HtmlAsync(await admin.SubmitAsync("/administration/regles",
-            new Dictionary<string, string> { ["Path"] = "theme.primaryColor", ["Value"] = "\"#336699\"" }));
-        Assert.Contains("La règle theme.primaryColor a été enregistrée.", saved);
-        Assert.Matches("Antoine Administrateur.*?theme.primaryColor.*?&quot;#00607A&quot;|Antoine Administrateur.*?theme.primaryColor.*?\"#00607A\"", Flat(saved));
-        var visitor = Factory.ClientFor("sstrn.localhost");
-        Assert.Contains("--primary: #336699", await PortalClient.ThemeOfAsync(visitor, await visitor.GetStringAsync("/")));
-
-        var rate = new Dictionary<string, string> { ["Path"] = "rates", ["Value"] = """[{ "year": 2026, "perEmployee": 150.00, "vatPercent": 20 }]""" };
-        var warned = await PortalClient.HtmlAsync(await admin.SubmitAsync("/administration/regles", rate));
-        Assert.Contains("hors de la fourchette légale", warned);
-        Assert.Contains("je confirme", warned);
-        var confirmed = await PortalClient.HtmlAsync(await admin.SubmitAsync("/administration/regles", new Dictionary<string, string>(rate) { ["Confirm"] = "true" }));
-        Assert.Contains("La règle rates a été enregistrée.", confirmed);
-        Assert.Contains("\"approvedOutsideNationalRange\": true", confirmed);
-
-        var invalid = await PortalClient.HtmlAsync(await admin.SubmitAsync("/administration/regles",
-            new Dictionary<string, string> { ["Path"] = "cancellation.hours", ["Value"] = "-4" }));
-        Assert.Contains("délai entre 1 et 720 heures", invalid);
-    }
 
     [Fact]
     public async Task Only_administrators_reach_the_rules_and_only_staff_the_desk()

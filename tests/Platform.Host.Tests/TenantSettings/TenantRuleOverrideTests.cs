@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Platform.Features;
 using Platform.Features.Access;
@@ -161,5 +162,48 @@ public sealed class TenantRuleOverrideTests(PlatformFactory factory) : PlatformT
         var tenant = Factory.Services.GetRequiredService<TenantCatalog>().FindBySlug("sist-on")!;
         cache.Invalidate(tenant);
         Assert.Equal(72, (await cache.GetAsync(tenant)).Rules.Cancellation.Hours);
+    }
+    [Fact]
+    public async Task A_part_changed_after_its_whole_wins_and_a_whole_changed_after_its_parts_replaces_them()
+    {
+        var theme = """{ "primaryColor": "#111111", "secondaryColor": "#222222", "logo": "sstrn.svg", "contact": { "phone": "01", "email": "a@b.fr", "openingHours": "9 h" } }""";
+        Assert.Empty((await ChangeAsync("sstrn", "theme", theme)).Errors);
+        Assert.Empty((await ChangeAsync("sstrn", "theme.primaryColor", "\"#333333\"")).Errors);
+        var tenant = Factory.Services.GetRequiredService<TenantCatalog>().FindBySlug("sstrn")!;
+        var cache = Factory.Services.GetRequiredService<TenantRulesCache>();
+        cache.Invalidate(tenant);
+        var rules = (await cache.GetAsync(tenant)).Rules;
+        Assert.Equal("#333333", rules.Theme.PrimaryColor);
+        Assert.Equal("#222222", rules.Theme.SecondaryColor);
+
+        Assert.Empty((await ChangeAsync("sstrn", "theme", theme)).Errors);
+        cache.Invalidate(tenant);
+        Assert.Equal("#111111", (await cache.GetAsync(tenant)).Rules.Theme.PrimaryColor);
+        await using var scope = Factory.Services.CreateTenantScope("sstrn");
+        Assert.Equal(new[] { "theme" }, await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().TenantRuleOverrides.Select(o => o.Path).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Going_back_to_the_file_value_is_refused_when_it_no_longer_fits_the_other_rules()
+    {
+        var changed = await ChangeManyAsync("sst68",
+            new RuleValue("login.identifier", JsonValue.Create("Email")), new RuleValue("login.proof", JsonValue.Create("EmailCode")),
+            new RuleValue("login.passwordRule", null), new RuleValue("login.emailCode", new JsonObject { ["digits"] = 6 }));
+        Assert.Empty(changed.Errors);
+
+        await using var scope = AdministratorScope("sst68");
+        var administration = scope.ServiceProvider.GetRequiredService<TenantRulesAdministration>();
+        var refused = await administration.RevertAsync("login.proof");
+        Assert.Contains(refused.Errors, e => e.Field == "login.passwordRule" && e.Message.StartsWith("impossible de revenir à la valeur du fichier"));
+        Assert.Equal(LoginProof.EmailCode, (await ChangeManyAsync("sst68")).Value!.Login.Proof);
+
+        var none = await administration.RevertAsync("theme.primaryColor");
+        Assert.Equal("RULE_NOT_OVERRIDDEN", Assert.Single(none.Errors).Code);
+    }
+
+    private async Task<Outcome<TenantRules>> ChangeManyAsync(string tenant, params RuleValue[] values)
+    {
+        await using var scope = AdministratorScope(tenant);
+        return await scope.ServiceProvider.GetRequiredService<TenantRulesAdministration>().ChangeManyAsync(values);
     }
 }
