@@ -30,10 +30,19 @@ public static class DemoData
         ["sstbtp-bfc"] = ("250001", "250002"),
     };
 
+    /// <summary>What the contributions count when the demo is seeded without its workforce (tests only).</summary>
+    private const int NoWorkforceHeadcount = 9;
+
     // Every demo account has the same documented password: hash it once per process (PBKDF2 is slow on purpose).
     private static readonly Lazy<string> DemoPasswordHash = new(() => Passwords.Hash(Password));
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    public static Task SeedAsync(IServiceProvider services, CancellationToken ct = default) => SeedAsync(services, workforce: true, ct);
+
+    /// <summary>
+    /// Without <paramref name="workforce"/>, the companies have no workstation and no employee (and their
+    /// contributions count nine): for tests of what an employer's first workstations and employees do.
+    /// </summary>
+    public static async Task SeedAsync(IServiceProvider services, bool workforce, CancellationToken ct = default)
     {
         var catalog = services.GetRequiredService<TenantCatalog>();
         var time = services.GetRequiredService<TimeProvider>();
@@ -74,8 +83,11 @@ public static class DemoData
             // Their workforce, then the contributions that count it.
             var nirs = scope.ServiceProvider.GetRequiredService<Employees.EmployeeNir>();
             var department = DemoWorkforce.DepartmentOf(tenant.Slug);
-            await DemoWorkforce.SeedAsync(db, nirs, tenant.Slug, demo, DemoWorkforce.DemoCompanyEmployees, index * 2, department, time.Today(), now, ct);
-            await DemoWorkforce.SeedAsync(db, nirs, tenant.Slug, client, DemoWorkforce.ClientCompanyEmployees, index * 2 + 1, department, time.Today(), now, ct);
+            if (workforce)
+            {
+                await DemoWorkforce.SeedAsync(db, nirs, tenant.Slug, demo, DemoWorkforce.DemoCompanyEmployees, index * 2, department, time.Today(), now, ct);
+                await DemoWorkforce.SeedAsync(db, nirs, tenant.Slug, client, DemoWorkforce.ClientCompanyEmployees, index * 2 + 1, department, time.Today(), now, ct);
+            }
 
             // The demo's contributions are issued as the service's billing would: as the platform.
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsPlatform();
@@ -93,7 +105,7 @@ public static class DemoData
         foreach (var year in new[] { today.Year - 1, today.Year })
         {
             // A year's contribution counts the employees present on its first day.
-            var headcount = Math.Max(1, starts.Count(s => s <= new DateOnly(year, 1, 1)));
+            var headcount = starts.Count == 0 ? NoWorkforceHeadcount : Math.Max(1, starts.Count(s => s <= new DateOnly(year, 1, 1)));
             var rate = tenant.FileRules.RatesFor(year) ?? tenant.FileRules.Rates[^1];
             var issuedOn = new DateOnly(year, 1, 31);
             var count = Math.Max(1, tenant.FileRules.Billing.Instalments);

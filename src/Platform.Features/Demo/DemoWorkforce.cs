@@ -26,7 +26,7 @@ internal static class DemoWorkforce
     private static readonly Post[] Posts =
     [
         new("Menuisier poseur", "632d", [Risk.Cmr], [], 8),                         // wood dust: CMR
-        new("Chef d'équipe", "621a", [Risk.ScaffoldFall], [], 2),
+        new("Chef de chantier", "481b", [Risk.ScaffoldFall], [], 2),
         new("Conducteur d'engins", "621c", [Risk.Caces], ["R482"], 3),
         new("Magasinier cariste", "487a", [Risk.Caces, Risk.ManualLoadsOver55Kg], ["R489"], 3),
         new("Maçon", "632a", [Risk.ManualLoadsOver55Kg], [], 5),

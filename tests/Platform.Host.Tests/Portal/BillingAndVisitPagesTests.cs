@@ -19,7 +19,7 @@ public sealed class BillingAndVisitPagesTests(PlatformFactory factory) : Platfor
     {
         Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         await base.InitializeAsync();
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
     }
 
     private async Task<PortalClient> SignedInAsync(string tenant, string identifier)
