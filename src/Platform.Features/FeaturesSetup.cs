@@ -48,6 +48,8 @@ public static class FeaturesSetup
         services.AddScoped<AccountCreation>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<ApiClients>();
+        services.AddScoped<Home.Landing>();
+        services.AddScoped<Home.CompanyToDo>();
         services.AddScoped<EmailLinks>();
         services.AddScoped<OutboxDelivery>();
         services.AddScoped<Companies.CompanyProfile>();

@@ -5,14 +5,20 @@ using Serilog;
 // dotnet run -- migrate      apply database migrations (production) and exit
 // dotnet run -- seed-demo    create the demo tenants' accounts and companies and exit
 // dotnet run -- refresh-due-visits   run every tenant's nightly due-visit job once, print its figures and exit
+// dotnet run -- --help       print the commands (French and English) and exit
 // Console logger for start-up failures only; the running host configures its own (HostSetup).
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
     var (command, hostArgs, unknown) = HostCommand.Parse(args);
+    if (command == HostCommand.Help)
+    {
+        Console.WriteLine(HostCommand.Usage);
+        return 0;
+    }
     if (unknown is not null)
     {
-        Log.Error("Unknown command {Command}: use migrate, seed-demo or refresh-due-visits, before any --switch", unknown);
+        Log.Error("Unknown command {Command}: use migrate, seed-demo or refresh-due-visits, before any --switch (--help lists them)", unknown);
         return 2;
     }
     var builder = WebApplication.CreateBuilder(hostArgs);

@@ -21,13 +21,22 @@ public sealed class ApiClient
 public sealed record ApiClientView(string ClientId, string Name, DateTimeOffset CreatedAt);
 public sealed record NewApiClient(string ClientId, string ClientSecret);
 
-public sealed class ApiClients(PlatformDbContext db, IdentityDb identity, CurrentUser currentUser, IOpenIddictApplicationManager applications, TimeProvider time)
+public sealed class ApiClients(PlatformDbContext db, IdentityDb identity, CurrentUser currentUser, IOpenIddictApplicationManager applications, TimeProvider time,
+    CrossTenant.CrossTenantReader crossTenant)
 {
     public const string ClientCredentialsPermission = OpenIddictConstants.Permissions.GrantTypes.ClientCredentials;
 
-    /// <summary>Whether the caller may create API access: a member of a company here, not staff.</summary>
+    /// <summary>
+    /// Whether the caller may create API access: an accountant firm, that is a person (not staff) who
+    /// manages a company here and several companies in all. The employer of one company has its portal
+    /// and no software to connect; their page does not offer it.
+    /// </summary>
     public async Task<bool> OfferedAsync(CancellationToken ct = default) =>
-        currentUser.UserId is { } userId && !currentUser.IsStaff && await db.Memberships.AnyAsync(m => m.UserId == userId, ct);
+        currentUser.UserId is { } userId && !currentUser.IsStaff && await db.Memberships.AnyAsync(m => m.UserId == userId, ct)
+        && await crossTenant.CompanyCountAsync(userId, enough: 2, ct) >= 2;
+
+    public static readonly UserError NotAFirm = new("NOT_A_FIRM",
+        "L'accès API est réservé aux cabinets qui gèrent plusieurs entreprises : le portail suffit pour gérer votre entreprise.", null);
 
     public async Task<IReadOnlyList<ApiClientView>> MineAsync(CancellationToken ct = default)
     {
@@ -37,7 +46,16 @@ public sealed class ApiClients(PlatformDbContext db, IdentityDb identity, Curren
     }
 
     /// <summary>The secret is returned once and stored only hashed (by OpenIddict).</summary>
-    public Task<Outcome<NewApiClient>> CreateAsync(string? name, CancellationToken ct = default) =>
+    public async Task<Outcome<NewApiClient>> CreateAsync(string? name, CancellationToken ct = default)
+    {
+        currentUser.RequireUserId();
+        if (currentUser.IsStaff) throw new AccessDeniedException(AccessDenial.Forbidden);
+        // Read before the unit of work: counting reads every tenant, each in a scope of its own.
+        if (!await OfferedAsync(ct)) return Outcome<NewApiClient>.Fail(NotAFirm);
+        return await CreateCheckedAsync(name, ct);
+    }
+
+    private Task<Outcome<NewApiClient>> CreateCheckedAsync(string? name, CancellationToken ct) =>
         PersonAndTenant.RunAsync<Outcome<NewApiClient>>(db, identity, async () =>
         {
             var userId = currentUser.RequireUserId();

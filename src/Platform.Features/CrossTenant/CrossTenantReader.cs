@@ -32,6 +32,21 @@ public sealed record ClientCompanyView(
 /// </summary>
 public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog catalog)
 {
+    /// <summary>How many companies the person manages on every tenant, stopping at <paramref name="enough"/>: one query per tenant.</summary>
+    public async Task<int> CompanyCountAsync(Guid userId, int enough = int.MaxValue, CancellationToken ct = default)
+    {
+        var count = 0;
+        foreach (var tenant in catalog.All)
+        {
+            await using var scope = services.CreateTenantScope(tenant);
+            var provider = scope.ServiceProvider;
+            var today = Regulation.FrenchTime.Today(provider.GetRequiredService<TimeProvider>());
+            count += await provider.GetRequiredService<CompanyAccess>().ActiveMemberships(userId, today).CountAsync(ct);
+            if (count >= enough) break;
+        }
+        return count;
+    }
+
     public async Task<IReadOnlyList<ClientCompanyView>> ClientsOfAsync(Guid userId, CancellationToken ct = default)
     {
         var clients = new List<ClientCompanyView>();

@@ -30,10 +30,19 @@ public static class DemoData
         ["sstbtp-bfc"] = ("250001", "250002"),
     };
 
+    /// <summary>What the contributions count when the demo is seeded without its workforce (tests only).</summary>
+    private const int NoWorkforceHeadcount = 9;
+
     // Every demo account has the same documented password: hash it once per process (PBKDF2 is slow on purpose).
     private static readonly Lazy<string> DemoPasswordHash = new(() => Passwords.Hash(Password));
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    public static Task SeedAsync(IServiceProvider services, CancellationToken ct = default) => SeedAsync(services, workforce: true, ct);
+
+    /// <summary>
+    /// Without <paramref name="workforce"/>, the companies have no workstation and no employee (and their
+    /// contributions count nine): for tests of what an employer's first workstations and employees do.
+    /// </summary>
+    public static async Task SeedAsync(IServiceProvider services, bool workforce, CancellationToken ct = default)
     {
         var catalog = services.GetRequiredService<TenantCatalog>();
         var time = services.GetRequiredService<TimeProvider>();
@@ -71,6 +80,15 @@ public static class DemoData
             await identity.SaveChangesAsync(ct);
             await db.SaveChangesAsync(ct);
 
+            // Their workforce, then the contributions that count it.
+            var nirs = scope.ServiceProvider.GetRequiredService<Employees.EmployeeNir>();
+            var department = DemoWorkforce.DepartmentOf(tenant.Slug);
+            if (workforce)
+            {
+                await DemoWorkforce.SeedAsync(db, nirs, tenant.Slug, demo, DemoWorkforce.DemoCompanyEmployees, index * 2, department, time.Today(), now, ct);
+                await DemoWorkforce.SeedAsync(db, nirs, tenant.Slug, client, DemoWorkforce.ClientCompanyEmployees, index * 2 + 1, department, time.Today(), now, ct);
+            }
+
             // The demo's contributions are issued as the service's billing would: as the platform.
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsPlatform();
             var invoices = scope.ServiceProvider.GetRequiredService<InvoiceService>();
@@ -79,18 +97,20 @@ public static class DemoData
         }
     }
 
-    /// <summary>Last year's contribution, paid, and this year's, still to pay, split as the tenant bills it.</summary>
+    /// <summary>Last year's contribution, paid, and this year's, still to pay, split as the tenant bills it; each counts the workforce of its 1 January.</summary>
     private static async Task InvoicesAsync(PlatformDbContext db, InvoiceService invoices, Company company, Tenant tenant, DateOnly today, CancellationToken ct)
     {
         if (await db.Invoices.AnyAsync(i => i.CompanyId == company.Id, ct)) return;
-        const int headcount = 9;
+        var starts = await db.Employees.Where(e => e.CompanyId == company.Id && e.EndDate == null).Select(e => e.StartDate).ToListAsync(ct);
         foreach (var year in new[] { today.Year - 1, today.Year })
         {
+            // A year's contribution counts the employees present on its first day.
+            var headcount = starts.Count == 0 ? NoWorkforceHeadcount : Math.Max(1, starts.Count(s => s <= new DateOnly(year, 1, 1)));
             var rate = tenant.FileRules.RatesFor(year) ?? tenant.FileRules.Rates[^1];
             var issuedOn = new DateOnly(year, 1, 31);
             var count = Math.Max(1, tenant.FileRules.Billing.Instalments);
             var dueDates = Enumerable.Range(1, count).Select(n => issuedOn.AddMonths(count == 1 ? 1 : 3 * n)).ToList();
-            var invoice = (await invoices.IssueAsync(new InvoiceDraft(company.Id, $"Cotisation {year} — {headcount} salariés", issuedOn,
+            var invoice = (await invoices.IssueAsync(new InvoiceDraft(company.Id, $"Cotisation {year} — {headcount} salarié{(headcount > 1 ? "s" : "")}", issuedOn,
                 headcount * rate.PerEmployee, rate.VatPercent, dueDates), ct)).Value;
             if (year < today.Year && invoice is not null)
                 for (var n = 0; n < count; n++) await invoices.RecordPaymentAsync(invoice.Id, dueDates[n], ct);

@@ -1,3 +1,4 @@
+using Platform.Tenancy.Naming;
 using System.Net;
 using Platform.Tenancy.Rules;
 
@@ -12,11 +13,13 @@ public sealed record EmailContent(string Subject, string Html, string Text);
 /// </summary>
 public static class EmailTemplates
 {
+    private static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     public static EmailContent LoginCode(TenantRules rules, string code, int validityMinutes) => Compose(rules,
         $"Votre code de connexion : {code}",
         [
             "Bonjour,",
-            $"Voici votre code de connexion à l'espace adhérent de {rules.Name} :",
+            $"Voici votre code de connexion à l'espace adhérent {rules.OfName()} :",
         ],
         highlight: code,
         after:
@@ -29,7 +32,7 @@ public static class EmailTemplates
         "Réinitialisation de votre mot de passe",
         [
             "Bonjour,",
-            $"Une demande de nouveau mot de passe a été faite pour votre compte de l'espace adhérent de {rules.Name}.",
+            $"Une demande de nouveau mot de passe a été faite pour votre compte de l'espace adhérent {rules.OfName()}.",
         ],
         link: (link, "Choisir un nouveau mot de passe"),
         after:
@@ -42,17 +45,17 @@ public static class EmailTemplates
         $"Invitation à gérer {companyName} sur l'espace adhérent",
         [
             "Bonjour,",
-            $"{invitedBy} vous invite à accéder à l'espace adhérent de {rules.Name} pour l'entreprise {companyName}, avec le{(roles.Count > 1 ? "s" : "")} rôle{(roles.Count > 1 ? "s" : "")} : {string.Join(", ", roles)}.",
+            $"{invitedBy} vous invite à accéder à l'espace adhérent {rules.OfName()} pour l'entreprise {companyName}, avec le{(roles.Count > 1 ? "s" : "")} rôle{(roles.Count > 1 ? "s" : "")} : {string.Join(", ", roles)}.",
             "Votre accès reste en attente de validation tant que vous n'avez pas accepté l'invitation.",
         ],
         link: (link, "Accepter l'invitation"),
         after: [$"Ce lien est valable {validityDays} jours et ne peut servir qu'une fois."]);
 
     public static EmailContent ManagementRequested(TenantRules rules, string companyName, string requester, string requesterEmail, string link) => Compose(rules,
-        $"Demande de gestion de {companyName}",
+        $"Demande de gestion {FrenchGrammar.De(companyName)}",
         [
             "Bonjour,",
-            $"{requester} ({requesterEmail}) demande à accéder aux données de {companyName} sur l'espace adhérent de {rules.Name}.",
+            $"{requester} ({requesterEmail}) demande à accéder aux données {FrenchGrammar.De(companyName)} sur l'espace adhérent {rules.OfName()}.",
             "En tant qu'administrateur, acceptez la demande en choisissant le type d'accès, ou refusez-la, depuis l'onglet Démarches à valider.",
         ],
         link: (link, "Voir les démarches à valider"));
@@ -69,7 +72,7 @@ public static class EmailTemplates
         "Activez votre compte de l'espace adhérent",
         [
             $"Bonjour {firstName},",
-            $"Votre compte de l'espace adhérent de {rules.Name} a été créé. Cliquez sur le lien ci-dessous pour l'activer, puis identifiez-vous avec votre adresse e-mail et votre mot de passe.",
+            $"Votre compte de l'espace adhérent {rules.OfName()} a été créé. Cliquez sur le lien ci-dessous pour l'activer, puis identifiez-vous avec votre adresse e-mail et votre mot de passe.",
         ],
         link: (link, "Activer mon compte"),
         after: [$"Ce lien est valable {validityHours} heures. Si vous n'avez pas créé de compte, ignorez ce message."]);
@@ -78,7 +81,7 @@ public static class EmailTemplates
         "Vous avez déjà un compte sur l'espace adhérent",
         [
             "Bonjour,",
-            $"Une création de compte a été demandée avec votre adresse e-mail sur l'espace adhérent de {rules.Name}, mais un compte existe déjà pour cette adresse.",
+            $"Une création de compte a été demandée avec votre adresse e-mail sur l'espace adhérent {rules.OfName()}, mais un compte existe déjà pour cette adresse.",
             "Connectez-vous avec votre mot de passe, ou choisissez-en un nouveau :",
         ],
         link: (resetLink, "Mot de passe oublié"),
@@ -88,7 +91,7 @@ public static class EmailTemplates
         $"Votre accès au portail de {rules.DisplayName}",
         [
             $"Bonjour {firstName},",
-            $"Un accès du personnel vous a été ouvert sur le portail de {rules.Name}.",
+            $"Un accès du personnel vous a été ouvert sur le portail {rules.OfName()}.",
             "Suivez le lien pour choisir votre mot de passe et enregistrer l'application d'authentification (TOTP) qui confirmera chacune de vos connexions.",
         ],
         link: (link, "Activer mon accès"),
@@ -98,7 +101,7 @@ public static class EmailTemplates
         "Votre espace adhérent a été bloqué",
         [
             "Bonjour,",
-            $"Votre espace adhérent de {rules.Name} a été bloqué après plusieurs essais de connexion infructueux.",
+            $"Votre espace adhérent {rules.OfName()} a été bloqué après plusieurs essais de connexion infructueux.",
             "Si c'était vous, ou pour reprendre la main, débloquez-le avec le lien ci-dessous, puis connectez-vous (choisissez un nouveau mot de passe si vous l'avez oublié) :",
         ],
         link: (unlockLink, "Débloquer mon espace"),
@@ -111,7 +114,7 @@ public static class EmailTemplates
         "Votre e-mail de récupération a été modifié",
         [
             "Bonjour,",
-            $"L'e-mail de récupération de votre compte de l'espace adhérent de {rules.Name} est désormais {recoveryEmail} : les liens de nouveau mot de passe y seront envoyés.",
+            $"L'e-mail de récupération de votre compte de l'espace adhérent {rules.OfName()} est désormais {recoveryEmail} : les liens de nouveau mot de passe y seront envoyés.",
         ],
         after: ["Si vous n'êtes pas à l'origine de ce changement, contactez sans attendre le service adhérents."]);
 
@@ -119,7 +122,7 @@ public static class EmailTemplates
         "Confirmez votre e-mail de récupération",
         [
             "Bonjour,",
-            $"Cette adresse a été indiquée comme e-mail de récupération d'un compte de l'espace adhérent de {rules.Name} : les liens de nouveau mot de passe y seront envoyés.",
+            $"Cette adresse a été indiquée comme e-mail de récupération d'un compte de l'espace adhérent {rules.OfName()} : les liens de nouveau mot de passe y seront envoyés.",
             "Confirmez-la avec le lien ci-dessous ; tant qu'elle n'est pas confirmée, l'adresse actuelle reste en vigueur.",
         ],
         link: (link, "Confirmer cette adresse"),
@@ -127,10 +130,10 @@ public static class EmailTemplates
 
     /// <summary>To the contact the service has on file for a company: someone asks to become its administrator.</summary>
     public static EmailContent SynchronizationCode(TenantRules rules, string companyName, string requester, string requesterEmail, string code, int validityHours) => Compose(rules,
-        $"Code de synchronisation de {companyName}",
+        $"Code de synchronisation {FrenchGrammar.De(companyName)}",
         [
             "Bonjour,",
-            $"{requester} ({requesterEmail}) demande à synchroniser le compte adhérent de {companyName} sur l'espace adhérent de {rules.Name} et à en devenir l'administrateur.",
+            $"{requester} ({requesterEmail}) demande à synchroniser le compte adhérent {FrenchGrammar.De(companyName)} sur l'espace adhérent {rules.OfName()} et à en devenir l'administrateur.",
             $"Si vous l'y autorisez, transmettez-lui ce code, à saisir dans ses démarches ; il est valable {validityHours} heures :",
         ],
         highlight: code,
@@ -141,7 +144,7 @@ public static class EmailTemplates
         $"{(amended ? "Modification" : "Confirmation")} de votre déclaration d'effectif {year} — {companyName}",
         [
             "Bonjour,",
-            $"{rules.Name} a bien reçu {(amended ? "la modification de " : "")}la déclaration annuelle d'effectif {year} de {companyName}.",
+            $"{Capitalized(rules.NameWithArticle())} a bien reçu {(amended ? "la modification de " : "")}la déclaration annuelle d'effectif {year} {FrenchGrammar.De(companyName)}.",
             .. recap,
         ],
         after:
@@ -155,7 +158,7 @@ public static class EmailTemplates
         total == 1 ? $"1 salarié à convoquer — {companyName}" : $"{total} salariés à convoquer — {companyName}",
         [
             "Bonjour,",
-            $"Depuis notre dernier message, {(total == 1 ? "une visite médicale est devenue due" : $"{total} visites médicales sont devenues dues")} pour les salariés de {companyName} :",
+            $"Depuis notre dernier message, {(total == 1 ? "une visite médicale est devenue due" : $"{total} visites médicales sont devenues dues")} pour les salariés {FrenchGrammar.De(companyName)} :",
             .. lines,
             .. (total > lines.Count ? new[] { $"… et {total - lines.Count} autre(s) : voir la liste complète." } : Array.Empty<string>()),
         ],
@@ -168,7 +171,7 @@ public static class EmailTemplates
         $"Nouvelle facture {number} — {companyName}",
         [
             "Bonjour,",
-            $"{rules.Name} a émis la facture {number} pour {companyName} : {label}.",
+            $"{Capitalized(rules.NameWithArticle())} a émis la facture {number} pour {companyName} : {label}.",
             $"Montant TTC : {totalInclTax}.",
             schedule.Count == 1 ? $"Échéance : {schedule[0]}." : $"Échéancier : {string.Join(" ; ", schedule)}.",
         ],

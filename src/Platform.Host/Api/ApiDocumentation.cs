@@ -41,7 +41,7 @@ public static class ApiDocumentation
         if (!Enabled(app.Configuration, app.Environment)) return;
         app.MapOpenApi(DocumentPath);
         // No fonts from Scalar's CDN: the page uses the browser's.
-        app.MapScalarApiReference(ReferencePath, o => o.WithTitle("API REST — référence").WithDefaultFonts(false));
+        app.MapScalarApiReference(ReferencePath, o => o.WithTitle("API REST — référence").DisableDefaultFonts());
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public static class BearerTokenRejection
 
     private static bool Rejected(HttpContext http)
     {
-        if (TokenServer.SelectScheme(http) != ValidatedBearerTokens.Scheme) return false;
+        if (TokenServer.SelectScheme(http) != ValidatedBearerTokens.SchemeName) return false;
         // The token endpoint answers for itself (OAuth errors), and host-free paths (/health) have no tenant to check.
         if (http.Request.Path.StartsWithSegments("/connect")) return false;
         if (http.RequestServices.GetRequiredService<ITenantContext>().Current is not { } tenant) return false;

@@ -26,7 +26,7 @@ public static class PortalAuthentication
     {
         services.AddAuthentication(PlatformScheme)
             .AddPolicyScheme(PlatformScheme, PlatformScheme, o => o.ForwardDefaultSelector = TokenServer.SelectScheme)
-            .AddScheme<AuthenticationSchemeOptions, ValidatedBearerTokens>(ValidatedBearerTokens.Scheme, ValidatedBearerTokens.Configure)
+            .AddScheme<AuthenticationSchemeOptions, ValidatedBearerTokens>(ValidatedBearerTokens.SchemeName, ValidatedBearerTokens.Configure)
             .AddCookie(CookieScheme, o =>
         {
             o.Cookie.Name = CookieName;

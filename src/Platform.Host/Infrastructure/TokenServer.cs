@@ -170,6 +170,6 @@ public static class TokenServer
     /// <summary>Bearer requests authenticate with the token (OpenIddict, through the validated tokens' memory); all others with the portal cookie.</summary>
     public static string SelectScheme(HttpContext http) =>
         http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? ValidatedBearerTokens.Scheme
+            ? ValidatedBearerTokens.SchemeName
             : PortalAuthentication.CookieScheme;
 }

@@ -20,7 +20,7 @@ namespace Platform.Host.Infrastructure;
 public sealed class ValidatedBearerTokens(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     BearerTokenMemory memory, TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "PlatformBearer";
+    public const string SchemeName = "PlatformBearer";
 
     public static void Configure(AuthenticationSchemeOptions o)
     {
@@ -32,7 +32,7 @@ public sealed class ValidatedBearerTokens(IOptionsMonitor<AuthenticationSchemeOp
     {
         var key = $"{Request.Scheme}://{Request.Host}{Request.PathBase}\n{Request.Headers.Authorization}";
         if (memory.TryGet(key, Now(), out var known))
-            return AuthenticateResult.Success(new AuthenticationTicket(known.Principal.Clone(), known.Properties.Clone(), Scheme));
+            return AuthenticateResult.Success(new AuthenticationTicket(known.Principal.Clone(), known.Properties.Clone(), SchemeName));
 
         var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (result.Succeeded && result.Properties.ExpiresUtc is { } expires)

@@ -30,6 +30,15 @@ public sealed class CompteModel(CurrentUser currentUser, ConnectionHistory conne
         await LoadAsync();
     }
 
+    /// <summary>The address as people read it: an IPv4 mapped into IPv6 shown as IPv4, this machine named.</summary>
+    public string Address(string? ip)
+    {
+        if (string.IsNullOrEmpty(ip)) return "inconnue";
+        if (!System.Net.IPAddress.TryParse(ip, out var address)) return ip;
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        return System.Net.IPAddress.IsLoopback(address) ? $"{address} (cet ordinateur)" : address.ToString();
+    }
+
     public TimeZoneInfo Paris => Platform.Features.Regulation.FrenchTime.Paris;
     public string DisplayName { get; private set; } = "";
     public string Email { get; private set; } = "";

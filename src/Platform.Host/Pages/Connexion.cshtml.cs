@@ -31,9 +31,18 @@ public sealed class ConnexionModel(
     public async Task<IActionResult> OnPostAsync()
     {
         Rules = (await rulesCache.GetAsync(tenant.Current!)).Rules;
+        // Where adherents sign in with an e-mailed code (sist-on), only staff have a password.
+        var byCode = Rules.Login.Proof == LoginProof.EmailCode && !Staff;
+        if (byCode && (string.IsNullOrWhiteSpace(Identifier) || string.IsNullOrEmpty(Password)))
+        {
+            Error = "Indiquez votre adresse e-mail : un code de connexion vous sera envoyé.";
+            return Page();
+        }
         if (string.IsNullOrWhiteSpace(Identifier) || string.IsNullOrEmpty(Password))
         {
-            Error = "Indiquez votre identifiant et votre mot de passe.";
+            Error = Rules.Login.Identifier == LoginIdentifier.Email || Staff
+                ? "Indiquez votre adresse e-mail et votre mot de passe."
+                : "Indiquez votre numéro d'adhérent et votre mot de passe.";
             return Page();
         }
         var outcome = await signIn.PasswordAsync(new PasswordSignIn(Identifier, Password,
@@ -77,6 +86,6 @@ public sealed class ConnexionModel(
     private async Task<IActionResult> SignInAsync(SignedInUser user)
     {
         await HttpContext.SignInPortalAsync(user);
-        return LocalRedirect(Url.IsLocalUrl(Retour) ? Retour! : "/compte");
+        return LocalRedirect(await HomeUrls.AfterSignInAsync(HttpContext, user, Url.IsLocalUrl(Retour) ? Retour : null));
     }
 }

@@ -30,6 +30,6 @@ public sealed class ConnexionAuthentificateurModel(ITenantContext tenant, SignIn
         }
         ticket.Clear(HttpContext);
         await HttpContext.SignInPortalAsync(outcome.User!);
-        return LocalRedirect(Url.IsLocalUrl(Retour) ? Retour! : "/compte");
+        return LocalRedirect(await HomeUrls.AfterSignInAsync(HttpContext, outcome.User!, Url.IsLocalUrl(Retour) ? Retour : null));
     }
 }

@@ -37,7 +37,7 @@ public sealed class InvitationModel(CompanyUsers users, CurrentUser currentUser)
             // A new account is signed in (its e-mail is proven by the link and it has just chosen its password);
             // an existing one already is.
             if (currentUser.UserId != accepted.User.UserId) await HttpContext.SignInPortalAsync(accepted.User);
-            if (accepted.PersonalIdentifier is null) return Redirect("/compte");
+            if (accepted.PersonalIdentifier is null) return LocalRedirect(await HomeUrls.AfterSignInAsync(HttpContext, accepted.User, null));
             PersonalIdentifier = accepted.PersonalIdentifier;
             return Page();
         }

@@ -9,7 +9,7 @@ using Platform.Tenancy;
 namespace Platform.Host.Pages;
 
 /// <summary>
-/// « Mes adhérents, tous services » : the companies the user works for on every tenant (accountant
+/// « Toutes mes entreprises, tous services » (the header's link says the same) : the companies the user works for on every tenant (accountant
 /// firms), with what needs doing, each figure only where the company's roles grant it.
 /// </summary>
 [Authorize]

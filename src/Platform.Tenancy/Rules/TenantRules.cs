@@ -9,6 +9,8 @@ public sealed record TenantRules
     public required string Slug { get; init; }
     public required string Name { get; init; }
     public required string DisplayName { get; init; }
+    /// <summary>The article the name takes in a sentence (« le », « la », « l' », « les »); none when absent (« Santé au Travail 68 »).</summary>
+    public string? Article { get; init; }
     /// <summary>Host names besides {slug}.{PlatformDomain} and {slug}.localhost.</summary>
     public IReadOnlyList<string> Hosts { get; init; } = [];
     /// <summary>Name of a connection string for a tenant that has its own database server.</summary>
@@ -30,6 +32,12 @@ public sealed record TenantRules
     public VisitPlanningRules VisitPlanning { get; init; } = new();
     /// <summary>The tenant's own company roles; the platform's default catalogue applies when absent.</summary>
     public IReadOnlyList<RoleRule>? Roles { get; init; }
+
+    /// <summary>« de » and the name, contracted or elided: « l'espace adhérent du Service de Santé au Travail… ».</summary>
+    public string OfName() => Naming.FrenchGrammar.De(Name, Article);
+
+    /// <summary>The name with its article, as a sentence's subject: « le SIST Ouest Normandie a émis… ».</summary>
+    public string NameWithArticle() => Naming.FrenchGrammar.WithArticle(Name, Article);
 
     /// <summary>The rates in force for a year: the latest entry whose year is not after it.</summary>
     public RateRules? RatesFor(int year) =>

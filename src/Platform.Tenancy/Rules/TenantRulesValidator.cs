@@ -23,6 +23,8 @@ public static partial class TenantRulesValidator
         Check(SlugPattern().IsMatch(r.Slug), "$.slug", "lettres minuscules, chiffres et tirets uniquement");
         Check(!string.IsNullOrWhiteSpace(r.Name), "$.name", "le nom est obligatoire");
         Check(!string.IsNullOrWhiteSpace(r.DisplayName), "$.displayName", "le nom affiché est obligatoire");
+        Check(Naming.FrenchGrammar.Normalize(r.Article) is null || Naming.FrenchGrammar.Articles.Contains(Naming.FrenchGrammar.Normalize(r.Article)!),
+            "$.article", "article attendu : « le », « la », « l' » ou « les » (ou rien)");
         for (var i = 0; i < r.Hosts.Count; i++)
             Check(HostPattern().IsMatch(r.Hosts[i]), $"$.hosts[{i}]", "nom d'hôte invalide (minuscules, sans port)");
 

@@ -219,7 +219,7 @@ public sealed partial class AccessRequestTests(EmailFactory factory) : PlatformT
         Assert.Equal("IN_PROGRESS", asked.GetProperty("request").GetProperty("state").GetString());
         Assert.False(asked.GetProperty("request").GetProperty("addressedToStaff").GetBoolean());
         var notice = await Factory.Smtp.WaitForMessageAsync("employer@sstrn.demo");
-        Assert.Equal("Demande de gestion de Entreprise Démo SSTRN", notice.Subject);
+        Assert.Equal("Demande de gestion d'Entreprise Démo SSTRN", notice.Subject);
         Assert.Contains("Paul Personne (comptable@cabinet.fr)", notice.TextBody);
 
         var again = Payload(await Factory.GraphQLAsync(Host, "mutation($i: RequestCompanyAccessInput!) { requestCompanyAccess(input: $i) { errors { code } } }",

@@ -67,7 +67,7 @@ public sealed partial class CompanyUsersTests(EmailFactory factory) : PlatformTe
         Assert.Contains("Le mot de passe doit contenir", weak);
         var accepted = await newcomer.SubmitAsync(link.PathAndQuery,
             new Dictionary<string, string> { ["FirstName"] = "Nina", ["LastName"] = "Nouvelle", ["Password"] = "Nouvelle-2026!" });
-        Assert.Equal("/compte", accepted.Headers.Location?.OriginalString);
+        Assert.Matches(Homes.Company, accepted.Headers.Location?.OriginalString);
         Assert.Contains("Mes rôles : Convocation", await newcomer.GetHtmlAsync($"/entreprises/{company}"));
 
         var list = Regex.Replace(await admin.GetHtmlAsync($"/entreprises/{company}/utilisateurs"), @"\s+", " ");

@@ -46,13 +46,13 @@ public sealed partial class EmailSignInTests(EmailFactory factory) : PlatformTes
         var message = await Factory.Smtp.WaitForMessageAsync(Employer);
         Assert.StartsWith("Votre code de connexion : ", message.Subject);
         Assert.Equal("SIST Ouest Normandie", message.From.Mailboxes.Single().Name);
-        Assert.Contains("espace adhérent de SIST Ouest Normandie", message.TextBody);
+        Assert.Contains("espace adhérent du SIST Ouest Normandie", message.TextBody);
         Assert.Contains("valable 10 minutes", message.TextBody);
         Assert.Contains("02 33 57 00 00", message.TextBody);
         Assert.Contains("#1D4F91", message.HtmlBody);
 
         var signedIn = await VerifyAsync(portal, Employer, CodeIn(message));
-        Assert.Equal("/compte", signedIn.Headers.Location?.OriginalString);
+        Assert.Matches(Homes.Company, signedIn.Headers.Location?.OriginalString);
         Assert.Contains("Émilie Employeur", await portal.GetHtmlAsync("/compte"));
 
         var reused = await PortalClient.HtmlAsync(await VerifyAsync(Factory.PortalFor("sist-on.localhost"), Employer, CodeIn(message)));
@@ -140,7 +140,7 @@ public sealed partial class EmailSignInTests(EmailFactory factory) : PlatformTes
 
         if (first != second)
             Assert.Contains("Code incorrect ou expiré.", await PortalClient.HtmlAsync(await VerifyAsync(portal, Employer, first)));
-        Assert.Equal("/compte", (await VerifyAsync(portal, Employer, second)).Headers.Location?.OriginalString);
+        Assert.Matches(Homes.Company, (await VerifyAsync(portal, Employer, second)).Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed partial class EmailSignInTests(EmailFactory factory) : PlatformTes
         Assert.Contains("Ce lien n'est plus valable", await portal.GetHtmlAsync(link.PathAndQuery));
         var signIn = await Factory.PortalFor("sstrn.localhost").SubmitAsync("/connexion",
             new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = "Nantes-2027!" });
-        Assert.Equal("/compte", signIn.Headers.Location?.OriginalString);
+        Assert.Matches(Homes.Company, signIn.Headers.Location?.OriginalString);
     }
 
     [Fact]

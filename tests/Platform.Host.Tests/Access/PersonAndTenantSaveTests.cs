@@ -128,7 +128,8 @@ public sealed class PersonAndTenantSaveTests(FailingSaveFactory factory) : Platf
     {
         await DemoData.SeedAsync(Factory.Services);
         Factory.Failure.FailOnAction = "api-client-created";
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => AsAsync($"employer@{Tenant}.demo", sp =>
+        // API access is for firms: the demo accountant, who manages a company on every tenant.
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => AsAsync(DemoData.AccountantEmail, sp =>
             sp.GetRequiredService<ApiClients>().CreateAsync("Logiciel du cabinet")));
         await using var scope = Factory.Services.CreatePlatformScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<IdentityDb>().ApiClients.CountAsync());

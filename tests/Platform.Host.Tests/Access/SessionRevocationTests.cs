@@ -31,7 +31,7 @@ public sealed partial class SessionRevocationTests(EmailFactory factory) : Platf
     {
         var portal = Factory.PortalFor(Host);
         var signIn = await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = password });
-        Assert.Equal("/compte", signIn.Headers.Location?.OriginalString);
+        Assert.Matches(Homes.Company, signIn.Headers.Location?.OriginalString);
         return portal;
     }
 

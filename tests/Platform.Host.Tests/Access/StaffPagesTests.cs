@@ -47,7 +47,7 @@ public sealed class StaffPagesTests(PlatformFactory factory) : PlatformTest(fact
         Assert.Contains("Aucun compte bloqué.", unlocked);
 
         var signIn = await member.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "680001", ["Password"] = DemoData.Password });
-        Assert.Equal("/compte", signIn.Headers.Location?.OriginalString);
+        Assert.Matches(Homes.Company, signIn.Headers.Location?.OriginalString);
 
         var access = Flat(await staff.GetHtmlAsync("/personnel?adherent=680001"));
         Assert.Matches("Entreprise Démo Santé au Travail 68 \\(680001\\).*?Émilie Employeur — employer@sst68.demo — Administrateur", access);

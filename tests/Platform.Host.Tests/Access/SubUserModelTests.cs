@@ -76,7 +76,7 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
         Assert.Equal("Entreprise Démo Santé au Travail 68", seen.GetProperty("company").GetProperty("name").GetString());
         var portal = Factory.PortalFor(api.Host);
         var signedIn = await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "680001-1", ["Password"] = "Delegue-2026!" });
-        Assert.Equal("/compte", signedIn.Headers.Location?.OriginalString);
+        Assert.Matches(Homes.Company, signedIn.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
 
         var proxy = await Factory.PortalFor(api.Host).SubmitAsync("/connexion",
             new Dictionary<string, string> { ["Identifier"] = "mandataire@cabinet.fr", ["Password"] = "Mandataire-2026!", ["AsProxy"] = "true" });
-        Assert.Equal("/compte", proxy.Headers.Location?.OriginalString);
+        Assert.Matches(Homes.Company, proxy.Headers.Location?.OriginalString);
 
         // The employer's own account signs in with its member number, not through the mandataire box.
         var own = await PortalClient.HtmlAsync(await Factory.PortalFor(api.Host).SubmitAsync("/connexion",
@@ -215,7 +215,7 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
             new Dictionary<string, string> { ["Identifier"] = DemoData.AccountantEmail, ["Password"] = DemoData.Password });
         Assert.Equal(link, signIn.Headers.Location?.OriginalString);
         Assert.Contains("Accepter l'invitation", await owner.GetHtmlAsync(link));
-        Assert.Equal("/compte", (await owner.SubmitAsync(link, new Dictionary<string, string>())).Headers.Location?.OriginalString);
+        Assert.Equal("/mes-clients", (await owner.SubmitAsync(link, new Dictionary<string, string>())).Headers.Location?.OriginalString);
         Assert.Contains("Mes rôles : Lecture", await owner.GetHtmlAsync($"/entreprises/{company}"));
     }
 
@@ -248,7 +248,7 @@ public sealed partial class SubUserModelTests(EmailFactory factory) : PlatformTe
         var invitation = await LinkSentToAsync("cible@example.fr", count: 2);
         var target = Factory.PortalFor(api.Host);
         Assert.Contains("motdepasse", await target.GetHtmlAsync(invitation));
-        Assert.Equal("/compte", (await target.SubmitAsync(invitation,
+        Assert.Matches(Homes.Company, (await target.SubmitAsync(invitation,
             new Dictionary<string, string> { ["FirstName"] = "Cécile", ["LastName"] = "Cible", ["Password"] = "Cible-2026!" })).Headers.Location?.OriginalString);
         await Assert.ThrowsAsync<InvalidOperationException>(() => Factory.TokenAsync(api.Host, "cible@example.fr", "Attaquant-2026!"));
         Assert.NotEmpty(await Factory.TokenAsync(api.Host, "cible@example.fr", "Cible-2026!"));

@@ -66,7 +66,7 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         // The demo companies join in June 2025: sstrn owes its first declaration for 2026.
         Factory.Clock.SetUtcNow(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.Zero));
         await base.InitializeAsync();
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
     }
 
     private void At(int year, int month, int day) => Factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, TimeSpan.Zero));

@@ -64,7 +64,7 @@ public sealed class CompanyPagesTests(PlatformFactory factory) : PlatformTest(fa
         var changeId = Regex.Match(desk, "changeId=([0-9a-f-]{36})").Groups[1].Value;
         var accepted = Flat(await PortalClient.HtmlAsync(await staff.SubmitAsync("/personnel/entreprises", new Dictionary<string, string>(),
             $"/personnel/entreprises?handler=Modification&changeId={changeId}&accept=true")));
-        Assert.Matches("Modification de .* acceptée : elle prend effet le \\d{2}/\\d{2}/\\d{4}\\.", accepted);
+        Assert.Matches("Modification (de |d'|du ).* acceptée : elle prend effet le \\d{2}/\\d{2}/\\d{4}\\.", accepted);
 
         var after = Flat(await portal.GetHtmlAsync(page));
         Assert.Contains("Modification validée : elle prend effet le", after);

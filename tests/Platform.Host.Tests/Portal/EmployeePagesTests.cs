@@ -17,7 +17,8 @@ public sealed class EmployeePagesTests(PlatformFactory factory) : PlatformTest(f
 
     private async Task<(PortalClient Portal, Guid Company)> EmployerAsync()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        // The employer's first employees and imports: the demo company without its workforce.
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var portal = Factory.PortalFor(Host);
         await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = DemoData.Password });
         return (portal, await new DemoApi(Factory, "sstrn").CompanyIdAsync("101.1"));

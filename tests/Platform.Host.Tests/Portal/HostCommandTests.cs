@@ -37,4 +37,19 @@ public sealed class HostCommandTests
         Assert.Null(command);
         Assert.Equal("migrer", unknown);
     }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("aide")]
+    [InlineData("migrate --help")]
+    public void Help_is_asked_anywhere_and_lists_every_command(string commandLine)
+    {
+        var (command, hostArgs, unknown) = HostCommand.Parse(commandLine.Split(' '));
+        Assert.Equal(HostCommand.Help, command);
+        Assert.Null(unknown);
+        Assert.Empty(hostArgs);
+        foreach (var word in new[] { HostCommand.Migrate, HostCommand.SeedDemo, HostCommand.RefreshDueVisits })
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(HostCommand.Usage, $"^  {word} ", System.Text.RegularExpressions.RegexOptions.Multiline).Count);
+    }
 }

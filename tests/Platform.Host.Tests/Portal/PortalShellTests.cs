@@ -6,18 +6,19 @@ namespace Platform.Host.Tests.Portal;
 public sealed class PortalShellTests(PlatformFactory factory) : PlatformTest(factory)
 {
     [Theory]
-    [InlineData("sst68.localhost", "Santé au Travail 68", "#005CA9", "03 89 36 30 15")]
-    [InlineData("sstrn.localhost", "Service de Santé au Travail de la Région Nantaise", "#00607A", "contact.adherents@sstrn.fr")]
-    [InlineData("sist-on.localhost", "SIST Ouest Normandie", "#1D4F91", "info@santetravail-on.fr")]
-    [InlineData("sstbtp-bfc.localhost", "SPSTI BTP Bourgogne-Franche-Comté", "#C8102E", "03 81 41 98 50")]
-    public async Task Home_page_is_french_and_themed_per_tenant(string host, string name, string color, string contact)
+    [InlineData("sst68.localhost", "de Santé au Travail 68", "#005CA9", "03 89 36 30 15")]
+    [InlineData("sstrn.localhost", "du Service de Santé au Travail de la Région Nantaise", "#00607A", "contact.adherents@sstrn.fr")]
+    [InlineData("sist-on.localhost", "du SIST Ouest Normandie", "#1D4F91", "info@santetravail-on.fr")]
+    [InlineData("sstbtp-bfc.localhost", "du SPSTI BTP Bourgogne-Franche-Comté", "#C8102E", "03 81 41 98 50")]
+    public async Task Home_page_is_french_and_themed_per_tenant(string host, string ofName, string color, string contact)
     {
         var client = Factory.ClientFor(host);
         var response = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("<html lang=\"fr\">", html);
-        Assert.Contains($"Bienvenue sur l'espace adhérent de {name}", html);
+        // « de » contracts with the tenant file's article: « du Service… », but « de Santé au Travail 68 ».
+        Assert.Contains($"Bienvenue sur l'espace adhérent {ofName}", html);
         Assert.Contains($"--primary: {color}", await PortalClient.ThemeOfAsync(client, html));
         Assert.Contains("src=\"/tenant/logo.svg\"", html);
         Assert.Contains(contact, html);

@@ -35,7 +35,7 @@ public sealed class AppointmentFollowUpTests(EmailFactory factory) : PlatformTes
     [Fact]
     public async Task Staff_attach_the_certificate_and_only_members_with_the_right_download_it()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var api = new DemoApi(Factory, "sstrn");
         var now = Factory.Clock.GetUtcNow();
         var (company, held) = await AppointmentAsync("sstrn", now.AddDays(-2));
@@ -100,7 +100,7 @@ public sealed class AppointmentFollowUpTests(EmailFactory factory) : PlatformTes
     [Fact]
     public async Task Staff_upload_the_certificate_from_their_page_and_the_employer_downloads_it_from_the_appointments_page()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var (company, held) = await AppointmentAsync("sstrn", Factory.Clock.GetUtcNow().AddDays(-1));
         var staff = await Factory.StaffPortalAsync("sstrn.localhost", "staff@sstrn.demo", DemoData.Password, DemoData.StaffTotpSecret);
         var page = Text(await staff.GetHtmlAsync("/personnel/visites"));
@@ -130,7 +130,7 @@ public sealed class AppointmentFollowUpTests(EmailFactory factory) : PlatformTes
     [Fact]
     public async Task Cancelling_by_staff_e_mails_the_convocation_contacts_with_the_reason_as_their_preferences_say()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var api = new DemoApi(Factory, "sstrn");
         var (company, appointment) = await AppointmentAsync("sstrn", Factory.Clock.GetUtcNow().AddDays(9));
         // Two contacts: the employer unticked convocations, the accountant (Lecture, who sees appointments) did not.
@@ -158,7 +158,7 @@ public sealed class AppointmentFollowUpTests(EmailFactory factory) : PlatformTes
     [Fact]
     public async Task An_employer_s_cancellation_request_e_mails_the_convocation_contacts_once_staff_confirm_it()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var api = new DemoApi(Factory, "sstbtp-bfc");
         // sstbtp-bfc asks staff to cancel: the e-mail goes when they confirm, not at the request.
         var monday = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddDays(20);
@@ -178,7 +178,7 @@ public sealed class AppointmentFollowUpTests(EmailFactory factory) : PlatformTes
     [Fact]
     public async Task An_exit_cancels_every_future_appointment_but_an_end_of_career_visit_before_the_last_day_and_e_mails_the_company()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var api = new DemoApi(Factory, "sstrn");
         var employer = await api.EmployerTokenAsync();
         var company = await api.CompanyIdAsync("101.1");
@@ -217,7 +217,7 @@ public sealed class AppointmentFollowUpTests(EmailFactory factory) : PlatformTes
     [Fact]
     public async Task The_employee_page_says_which_appointments_the_exit_cancelled()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var api = new DemoApi(Factory, "sstrn");
         var employer = await api.EmployerTokenAsync();
         var company = await api.CompanyIdAsync("101.1");
@@ -241,7 +241,7 @@ public sealed class AppointmentFollowUpTests(EmailFactory factory) : PlatformTes
     [Fact]
     public async Task A_request_staff_take_in_hand_shows_in_progress_in_the_employer_s_history()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var api = new DemoApi(Factory, "sstrn");
         var employer = await api.EmployerTokenAsync();
         var company = await api.CompanyIdAsync("101.1");

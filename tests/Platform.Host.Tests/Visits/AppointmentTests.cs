@@ -38,7 +38,7 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
 
     private async Task<(DemoApi Api, string Employer, string Staff, Guid Company, string Employee)> SstrnRequestAsync()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var api = new DemoApi(Factory, "sstrn");
         var token = await api.EmployerTokenAsync();
         var company = await api.CompanyIdAsync("101.1");
@@ -193,7 +193,7 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
     {
         var startsAt = Paris(Today.AddDays(10), 9);
         Factory.Clock.SetUtcNow(startsAt.AddHours(-48).AddMinutes(1));
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var late = await AppointmentAsync("sist-on", startsAt);
         var inTime = await AppointmentAsync("sist-on", startsAt.AddMinutes(2));
         var api = new DemoApi(Factory, "sist-on");
@@ -231,7 +231,7 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
         while (wednesday.DayOfWeek != DayOfWeek.Wednesday || !NoHoliday(wednesday.AddDays(-5), wednesday)) wednesday = wednesday.AddDays(1);
         var startsAt = Paris(wednesday, 10);
         Factory.Clock.SetUtcNow(Paris(wednesday.AddDays(-5), 18));
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var first = await AppointmentAsync("sstbtp-bfc", startsAt);
         var second = await AppointmentAsync("sstbtp-bfc", startsAt.AddHours(1));
         var api = new DemoApi(Factory, "sstbtp-bfc");
@@ -269,7 +269,7 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
         Assert.Equal(DayOfWeek.Thursday, ascension.DayOfWeek);
         var startsAt = Paris(ascension.AddDays(1), 10);
         Factory.Clock.SetUtcNow(Paris(ascension.AddDays(-3), 20));
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var first = await AppointmentAsync("sstbtp-bfc", startsAt);
         var second = await AppointmentAsync("sstbtp-bfc", startsAt.AddHours(1));
         var api = new DemoApi(Factory, "sstbtp-bfc");
@@ -345,7 +345,7 @@ public sealed partial class AppointmentTests(EmailFactory factory) : PlatformTes
     [Fact]
     public async Task An_sstbtp_bfc_employer_asks_to_cancel_from_the_portal()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var monday = Today.AddDays(14);
         while (monday.DayOfWeek != DayOfWeek.Monday) monday = monday.AddDays(1);
         var (company, _) = await AppointmentAsync("sstbtp-bfc", Paris(monday, 10));

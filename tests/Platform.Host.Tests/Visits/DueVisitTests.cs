@@ -47,7 +47,7 @@ public sealed class DueVisitTests(EmailFactory factory) : PlatformTest<EmailFact
     /// <summary>Three employees of the demo company: hired in May (SI), starting nights in July (SIA), 45 this year with a VIP 3 years ago.</summary>
     private async Task<Setup> EmployeesAsync()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var token = await Api.EmployerTokenAsync();
         var company = await Api.CompanyIdAsync("101.1");
         var store = await WorkstationAsync(token, company, "Magasinier", "676a", []);
@@ -284,7 +284,7 @@ public sealed class DueVisitTests(EmailFactory factory) : PlatformTest<EmailFact
     [Fact]
     public async Task On_sist_on_the_hiring_and_periodic_requests_are_created_from_the_periodicity_once()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var company = await SistOnCompanyAsync();
         var workstation = await AddWorkstationAsync("sist-on", company);
         var hired = await AddEmployeeAsync("sist-on", company, "RECRUE", workstation);

@@ -15,7 +15,7 @@ public sealed class TempWorkerVisitTests(PlatformFactory factory) : PlatformTest
 
     private async Task<(string Token, Guid Temp, string Employee)> TempWorkerAsync()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var token = await api.EmployerTokenAsync();
         var temp = await WorkstationTests.TempWorkerAccountAsync(Factory, "sstrn", "101.1.2");
         var ws = (await api.MutateAsync(token, "createWorkstation", WorkstationTests.Create, WorkstationTests.Input(temp, "Cariste intérimaire", "651a", [])))
@@ -53,7 +53,7 @@ public sealed class TempWorkerVisitTests(PlatformFactory factory) : PlatformTest
     [Fact]
     public async Task A_permanent_staff_account_has_no_user_company()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var token = await api.EmployerTokenAsync();
         var company = await api.CompanyIdAsync("101.1");
         var ws = (await api.MutateAsync(token, "createWorkstation", WorkstationTests.Create, WorkstationTests.Input(company, "Maçon", "621a", []))).GetProperty("workstation").GetProperty("id").GetString();

@@ -31,7 +31,7 @@ public sealed class VisitRequestFormTests(PlatformFactory factory) : PlatformTes
     {
         Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         await base.InitializeAsync();
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
     }
 
     private async Task<(string Token, Guid Company, string Employee)> EmployerAsync()

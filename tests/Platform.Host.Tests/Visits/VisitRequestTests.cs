@@ -21,7 +21,7 @@ public sealed class VisitRequestTests(PlatformFactory factory) : PlatformTest(fa
 
     private async Task<(string Token, Guid Company, string Employee, string WithoutWorkstation)> EmployerAsync()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var token = await Api.EmployerTokenAsync();
         var company = await Api.CompanyIdAsync("101.1");
         var ws = (await Api.MutateAsync(token, "createWorkstation", WorkstationTests.Create, WorkstationTests.Input(company, "Maçon", "621a", []))).GetProperty("workstation").GetProperty("id").GetString();

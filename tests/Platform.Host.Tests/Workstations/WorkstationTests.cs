@@ -26,7 +26,7 @@ public sealed class WorkstationTests(PlatformFactory factory) : PlatformTest(fac
 
     private async Task<(string Token, Guid Company)> EmployerAsync()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         return (await Api.EmployerTokenAsync(), await Api.CompanyIdAsync("101.1"));
     }
 

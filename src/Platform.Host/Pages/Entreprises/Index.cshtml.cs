@@ -8,7 +8,8 @@ using Platform.Features.Declarations;
 namespace Platform.Host.Pages.Entreprises;
 
 [Authorize]
-public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies, NotificationPreferences notifications, DeclarationService declarations, CompanyUsers users) : PageModel
+public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies, NotificationPreferences notifications, DeclarationService declarations, CompanyUsers users,
+    Platform.Features.Home.CompanyToDo toDo) : PageModel
 {
     public IReadOnlyDictionary<NotificationKind, bool>? Preferences { get; private set; }
     public IReadOnlyList<Platform.Features.UserError> Errors { get; private set; } = [];
@@ -42,6 +43,8 @@ public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies,
     public bool CanViewInvoices { get; private set; }
     public bool CanViewVisits { get; private set; }
     public IReadOnlyList<DeclarationView>? Declarations { get; private set; }
+    /// <summary>What needs doing, each figure where the caller's roles show it.</summary>
+    public Platform.Features.Home.CompanyToDoView? ToDo { get; private set; }
 
     public static string Label(DeclarationStatus status) => status switch
     {
@@ -63,6 +66,7 @@ public sealed class IndexModel(CompanyAccess access, CompanyDirectory companies,
         CanViewVisits = await access.HasAsync(id, Permission.ViewAppointments);
         if (await access.HasAsync(id, Permission.ViewDeclarations)) Declarations = await declarations.ListAsync(id);
         if (Roles.Count > 0) Preferences = await notifications.MineAsync(id);
+        ToDo = await toDo.ForAsync(id, HttpContext.RequestAborted);
         return Page();
     }
 }

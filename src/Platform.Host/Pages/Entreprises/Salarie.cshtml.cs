@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>One employee (seed 001): declaration, what may still change, the career, the exit and the return.</summary>
 [Authorize]
-public sealed class SalarieModel(EmployeeService employees, EmployeeQueries queries, EmployeeDeclarations declarations, EmployeeCareers careers, EmployeeLock employeeLock, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies,
+public sealed class SalarieModel(EmployeeQueries queries, EmployeeDeclarations declarations, EmployeeCareers careers, EmployeeLock employeeLock, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies,
     Platform.Features.Visits.EmployeeVisitRequests visitRequests) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

@@ -53,7 +53,7 @@ public sealed class IndexModel(PendingChanges changes, SituationRequests situati
     {
         var decided = await situations.DecideAsync(requestId, accept, HttpContext.RequestAborted);
         Errors = decided.Errors;
-        if (decided.Value is { } request) Message = $"Demande de {request.CompanyName} {(accept ? "acceptée" : "refusée")}.";
+        if (decided.Value is { } request) Message = $"Demande {Platform.Tenancy.Naming.FrenchGrammar.De(request.CompanyName)} {(accept ? "acceptée" : "refusée")}.";
         return await ReloadAsync();
     }
 
@@ -65,12 +65,12 @@ public sealed class IndexModel(PendingChanges changes, SituationRequests situati
         var nurses = (Nurses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var set = await teams.SetAsync(Company.Id, new HealthTeamView(Doctor, nurses, MedicalSecretary, MedicalSecretaryPhone, MedicalSecretaryEmail, Iprp, Asst, PreventionAdviser, CentreName, CentreAddress, OpeningHours), HttpContext.RequestAborted);
         Errors = set.Errors;
-        if (set.Value is not null) Message = $"L'équipe santé de {Company.Name} est enregistrée.";
+        if (set.Value is not null) Message = $"L'équipe santé {Platform.Tenancy.Naming.FrenchGrammar.De(Company.Name)} est enregistrée.";
         return Page();
     }
 
     public static string DecisionMessage(PendingChangeView change, bool accept) =>
-        accept ? $"Modification de {change.Subject} acceptée : elle prend effet le {change.EffectiveOn:dd/MM/yyyy}." : $"Modification de {change.Subject} refusée.";
+        accept ? $"Modification {Platform.Tenancy.Naming.FrenchGrammar.De(change.Subject)} acceptée : elle prend effet le {change.EffectiveOn:dd/MM/yyyy}." : $"Modification {Platform.Tenancy.Naming.FrenchGrammar.De(change.Subject)} refusée.";
 
     private async Task<IActionResult> ReloadAsync()
     {
