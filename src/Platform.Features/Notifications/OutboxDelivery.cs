@@ -18,7 +18,7 @@ public sealed class OutboxDelivery(
     PlatformDbContext db, ITenantContext tenantContext, TenantRulesCache rulesCache, IEmailTransport transport,
     EmailSettings settings, TimeProvider time, NodeIdentity node, ILogger<OutboxDelivery> logger)
 {
-    private const int BatchSize = 50;
+    public const int BatchSize = 50;
     /// <summary>Longer than one SMTP exchange may take (MailKit's timeout is 2 minutes), so a live sender keeps its row.</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan[] Backoff =
@@ -27,8 +27,19 @@ public sealed class OutboxDelivery(
     public async Task<int> DeliverDueAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var due = (await db.OutboxEmails.Where(e => e.SentAt == null).ToListAsync(ct))
-            .Where(e => e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now.UtcDateTime)).OrderBy(e => e.CreatedAt).Take(BatchSize).ToList();
+        var nowUtc = now.UtcDateTime;
+        // A message never tried is due whatever the clock says: had the clock stepped back since it was queued,
+        // comparing its queuing time with "now" would hold it back by the step. Oldest first (version 7 ids), a bounded batch.
+        var due = await db.OutboxEmails
+            .Where(e => e.SentAt == null && e.Attempts == 0 && (e.ClaimedUntil == null || e.ClaimedUntil < nowUtc))
+            .OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
+        if (due.Count < BatchSize)
+        {
+            // Retries wait for their time. They are the few that failed; SQLite cannot compare offsets in SQL, so filter here.
+            var retries = await db.OutboxEmails
+                .Where(e => e.SentAt == null && e.Attempts > 0 && (e.ClaimedUntil == null || e.ClaimedUntil < nowUtc)).ToListAsync(ct);
+            due.AddRange(retries.Where(e => e.NextAttemptAt <= now).OrderBy(e => e.NextAttemptAt).Take(BatchSize - due.Count));
+        }
         if (due.Count == 0) return 0;
         var rules = (await rulesCache.GetAsync(tenantContext.Current!)).Rules;
         var sent = 0;

@@ -1,25 +1,44 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Features.Persistence;
+using Platform.Tenancy;
 using Quartz;
 
 namespace Platform.Host.Infrastructure;
 
 /// <summary>
-/// Ready (/health/ready) needs the platform database reachable and migrated: a node started before
-/// `migrate` ran (or against the wrong database) takes no traffic. Once seen migrated, only the
-/// connection is checked again (migrations are never undone under a running node).
+/// Ready (/health/ready) needs the platform database and every tenant database (a tenant file's
+/// connectionStringName) reachable and migrated: a node started before `migrate` ran, against the wrong
+/// database, or without a tenant's connection string takes no traffic. Once seen migrated, only the
+/// connections are checked again (migrations are never undone under a running node), and a tenant
+/// database that stops answering makes the node Degraded, still ready: taking every node out of the load
+/// balancer for one tenant's server would stop all the others.
 /// </summary>
-public sealed class DatabaseHealthCheck(PlatformDbContext db, DatabaseHealthCheck.MigratedFlag migrated) : IHealthCheck
+public sealed class DatabaseHealthCheck(PlatformDbContext db, DatabaseHealthCheck.MigratedFlag migrated,
+    DatabaseSettings settings, TenantCatalog catalog, IServiceProvider services) : IHealthCheck
 {
     public sealed class MigratedFlag { public volatile bool Seen; }
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         if (!await db.Database.CanConnectAsync(ct)) return HealthCheckResult.Unhealthy("database unreachable");
-        if (migrated.Seen) return HealthCheckResult.Healthy();
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
-        if (pending > 0) return HealthCheckResult.Unhealthy($"{pending} migration(s) not applied: run migrate");
+        if (!migrated.Seen && (await db.Database.GetPendingMigrationsAsync(ct)).Count() is > 0 and var pending)
+            return HealthCheckResult.Unhealthy($"{pending} migration(s) not applied: run migrate");
+        var checkedStrings = new HashSet<string> { settings.DefaultConnectionString };
+        foreach (var tenant in catalog.All)
+        {
+            string connectionString;
+            try { connectionString = settings.ConnectionStringFor(tenant); }
+            catch (InvalidOperationException) { return HealthCheckResult.Unhealthy($"tenant {tenant.Slug}: connection string {tenant.FileRules.ConnectionStringName} missing"); }
+            if (!checkedStrings.Add(connectionString)) continue;
+            await using var scope = services.CreateTenantScope(tenant);
+            var tenantDb = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            if (!await tenantDb.Database.CanConnectAsync(ct))
+                return migrated.Seen ? HealthCheckResult.Degraded($"database of tenant {tenant.Slug} unreachable")
+                    : HealthCheckResult.Unhealthy($"database of tenant {tenant.Slug} unreachable");
+            if (!migrated.Seen && (await tenantDb.Database.GetPendingMigrationsAsync(ct)).Count() is > 0 and var tenantPending)
+                return HealthCheckResult.Unhealthy($"database of tenant {tenant.Slug}: {tenantPending} migration(s) not applied: run migrate");
+        }
         migrated.Seen = true;
         return HealthCheckResult.Healthy();
     }

@@ -81,7 +81,7 @@ public static class HostSetup
         services.AddPlatformEmail(email);
         // Before the scheduler: hosted services start in this order, and the clustered job store needs its tables (Development).
         services.AddHostedService<StartupDatabaseTasks>();
-        services.AddPlatformJobs(configuration, database, catalog.All, email);
+        services.AddPlatformJobs(configuration, database, catalog.All);
         services.AddPlatformGraphQL();
         services.AddApiDocumentation();
 

@@ -16,7 +16,7 @@ public sealed class BillingRunJob(IServiceProvider services) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var slug = context.MergedJobDataMap.GetString(OutboxDeliveryJob.TenantKey) ?? throw new JobExecutionException("Job sans tenant");
+        var slug = context.MergedJobDataMap.GetString(JobScheduling.TenantKey) ?? throw new JobExecutionException("Job sans tenant");
         await using var scope = services.CreateTenantScope(slug);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsPlatform();
         await scope.ServiceProvider.GetRequiredService<BillingRuns>().RunDueAsync(cancellationToken);
@@ -27,7 +27,7 @@ public sealed class BillingRunJob(IServiceProvider services) : IJob
         foreach (var tenant in tenants)
         {
             var key = new JobKey(Name, tenant.Slug);
-            quartz.AddJob<BillingRunJob>(j => j.WithIdentity(key).UsingJobData(OutboxDeliveryJob.TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
+            quartz.AddJob<BillingRunJob>(j => j.WithIdentity(key).UsingJobData(JobScheduling.TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
             // First firing one interval after start: a host that starts does not bill before it has settled.
             quartz.AddTrigger(t => t.ForJob(key).WithIdentity(Name, tenant.Slug).StartAt(DateTimeOffset.UtcNow.AddMinutes(intervalMinutes))
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromMinutes(intervalMinutes)).RepeatForever()));

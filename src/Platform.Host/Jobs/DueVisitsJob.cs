@@ -19,7 +19,7 @@ public sealed class DueVisitsJob(IServiceProvider services, TenancyOptions tenan
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var slug = context.MergedJobDataMap.GetString(OutboxDeliveryJob.TenantKey) ?? throw new JobExecutionException("Job sans tenant");
+        var slug = context.MergedJobDataMap.GetString(JobScheduling.TenantKey) ?? throw new JobExecutionException("Job sans tenant");
         var night = await RunAsync(services, slug, SiteOf(slug, tenancy), cancellationToken);
         log.LogInformation("Due visits of {Tenant}: {Employees} employees, {Due} due, {Added} added, {Removed} removed in {Elapsed}; {Requests} requests, {Emails} e-mails",
             slug, night.Refresh.Employees, night.Refresh.Due, night.Refresh.Added, night.Refresh.Removed, night.Refresh.Elapsed, night.RequestsCreated, night.EmailsQueued);
@@ -63,7 +63,7 @@ public sealed class DueVisitsJob(IServiceProvider services, TenancyOptions tenan
         foreach (var tenant in tenants)
         {
             var key = new JobKey(Name, tenant.Slug);
-            quartz.AddJob<DueVisitsJob>(j => j.WithIdentity(key).UsingJobData(OutboxDeliveryJob.TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
+            quartz.AddJob<DueVisitsJob>(j => j.WithIdentity(key).UsingJobData(JobScheduling.TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
             // At 2 a.m. in Paris, when the services' day has turned; the digest is in the inbox by morning.
             quartz.AddTrigger(t => t.ForJob(key).WithIdentity(Name, tenant.Slug)
                 .WithCronSchedule("0 0 2 * * ?", c => c.InTimeZone(FrenchTime.Paris)));

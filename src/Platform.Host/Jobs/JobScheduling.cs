@@ -1,4 +1,3 @@
-using Platform.Features.Notifications;
 using Platform.Features.Persistence;
 using Platform.Tenancy;
 using Quartz;
@@ -17,12 +16,14 @@ public static class JobScheduling
     public const string SchedulerNameKey = "Jobs:SchedulerName";
     /// <summary>The cluster's name in Quartz's tables: the same on every node of one platform.</summary>
     public const string DefaultSchedulerName = "platform";
+    /// <summary>The tenant's slug in a per-tenant job's data (its group is the slug too).</summary>
+    public const string TenantKey = "tenant";
 
     public static bool IsClustered(DatabaseSettings database, IConfiguration configuration) =>
         database.Provider != DatabaseProvider.Sqlite && configuration.GetValue(ClusteredKey, true);
 
     public static void AddPlatformJobs(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database,
-        IReadOnlyCollection<Tenant> tenants, EmailSettings email)
+        IReadOnlyCollection<Tenant> tenants)
     {
         var clustered = IsClustered(database, configuration);
         services.AddQuartz(q =>
@@ -48,9 +49,9 @@ public static class JobScheduling
                 // Unique per host: several hosts share one process in tests.
                 q.ConfigureScheduler(o => o.InstanceName = $"platform-{Guid.NewGuid():N}");
             }
-            // Jobs run on real time; the business clock (TimeProvider in DI) is what services read.
-            q.UseTimeProvider(TimeProvider.System);
-            OutboxDeliveryJob.Schedule(q, tenants, email.DeliveryIntervalSeconds);
+            // Quartz reads the container's TimeProvider (UseTimeProvider would replace the services' clock too): real
+            // time in production, the business clock in tests. Its triggers fire at wall-clock instants, so a clock step
+            // moves them; that suits these hourly and daily jobs, not e-mail delivery (OutboxDeliveryLoop, a monotonic timer).
             PendingChangesJob.Schedule(q, tenants);
             DueVisitsJob.Schedule(q, tenants);
             TokenPruneJob.Schedule(q);
@@ -59,5 +60,7 @@ public static class JobScheduling
         });
         // Stopping waits for the jobs in progress (within the host's shutdown timeout); one cut short is recovered by another node.
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<RetiredJobs>();
+        services.AddHostedService<OutboxDeliveryLoop>();
     }
 }

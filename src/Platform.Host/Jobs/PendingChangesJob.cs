@@ -14,7 +14,7 @@ public sealed class PendingChangesJob(IServiceProvider services) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var slug = context.MergedJobDataMap.GetString(OutboxDeliveryJob.TenantKey) ?? throw new JobExecutionException("Job sans tenant");
+        var slug = context.MergedJobDataMap.GetString(JobScheduling.TenantKey) ?? throw new JobExecutionException("Job sans tenant");
         await using var scope = services.CreateTenantScope(slug);
         await scope.ServiceProvider.GetRequiredService<PendingChanges>().ApplyDueAsync(cancellationToken);
     }
@@ -24,7 +24,7 @@ public sealed class PendingChangesJob(IServiceProvider services) : IJob
         foreach (var tenant in tenants)
         {
             var key = new JobKey(Name, tenant.Slug);
-            quartz.AddJob<PendingChangesJob>(j => j.WithIdentity(key).UsingJobData(OutboxDeliveryJob.TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
+            quartz.AddJob<PendingChangesJob>(j => j.WithIdentity(key).UsingJobData(JobScheduling.TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
             quartz.AddTrigger(t => t.ForJob(key).WithIdentity(Name, tenant.Slug).StartNow()
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
         }

@@ -16,7 +16,7 @@ public sealed class SepaDebitsJob(IServiceProvider services, ILogger<SepaDebitsJ
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var slug = context.MergedJobDataMap.GetString(OutboxDeliveryJob.TenantKey) ?? throw new JobExecutionException("Job sans tenant");
+        var slug = context.MergedJobDataMap.GetString(JobScheduling.TenantKey) ?? throw new JobExecutionException("Job sans tenant");
         var round = await RunAsync(services, slug, cancellationToken);
         log.LogInformation("SEPA round of {Tenant}: {Announced} announced, {Submitted} presented, {ToCollect} to collect, {Cancelled} cancelled",
             slug, round.Announced, round.Submitted, round.ToCollect, round.Cancelled);
@@ -34,7 +34,7 @@ public sealed class SepaDebitsJob(IServiceProvider services, ILogger<SepaDebitsJ
         foreach (var tenant in tenants)
         {
             var key = new JobKey(Name, tenant.Slug);
-            quartz.AddJob<SepaDebitsJob>(j => j.WithIdentity(key).UsingJobData(OutboxDeliveryJob.TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
+            quartz.AddJob<SepaDebitsJob>(j => j.WithIdentity(key).UsingJobData(JobScheduling.TenantKey, tenant.Slug).DisallowConcurrentExecution().RequestRecovery());
             // 6 a.m. in Paris: the day's notices are in the inbox by morning, the debits presented the same day.
             quartz.AddTrigger(t => t.ForJob(key).WithIdentity(Name, tenant.Slug)
                 .WithCronSchedule("0 0 6 * * ?", c => c.InTimeZone(FrenchTime.Paris)));

@@ -63,10 +63,6 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateAtStartup", "true");
         builder.UseSetting("DemoData:SeedAtStartup", "false");
         builder.UseSetting("Jobs:SchedulerName", SchedulerName);
-        // The clustered job store (PostgreSQL lane) is tested by ScaleOutTests, which turn it on. Elsewhere the
-        // memory store: with the clustered one, e-mail delivery stalled for about 20 s after a test moved the
-        // business clock (seen on PostgreSQL only; issue 13's notes).
-        builder.UseSetting("Jobs:Clustered", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests sign in far more often than people do; RateLimitTests checks the limits themselves.
         builder.UseSetting("RateLimits:SignInPerIpPerMinute", "100000");

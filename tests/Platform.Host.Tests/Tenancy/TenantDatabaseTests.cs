@@ -10,7 +10,7 @@ using Platform.Tenancy;
 namespace Platform.Host.Tests.Tenancy;
 
 /// <summary>sst68 names its own connection string: a large service on its own database server (DESIGN.md 3.8).</summary>
-public sealed class OwnDatabaseFactory : PlatformFactory
+public class OwnDatabaseFactory : PlatformFactory
 {
     public TestDatabase Sst68Database { get; private set; } = null!;
     private string tenantsDirectory = "";
@@ -94,5 +94,36 @@ public sealed class TenantDatabaseTests(OwnDatabaseFactory factory) : PlatformTe
         Assert.Contains(Factory.Sst68Database.ConnectionString.Split(';')[0], db.Database.GetConnectionString());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+    }
+}
+
+/// <summary>sst68's file names its own database, which `migrate` has not prepared yet (the platform database is migrated).</summary>
+public sealed class UnmigratedTenantDatabaseFactory : OwnDatabaseFactory
+{
+    // Quartz's clustered store would refuse to start before `migrate`; the memory store shows readiness alone.
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+        [.. base.Settings, ("Database:MigrateAtStartup", "false"), ("Jobs:Clustered", "false")];
+
+    protected override async Task AfterStartAsync()
+    {
+        await using var scope = Services.CreateAsyncScope(); // no tenant: the platform database
+        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.MigrateAsync();
+    }
+}
+
+public sealed class UnmigratedTenantDatabaseTests(UnmigratedTenantDatabaseFactory factory) : IClassFixture<UnmigratedTenantDatabaseFactory>
+{
+    [Fact]
+    public async Task A_node_takes_no_traffic_until_migrate_has_prepared_every_tenant_database()
+    {
+        var client = factory.ClientFor("localhost");
+        var notReady = await client.GetAsync("/health/ready");
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Equal(0, await OwnDatabaseFactory.CountAsync(factory.Database, "SELECT COUNT(*) FROM \"Companies\"")); // the platform database is migrated
+
+        await DatabaseCommands.MigrateAsync(factory.Services);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(0, await OwnDatabaseFactory.CountAsync(factory.Sst68Database, "SELECT COUNT(*) FROM \"Companies\"")); // its schema is there now
     }
 }
