@@ -27,10 +27,10 @@ public sealed class WorkerSituationRulesTests
     public void A_declared_situation_brings_the_periodic_visit_to_3_years_and_says_who_holds_it(WorkerSituation situation, string rule, VisitProfessional seenBy)
     {
         var on = new DateOnly(2026, 1, 1);
-        var plain = Next(Facts([]), on);
+        var plain = Next(Facts([], last: LastVip), on);
         Assert.Equal((new DateOnly(2028, 5, 10), "VIP_PERIODIQUE_SI", VisitProfessional.HealthProfessional), (plain.DueBy, plain.Rule.Code, plain.SeenBy));
 
-        var adapted = Next(Facts([situation]), on);
+        var adapted = Next(Facts([situation], last: LastVip), on);
         Assert.Equal((new DateOnly(2026, 5, 10), rule, seenBy, VisitType.Periodic), (adapted.DueBy, adapted.Rule.Code, adapted.SeenBy, adapted.Type));
         // Convened from 3 months before the deadline, not a day earlier; overdue the day after it.
         Assert.False(adapted.IsDueOn(new DateOnly(2026, 2, 9)));

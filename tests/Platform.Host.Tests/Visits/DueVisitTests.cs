@@ -117,9 +117,7 @@ public sealed class DueVisitTests(EmailFactory factory) : PlatformTest<EmailFact
     public async Task The_situation_the_employer_declares_on_the_employee_changes_the_next_visit_due()
     {
         var s = await EmployeesAsync();
-        var store = (await Api.DataAsync(s.Token, "query($id: ID!) { company(id: $id) { workstations { edges { node { id label } } } } }", new { id = s.Company }))
-            .GetProperty("company").GetProperty("workstations").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node"))
-            .First(n => n.GetProperty("label").GetString() == "Magasinier").GetProperty("id").GetString()!;
+        var store = (await AddWorkstationAsync("sstrn", s.Company)).ToString();
         var employee = await EmployeeAsync(s.Token, EmployeeTests.EmployeeInput(s.Company, "Denis", "ADAPTE", store, birthDate: "1990-02-01", startDate: "2020-01-06"));
         Assert.Empty(DemoApi.ErrorCodes(await Api.MutateAsync(await Api.StaffTokenAsync(), "recordPastVisit", RecordPast,
             new { i = new { employeeId = employee, kind = "VIP", heldOn = $"{Y - 2}-09-01" } })));
