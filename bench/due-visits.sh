@@ -4,7 +4,8 @@
 #   bash bench/due-visits.sh [employees, default 1000000]
 # Release build, SQLite file (the embedded default). The database gets 400 companies (100 per tenant),
 # one workstation each (a quarter with night work, a tenth SIR with asbestos), the employees spread over
-# them with birth and hiring dates over 40 years, and a past VIP for two employees out of three. The host's
+# them with birth and hiring dates over 40 years, a declared situation for 7 % of them (RQTH one in 20, pregnancy
+# one in 50: adapted follow-up), and a past VIP for two employees out of three. The host's
 # refresh-due-visits command then runs every tenant's night twice: the first stores who is due, the
 # second (the same night again) finds nothing to change.
 set -euo pipefail
@@ -33,12 +34,13 @@ SELECT printf('C0000000-0000-7000-8000-%012X', i), (CASE i % 4 WHEN 0 THEN 'sst6
        printf('B0000000-0000-7000-8000-%012X', i), 'Poste de charge', '676a',
        (CASE WHEN i % 10 = 3 THEN '["Asbestos"]' WHEN i % 4 = 1 THEN '["NightWork"]' ELSE '[]' END), '[]', '2026-01-01 00:00:00+00:00' FROM c;
 WITH RECURSIVE e(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM e WHERE i < $n - 1)
-INSERT INTO Employees (Id, TenantId, CompanyId, Civility, FirstName, BirthName, BirthDate, Contract, StartDate, CreatedAt, SortName, CurrentWorkstationId)
+INSERT INTO Employees (Id, TenantId, CompanyId, Civility, FirstName, BirthName, BirthDate, Contract, StartDate, CreatedAt, SortName, CurrentWorkstationId, Situations)
 SELECT printf('E0000000-0000-7000-8000-%012X', i), (CASE (i / $per_company) % 4 WHEN 0 THEN 'sst68' WHEN 1 THEN 'sstrn' WHEN 2 THEN 'sist-on' ELSE 'sstbtp-bfc' END),
        printf('B0000000-0000-7000-8000-%012X', i / $per_company), (CASE i % 2 WHEN 0 THEN 'Madame' ELSE 'Monsieur' END), printf('Prénom%d', i),
        printf('NOM%07d', i), date('1960-01-01', '+' || (i * 7 % 14600) || ' days'),
        (CASE WHEN i % 50 = 0 THEN 'Apprentissage' ELSE 'CDI' END), date('2000-01-01', '+' || (i * 13 % 9600) || ' days'),
-       '2026-01-01 00:00:00+00:00', printf('NOM%07d PRENOM%d', i, i), printf('C0000000-0000-7000-8000-%012X', i / $per_company)
+       '2026-01-01 00:00:00+00:00', printf('NOM%07d PRENOM%d', i, i), printf('C0000000-0000-7000-8000-%012X', i / $per_company),
+       (CASE WHEN i % 20 = 7 THEN 1 WHEN i % 50 = 11 THEN 4 ELSE 0 END)
 FROM e;
 INSERT INTO HeldVisits (Id, TenantId, CompanyId, EmployeeId, Kind, HeldOn, Source, RecordedAt)
 SELECT 'F' || substr(Id, 2), TenantId, CompanyId, Id, 'Vip', date('2021-01-01', '+' || (abs(random()) % 2000) || ' days'), 'history', '2026-01-01 00:00:00+00:00'

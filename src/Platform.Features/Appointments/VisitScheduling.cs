@@ -141,6 +141,12 @@ public sealed class VisitScheduling(PlatformDbContext db, CurrentUser currentUse
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, ct);
         if (appointment is null) return AppointmentService.NotFound;
         if (appointment.Cancelled) return new UserError("ALREADY_CANCELLED", "Ce rendez-vous est déjà annulé.", "id");
+        // A visit that took place (or whose hour has come) is history: its certificate and the due rules rest on it.
+        if (appointment.CertificateFileId is not null)
+            return new UserError("HAS_CERTIFICATE", "Une attestation de suivi est jointe à ce rendez-vous : la visite a eu lieu, elle ne s'annule plus.", "id");
+        if (appointment.StartsAt <= time.GetUtcNow())
+            return new UserError("ALREADY_PAST",
+                $"Ce rendez-vous du {TimeZoneInfo.ConvertTime(appointment.StartsAt, FrenchTime.Paris):dd/MM/yyyy à HH:mm} est passé : il ne s'annule plus.", "id");
         var text = Clean(reason);
         if (text?.Length > AppointmentRules.ReasonMaxLength) return new UserError("TOO_LONG", $"Le motif dépasse {AppointmentRules.ReasonMaxLength} caractères.", "reason");
         var requested = appointment.CancellationRequestedAt is not null;

@@ -74,7 +74,7 @@ public sealed class CompanyContacts(PlatformDbContext db, CompanyAccess access, 
 
     public bool Applies(PendingChangeKind kind) => kind is PendingChangeKind.ContactSave or PendingChangeKind.ContactDelete;
 
-    public async Task<UserError?> ApplyAsync(PendingChange change, CancellationToken ct)
+    public async Task<Outcome> ApplyAsync(PendingChange change, CancellationToken ct)
     {
         CompanyContact? existing = null;
         if (change.SubjectId is { } id && (existing = await db.CompanyContacts.SingleOrDefaultAsync(x => x.Id == id && x.CompanyId == change.CompanyId, ct)) is null)
@@ -82,11 +82,11 @@ public sealed class CompanyContacts(PlatformDbContext db, CompanyAccess access, 
         if (change.Kind == PendingChangeKind.ContactDelete)
         {
             db.CompanyContacts.Remove(existing!);
-            return null;
+            return Outcome.Ok;
         }
         if (existing is null && await TooManyAsync(change.CompanyId, ct) is { } tooMany) return tooMany;
         Save(change.CompanyId, existing, JsonSerializer.Deserialize<ContactChange>(change.Payload, PendingChanges.PendingChanges.Json)!);
-        return null;
+        return Outcome.Ok;
     }
 
     private CompanyContact Save(Guid companyId, CompanyContact? existing, ContactChange c)

@@ -63,12 +63,12 @@ public sealed class CompanyProfile(PlatformDbContext db, CompanyAccess access, C
     public bool Applies(PendingChangeKind kind) => kind == PendingChangeKind.CompanyDetails;
 
     /// <summary>Sets only the fields the employer changed: a later change made from a form showing older values undoes nothing.</summary>
-    public async Task<UserError?> ApplyAsync(PendingChange change, CancellationToken ct)
+    public async Task<Outcome> ApplyAsync(PendingChange change, CancellationToken ct)
     {
         var asked = JsonSerializer.Deserialize<CompanyDetailsChange>(change.Payload, PendingChanges.PendingChanges.Json)!;
         var company = await db.Companies.SingleAsync(c => c.Id == change.CompanyId, ct);
         Apply(company, asked.Changed, asked.Values);
-        return null;
+        return Outcome.Ok;
     }
 
     private static void Apply(Company c, IReadOnlyList<string> changed, CompanyDetails d)

@@ -65,7 +65,7 @@ public sealed class AccessRequestDecisions(
             case AccessRequestKind.Synchronize:
                 return (await synchronization.ClaimAsync(request, ct)).Problem;
             case AccessRequestKind.Manage:
-                return await management.ApplyAsync(request, roles, ct);
+                return (await management.ApplyAsync(request, roles, ct)).Errors.FirstOrDefault();
             case AccessRequestKind.ChangeAdministrator:
                 await administratorChanges.ApplyAsync(request, ct);
                 return null;

@@ -11,8 +11,8 @@ public sealed class AdministratorChanges(DemarcheSupport support, Sessions sessi
 {
     public async Task<Outcome<AccessRequestView>> RequestAsync(string? memberNumber, string? siret, string? formerAdministratorEmail, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.ChangeAdministrator) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
-        if (await support.ThrottledAsync() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
+        if (await support.OfferedAsync(AccessRequestKind.ChangeAdministrator) is { Succeeded: false } notOffered) return Outcome<AccessRequestView>.Fail(notOffered.Errors);
+        if (await support.AttemptAsync() is { Succeeded: false } throttled) return Outcome<AccessRequestView>.Fail(throttled.Errors);
         _ = support.Caller;
         if (DemarcheSupport.OnTempWorkerAccount(memberNumber) is { } onTempAccount) return Outcome<AccessRequestView>.Fail(onTempAccount);
         siret = DemarcheSupport.Digits(siret);

@@ -27,8 +27,8 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
     /// <summary>Opens the request and, when the numbers match a company with a contact on file, e-mails that contact a code.</summary>
     public async Task<Outcome<Synchronization>> StartAsync(string? memberNumber, string? siren, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.Synchronize) is { } notOffered) return Outcome<Synchronization>.Fail(notOffered);
-        if (await support.ThrottledAsync() is { } throttled) return Outcome<Synchronization>.Fail(throttled);
+        if (await support.OfferedAsync(AccessRequestKind.Synchronize) is { Succeeded: false } notOffered) return Outcome<Synchronization>.Fail(notOffered.Errors);
+        if (await support.AttemptAsync() is { Succeeded: false } throttled) return Outcome<Synchronization>.Fail(throttled.Errors);
         var caller = support.Caller;
         var number = memberNumber?.Trim();
         siren = DemarcheSupport.Digits(siren);
@@ -63,8 +63,8 @@ public sealed class CompanySynchronization(DemarcheSupport support, CompanyDirec
     /// <summary>Completes the caller's synchronisation with the code the company's contact received.</summary>
     public async Task<Outcome<Synchronization>> ConfirmAsync(Guid requestId, string? code, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.Synchronize) is { } notOffered) return Outcome<Synchronization>.Fail(notOffered);
-        if (await support.ThrottledAsync() is { } throttled) return Outcome<Synchronization>.Fail(throttled);
+        if (await support.OfferedAsync(AccessRequestKind.Synchronize) is { Succeeded: false } notOffered) return Outcome<Synchronization>.Fail(notOffered.Errors);
+        if (await support.AttemptAsync() is { Succeeded: false } throttled) return Outcome<Synchronization>.Fail(throttled.Errors);
         var caller = support.Caller;
         var db = support.Db;
         var request = await db.AccessRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.RequestedByUserId == caller && r.Kind == AccessRequestKind.Synchronize, ct);

@@ -25,8 +25,8 @@ public sealed class DemarcheSupport(PlatformDbContext db, IdentityDb identity, C
 
     public async Task<TenantRules> RulesAsync() => (await rulesCache.GetAsync(tenantContext.Current!)).Rules;
 
-    /// <summary>Null when the tenant offers this démarche; the error every caller gets otherwise (portal and API alike).</summary>
-    public async Task<UserError?> NotOfferedAsync(AccessRequestKind kind)
+    /// <summary>Succeeds when the tenant offers this démarche; the error every caller gets otherwise (portal and API alike).</summary>
+    public async Task<Outcome> OfferedAsync(AccessRequestKind kind)
     {
         var offered = (await RulesAsync()).Demarches;
         var yes = kind switch
@@ -37,13 +37,13 @@ public sealed class DemarcheSupport(PlatformDbContext db, IdentityDb identity, C
             AccessRequestKind.Takeover => offered.Takeover,
             _ => offered.Merger,
         };
-        return yes ? null : new UserError("DEMARCHE_NOT_OFFERED",
+        return yes ? Outcome.Ok : new UserError("DEMARCHE_NOT_OFFERED",
             $"La démarche « {AccessRequestView.Label(kind)} » n'est pas proposée par votre service de santé au travail : contactez le service adhérents.", null);
     }
 
     /// <summary>Counts one attempt of the caller against the démarches' per-account budget; the error once it is spent.</summary>
-    public async Task<UserError?> ThrottledAsync(CancellationToken ct = default) =>
-        await throttle.TryAcquireAsync(tenantContext.Current!.Slug, Caller, ct) ? null : DemarcheThrottle.TooMany;
+    public async Task<Outcome> AttemptAsync(CancellationToken ct = default) =>
+        await throttle.TryAcquireAsync(tenantContext.Current!.Slug, Caller, ct) ? Outcome.Ok : DemarcheThrottle.TooMany;
 
     /// <summary>Administrative démarches are made on a temp agency's parent account (seed 000), never on `NNN.1.x`.</summary>
     public static UserError? OnTempWorkerAccount(string? memberNumber) =>

@@ -13,8 +13,8 @@ public sealed class ManagementRequests(DemarcheSupport support, CompanyAccess ac
 {
     public async Task<Outcome<AccessRequestView>> RequestAsync(string? memberNumber, string? siret, string siteUrl, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.Manage) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
-        if (await support.ThrottledAsync() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
+        if (await support.OfferedAsync(AccessRequestKind.Manage) is { Succeeded: false } notOffered) return Outcome<AccessRequestView>.Fail(notOffered.Errors);
+        if (await support.AttemptAsync() is { Succeeded: false } throttled) return Outcome<AccessRequestView>.Fail(throttled.Errors);
         var caller = support.Caller;
         var db = support.Db;
         siret = DemarcheSupport.Digits(siret);
@@ -41,13 +41,13 @@ public sealed class ManagementRequests(DemarcheSupport support, CompanyAccess ac
     }
 
     /// <summary>On acceptance: the roles the decider chose, from the tenant's catalogue.</summary>
-    public async Task<UserError?> ApplyAsync(AccessRequest request, IReadOnlyList<string>? roles, CancellationToken ct)
+    public async Task<Outcome> ApplyAsync(AccessRequest request, IReadOnlyList<string>? roles, CancellationToken ct)
     {
         var known = (await access.CatalogueAsync()).Select(r => r.Name).ToHashSet();
         if (roles is null || roles.Count == 0) return new UserError("ROLES_REQUIRED", "Choisissez le type d'accès (au moins un rôle).", "roles");
         if (roles.FirstOrDefault(r => !known.Contains(r)) is { } unknown) return new UserError("UNKNOWN_ROLE", $"Le rôle « {unknown} » n'existe pas.", "roles");
         request.GrantedRoles = roles.Distinct().ToList();
         await support.GrantAsync(request.CompanyId!.Value, request.RequestedByUserId, request.GrantedRoles, ct);
-        return null;
+        return Outcome.Ok;
     }
 }

@@ -8,9 +8,9 @@ public sealed class MergerRequests(DemarcheSupport support)
 {
     public async Task<Outcome<AccessRequestView>> RequestAsync(string? description, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.Merger) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
+        if (await support.OfferedAsync(AccessRequestKind.Merger) is { Succeeded: false } notOffered) return Outcome<AccessRequestView>.Fail(notOffered.Errors);
         // Counted like the other démarches: nobody floods the staff's queue.
-        if (await support.ThrottledAsync() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
+        if (await support.AttemptAsync() is { Succeeded: false } throttled) return Outcome<AccessRequestView>.Fail(throttled.Errors);
         _ = support.Caller;
         if (DemarcheSupport.DescriptionProblem(description) is { } problem) return Outcome<AccessRequestView>.Fail(problem);
         var request = support.Add(AccessRequestKind.Merger, null, description: description!.Trim());

@@ -12,8 +12,8 @@ public sealed class TakeoverReports(DemarcheSupport support, CompanyDirectory co
 {
     public async Task<Outcome<AccessRequestView>> ReportAsync(string? memberNumber, string? oldSiret, string? newSiret, string? description, CancellationToken ct = default)
     {
-        if (await support.NotOfferedAsync(AccessRequestKind.Takeover) is { } notOffered) return Outcome<AccessRequestView>.Fail(notOffered);
-        if (await support.ThrottledAsync() is { } throttled) return Outcome<AccessRequestView>.Fail(throttled);
+        if (await support.OfferedAsync(AccessRequestKind.Takeover) is { Succeeded: false } notOffered) return Outcome<AccessRequestView>.Fail(notOffered.Errors);
+        if (await support.AttemptAsync() is { Succeeded: false } throttled) return Outcome<AccessRequestView>.Fail(throttled.Errors);
         _ = support.Caller;
         if (DemarcheSupport.OnTempWorkerAccount(memberNumber) is { } onTempAccount) return Outcome<AccessRequestView>.Fail(onTempAccount);
         oldSiret = DemarcheSupport.Digits(oldSiret);

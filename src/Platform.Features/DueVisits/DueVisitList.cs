@@ -62,7 +62,7 @@ public sealed class DueVisitList(PlatformDbContext db, CompanyAccess access, Tim
     public async Task<DueVisit?> NextForAsync(EmployeeView employee, CancellationToken ct = default)
     {
         var row = new EmployeeFollowUpRow(employee.Id, employee.CompanyId, employee.BirthDate, employee.StartDate, employee.EndDate, employee.Contract,
-            employee.CurrentWorkstation?.Id);
+            employee.CurrentWorkstation?.Id, employee.Situations, employee.RetirementDate, employee.ExposureEndedOn);
         var facts = await new FollowUpFactsReader(db).ReadAsync([row], wholeTenant: false, ct);
         return DueVisitRules.Next(facts[employee.Id], time.Today());
     }

@@ -35,7 +35,8 @@ public sealed class DueVisitsRefresh(PlatformDbContext db, CurrentUser currentUs
             var query = db.Employees.AsNoTracking().Where(e => e.EndDate == null || e.EndDate >= today);
             if (last is { } after) query = query.Where(e => e.Id.CompareTo(after) > 0);
             var batch = await query.OrderBy(e => e.Id).Take(BatchSize)
-                .Select(e => new EmployeeFollowUpRow(e.Id, e.CompanyId, e.BirthDate, e.StartDate, e.EndDate, e.Contract, e.CurrentWorkstationId))
+                .Select(e => new EmployeeFollowUpRow(e.Id, e.CompanyId, e.BirthDate, e.StartDate, e.EndDate, e.Contract, e.CurrentWorkstationId,
+                    e.Situations, e.RetirementDate, e.ExposureEndedOn))
                 .ToListAsync(ct);
             if (batch.Count == 0) break;
             var (d, a, r) = await RefreshBatchAsync(reader, batch, today, wholeTenant: true, ct);
@@ -92,7 +93,8 @@ public sealed class DueVisitsRefresh(PlatformDbContext db, CurrentUser currentUs
     {
         var today = time.Today();
         var row = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)
-            .Select(e => new EmployeeFollowUpRow(e.Id, e.CompanyId, e.BirthDate, e.StartDate, e.EndDate, e.Contract, e.CurrentWorkstationId))
+            .Select(e => new EmployeeFollowUpRow(e.Id, e.CompanyId, e.BirthDate, e.StartDate, e.EndDate, e.Contract, e.CurrentWorkstationId,
+                    e.Situations, e.RetirementDate, e.ExposureEndedOn))
             .SingleOrDefaultAsync(ct);
         if (row is null) return;
         await RefreshBatchAsync(new FollowUpFactsReader(db), [row], today, wholeTenant: false, ct);

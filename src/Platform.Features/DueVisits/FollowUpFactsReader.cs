@@ -5,7 +5,8 @@ using Platform.Features.Regulation;
 namespace Platform.Features.DueVisits;
 
 /// <summary>The columns of an employee the due rules read.</summary>
-internal sealed record EmployeeFollowUpRow(Guid Id, Guid CompanyId, DateOnly BirthDate, DateOnly StartDate, DateOnly? EndDate, string Contract, Guid? WorkstationId);
+internal sealed record EmployeeFollowUpRow(Guid Id, Guid CompanyId, DateOnly BirthDate, DateOnly StartDate, DateOnly? EndDate, string Contract, Guid? WorkstationId,
+    EmployeeSituations Situations = EmployeeSituations.None, DateOnly? RetirementDate = null, DateOnly? ExposureEndedOn = null);
 
 /// <summary>
 /// Gathers the follow-up facts of a batch of employees in a few set queries: the risks of the workstation
@@ -75,9 +76,10 @@ internal sealed class FollowUpFactsReader(PlatformDbContext db)
         {
             var (risks, radiation) = e.WorkstationId is { } w && workstations.TryGetValue(w, out var ws) ? ws : ([], null);
             DateOnly? assignedOn = e.WorkstationId is { } wid && assigned.TryGetValue((e.Id, wid), out var since) ? since : null;
-            facts[e.Id] = new FollowUpFacts(e.BirthDate, e.StartDate, e.EndDate, e.Contract == ApprenticeContract, risks, radiation, assignedOn, null,
-                held.GetValueOrDefault(e.Id) as IReadOnlyDictionary<HeldVisitKind, DateOnly>, absences.GetValueOrDefault(e.Id),
-                told.GetValueOrDefault(e.Id)?.Retirement, told.GetValueOrDefault(e.Id)?.ExposureEnd);
+            // The dates the employer entered on the employee win over those told in earlier requests.
+            facts[e.Id] = new FollowUpFacts(e.BirthDate, e.StartDate, e.EndDate, e.Contract == ApprenticeContract, risks, radiation, assignedOn,
+                e.Situations.AsList(), held.GetValueOrDefault(e.Id) as IReadOnlyDictionary<HeldVisitKind, DateOnly>, absences.GetValueOrDefault(e.Id),
+                e.RetirementDate ?? told.GetValueOrDefault(e.Id)?.Retirement, e.ExposureEndedOn ?? told.GetValueOrDefault(e.Id)?.ExposureEnd);
         }
         return facts;
     }

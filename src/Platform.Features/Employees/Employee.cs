@@ -28,6 +28,12 @@ public sealed class Employee : ITenantOwned
     public Guid? CurrentWorkstationId { get; set; }
     /// <summary>The follow-up the employer declared, checked against the workstation's risks by "vérifier la liste".</summary>
     public Platform.Features.Regulation.FollowUpCategory? DeclaredFollowUp { get; set; }
+    /// <summary>The situations the employer declared (RQTH, invalidity pension, pregnancy, night worker): adapted follow-up.</summary>
+    public Platform.Features.Regulation.EmployeeSituations Situations { get; set; }
+    /// <summary>The day they retire, when the employer knows it: the end-of-career visit of those who were exposed.</summary>
+    public DateOnly? RetirementDate { get; set; }
+    /// <summary>The last day of their exposure to particular risks (SIR), once it ended: the post-exposure visit.</summary>
+    public DateOnly? ExposureEndedOn { get; set; }
     public DateTimeOffset? ValidatedAt { get; set; }
     public Guid? ValidatedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -14,8 +14,8 @@ public sealed class EmployeeCareers(EmployeeLock employeeLock, EmployeeChanges c
     /// <summary>The exit: the contract end date, entered once; the open career line closes the same day.</summary>
     public async Task<Outcome<EmployeeExit>> ExitAsync(Guid id, DateOnly endDate, CancellationToken ct = default)
     {
-        var (employee, problem) = await employeeLock.FindForWriteAsync(id, ct);
-        if (employee is null) return problem!;
+        var found = await employeeLock.FindForWriteAsync(id, ct);
+        if (found.Value is not { } employee) return Outcome<EmployeeExit>.Fail(found.Errors);
         // The same tracked requests the exit cancels when it applies (now, or when staff's acceptance takes effect in sst68).
         var pending = await visitRequests.PendingAsync([employee.Id], ct);
         var afterExit = await appointments.AfterExitAsync([employee.Id], endDate, ct);
@@ -29,8 +29,8 @@ public sealed class EmployeeCareers(EmployeeLock employeeLock, EmployeeChanges c
     /// <summary>A former employee comes back: a new contract from a date after the exit, on a workstation.</summary>
     public async Task<Outcome<EmployeeView>> ReactivateAsync(Guid id, DateOnly startDate, string? contract, Guid? workstationId, CancellationToken ct = default)
     {
-        var (employee, problem) = await employeeLock.FindForWriteAsync(id, ct);
-        return employee is null ? problem!
+        var found = await employeeLock.FindForWriteAsync(id, ct);
+        return found.Value is not { } employee ? Outcome<EmployeeView>.Fail(found.Errors)
             : await changes.ApplyOrDeferAsync(employee, EmployeeChangeKind.Reactivate, new EmployeeChangeRequest(StartDate: startDate, Contract: contract, WorkstationId: workstationId), ct);
     }
 
@@ -40,8 +40,8 @@ public sealed class EmployeeCareers(EmployeeLock employeeLock, EmployeeChanges c
     /// </summary>
     public async Task<Outcome<EmployeeView>> ChangeWorkstationAsync(Guid id, Guid workstationId, string? contract, DateOnly startDate, DateOnly? currentEndDate, CancellationToken ct = default)
     {
-        var (employee, problem) = await employeeLock.FindForWriteAsync(id, ct);
-        return employee is null ? problem!
+        var found = await employeeLock.FindForWriteAsync(id, ct);
+        return found.Value is not { } employee ? Outcome<EmployeeView>.Fail(found.Errors)
             : await changes.ApplyOrDeferAsync(employee, EmployeeChangeKind.ChangeWorkstation,
                 new EmployeeChangeRequest(StartDate: startDate, Contract: contract, WorkstationId: workstationId, CurrentEndDate: currentEndDate), ct);
     }

@@ -22,7 +22,7 @@ public sealed class EmployeeDeclarations(
 
     public async Task<Outcome<EmployeeView>> CreateAsync(Guid companyId, EmployeeDraft draft, CancellationToken ct = default)
     {
-        if (await employeeLock.WriteProblemAsync(companyId, ct) is { } problem) return problem;
+        if (await employeeLock.CanWriteAsync(companyId, ct) is { Succeeded: false } locked) return Outcome<EmployeeView>.Fail(locked.Errors);
         var company = (await companies.GetAsync(companyId, ct))!;
         var (employee, errors) = EmployeeRules.Check(draft, time.Today(), company.IsTempWorkerAccount);
         if (employee is null) return Outcome<EmployeeView>.Fail(errors);
@@ -59,16 +59,17 @@ public sealed class EmployeeDeclarations(
 
     /// <summary>
     /// Changes what may change: before staff validation everything but the start date; after it only the
-    /// names and the INS (seed 001: "seuls les champs Nom et INS sont modifiables").
+    /// names and the INS (seed 001: "seuls les champs Nom et INS sont modifiables"). The follow-up situation
+    /// (<paramref name="situation"/>, replaced whole when given) stays the employer's to keep up to date, validated or not.
     /// </summary>
-    public async Task<Outcome<EmployeeView>> UpdateAsync(Guid id, EmployeeDraft draft, CancellationToken ct = default)
+    public async Task<Outcome<EmployeeView>> UpdateAsync(Guid id, EmployeeDraft draft, EmployeeFollowUpSituation? situation = null, CancellationToken ct = default)
     {
-        var (employee, problem) = await employeeLock.FindForWriteAsync(id, ct);
-        if (employee is null) return problem!;
+        var found = await employeeLock.FindForWriteAsync(id, ct);
+        if (found.Value is not { } employee) return Outcome<EmployeeView>.Fail(found.Errors);
         if (draft.StartDate is { } start && start != employee.StartDate)
             return new UserError("DATE_FIXED", "La date d'entrée ne peut plus être modifiée une fois saisie.", "startDate");
         // The INS travels encrypted from here on, also in a change waiting for staff.
-        var request = new EmployeeChangeRequest(Draft: draft with { Ins = null }, ProtectedIns: null);
+        var request = new EmployeeChangeRequest(Draft: draft with { Ins = null }, ProtectedIns: null, Situation: situation);
         if (!string.IsNullOrWhiteSpace(draft.Ins))
         {
             if (Nir.Normalize(draft.Ins) is not { } clear) return new UserError("INVALID_INS", "Le numéro INS (sécurité sociale) est incorrect : vérifiez les 13 caractères et la clé à 2 chiffres.", "ins");
@@ -80,8 +81,8 @@ public sealed class EmployeeDeclarations(
     /// <summary>A declared employee can be deleted until staff validate it; afterwards only an exit removes it from the list.</summary>
     public async Task<Outcome> DeleteAsync(Guid id, CancellationToken ct = default)
     {
-        var (employee, problem) = await employeeLock.FindForWriteAsync(id, ct);
-        if (employee is null) return problem!;
+        var found = await employeeLock.FindForWriteAsync(id, ct);
+        if (found.Value is not { } employee) return Outcome.Fail(found.Errors);
         if (employee.ValidatedAt is not null)
             return new UserError("VALIDATED_EMPLOYEE", "Ce salarié a été validé par le service : il ne peut plus être supprimé. Enregistrez sa date de sortie.", "id");
         db.CareerEntries.RemoveRange(await db.CareerEntries.Where(c => c.EmployeeId == id).ToListAsync(ct));

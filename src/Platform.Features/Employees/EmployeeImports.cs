@@ -18,7 +18,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeLock employeeL
 
     public async Task<ImportResult> ImportNewAsync(Guid companyId, string text, CancellationToken ct = default)
     {
-        if (await employeeLock.WriteProblemAsync(companyId, ct) is { } locked) return ImportResult.Failed(new ImportError(1, null, locked.Code, locked.Message));
+        if (await employeeLock.CanWriteAsync(companyId, ct) is { Succeeded: false } locked) return ImportResult.Failed(new ImportError(1, null, locked.Errors[0].Code, locked.Errors[0].Message));
         var (header, lines) = Csv.Read(text);
         if (header is null) return ImportResult.Failed(new ImportError(1, null, "EMPTY", "Le fichier est vide : téléchargez le fichier de référence et remplissez-le."));
         if (!Csv.HeaderMatches(header, EmployeeCsv.NewEmployeesHeader, cellsToCompare: 3))
@@ -95,7 +95,7 @@ public sealed class EmployeeImports(PlatformDbContext db, EmployeeLock employeeL
     /// <summary>The end-date file: the employees' lines as exported, of which only « Date de sortie » is read.</summary>
     public async Task<ImportResult> ImportEndDatesAsync(Guid companyId, string text, CancellationToken ct = default)
     {
-        if (await employeeLock.WriteProblemAsync(companyId, ct) is { } locked) return ImportResult.Failed(new ImportError(1, null, locked.Code, locked.Message));
+        if (await employeeLock.CanWriteAsync(companyId, ct) is { Succeeded: false } locked) return ImportResult.Failed(new ImportError(1, null, locked.Errors[0].Code, locked.Errors[0].Message));
         var (header, lines) = Csv.Read(text);
         if (!Csv.HeaderMatches(header, EmployeeCsv.EndDatesHeader, cellsToCompare: 2))
             return ImportResult.Failed(new ImportError(1, null, "BAD_HEADER", "La première ligne doit reprendre les colonnes du fichier « Fins de contrat » téléchargé (id ; INS ; Civilite…) : repartez de ce fichier."));

@@ -16,12 +16,12 @@ public sealed class EmployeeLock(
     PlatformDbContext db, CompanyAccess access, CurrentUser currentUser, ITenantContext tenantContext, TenantRulesCache rulesCache, TimeProvider time)
 {
     /// <summary>Whether employers may change employees of this company now, or why not (the January lock of sst68).</summary>
-    public async Task<UserError?> WriteProblemAsync(Guid companyId, CancellationToken ct = default)
+    public async Task<Outcome> CanWriteAsync(Guid companyId, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ManageEmployees, ct);
         if (await LockMessageAsync() is { } message && !currentUser.IsStaff)
             return new UserError("EMPLOYEES_LOCKED", message, "companyId");
-        return null;
+        return Outcome.Ok;
     }
 
     /// <summary>The tenant's explanation when the employee section is read-only today, else null.</summary>
@@ -32,11 +32,12 @@ public sealed class EmployeeLock(
     }
 
     /// <summary>The tracked employee when the caller may change it now; else why not (unknown and unseen read alike).</summary>
-    internal async Task<(Employee? Employee, UserError? Problem)> FindForWriteAsync(Guid id, CancellationToken ct)
+    internal async Task<Outcome<Employee>> FindForWriteAsync(Guid id, CancellationToken ct)
     {
         var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (employee is null || !await access.HasAsync(employee.CompanyId, Permission.ViewEmployees, ct)) return (null, EmployeeService.NotFound);
-        return await WriteProblemAsync(employee.CompanyId, ct) is { } problem ? (null, problem) : (employee, null);
+        if (employee is null || !await access.HasAsync(employee.CompanyId, Permission.ViewEmployees, ct)) return EmployeeService.NotFound;
+        var writable = await CanWriteAsync(employee.CompanyId, ct);
+        return writable.Succeeded ? Outcome<Employee>.Ok(employee) : Outcome<Employee>.Fail(writable.Errors);
     }
 
     internal async Task<TenantRules> RulesAsync() => (await rulesCache.GetAsync(tenantContext.RequireTenant())).Rules;

@@ -37,6 +37,9 @@ public sealed class EmployeeService(
         return rows.Select(e => new EmployeeView(
             e.Id, e.CompanyId, e.Civility, e.FirstName, e.BirthName, e.MarriedName, e.BirthDate,
             e.MaskedNir, e.Contract, e.StartDate, e.EndDate, e.ValidatedAt is not null,
-            e.CurrentWorkstationId is { } w && byId.TryGetValue(w, out var view) ? view : null, e.DeclaredFollowUp, e.EndDate is null || e.EndDate >= today)).ToList();
+            e.CurrentWorkstationId is { } w && byId.TryGetValue(w, out var view) ? view : null, e.DeclaredFollowUp, e.EndDate is null || e.EndDate >= today)
+        {
+            Situations = e.Situations, RetirementDate = e.RetirementDate, ExposureEndedOn = e.ExposureEndedOn,
+        }).ToList();
     }
 }

@@ -9,8 +9,18 @@ public sealed record EmployeeView(
     string? MaskedIns, string Contract, DateOnly StartDate, DateOnly? EndDate, bool Validated, WorkstationView? CurrentWorkstation,
     FollowUpCategory? DeclaredFollowUp, bool Active)
 {
-    /// <summary>The follow-up the workstation's risks call for; the declared one when there is no workstation.</summary>
-    public FollowUpCategory? FollowUp => CurrentWorkstation?.FollowUp ?? DeclaredFollowUp;
+    /// <summary>
+    /// The follow-up the workstation's risks call for (the declared one when there is no workstation), raised to adapted
+    /// follow-up (SIA) by a declared situation: the strongest wins (SPEC.md 4.1).
+    /// </summary>
+    public FollowUpCategory? FollowUp => Situations == EmployeeSituations.None
+        ? CurrentWorkstation?.FollowUp ?? DeclaredFollowUp
+        : (CurrentWorkstation?.FollowUp ?? DeclaredFollowUp) is { } c && c > FollowUpCategory.SIA ? c : FollowUpCategory.SIA;
+
+    /// <summary>The situations the employer declared (under 18 is not among them: it follows from the birth date).</summary>
+    public EmployeeSituations Situations { get; init; }
+    public DateOnly? RetirementDate { get; init; }
+    public DateOnly? ExposureEndedOn { get; init; }
 
     public string DisplayName => MarriedName is null ? $"{BirthName} {FirstName}" : $"{MarriedName} {FirstName} ({(Civility == EmployeeRules.Madame ? "née" : "né")} {BirthName})";
 }

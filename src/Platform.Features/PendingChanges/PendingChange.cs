@@ -78,6 +78,6 @@ public interface IPendingChangeApplier
 {
     bool Applies(PendingChangeKind kind);
 
-    /// <summary>Checks the change again against the data as it is now and applies it to tracked entities (the caller saves), or says why it no longer holds.</summary>
-    Task<UserError?> ApplyAsync(PendingChange change, CancellationToken ct);
+    /// <summary>Checks the change again against the data as it is now and applies it to tracked entities (the caller saves), or the errors that say why it no longer holds.</summary>
+    Task<Outcome> ApplyAsync(PendingChange change, CancellationToken ct);
 }

@@ -129,12 +129,12 @@ public sealed class PendingChanges(
     {
         // Resolved here, not injected: the features that record changes are the ones that apply them.
         var applier = services.GetServices<IPendingChangeApplier>().Single(a => a.Applies(change.Kind));
-        var problem = await applier.ApplyAsync(change, ct);
+        var outcome = await applier.ApplyAsync(change, ct);
         change.AppliedAt = time.GetUtcNow();
-        change.Outcome = problem?.Message;
-        Audit(change, change.DecidedByUserId, problem is null ? "change-applied" : "change-not-applied");
+        change.Outcome = outcome.Succeeded ? null : outcome.Errors[0].Message;
+        Audit(change, change.DecidedByUserId, outcome.Succeeded ? "change-applied" : "change-not-applied");
         await db.SaveChangesAsync(ct);
-        return problem is null;
+        return outcome.Succeeded;
     }
 
     private void Audit(PendingChange change, Guid? actor, string what)

@@ -59,8 +59,14 @@ public sealed record FollowUpFacts(
     public DateOnly? Last(HeldVisitKind kind) => LastVisits is not null && LastVisits.TryGetValue(kind, out var d) ? d : null;
 }
 
-/// <summary>A rule of SPEC.md 4.2 with its source and the date it takes effect.</summary>
-public sealed record DueRule(string Code, string Label, DateOnly From);
+/// <summary>
+/// Who holds a visit: any health professional of the team (médecin, collaborateur médecin, interne, infirmier, under
+/// the doctor's protocol), or the occupational doctor (médecin du travail) in person.
+/// </summary>
+public enum VisitProfessional { HealthProfessional, Doctor }
+
+/// <summary>A rule of SPEC.md 4.2 with its source, the date it takes effect, and who holds the visit it asks for.</summary>
+public sealed record DueRule(string Code, string Label, DateOnly From, VisitProfessional SeenBy = VisitProfessional.HealthProfessional);
 
 /// <summary>
 /// A visit due: from when it can be convened (<paramref name="DueFrom"/>) and its deadline
@@ -69,6 +75,7 @@ public sealed record DueRule(string Code, string Label, DateOnly From);
 public sealed record DueVisit(DueVisitKind Kind, DateOnly DueFrom, DateOnly DueBy, DueRule Rule)
 {
     public VisitType Type => DueVisitRules.TypeOf(Kind);
+    public VisitProfessional SeenBy => Rule.SeenBy;
     public bool IsDueOn(DateOnly day) => DueFrom <= day;
     public bool IsOverdueOn(DateOnly day) => DueBy < day;
 }
@@ -94,20 +101,28 @@ public static class DueVisitRules
     public static readonly DueRule InitialVipBeforeAssignment = new("VIP_AVANT_AFFECTATION", "Visite d'information et de prévention avant l'affectation au poste (R4624-18)", Reform2017);
     public static readonly DueRule PeriodicVipSi = new("VIP_PERIODIQUE_SI", "Visite périodique au plus tard 5 ans après la dernière (SI, R4624-16)", Reform2017);
     public static readonly DueRule PeriodicVipSia = new("VIP_PERIODIQUE_SIA", "Visite périodique au plus tard 3 ans après la dernière (SIA, R4624-17)", Reform2017);
-    public static readonly DueRule InitialExam = new("EXAMEN_SIR", "Examen médical d'aptitude avant l'affectation au poste (SIR, R4624-24)", Reform2017);
-    public static readonly DueRule ExamRenewal = new("EXAMEN_SIR_RENOUVELLEMENT", "Renouvellement de l'examen d'aptitude au plus tard 4 ans après le dernier (SIR, R4624-28)", Reform2017);
-    public static readonly DueRule ExamRenewalCategoryA = new("EXAMEN_SIR_CATEGORIE_A", "Rayonnements ionisants catégorie A : examen d'aptitude chaque année (R4451-82)", Reform2017);
+    // R4624-19 and R4624-20: a disabled worker, an invalidity pension holder, a pregnant woman, one who just gave birth or
+    // breastfeeds is oriented without delay to the occupational doctor; their adapted follow-up is the doctor's.
+    public static readonly DueRule InitialVipOrientedToDoctor = new("VIP_INITIALE_MEDECIN",
+        "Visite d'information et de prévention initiale, avec orientation sans délai vers le médecin du travail (travailleur handicapé, pension d'invalidité, grossesse ou allaitement ; R4624-19, R4624-20)",
+        Reform2017, VisitProfessional.Doctor);
+    public static readonly DueRule PeriodicVipSiaDoctor = new("VIP_PERIODIQUE_SIA_MEDECIN",
+        "Suivi adapté par le médecin du travail au plus tard 3 ans après la dernière visite (travailleur handicapé, pension d'invalidité, grossesse ou allaitement ; R4624-17, R4624-19, R4624-20)",
+        Reform2017, VisitProfessional.Doctor);
+    public static readonly DueRule InitialExam = new("EXAMEN_SIR", "Examen médical d'aptitude avant l'affectation au poste (SIR, R4624-24)", Reform2017, VisitProfessional.Doctor);
+    public static readonly DueRule ExamRenewal = new("EXAMEN_SIR_RENOUVELLEMENT", "Renouvellement de l'examen d'aptitude au plus tard 4 ans après le dernier (SIR, R4624-28)", Reform2017, VisitProfessional.Doctor);
+    public static readonly DueRule ExamRenewalCategoryA = new("EXAMEN_SIR_CATEGORIE_A", "Rayonnements ionisants catégorie A : examen d'aptitude chaque année (R4451-82)", Reform2017, VisitProfessional.Doctor);
     public static readonly DueRule Intermediate = new("VISITE_INTERMEDIAIRE_SIR", "Visite intermédiaire au plus tard 2 ans après l'examen d'aptitude (SIR, R4624-28)", Reform2017);
     public static readonly DueRule MidCareer = new("MI_CARRIERE", "Visite de mi-carrière l'année des 45 ans (L4624-2-2)", Reform2022);
     public static readonly DueRule Attestation = new("ATTESTATION_NON_CONTRE_INDICATION",
-        "Attestation de non contre-indication valable 5 ans (CACES, habilitation électrique ; décret 2025-355)", FollowUpRules.Decree2025355);
-    public static readonly DueRule ReturnToWork = new("REPRISE", "Visite de reprise le jour de la reprise ou dans les 8 jours (R4624-31)", Reform2017);
+        "Attestation de non contre-indication valable 5 ans (CACES, habilitation électrique ; décret 2025-355)", FollowUpRules.Decree2025355, VisitProfessional.Doctor);
+    public static readonly DueRule ReturnToWork = new("REPRISE", "Visite de reprise le jour de la reprise ou dans les 8 jours (R4624-31)", Reform2017, VisitProfessional.Doctor);
     // Loi 2021-1018 and décret 2022-372 (R4624-28-1 to R4624-28-3 as rewritten): the end-of-career visit of those who are or were
     // in reinforced follow-up, and the post-exposure visit once their exposure ends, from 31 March 2022.
     public static readonly DueRule EndOfCareer = new("FIN_DE_CARRIERE",
-        "Visite de fin de carrière avant le départ à la retraite, salarié exposé ou ayant été exposé à des risques particuliers (R4624-28-1)", Reform2022);
+        "Visite de fin de carrière avant le départ à la retraite, salarié exposé ou ayant été exposé à des risques particuliers (R4624-28-1)", Reform2022, VisitProfessional.Doctor);
     public static readonly DueRule PostExposure = new("POST_EXPOSITION",
-        "Visite post-exposition dans les meilleurs délais après la fin de l'exposition à des risques particuliers (R4624-28-1)", Reform2022);
+        "Visite post-exposition dans les meilleurs délais après la fin de l'exposition à des risques particuliers (R4624-28-1)", Reform2022, VisitProfessional.Doctor);
 
     /// <summary>The end-of-career visit is convened from this long before the retirement date (the employer informs the service as soon as it knows).</summary>
     public const int EndOfCareerLeadMonths = 6;
@@ -119,7 +134,7 @@ public static class DueVisitRules
 
     public static readonly IReadOnlyDictionary<string, DueRule> RulesByCode = new[]
     {
-        InitialVip, InitialVipApprentice, InitialVipBeforeAssignment, PeriodicVipSi, PeriodicVipSia, InitialExam, ExamRenewal, ExamRenewalCategoryA,
+        InitialVip, InitialVipApprentice, InitialVipBeforeAssignment, InitialVipOrientedToDoctor, PeriodicVipSi, PeriodicVipSia, PeriodicVipSiaDoctor, InitialExam, ExamRenewal, ExamRenewalCategoryA,
         Intermediate, MidCareer, Attestation, ReturnToWork, EndOfCareer, PostExposure,
     }.ToDictionary(r => r.Code);
 
@@ -134,7 +149,7 @@ public static class DueVisitRules
         var category = FollowUpRules.For(facts.Risks, on, situations);
 
         if (category == FollowUpCategory.SIR) AddReinforced(facts, assigned, due);
-        else AddVip(facts, on, category, assigned, due);
+        else AddVip(facts, situations, category, assigned, due);
         AddAttestation(facts, on, assigned, due);
         AddMidCareer(facts, due);
         AddReturnToWork(facts, due);
@@ -146,24 +161,24 @@ public static class DueVisitRules
     /// <summary>The next visit: the soonest deadline among those due.</summary>
     public static DueVisit? Next(FollowUpFacts facts, DateOnly on) => For(facts, on).FirstOrDefault();
 
-    private static void AddVip(FollowUpFacts facts, DateOnly on, FollowUpCategory category, DateOnly assigned, List<DueVisit> due)
+    private static void AddVip(FollowUpFacts facts, IReadOnlyCollection<WorkerSituation> situations, FollowUpCategory category, DateOnly assigned, List<DueVisit> due)
     {
+        var doctor = situations.Any(s => s is WorkerSituation.DisabledWorker or WorkerSituation.InvalidityPension or WorkerSituation.PregnantOrBreastfeeding);
         // An aptitude exam (held while the worker was SIR, e.g. CACES before October 2025) covers the VIP.
         if (Latest(facts.Last(HeldVisitKind.Vip), facts.Last(HeldVisitKind.AptitudeExam)) is { } last)
         {
-            var rule = category == FollowUpCategory.SIA ? PeriodicVipSia : PeriodicVipSi;
-            var by = last.AddYears(category == FollowUpCategory.SIA ? 3 : 5);
-            due.Add(new(DueVisitKind.PeriodicVip, by.AddMonths(-ConvocationLeadMonths), by, rule));
+            var rule = category != FollowUpCategory.SIA ? PeriodicVipSi : doctor ? PeriodicVipSiaDoctor : PeriodicVipSia;
+            var periodicBy = last.AddYears(category == FollowUpCategory.SIA ? 3 : 5);
+            due.Add(new(DueVisitKind.PeriodicVip, periodicBy.AddMonths(-ConvocationLeadMonths), periodicBy, rule));
             return;
         }
         var beforeAssignment = facts.Risks.Any(r => r is Risk.NightWork or Risk.BiologicalGroup2 or Risk.ElectromagneticFields)
-                               || AgeOn(facts.BirthDate, assigned) < 18;
-        if (beforeAssignment)
-            due.Add(new(DueVisitKind.InitialVip, DateOnly.MinValue, assigned, InitialVipBeforeAssignment));
-        else if (facts.Apprentice && facts.StartDate >= Apprentices2019)
-            due.Add(new(DueVisitKind.InitialVip, DateOnly.MinValue, facts.StartDate.AddMonths(2), InitialVipApprentice));
-        else
-            due.Add(new(DueVisitKind.InitialVip, DateOnly.MinValue, facts.StartDate.AddMonths(3), InitialVip));
+                               || situations.Contains(WorkerSituation.NightWorker) || AgeOn(facts.BirthDate, assigned) < 18;
+        var (by, initial) = beforeAssignment ? (assigned, InitialVipBeforeAssignment)
+            : facts.Apprentice && facts.StartDate >= Apprentices2019 ? (facts.StartDate.AddMonths(2), InitialVipApprentice)
+            : (facts.StartDate.AddMonths(3), InitialVip);
+        // The deadline stays the one above; the doctor sees them (R4624-19, R4624-20).
+        due.Add(new(DueVisitKind.InitialVip, DateOnly.MinValue, by, doctor ? InitialVipOrientedToDoctor : initial));
     }
 
     private static void AddReinforced(FollowUpFacts facts, DateOnly assigned, List<DueVisit> due)
@@ -291,6 +306,8 @@ public static class DueVisitRules
         DueVisitKind.PostExposure => "Visite post-exposition",
         _ => "Visite de reprise",
     };
+
+    public static string Label(VisitProfessional seenBy) => seenBy == VisitProfessional.Doctor ? "Médecin du travail" : "Professionnel de santé de l'équipe";
 
     public static string Label(HeldVisitKind kind) => kind switch
     {

@@ -10,8 +10,62 @@ public enum Risk
     ScaffoldFall, Caces, Lead, IonisingRadiation, ManualLoadsOver55Kg, BiologicalGroup2, Other,
 }
 
-/// <summary>A worker's own situations that call for adapted follow-up (R4624-17 to R4624-20).</summary>
-public enum WorkerSituation { DisabledWorker, InvalidityPension, PregnantOrBreastfeeding, UnderEighteen }
+/// <summary>
+/// A worker's own situations that call for adapted follow-up (R4624-17 to R4624-20). The employer declares
+/// them on the employee (<see cref="EmployeeSituations"/>); under 18 follows from the birth date.
+/// </summary>
+public enum WorkerSituation { DisabledWorker, InvalidityPension, PregnantOrBreastfeeding, UnderEighteen, NightWorker }
+
+/// <summary>
+/// The situations an employer declares on an employee, stored as one number (the nightly refresh reads a
+/// million of them): travailleur handicapé (RQTH), pension d'invalidité, enceinte, venant d'accoucher ou
+/// allaitante, travailleur de nuit (L3122-5) whatever the workstation says.
+/// </summary>
+[Flags]
+public enum EmployeeSituations
+{
+    None = 0,
+    DisabledWorker = 1,
+    InvalidityPension = 2,
+    PregnantOrBreastfeeding = 4,
+    NightWorker = 8,
+}
+
+public static class EmployeeSituationsExtensions
+{
+    private static readonly (EmployeeSituations Flag, WorkerSituation Situation)[] Pairs =
+    [
+        (EmployeeSituations.DisabledWorker, WorkerSituation.DisabledWorker),
+        (EmployeeSituations.InvalidityPension, WorkerSituation.InvalidityPension),
+        (EmployeeSituations.PregnantOrBreastfeeding, WorkerSituation.PregnantOrBreastfeeding),
+        (EmployeeSituations.NightWorker, WorkerSituation.NightWorker),
+    ];
+
+    public static IReadOnlyList<WorkerSituation> AsList(this EmployeeSituations flags) =>
+        flags == EmployeeSituations.None ? [] : Pairs.Where(p => flags.HasFlag(p.Flag)).Select(p => p.Situation).ToList();
+
+    /// <summary>The flags of declared situations; null when one cannot be declared (under 18 follows from the birth date).</summary>
+    public static EmployeeSituations? ToFlags(IEnumerable<WorkerSituation> situations)
+    {
+        var flags = EmployeeSituations.None;
+        foreach (var s in situations)
+        {
+            var pair = Pairs.FirstOrDefault(p => p.Situation == s);
+            if (pair.Flag == EmployeeSituations.None) return null;
+            flags |= pair.Flag;
+        }
+        return flags;
+    }
+
+    public static string Label(WorkerSituation situation) => situation switch
+    {
+        WorkerSituation.DisabledWorker => "Travailleur handicapé (RQTH)",
+        WorkerSituation.InvalidityPension => "Titulaire d'une pension d'invalidité",
+        WorkerSituation.PregnantOrBreastfeeding => "Femme enceinte, venant d'accoucher ou allaitante",
+        WorkerSituation.NightWorker => "Travailleur de nuit",
+        _ => "Moins de 18 ans",
+    };
+}
 
 /// <summary>The category a risk puts a worker in from a date on: rules change, and a past year is judged by its own rules.</summary>
 public sealed record DatedRiskRule(Risk Risk, DateOnly From, FollowUpCategory Category, string Reason, int? AttestationYears = null);

@@ -202,7 +202,7 @@ public sealed class WorkstationService(
     public bool Applies(PendingChangeKind kind) => PendingChanges.PendingChanges.Area(kind) == "workstation";
 
     /// <summary>An accepted change on its day, checked again against the workstations as they are then.</summary>
-    public async Task<UserError?> ApplyAsync(PendingChange change, CancellationToken ct)
+    public async Task<Outcome> ApplyAsync(PendingChange change, CancellationToken ct)
     {
         var json = PendingChanges.PendingChanges.Json;
         if (change.Kind == PendingChangeKind.WorkstationCreate || change.Kind == PendingChangeKind.WorkstationImport)
@@ -212,7 +212,7 @@ public sealed class WorkstationService(
                 : JsonSerializer.Deserialize<List<CheckedWorkstation>>(change.Payload, json)!;
             if (await TempLimitProblemAsync(change.CompanyId, drafts.Count, ct) is { } limit) return limit;
             foreach (var draft in drafts) db.Workstations.Add(New(change.CompanyId, draft));
-            return null;
+            return Outcome.Ok;
         }
         var workstation = await db.Workstations.SingleOrDefaultAsync(w => w.Id == change.SubjectId && w.CompanyId == change.CompanyId, ct);
         if (workstation is null) return new UserError("NOT_FOUND", "Ce poste a été supprimé entre-temps.", "id");
@@ -222,21 +222,21 @@ public sealed class WorkstationService(
                 if (await HeldProblemAsync(workstation, ct) is { } held) return held;
                 if (workstation.ClosedOn is not null) return new UserError("CLOSED", "Ce poste a été clôturé entre-temps.", "id");
                 Apply(workstation, JsonSerializer.Deserialize<CheckedWorkstation>(change.Payload, json)!);
-                return null;
+                return Outcome.Ok;
             case PendingChangeKind.WorkstationClose:
                 if (await HeldProblemAsync(workstation, ct) is { } heldNow) return heldNow;
                 workstation.ClosedOn ??= time.Today();
-                return null;
+                return Outcome.Ok;
             case PendingChangeKind.WorkstationReopen:
                 if (workstation.ClosedOn is not null && await TempLimitProblemAsync(workstation.CompanyId, 1, ct) is { } full) return full;
                 workstation.ClosedOn = null;
-                return null;
+                return Outcome.Ok;
             default:
                 if (await HeldProblemAsync(workstation, ct) is { } stillHeld) return stillHeld;
                 // As a direct deletion: one that former employees held is closed, to keep their careers.
                 if (await occupancy.EverHeldAsync(workstation.Id, ct)) workstation.ClosedOn ??= time.Today();
                 else db.Workstations.Remove(workstation);
-                return null;
+                return Outcome.Ok;
         }
     }
 

@@ -27,6 +27,11 @@ public sealed class AbsenceNatureEnumType : EnumerationGraphType<AbsenceNature>
     public AbsenceNatureEnumType() => Name = "AbsenceNature";
 }
 
+public sealed class VisitProfessionalEnumType : EnumerationGraphType<VisitProfessional>
+{
+    public VisitProfessionalEnumType() => Name = "VisitProfessional";
+}
+
 public sealed class DueVisitSortEnumType : EnumerationGraphType<DueVisitSort>
 {
     public DueVisitSortEnumType() => Name = "DueVisitSort";
@@ -49,6 +54,9 @@ public sealed class DueVisitType : ObjectGraphType<DueVisitView>
             .Resolve(c => DueVisitRules.RulesByCode.TryGetValue(c.Source.RuleCode, out var r) ? r.Label : c.Source.RuleCode);
         Field<NonNullGraphType<DateScalar>>("ruleSince").Description("The date the rule took effect.")
             .Resolve(c => DueVisitRules.RulesByCode.TryGetValue(c.Source.RuleCode, out var r) ? r.From : DateOnly.MinValue);
+        Field<NonNullGraphType<VisitProfessionalEnumType>>("seenBy")
+            .Description("Who holds the visit: the occupational doctor (DOCTOR) or any health professional of the team.")
+            .Resolve(c => DueVisitRules.RulesByCode.TryGetValue(c.Source.RuleCode, out var r) ? r.SeenBy : VisitProfessional.HealthProfessional);
         Field<EmployeeType>("employee")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeQueries>().GetAsync(c.Source.EmployeeId, c.CancellationToken));
         Field<IdGraphType>("visitRequestId").Description("The visit request created for it where visits follow the periodicity (sist-on).")

@@ -32,6 +32,11 @@ public sealed class EmployeeType : ObjectGraphType<EmployeeView>
         Field<FollowUpEnumType>("declaredFollowUp").Resolve(c => c.Source.DeclaredFollowUp);
         Field<NonNullGraphType<DateScalar>>("startDate").Resolve(c => c.Source.StartDate);
         Field<DateScalar>("endDate").Resolve(c => c.Source.EndDate);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkerSituationEnumType>>>>("situations")
+            .Description("The situations the employer declared, which call for adapted follow-up (under 18 follows from the birth date).")
+            .Resolve(c => c.Source.Situations.AsList());
+        Field<DateScalar>("retirementDate").Description("The day they retire, when the employer entered it: the end-of-career visit.").Resolve(c => c.Source.RetirementDate);
+        Field<DateScalar>("exposureEndDate").Description("The last day of their exposure to particular risks, once it ended: the post-exposure visit.").Resolve(c => c.Source.ExposureEndedOn);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PendingEmployeeChangeType>>>>("pendingChanges")
             .Description("Changes waiting for staff or for their day (sst68).")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeChanges>().PendingForAsync(c.Source, c.CancellationToken));
@@ -39,6 +44,33 @@ public sealed class EmployeeType : ObjectGraphType<EmployeeView>
             .Description("Every workstation held, the current one first.")
             .Resolve(c => c.RequestServices!.GetRequiredService<CareerLoader>().Load(c.Source));
         DueVisits.DueVisitOperations.AddEmployeeFields(this);
+    }
+}
+
+public sealed class WorkerSituationEnumType : EnumerationGraphType<WorkerSituation>
+{
+    public WorkerSituationEnumType() => Name = "WorkerSituation";
+}
+
+/// <summary>The follow-up situation of an employee, replaced whole.</summary>
+public sealed class EmployeeSituationInput
+{
+    public List<WorkerSituation> Situations { get; set; } = [];
+    public DateOnly? RetirementDate { get; set; }
+    public DateOnly? ExposureEndDate { get; set; }
+
+    public EmployeeFollowUpSituation ToSituation() => new(Situations, RetirementDate, ExposureEndDate);
+}
+
+public sealed class EmployeeSituationInputType : InputObjectGraphType<EmployeeSituationInput>
+{
+    public EmployeeSituationInputType()
+    {
+        Name = "EmployeeSituationInput";
+        Description = "Replaced whole: the situations (an empty list for none), the retirement date and the end of the exposure (null when unknown or none).";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkerSituationEnumType>>>>("situations");
+        Field<DateScalar>("retirementDate");
+        Field<DateScalar>("exposureEndDate");
     }
 }
 
@@ -96,6 +128,7 @@ public sealed class EmployeeInput
     public string? Contract { get; set; }
     public DateOnly? StartDate { get; set; }
     public FollowUpCategory? DeclaredFollowUp { get; set; }
+    public EmployeeSituationInput? Situation { get; set; }
 
     public EmployeeDraft Draft() => new(Civility, FirstName, BirthName, MarriedName, BirthDate, Ins, Contract, StartDate,
         Guid.TryParse(WorkstationId, out var w) ? w : null, DeclaredFollowUp);
@@ -135,6 +168,8 @@ public sealed class UpdateEmployeeInputType : InputObjectGraphType<EmployeeInput
         Field<StringGraphType>("ins");
         Field<StringGraphType>("contract");
         Field<FollowUpEnumType>("declaredFollowUp");
+        Field<EmployeeSituationInputType>("situation")
+            .Description("The follow-up situation (situations, retirement date, end of exposure), replaced whole; left out, it stays. Editable after validation too.");
     }
 }
 
@@ -336,7 +371,7 @@ public static class EmployeeOperations
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<EmployeeInput>("input");
-                return EmployeePayload.Of(Guid.TryParse(input.Id, out var id) ? await Declarations(c).UpdateAsync(id, input.Draft(), c.CancellationToken) : EmployeeService.NotFound);
+                return EmployeePayload.Of(Guid.TryParse(input.Id, out var id) ? await Declarations(c).UpdateAsync(id, input.Draft(), input.Situation?.ToSituation(), c.CancellationToken) : EmployeeService.NotFound);
             });
         mutation.Field<NonNullGraphType<ErrorsPayloadType>>("deleteEmployee")
             .Description("Only until staff validate the employee.")

@@ -156,6 +156,33 @@ public sealed class AppointmentFollowUpTests(EmailFactory factory) : PlatformTes
     }
 
     [Fact]
+    public async Task Staff_cannot_cancel_a_visit_whose_hour_has_passed_nor_one_with_its_certificate()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var api = new DemoApi(Factory, "sstrn");
+        var now = Factory.Clock.GetUtcNow();
+        var (_, past) = await AppointmentAsync("sstrn", now.AddMinutes(-1));
+        var (_, soon) = await AppointmentAsync("sstrn", now.AddMinutes(1));
+        var staff = await api.StaffTokenAsync();
+        const string WithMessage = "mutation($input: StaffCancelAppointmentInput!) { cancelAppointmentAsStaff(input: $input) { appointment { id } errors { code message field } } }";
+
+        // A minute past its hour: refused, in French, with the hour in Paris; a minute before: cancelled.
+        var refused = await api.MutateAsync(staff, "cancelAppointmentAsStaff", WithMessage, new { input = new { id = past, reason = "Erreur" } });
+        Assert.Equal(["ALREADY_PAST"], DemoApi.ErrorCodes(refused));
+        var paris = TimeZoneInfo.ConvertTime(now.AddMinutes(-1), Platform.Features.Regulation.FrenchTime.Paris);
+        Assert.Contains($"{paris:dd/MM/yyyy à HH:mm} est passé", refused.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(staff, "cancelAppointmentAsStaff", StaffCancel, new { input = new { id = soon } })));
+
+        // With its certificate, the visit is history.
+        Assert.Empty(DemoApi.ErrorCodes(await api.MutateAsync(staff, "attachVisitCertificate", Attach,
+            new { input = new { id = past, content = Convert.ToBase64String(TestPdfs.Valid("Attestation de suivi")) } })));
+        Assert.Equal(["HAS_CERTIFICATE"], DemoApi.ErrorCodes(await api.MutateAsync(staff, "cancelAppointmentAsStaff", StaffCancel, new { input = new { id = past } })));
+        await using var scope = Factory.Services.CreateTenantScope("sstrn");
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.Null((await db.Appointments.SingleAsync(a => a.Id == past)).CancelledAt);
+    }
+
+    [Fact]
     public async Task An_employer_s_cancellation_request_e_mails_the_convocation_contacts_once_staff_confirm_it()
     {
         await DemoData.SeedAsync(Factory.Services, workforce: false);

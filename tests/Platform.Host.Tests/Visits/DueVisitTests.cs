@@ -108,6 +108,81 @@ public sealed class DueVisitTests(EmailFactory factory) : PlatformTest<EmailFact
             (d.GetProperty("type").GetString()!, d.GetProperty("dueBy").GetString()!, d.GetProperty("kind").GetString()!, d.GetProperty("overdue").GetBoolean());
     }
 
+    private const string UpdateSituation = """
+        mutation($input: UpdateEmployeeInput!) { updateEmployee(input: $input) {
+          employee { situations retirementDate exposureEndDate nextVisitDue { type dueBy kind rule seenBy } } errors { code message field } } }
+        """;
+
+    [Fact]
+    public async Task The_situation_the_employer_declares_on_the_employee_changes_the_next_visit_due()
+    {
+        var s = await EmployeesAsync();
+        var store = (await AddWorkstationAsync("sstrn", s.Company)).ToString();
+        var employee = await EmployeeAsync(s.Token, EmployeeTests.EmployeeInput(s.Company, "Denis", "ADAPTE", store, birthDate: "1990-02-01", startDate: "2020-01-06"));
+        Assert.Empty(DemoApi.ErrorCodes(await Api.MutateAsync(await Api.StaffTokenAsync(), "recordPastVisit", RecordPast,
+            new { i = new { employeeId = employee, kind = "VIP", heldOn = $"{Y - 2}-09-01" } })));
+        async Task<JsonElement> UpdateAsync(object situation) =>
+            await Api.MutateAsync(s.Token, "updateEmployee", UpdateSituation, new { input = new { id = employee, situation } });
+
+        // Nothing declared: simple follow-up, the next VIP 5 years after the last, by any health professional.
+        var plain = await UpdateAsync(new { situations = Array.Empty<string>() });
+        Assert.Empty(DemoApi.ErrorCodes(plain));
+        Assert.Equal(("PERIODIC", $"{Y + 3}-09-01", "HEALTH_PROFESSIONAL"), NextOf(plain));
+
+        // A disabled worker (RQTH): adapted follow-up, 3 years, by the occupational doctor.
+        var disabled = await UpdateAsync(new { situations = new[] { "DISABLED_WORKER" } });
+        Assert.Empty(DemoApi.ErrorCodes(disabled));
+        Assert.Equal(["DISABLED_WORKER"], disabled.GetProperty("employee").GetProperty("situations").EnumerateArray().Select(x => x.GetString()!).ToArray());
+        Assert.Equal(("PERIODIC", $"{Y + 1}-09-01", "DOCTOR"), NextOf(disabled));
+        Assert.Contains("R4624-20", disabled.GetProperty("employee").GetProperty("nextVisitDue").GetProperty("rule").GetString());
+
+        // Under 18 follows from the birth date; a retirement before the start: refused in French, nothing stored.
+        var minor = await UpdateAsync(new { situations = new[] { "UNDER_EIGHTEEN" } });
+        Assert.Equal([("INVALID_SITUATION", "situations")], Errors(minor));
+        var early = await UpdateAsync(new { situations = Array.Empty<string>(), retirementDate = "2019-12-31" });
+        Assert.Equal([("INVALID_RETIREMENT_DATE", "retirementDate")], Errors(early));
+        Assert.Contains("06/01/2020", early.GetProperty("errors")[0].GetProperty("message").GetString());
+        var still = (await Api.DataAsync(s.Token, Next, new { id = s.Company })).GetProperty("company").GetProperty("employees").GetProperty("edges")
+            .EnumerateArray().Select(e => e.GetProperty("node")).Single(n => n.GetProperty("birthName").GetString() == "ADAPTE");
+        Assert.Equal($"{Y + 1}-09-01", still.GetProperty("nextVisitDue").GetProperty("dueBy").GetString());
+
+        // The end of an exposure entered on the employee (no request needed): the post-exposure visit, within a month.
+        var exposed = await UpdateAsync(new { situations = Array.Empty<string>(), exposureEndDate = $"{Y}-06-01" });
+        Assert.Empty(DemoApi.ErrorCodes(exposed));
+        Assert.Equal($"{Y}-06-01", exposed.GetProperty("employee").GetProperty("exposureEndDate").GetString());
+        Assert.Equal(("POST_EXPOSURE", $"{Y}-07-01", "DOCTOR"), NextOf(exposed));
+
+        // The night's refresh sees it too: « Salariés à convoquer » lists the post-exposure visit.
+        await NightAsync();
+        Assert.Contains(("ADAPTE", "POST_EXPOSURE", $"{Y}-07-01"), Rows(await Api.DataAsync(s.Token, DueList, new { id = s.Company })));
+
+        static (string, string, string) NextOf(JsonElement payload)
+        {
+            var next = payload.GetProperty("employee").GetProperty("nextVisitDue");
+            return (next.GetProperty("type").GetString()!, next.GetProperty("dueBy").GetString()!, next.GetProperty("seenBy").GetString()!);
+        }
+        static List<(string, string)> Errors(JsonElement payload) =>
+            payload.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("code").GetString()!, e.GetProperty("field").GetString()!)).ToList();
+    }
+
+    [Fact]
+    public async Task An_sst68_employer_s_situation_waits_for_staff_validation()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var api = new DemoApi(Factory, "sst68");
+        var token = await api.EmployerTokenAsync();
+        var company = await api.CompanyIdAsync(DemoData.MemberNumbers["sst68"].Demo);
+        var employee = await AddEmployeeAsync("sst68", company, "NUITEUX", null);
+        var changed = await api.MutateAsync(token, "updateEmployee", UpdateSituation, new { input = new { id = employee, situation = new { situations = new[] { "NIGHT_WORKER" } } } });
+        Assert.Empty(DemoApi.ErrorCodes(changed));
+        await using var scope = Factory.Services.CreateTenantScope("sst68");
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        // Kept for staff: the employee is unchanged, the pending change says what it will do.
+        Assert.Equal(Platform.Features.Regulation.EmployeeSituations.None, (await db.Employees.AsNoTracking().SingleAsync(e => e.Id == employee)).Situations);
+        var pending = await db.PendingChanges.AsNoTracking().SingleAsync(p => p.SubjectId == employee);
+        Assert.Equal("Situation de suivi : Travailleur de nuit", pending.Summary);
+    }
+
     [Fact]
     public async Task The_nightly_refresh_lists_who_is_due_by_deadline_with_filter_sort_and_exports()
     {

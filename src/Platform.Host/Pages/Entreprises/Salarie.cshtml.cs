@@ -13,7 +13,7 @@ namespace Platform.Host.Pages.Entreprises;
 /// <summary>One employee (seed 001): declaration, what may still change, the career, the exit and the return.</summary>
 [Authorize]
 public sealed class SalarieModel(EmployeeQueries queries, EmployeeDeclarations declarations, EmployeeCareers careers, EmployeeLock employeeLock, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies,
-    Platform.Features.Visits.EmployeeVisitRequests visitRequests) : PageModel
+    Platform.Features.Visits.EmployeeVisitRequests visitRequests, Platform.Features.DueVisits.DueVisitList dueVisits, TimeProvider time) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromRoute] public Guid? EmployeeId { get; set; }
@@ -28,6 +28,14 @@ public sealed class SalarieModel(EmployeeQueries queries, EmployeeDeclarations d
     [BindProperty] public DateOnly? StartDate { get; set; }
     [BindProperty] public Guid? WorkstationId { get; set; }
     [BindProperty] public DateOnly? EndDate { get; set; }
+    [BindProperty] public List<WorkerSituation> Situations { get; set; } = [];
+    [BindProperty] public DateOnly? RetirementDate { get; set; }
+    [BindProperty] public DateOnly? ExposureEndDate { get; set; }
+
+    public static readonly IReadOnlyList<WorkerSituation> DeclarableSituations =
+        [WorkerSituation.DisabledWorker, WorkerSituation.InvalidityPension, WorkerSituation.PregnantOrBreastfeeding, WorkerSituation.NightWorker];
+    public DueVisit? NextVisit { get; private set; }
+    public DateOnly Today => time.Today();
 
     public CompanyView Company { get; private set; } = null!;
     public EmployeeView? Employee { get; private set; }
@@ -59,8 +67,13 @@ public sealed class SalarieModel(EmployeeQueries queries, EmployeeDeclarations d
     }
 
     public async Task<IActionResult> OnPostModifierAsync() =>
-        await AfterAsync(await declarations.UpdateAsync(EmployeeId!.Value, new EmployeeDraft(Civility, FirstName, BirthName, MarriedName, BirthDate, Ins, Contract, null), HttpContext.RequestAborted),
+        await AfterAsync(await declarations.UpdateAsync(EmployeeId!.Value, new EmployeeDraft(Civility, FirstName, BirthName, MarriedName, BirthDate, Ins, Contract, null), null, HttpContext.RequestAborted),
             "Les modifications sont enregistrées.");
+
+    public async Task<IActionResult> OnPostSuiviAsync() =>
+        await AfterAsync(await declarations.UpdateAsync(EmployeeId!.Value, new EmployeeDraft(null, null, null, null, null, null, null, null),
+                new EmployeeFollowUpSituation(Situations, RetirementDate, ExposureEndDate), HttpContext.RequestAborted),
+            "Le suivi médical du salarié est enregistré.");
 
     public async Task<IActionResult> OnPostSortieAsync() =>
         EndDate is not { } end
@@ -129,6 +142,7 @@ public sealed class SalarieModel(EmployeeQueries queries, EmployeeDeclarations d
             Career = (await queries.CareersAsync([Employee], HttpContext.RequestAborted))[Employee.Id];
             PendingChanges = await changes.PendingForAsync(Employee, HttpContext.RequestAborted);
             PendingVisitRequests = await visitRequests.CountPendingAsync(employeeId, HttpContext.RequestAborted);
+            NextVisit = await dueVisits.NextForAsync(Employee, HttpContext.RequestAborted);
         }
         if (Request.Query.ContainsKey("cree")) Message ??= Employee?.Validated == true ? "Le salarié est enregistré." : "Le salarié est enregistré ; il sera validé par le service.";
         Workstations = await workstations.OpenAsync(Id, HttpContext.RequestAborted);

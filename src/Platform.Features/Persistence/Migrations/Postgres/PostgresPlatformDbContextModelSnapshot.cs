@@ -1913,6 +1913,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ExposureEndedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1929,6 +1932,12 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.Property<string>("ProtectedNir")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("RetirementDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Situations")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SortName")
                         .IsRequired()

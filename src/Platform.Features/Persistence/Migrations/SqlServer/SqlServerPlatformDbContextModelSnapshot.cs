@@ -1917,6 +1917,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ExposureEndedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1933,6 +1936,12 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.Property<string>("ProtectedNir")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("RetirementDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Situations")
+                        .HasColumnType("int");
 
                     b.Property<string>("SortName")
                         .IsRequired()

@@ -1906,6 +1906,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExposureEndedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1922,6 +1925,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<string>("ProtectedNir")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetirementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Situations")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SortName")
                         .IsRequired()

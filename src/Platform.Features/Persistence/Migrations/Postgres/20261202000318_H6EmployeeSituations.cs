@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Platform.Features.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class H6EmployeeSituations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ExposureEndedOn",
+                table: "Employees",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "RetirementDate",
+                table: "Employees",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Situations",
+                table: "Employees",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ExposureEndedOn",
+                table: "Employees");
+
+            migrationBuilder.DropColumn(
+                name: "RetirementDate",
+                table: "Employees");
+
+            migrationBuilder.DropColumn(
+                name: "Situations",
+                table: "Employees");
+        }
+    }
+}
