@@ -35,6 +35,7 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
     private static readonly Dictionary<string, string> Excluded = new(StringComparer.OrdinalIgnoreCase)
     {
         ["deconnexion"] = "no page of its own: GET sends to the home page, POST signs out",
+        ["mon-entreprise/{section?}"] = "no page of its own: sends the person to that part of their company (or to sign-in)",
         ["connexion/authentificateur"] = "reached only in the middle of a staff sign-in: checked during the staff's sign-in below",
     };
 
@@ -90,6 +91,14 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
             ["personnel/documents"] = [new(Visitor.Staff, "/personnel/documents")],
             ["personnel/facturation"] = [new(Visitor.Staff, "/personnel/facturation")],
             ["administration/regles"] = [new(Visitor.Administrator, "/administration/regles")],
+            ["administration/regles/identite"] = [new(Visitor.Administrator, "/administration/regles/identite")],
+            ["administration/regles/connexion"] = [new(Visitor.Administrator, "/administration/regles/connexion")],
+            ["administration/regles/utilisateurs"] = [new(Visitor.Administrator, "/administration/regles/utilisateurs")],
+            ["administration/regles/paiement"] = [new(Visitor.Administrator, "/administration/regles/paiement")],
+            ["administration/regles/facturation"] = [new(Visitor.Administrator, "/administration/regles/facturation")],
+            ["administration/regles/visites"] = [new(Visitor.Administrator, "/administration/regles/visites")],
+            ["administration/regles/declarations"] = [new(Visitor.Administrator, "/administration/regles/declarations")],
+            ["administration/regles/salaries"] = [new(Visitor.Administrator, "/administration/regles/salaries")],
             ["administration/personnel"] = [new(Visitor.Administrator, "/administration/personnel")],
         };
 

@@ -50,7 +50,7 @@ public sealed partial class AppointmentBrowserTests(BrowserFactory factory) : Pl
         var message = await Factory.Smtp.WaitForMessageAsync("employer@sist-on.demo");
         await page.FillAsync("#code", SixDigits().Match(message.Subject ?? "").Groups[1].Value);
         await page.ClickAsync("button:has-text('Se connecter')");
-        await page.WaitForURLAsync(Factory.Url("sist-on", "/compte"), BrowserFactory.Navigated);
+        await Factory.SignedInAsync(page, "sist-on");
 
         await page.GotoAsync(Factory.Url("sist-on", $"/entreprises/{company}/rendez-vous"));
         Assert.Contains("jusqu'à 48 heures avant le rendez-vous", await page.TextContentAsync("#delai"));

@@ -17,6 +17,10 @@ public class BrowserFactory : EmailFactory
 
     public string Url(string tenant, string path = "/") => $"http://{tenant}.localhost:{port}{path}";
 
+    /// <summary>Waits until a sign-in has landed on the tenant's portal, on the person's home (it depends on their roles).</summary>
+    public Task SignedInAsync(IPage page, string tenant) =>
+        page.WaitForURLAsync(u => u.StartsWith(Url(tenant)) && !new Uri(u).AbsolutePath.StartsWith("/connexion") && !new Uri(u).AbsolutePath.StartsWith("/invitation"), Navigated);
+
     /// <summary>
     /// Navigation is done once the new document is parsed: the assertions then wait for what they read.
     /// Waiting for the full load event instead hung for 30 s now and then in full CI runs (not reproduced alone).

@@ -37,7 +37,7 @@ public sealed class DeclarationBrowserTests(BrowserFactory factory) : PlatformTe
         await page.FillAsync("#identifiant", "250001");
         await page.FillAsync("#motdepasse", DemoData.Password);
         await page.ClickAsync("button:has-text('Se connecter')");
-        await page.WaitForURLAsync(Factory.Url("sstbtp-bfc", "/compte"), BrowserFactory.Navigated);
+        await Factory.SignedInAsync(page, "sstbtp-bfc");
 
         await page.GotoAsync(Factory.Url("sstbtp-bfc", $"/entreprises/{company}"));
         await page.ClickAsync("#declarations a[aria-label='Saisir la déclaration 2026']");

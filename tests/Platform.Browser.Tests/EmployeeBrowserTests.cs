@@ -24,7 +24,7 @@ public sealed class EmployeeBrowserTests(BrowserFactory factory) : PlatformTest<
         await page.FillAsync("#identifiant", "employer@sstrn.demo");
         await page.FillAsync("#motdepasse", DemoData.Password);
         await page.ClickAsync("button:has-text('Se connecter')");
-        await page.WaitForURLAsync(Factory.Url("sstrn", "/compte"), BrowserFactory.Navigated);
+        await Factory.SignedInAsync(page, "sstrn");
         return (page, company);
     }
 

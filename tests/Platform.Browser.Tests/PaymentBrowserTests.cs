@@ -54,7 +54,7 @@ public sealed class PaymentBrowserTests(StripeBrowserFactory factory) : Platform
         await page.FillAsync("#identifiant", "680001");
         await page.FillAsync("#motdepasse", DemoData.Password);
         await page.ClickAsync("button:has-text('Se connecter')");
-        await page.WaitForURLAsync(Factory.Url("sst68", "/compte"), BrowserFactory.Navigated);
+        await Factory.SignedInAsync(page, "sst68");
 
         await page.GotoAsync(Factory.Url("sst68", $"/entreprises/{company}/factures"));
         await page.ClickAsync("button:has-text('Payer par carte')");

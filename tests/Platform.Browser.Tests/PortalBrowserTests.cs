@@ -40,9 +40,10 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
         await page.FillAsync("#motdepasse", DemoData.Password);
         await page.ClickAsync("button:has-text('Se connecter')");
 
-        await page.WaitForURLAsync(Factory.Url("sstrn", "/compte"), BrowserFactory.Navigated);
-        Assert.Contains("Émilie Employeur", await page.TextContentAsync("main"));
+        await Factory.SignedInAsync(page, "sstrn");
         Assert.Contains("Émilie Employeur", await page.TextContentAsync("header"));
+        await page.GotoAsync(Factory.Url("sstrn", "/compte"));
+        Assert.Contains("Émilie Employeur", await page.TextContentAsync("main"));
     }
 
     [Fact]
@@ -59,7 +60,8 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
         await page.FillAsync("#code", SixDigits().Match(message.Subject ?? "").Groups[1].Value);
         await page.ClickAsync("button:has-text('Se connecter')");
 
-        await page.WaitForURLAsync(Factory.Url("sist-on", "/compte"), BrowserFactory.Navigated);
+        await Factory.SignedInAsync(page, "sist-on");
+        await page.GotoAsync(Factory.Url("sist-on", "/compte"));
         Assert.Contains("employer@sist-on.demo", await page.TextContentAsync("main"));
     }
 
@@ -78,7 +80,7 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
         await admin.FillAsync("#identifiant", "employer@sstrn.demo");
         await admin.FillAsync("#motdepasse", DemoData.Password);
         await admin.ClickAsync("button:has-text('Se connecter')");
-        await admin.WaitForURLAsync(Factory.Url("sstrn", "/compte"), BrowserFactory.Navigated);
+        await Factory.SignedInAsync(admin, "sstrn");
 
         await admin.ClickAsync("summary:has-text('Mes entreprises')");
         await admin.ClickAsync("a:has-text('Entreprise Démo SSTRN')");
@@ -98,7 +100,7 @@ public sealed partial class PortalBrowserTests(BrowserFactory factory) : Platfor
         await invitee.FillAsync("#nom", "Invitée");
         await invitee.FillAsync("#motdepasse", "Invitee-2026!");
         await invitee.ClickAsync("button:has-text(\"Accepter l'invitation\")");
-        await invitee.WaitForURLAsync(Factory.Url("sstrn", "/compte"), BrowserFactory.Navigated);
+        await Factory.SignedInAsync(invitee, "sstrn");
         Assert.Contains("Inès Invitée", await invitee.TextContentAsync("header"));
 
         await admin.GotoAsync(Factory.Url("sstrn", $"/entreprises/{company}/utilisateurs"));

@@ -37,7 +37,7 @@ public sealed class VisitRequestBrowserTests(BrowserFactory factory) : PlatformT
         await page.FillAsync("#identifiant", "employer@sstrn.demo");
         await page.FillAsync("#motdepasse", DemoData.Password);
         await page.ClickAsync("button:has-text('Se connecter')");
-        await page.WaitForURLAsync(Factory.Url("sstrn", "/compte"), BrowserFactory.Navigated);
+        await Factory.SignedInAsync(page, "sstrn");
 
         await page.GotoAsync(Factory.Url("sstrn", $"/entreprises/{company}/visites"));
         await page.ClickAsync("summary:has-text('Demander une visite')");

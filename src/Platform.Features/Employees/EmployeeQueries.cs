@@ -66,6 +66,7 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
                  Id = e.Id, CompanyId = e.CompanyId, Civility = e.Civility, FirstName = e.FirstName, BirthName = e.BirthName, MarriedName = e.MarriedName,
                  BirthDate = e.BirthDate, MaskedNir = e.MaskedNir, Contract = e.Contract, StartDate = e.StartDate, EndDate = e.EndDate,
                  Validated = e.ValidatedAt != null, DeclaredFollowUp = e.DeclaredFollowUp, SortName = e.SortName,
+                 Situations = e.Situations, RetirementDate = e.RetirementDate, ExposureEndedOn = e.ExposureEndedOn,
                  Workstation = w == null ? null : new WorkstationColumns
                  {
                      Id = w.Id, CompanyId = w.CompanyId, Label = w.Label, CspCode = w.CspCode, Risks = w.Risks, RadiationCategory = w.RadiationCategory,
@@ -188,6 +189,7 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
             Id = e.Id, CompanyId = e.CompanyId, Civility = e.Civility, FirstName = e.FirstName, BirthName = e.BirthName, MarriedName = e.MarriedName,
             BirthDate = e.BirthDate, MaskedNir = e.MaskedNir, Contract = e.Contract, StartDate = e.StartDate, EndDate = e.EndDate,
             Validated = e.ValidatedAt != null, DeclaredFollowUp = e.DeclaredFollowUp, SortName = e.SortName,
+            Situations = e.Situations, RetirementDate = e.RetirementDate, ExposureEndedOn = e.ExposureEndedOn,
             // Its columns, not the entity: a page repeats the same few workstations, and building entities cost more than reading.
             Workstation = w == null ? null : new WorkstationColumns
             {
@@ -221,13 +223,19 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
         public bool Validated { get; init; }
         public FollowUpCategory? DeclaredFollowUp { get; init; }
         public string SortName { get; init; } = "";
+        public EmployeeSituations Situations { get; init; }
+        public DateOnly? RetirementDate { get; init; }
+        public DateOnly? ExposureEndedOn { get; init; }
         public WorkstationColumns? Workstation { get; init; }
 
         /// <summary>The view; <paramref name="workstations"/> keeps each workstation's view for the other rows of the list.</summary>
         public EmployeeView ToView(DateOnly today, Dictionary<Guid, WorkstationView> workstations) => new(
             Id, CompanyId, Civility, FirstName, BirthName, MarriedName, BirthDate, MaskedNir, Contract, StartDate, EndDate, Validated,
             Workstation is null ? null : workstations.TryGetValue(Workstation.Id, out var known) ? known : workstations[Workstation.Id] = Workstation.ToView(today),
-            DeclaredFollowUp, EndDate is null || EndDate >= today);
+            DeclaredFollowUp, EndDate is null || EndDate >= today)
+        {
+            Situations = Situations, RetirementDate = RetirementDate, ExposureEndedOn = ExposureEndedOn,
+        };
     }
 
     private sealed class WorkstationColumns

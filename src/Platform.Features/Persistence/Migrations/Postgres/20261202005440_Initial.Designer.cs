@@ -13,8 +13,8 @@ using Platform.Features.Persistence;
 namespace Platform.Features.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlatformDbContext))]
-    [Migration("20261202000318_H6EmployeeSituations")]
-    partial class H6EmployeeSituations
+    [Migration("20261202005440_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2077,6 +2077,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<DateTimeOffset?>("CheckoutExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CheckoutSessionId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -2112,6 +2115,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("SettledInstalmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2133,6 +2139,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "InvoiceId");
 
                     b.HasIndex("TenantId", "PaymentIntentId");
+
+                    b.HasIndex("TenantId", "SettledInstalmentId")
+                        .IsUnique();
 
                     b.ToTable("Payments");
                 });
@@ -2257,6 +2266,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("CodeTries")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid");
 
@@ -2339,9 +2351,6 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<int>("WrongTries")
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -12,8 +12,8 @@ using Platform.Features.Persistence;
 namespace Platform.Features.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261201233603_H5PaymentsSettledOnceAndCodeTries")]
-    partial class H5PaymentsSettledOnceAndCodeTries
+    [Migration("20261202005430_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1909,6 +1909,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExposureEndedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1925,6 +1928,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<string>("ProtectedNir")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetirementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Situations")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SortName")
                         .IsRequired()

@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Platform.Features.Persistence.Migrations.SqlServer
+namespace Platform.Features.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,26 +17,26 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "AccessRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    MemberNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Siret = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: true),
-                    NewSiret = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: true),
-                    FormerAdministratorEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    AddressedToStaff = table.Column<bool>(type: "bit", nullable: false),
-                    ConfirmationCodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    ConfirmationExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ConfirmationWrongTries = table.Column<int>(type: "int", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    GrantedRoles = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MemberNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    NewSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    FormerAdministratorEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AddressedToStaff = table.Column<bool>(type: "boolean", nullable: false),
+                    ConfirmationCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConfirmationExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmationWrongTries = table.Column<int>(type: "integer", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    GrantedRoles = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,14 +47,14 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Action = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Details = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,16 +65,16 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "BillingRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Period = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    StartedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Issued = table.Column<int>(type: "int", nullable: false),
-                    Total = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Issued = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,35 +85,35 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Companies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    MemberNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Siret = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    LegalForm = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    NafCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MemberNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LegalForm = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NafCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RemovedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CreationDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Activity = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Fax = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    SepaMandateActiveSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    BillingAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    BillingAddress_CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    BillingAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    BillingAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    BillingAddress_PostalCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    ConvocationAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ConvocationAddress_CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ConvocationAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ConvocationAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ConvocationAddress_PostalCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    MainAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    MainAddress_CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    MainAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    MainAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    MainAddress_PostalCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true)
+                    Activity = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Fax = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SepaMandateActiveSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BillingAddress_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BillingAddress_CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BillingAddress_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BillingAddress_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BillingAddress_PostalCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    ConvocationAddress_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ConvocationAddress_CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ConvocationAddress_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ConvocationAddress_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ConvocationAddress_PostalCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    MainAddress_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MainAddress_CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MainAddress_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MainAddress_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MainAddress_PostalCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -122,12 +124,12 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "ConnectionRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    IpAddress = table.Column<string>(type: "nvarchar(45)", maxLength: 45, nullable: true),
-                    Browser = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    Browser = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -138,10 +140,10 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -152,13 +154,13 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "EmailLinkTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Purpose = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -169,8 +171,8 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "InvoiceCounters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Last = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -182,14 +184,14 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "LoginCodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    WrongTries = table.Column<int>(type: "int", nullable: false),
-                    ConsumedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WrongTries = table.Column<int>(type: "integer", nullable: false),
+                    ConsumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -200,10 +202,10 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "LoginNames",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Identifier = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -214,22 +216,22 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ApplicationType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ClientSecret = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClientType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ConsentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    JsonWebKeySet = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Permissions = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PostLogoutRedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    RedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Requirements = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Settings = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "text", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string>(type: "text", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Requirements = table.Column<string>(type: "text", nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -240,15 +242,15 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "OpenIddictScopes",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Descriptions = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Resources = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Descriptions = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Resources = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -259,22 +261,22 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "OutboxEmails",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AttachmentFileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    AttachmentContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    AttachmentContent = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AttachmentFileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AttachmentContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AttachmentContent = table.Column<byte[]>(type: "bytea", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -285,11 +287,11 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "ProcessedStripeEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    EventId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EventId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -300,7 +302,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "SharedCounters",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Value = table.Column<long>(type: "bigint", nullable: false),
                     ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -313,12 +315,12 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "SignInGuards",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "int", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    BlockedUntilUnlocked = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BlockedUntilUnlocked = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -329,11 +331,11 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "StaffMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ProtectedTotpSecret = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProtectedTotpSecret = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     LastTotpStep = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -345,14 +347,14 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "TenantRuleChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Path = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    OldValueJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    NewValueJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ChangedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ChangedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OldValueJson = table.Column<string>(type: "text", nullable: false),
+                    NewValueJson = table.Column<string>(type: "text", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChangedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -363,12 +365,12 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "TenantRuleOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Path = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ValueJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValueJson = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -379,19 +381,19 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    RecoveryEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    PendingRecoveryEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    PendingActivation = table.Column<bool>(type: "bit", nullable: false),
-                    JobFunction = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    PortalUses = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecoveryEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    PendingRecoveryEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    PendingActivation = table.Column<bool>(type: "boolean", nullable: false),
+                    JobFunction = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PortalUses = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -402,13 +404,13 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "CompanyClaims",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -431,13 +433,13 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "CompanyContacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Function = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Function = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -454,26 +456,26 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Declarations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Headcount = table.Column<int>(type: "int", nullable: false),
-                    Apprentices = table.Column<int>(type: "int", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    EditableUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Step = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    HadStaff = table.Column<bool>(type: "bit", nullable: true),
-                    SituationRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    PaymentMethod = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Determinants = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    OwnDeterminants = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    SignatoryName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    SignatoryEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ConfirmedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Headcount = table.Column<int>(type: "integer", nullable: false),
+                    Apprentices = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EditableUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Step = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    HadStaff = table.Column<bool>(type: "boolean", nullable: true),
+                    SituationRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Determinants = table.Column<List<string>>(type: "text[]", nullable: false),
+                    OwnDeterminants = table.Column<List<string>>(type: "text[]", nullable: false),
+                    SignatoryName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SignatoryEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -490,21 +492,21 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "HealthTeams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Doctor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Nurses = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    MedicalSecretary = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    MedicalSecretaryPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    MedicalSecretaryEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    Iprp = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Asst = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    PreventionAdviser = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CentreName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CentreAddress = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    OpeningHours = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Doctor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Nurses = table.Column<List<string>>(type: "text[]", nullable: false),
+                    MedicalSecretary = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MedicalSecretaryPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    MedicalSecretaryEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Iprp = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Asst = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PreventionAdviser = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CentreName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CentreAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    OpeningHours = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -521,20 +523,20 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    JobFunction = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    Roles = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    InvitedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AcceptedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    JobFunction = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Roles = table.Column<List<string>>(type: "text[]", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InvitedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -551,21 +553,21 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Invoices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    TotalExclTax = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Vat = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    TotalInclTax = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    CorrectsInvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    VatPercent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
-                    BillingKey = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true)
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TotalExclTax = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Vat = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    TotalInclTax = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    CorrectsInvoiceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    VatPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    BillingKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -588,14 +590,14 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Roles = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    JobFunction = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Roles = table.Column<List<string>>(type: "text[]", nullable: false),
+                    JobFunction = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -612,12 +614,12 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Enabled = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -634,23 +636,23 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "PendingChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Fields = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Fields = table.Column<string>(type: "text", nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     EffectiveOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Outcome = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -667,31 +669,31 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "SepaMandates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: false),
-                    Ordinal = table.Column<int>(type: "int", nullable: false),
-                    HolderName = table.Column<string>(type: "nvarchar(70)", maxLength: 70, nullable: false),
-                    ProtectedIban = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    IbanCountry = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    IbanLast4 = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
-                    Bic = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: true),
-                    SignerUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SignerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SignerEmail = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    CodeExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    WrongTries = table.Column<int>(type: "int", nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SignedFromIp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    SignedWithUserAgent = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ProviderCustomerId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ProviderSetupId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ProviderPaymentMethodId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
+                    Ordinal = table.Column<int>(type: "integer", nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(70)", maxLength: 70, nullable: false),
+                    ProtectedIban = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IbanCountry = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    IbanLast4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Bic = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    SignerUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignerEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CodeExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CodeTries = table.Column<int>(type: "integer", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SignedFromIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SignedWithUserAgent = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProviderCustomerId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProviderSetupId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProviderPaymentMethodId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -708,17 +710,17 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "SituationRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -735,17 +737,17 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Workstations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CspCode = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
-                    Risks = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    RadiationCategory = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: true),
-                    CacesCategories = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    OtherRiskDescription = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CspCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Risks = table.Column<string[]>(type: "text[]", nullable: false),
+                    RadiationCategory = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    CacesCategories = table.Column<List<string>>(type: "text[]", nullable: false),
+                    OtherRiskDescription = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -762,21 +764,21 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ApplicationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId",
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_Application~",
                         column: x => x.ApplicationId,
                         principalTable: "OpenIddictApplications",
                         principalColumn: "Id");
@@ -786,11 +788,11 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "ApiClients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -807,12 +809,12 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "InvoiceInstalments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     PaidOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
@@ -830,14 +832,14 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "InvoiceLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Quantity = table.Column<decimal>(type: "decimal(10,2)", precision: 10, scale: 2, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -854,12 +856,12 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "InvoicePdfs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RenderedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    State = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RenderedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -876,25 +878,28 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Employees",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Civility = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    BirthName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    MarriedName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Civility = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BirthName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MarriedName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ProtectedNir = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    MaskedNir = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    Contract = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ProtectedNir = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    MaskedNir = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Contract = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CurrentWorkstationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DeclaredFollowUp = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: true),
-                    ValidatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ValidatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SortName = table.Column<string>(type: "nvarchar(201)", maxLength: 201, nullable: false)
+                    CurrentWorkstationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DeclaredFollowUp = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Situations = table.Column<int>(type: "integer", nullable: false),
+                    RetirementDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExposureEndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ValidatedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SortName = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -917,19 +922,19 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ApplicationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    AuthorizationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ExpirationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    RedemptionDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReferenceId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -950,20 +955,22 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InstalmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Method = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CheckoutSessionId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    PaymentIntentId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    FailureReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstalmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    CheckoutExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SettledInstalmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -986,20 +993,20 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "SepaDebits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    MandateId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InstalmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MandateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstalmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AnnouncedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ProviderPaymentId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    FailureReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    AnnouncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProviderPaymentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1028,11 +1035,11 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "CareerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    WorkstationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Contract = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkstationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Contract = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true)
                 },
@@ -1057,18 +1064,18 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "DueVisitEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     DueFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     DueBy = table.Column<DateOnly>(type: "date", nullable: false),
-                    RuleCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RuleCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ListedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    NotifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    VisitRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    NotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VisitRequestId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1085,15 +1092,15 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "EmployeeAbsences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Nature = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Nature = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     FirstDay = table.Column<DateOnly>(type: "date", nullable: false),
                     ReturnOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1110,16 +1117,16 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "HeldVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1136,40 +1143,40 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "VisitRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Situations = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    SituationDetails = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    InterpreterLanguage = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    UserCompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    HiringWaiver = table.Column<bool>(type: "bit", nullable: false),
-                    AbsenceNature = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Situations = table.Column<List<string>>(type: "text[]", nullable: false),
+                    SituationDetails = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    InterpreterLanguage = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    UserCompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    HiringWaiver = table.Column<bool>(type: "boolean", nullable: false),
+                    AbsenceNature = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     AbsenceStart = table.Column<DateOnly>(type: "date", nullable: true),
                     AbsenceEnd = table.Column<DateOnly>(type: "date", nullable: true),
-                    TherapeuticPartTime = table.Column<bool>(type: "bit", nullable: false),
+                    TherapeuticPartTime = table.Column<bool>(type: "boolean", nullable: false),
                     RetirementDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExposureRisk = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ExposureRisk = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ExposureEndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    OccasionalRequester = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    EmployerReason = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    ReasonComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    OccasionalRequester = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    EmployerReason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ReasonComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     LastOpinionDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    TakenInChargeAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    TakenInChargeByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ClosingReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CancelledByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RefusedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RefusalReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    AppointmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    TakenInChargeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TakenInChargeByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosingReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RefusedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1192,25 +1199,25 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VisitRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    StartsAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Location = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    HealthProfessional = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ScheduledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ScheduledByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CancellationRequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CancellationRequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CancelledByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CancellationReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    CertificateFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CertificateUploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CertificateUploadedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    HealthProfessional = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScheduledByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancellationRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationRequestedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CertificateFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CertificateUploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CertificateUploadedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1239,17 +1246,17 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "Documents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Nature = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Nature = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UploadedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    VisitRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AcknowledgedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    VisitRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1605,8 +1612,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "IX_Invoices_TenantId_CompanyId_BillingKey",
                 table: "Invoices",
                 columns: new[] { "TenantId", "CompanyId", "BillingKey" },
-                unique: true,
-                filter: "[BillingKey] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invoices_TenantId_CompanyId_Sequence",
@@ -1681,8 +1687,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
-                unique: true,
-                filter: "[ClientId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
@@ -1693,8 +1698,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "IX_OpenIddictScopes_Name",
                 table: "OpenIddictScopes",
                 column: "Name",
-                unique: true,
-                filter: "[Name] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
@@ -1710,8 +1714,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "IX_OpenIddictTokens_ReferenceId",
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
-                unique: true,
-                filter: "[ReferenceId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxEmails_TenantId_SentAt",
@@ -1742,6 +1745,12 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "IX_Payments_TenantId_PaymentIntentId",
                 table: "Payments",
                 columns: new[] { "TenantId", "PaymentIntentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_SettledInstalmentId",
+                table: "Payments",
+                columns: new[] { "TenantId", "SettledInstalmentId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PendingChanges_CompanyId",
@@ -1794,8 +1803,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "IX_SepaDebits_TenantId_ProviderPaymentId",
                 table: "SepaDebits",
                 columns: new[] { "TenantId", "ProviderPaymentId" },
-                unique: true,
-                filter: "[ProviderPaymentId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SepaDebits_TenantId_Status_DueOn",

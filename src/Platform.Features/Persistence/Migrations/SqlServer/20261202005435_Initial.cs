@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Platform.Features.Persistence.Migrations.Sqlite
+namespace Platform.Features.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,26 +15,26 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "AccessRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    MemberNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
-                    NewSiret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
-                    FormerAdministratorEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    AddressedToStaff = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConfirmationCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ConfirmationExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ConfirmationWrongTries = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    GrantedRoles = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    MemberNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Siret = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: true),
+                    NewSiret = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: true),
+                    FormerAdministratorEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AddressedToStaff = table.Column<bool>(type: "bit", nullable: false),
+                    ConfirmationCodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ConfirmationExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConfirmationWrongTries = table.Column<int>(type: "int", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    GrantedRoles = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,14 +45,14 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,16 +63,16 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "BillingRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    StartedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    Issued = table.Column<int>(type: "INTEGER", nullable: false),
-                    Total = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Period = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StartedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Issued = table.Column<int>(type: "int", nullable: false),
+                    Total = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,35 +83,35 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Companies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MemberNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LegalForm = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    NafCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    RemovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreationDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Activity = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Fax = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SepaMandateActiveSince = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    BillingAddress_City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    BillingAddress_CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    BillingAddress_Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    BillingAddress_Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    BillingAddress_PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    ConvocationAddress_City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ConvocationAddress_CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ConvocationAddress_Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ConvocationAddress_Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ConvocationAddress_PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    MainAddress_City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    MainAddress_CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MainAddress_Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MainAddress_Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MainAddress_PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MemberNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Siret = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    LegalForm = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    NafCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RemovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreationDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Activity = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Fax = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    SepaMandateActiveSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    BillingAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    BillingAddress_CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    BillingAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    BillingAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    BillingAddress_PostalCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    ConvocationAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ConvocationAddress_CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ConvocationAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ConvocationAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ConvocationAddress_PostalCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    MainAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    MainAddress_CompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    MainAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    MainAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    MainAddress_PostalCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -122,12 +122,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "ConnectionRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
-                    Browser = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IpAddress = table.Column<string>(type: "nvarchar(45)", maxLength: 45, nullable: true),
+                    Browser = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -138,10 +138,10 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -152,13 +152,13 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "EmailLinkTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -169,9 +169,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "InvoiceCounters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Last = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Last = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -182,14 +182,14 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "LoginCodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    WrongTries = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConsumedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    WrongTries = table.Column<int>(type: "int", nullable: false),
+                    ConsumedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -200,10 +200,10 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "LoginNames",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Identifier = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Identifier = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -214,22 +214,22 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
-                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
-                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
-                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
-                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
-                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
-                    Settings = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ApplicationType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClientType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Permissions = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    RedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Requirements = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Settings = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -240,15 +240,15 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "OpenIddictScopes",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    Resources = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Descriptions = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Resources = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -259,22 +259,22 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "OutboxEmails",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    AttachmentFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AttachmentContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    AttachmentContent = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AttachmentFileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    AttachmentContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    AttachmentContent = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -285,11 +285,11 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "ProcessedStripeEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ProcessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EventId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -300,9 +300,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "SharedCounters",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Value = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -313,12 +313,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "SignInGuards",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    BlockedUntilUnlocked = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "int", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    BlockedUntilUnlocked = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -329,12 +329,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "StaffMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ProtectedTotpSecret = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ProtectedTotpSecret = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    LastTotpStep = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -345,14 +345,14 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "TenantRuleChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OldValueJson = table.Column<string>(type: "TEXT", nullable: false),
-                    NewValueJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ChangedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ChangedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Path = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OldValueJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    NewValueJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ChangedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ChangedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -363,12 +363,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "TenantRuleOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ValueJson = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Path = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ValueJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -379,19 +379,19 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RecoveryEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    PendingRecoveryEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    PendingActivation = table.Column<bool>(type: "INTEGER", nullable: false),
-                    JobFunction = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PortalUses = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RecoveryEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    PendingRecoveryEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    PendingActivation = table.Column<bool>(type: "bit", nullable: false),
+                    JobFunction = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PortalUses = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -402,13 +402,13 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "CompanyClaims",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -431,13 +431,13 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "CompanyContacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Function = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Function = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -454,26 +454,26 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Declarations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Headcount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Apprentices = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    EditableUntil = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    HadStaff = table.Column<bool>(type: "INTEGER", nullable: true),
-                    SituationRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Determinants = table.Column<string>(type: "TEXT", nullable: false),
-                    OwnDeterminants = table.Column<string>(type: "TEXT", nullable: false),
-                    SignatoryName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SignatoryEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ConfirmedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Headcount = table.Column<int>(type: "int", nullable: false),
+                    Apprentices = table.Column<int>(type: "int", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EditableUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Step = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    HadStaff = table.Column<bool>(type: "bit", nullable: true),
+                    SituationRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Determinants = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    OwnDeterminants = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SignatoryName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SignatoryEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConfirmedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -490,21 +490,21 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "HealthTeams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Doctor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Nurses = table.Column<string>(type: "TEXT", nullable: false),
-                    MedicalSecretary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MedicalSecretaryPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    MedicalSecretaryEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Iprp = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Asst = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PreventionAdviser = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CentreName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CentreAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Doctor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Nurses = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    MedicalSecretary = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    MedicalSecretaryPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    MedicalSecretaryEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Iprp = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Asst = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PreventionAdviser = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CentreName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CentreAddress = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    OpeningHours = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -521,20 +521,20 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    JobFunction = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Roles = table.Column<string>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    InvitedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    AcceptedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    JobFunction = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Roles = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InvitedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -551,21 +551,21 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Invoices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TotalExclTax = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    Vat = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    TotalInclTax = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    CorrectsInvoiceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    VatPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    BillingKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TotalExclTax = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    Vat = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    TotalInclTax = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    CorrectsInvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    VatPercent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
+                    BillingKey = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -588,14 +588,14 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Roles = table.Column<string>(type: "TEXT", nullable: false),
-                    JobFunction = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Roles = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    JobFunction = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -612,12 +612,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -634,23 +634,23 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "PendingChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Fields = table.Column<string>(type: "TEXT", nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AppliedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Fields = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -667,31 +667,31 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "SepaMandates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
-                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
-                    HolderName = table.Column<string>(type: "TEXT", maxLength: 70, nullable: false),
-                    ProtectedIban = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    IbanCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    IbanLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Bic = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    SignerUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SignerEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CodeExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    WrongTries = table.Column<int>(type: "INTEGER", nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    SignedFromIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SignedWithUserAgent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ProviderCustomerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ProviderSetupId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ProviderPaymentMethodId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: false),
+                    Ordinal = table.Column<int>(type: "int", nullable: false),
+                    HolderName = table.Column<string>(type: "nvarchar(70)", maxLength: 70, nullable: false),
+                    ProtectedIban = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    IbanCountry = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    IbanLast4 = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    Bic = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: true),
+                    SignerUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SignerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignerEmail = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CodeExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CodeTries = table.Column<int>(type: "int", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SignedFromIp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    SignedWithUserAgent = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProviderCustomerId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ProviderSetupId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ProviderPaymentMethodId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -708,17 +708,17 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "SituationRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -735,17 +735,17 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Workstations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CspCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Risks = table.Column<string>(type: "TEXT", nullable: false),
-                    RadiationCategory = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    CacesCategories = table.Column<string>(type: "TEXT", nullable: false),
-                    OtherRiskDescription = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CspCode = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    Risks = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RadiationCategory = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: true),
+                    CacesCategories = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    OtherRiskDescription = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -762,15 +762,15 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ApplicationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -786,11 +786,11 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "ApiClients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -807,13 +807,13 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "InvoiceInstalments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -830,14 +830,14 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "InvoiceLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Quantity = table.Column<decimal>(type: "decimal(10,2)", precision: 10, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -854,12 +854,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "InvoicePdfs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RenderedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RenderedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -876,25 +876,28 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Employees",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Civility = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BirthName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MarriedName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ProtectedNir = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    MaskedNir = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Contract = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CurrentWorkstationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DeclaredFollowUp = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    ValidatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ValidatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    SortName = table.Column<string>(type: "TEXT", maxLength: 201, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Civility = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    BirthName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    MarriedName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ProtectedNir = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    MaskedNir = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Contract = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CurrentWorkstationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DeclaredFollowUp = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: true),
+                    Situations = table.Column<int>(type: "int", nullable: false),
+                    RetirementDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExposureEndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ValidatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SortName = table.Column<string>(type: "nvarchar(201)", maxLength: 201, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -917,19 +920,19 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
-                    AuthorizationId = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Payload = table.Column<string>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ApplicationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReferenceId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -950,20 +953,22 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstalmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SettledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstalmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    CheckoutExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SettledInstalmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -986,20 +991,20 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "SepaDebits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MandateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstalmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AnnouncedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    SettledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ProviderPaymentId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MandateId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstalmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AnnouncedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProviderPaymentId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1028,13 +1033,13 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "CareerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkstationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Contract = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkstationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Contract = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1057,18 +1062,18 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "DueVisitEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DueFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RuleCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ListedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    NotifiedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    VisitRequestId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DueFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    RuleCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ListedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    NotifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    VisitRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1085,15 +1090,15 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "EmployeeAbsences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Nature = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    FirstDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReturnOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Nature = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    FirstDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReturnOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1110,16 +1115,16 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "HeldVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1136,40 +1141,40 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "VisitRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Situations = table.Column<string>(type: "TEXT", nullable: false),
-                    SituationDetails = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    InterpreterLanguage = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    UserCompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    HiringWaiver = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AbsenceNature = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    AbsenceStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AbsenceEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    TherapeuticPartTime = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RetirementDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ExposureRisk = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ExposureEndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OccasionalRequester = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    EmployerReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ReasonComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LastOpinionDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    TakenInChargeAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    TakenInChargeByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ClosingReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    CancelledByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RefusedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Situations = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SituationDetails = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    InterpreterLanguage = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    UserCompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    HiringWaiver = table.Column<bool>(type: "bit", nullable: false),
+                    AbsenceNature = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    AbsenceStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    AbsenceEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    TherapeuticPartTime = table.Column<bool>(type: "bit", nullable: false),
+                    RetirementDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExposureRisk = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ExposureEndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    OccasionalRequester = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    EmployerReason = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    ReasonComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    LastOpinionDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    TakenInChargeAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    TakenInChargeByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosingReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancelledByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RefusedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RefusalReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1192,25 +1197,25 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    HealthProfessional = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ScheduledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ScheduledByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CancellationRequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    CancellationRequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    CancelledByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CertificateFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CertificateUploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    CertificateUploadedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VisitRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Location = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    HealthProfessional = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ScheduledByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CancellationRequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancellationRequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancelledByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CancellationReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CertificateFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CertificateUploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CertificateUploadedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1239,17 +1244,17 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "Documents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Nature = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UploadedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    VisitRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    AcknowledgedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Nature = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UploadedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    VisitRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AcknowledgedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1605,7 +1610,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_Invoices_TenantId_CompanyId_BillingKey",
                 table: "Invoices",
                 columns: new[] { "TenantId", "CompanyId", "BillingKey" },
-                unique: true);
+                unique: true,
+                filter: "[BillingKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invoices_TenantId_CompanyId_Sequence",
@@ -1680,7 +1686,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
-                unique: true);
+                unique: true,
+                filter: "[ClientId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
@@ -1691,7 +1698,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_OpenIddictScopes_Name",
                 table: "OpenIddictScopes",
                 column: "Name",
-                unique: true);
+                unique: true,
+                filter: "[Name] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
@@ -1707,7 +1715,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_OpenIddictTokens_ReferenceId",
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
-                unique: true);
+                unique: true,
+                filter: "[ReferenceId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxEmails_TenantId_SentAt",
@@ -1738,6 +1747,13 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_Payments_TenantId_PaymentIntentId",
                 table: "Payments",
                 columns: new[] { "TenantId", "PaymentIntentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_SettledInstalmentId",
+                table: "Payments",
+                columns: new[] { "TenantId", "SettledInstalmentId" },
+                unique: true,
+                filter: "[SettledInstalmentId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PendingChanges_CompanyId",
@@ -1790,7 +1806,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_SepaDebits_TenantId_ProviderPaymentId",
                 table: "SepaDebits",
                 columns: new[] { "TenantId", "ProviderPaymentId" },
-                unique: true);
+                unique: true,
+                filter: "[ProviderPaymentId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SepaDebits_TenantId_Status_DueOn",
