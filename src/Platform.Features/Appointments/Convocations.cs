@@ -31,7 +31,7 @@ public sealed class Convocations(PlatformDbContext db, ITenantContext tenantCont
         // A PNG an administrator uploaded (TenantSettings.TenantLogos) lives with the tenant's files.
         if (TenantSettings.TenantLogos.Uploaded(rules.Theme.Logo) is { ContentType: "image/png" } uploaded)
         {
-            using var stream = files.OpenRead(uploaded.Id);
+            using var stream = files.OpenRead(uploaded.Id, Documents.StoredFiles.Logos);
             if (stream is null) return null;
             using var copy = new MemoryStream();
             stream.CopyTo(copy);

@@ -12,9 +12,12 @@ public sealed record StoredFilesOptions(string Root);
 /// </summary>
 public sealed class StoredFiles(StoredFilesOptions options, ITenantContext tenantContext)
 {
-    public async Task SaveAsync(Guid id, ReadOnlyMemory<byte> content, CancellationToken ct = default)
+    /// <summary>The folder of tenant logos, apart from members' files: a logo rule can only ever name a logo (never a document).</summary>
+    public const string Logos = "logos";
+
+    public async Task SaveAsync(Guid id, ReadOnlyMemory<byte> content, CancellationToken ct = default, string? folder = null)
     {
-        var path = PathOf(id);
+        var path = PathOf(id, folder);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Written aside then moved: a reader never sees half a file.
         var temporary = path + ".part";
@@ -23,21 +26,21 @@ public sealed class StoredFiles(StoredFilesOptions options, ITenantContext tenan
     }
 
     /// <summary>The file for reading, or null when it is missing.</summary>
-    public Stream? OpenRead(Guid id)
+    public Stream? OpenRead(Guid id, string? folder = null)
     {
-        var path = PathOf(id);
+        var path = PathOf(id, folder);
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true) : null;
     }
 
-    public void Delete(Guid id)
+    public void Delete(Guid id, string? folder = null)
     {
-        var path = PathOf(id);
+        var path = PathOf(id, folder);
         if (File.Exists(path)) File.Delete(path);
     }
 
-    private string PathOf(Guid id)
+    private string PathOf(Guid id, string? folder)
     {
         var slug = tenantContext.Current?.Slug ?? throw new InvalidOperationException("Stored files belong to a tenant: no tenant in this scope.");
-        return Path.Combine(options.Root, slug, id.ToString("N"));
+        return folder is null ? Path.Combine(options.Root, slug, id.ToString("N")) : Path.Combine(options.Root, slug, folder, id.ToString("N"));
     }
 }

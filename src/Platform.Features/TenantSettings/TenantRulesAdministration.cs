@@ -177,9 +177,9 @@ public sealed class TenantRulesAdministration(
         var (prepared, error) = TenantLogos.Prepare(fileName, content);
         if (error is not null) return error;
         var id = Guid.CreateVersion7();
-        await files.SaveAsync(id, prepared!.Content, ct);
+        await files.SaveAsync(id, prepared!.Content, ct, Documents.StoredFiles.Logos);
         var outcome = await ChangeManyAsync([new RuleValue("theme.logo", JsonValue.Create(TenantLogos.NameOf(id, prepared.Extension)))], ct: ct);
-        if (!outcome.Succeeded) files.Delete(id);
+        if (!outcome.Succeeded) files.Delete(id, Documents.StoredFiles.Logos);
         return outcome;
     }
 

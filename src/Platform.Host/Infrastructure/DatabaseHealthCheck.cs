@@ -7,17 +7,21 @@ using Quartz;
 namespace Platform.Host.Infrastructure;
 
 /// <summary>
-/// Ready (/health/ready) needs the platform database and every tenant database (a tenant file's
-/// connectionStringName) reachable and migrated: a node started before `migrate` ran, against the wrong
-/// database, or without a tenant's connection string takes no traffic. Once seen migrated, only the
-/// connections are checked again (migrations are never undone under a running node), and a tenant
-/// database that stops answering makes the node Degraded, still ready: taking every node out of the load
-/// balancer for one tenant's server would stop all the others.
+/// Ready (/health/ready) needs the platform database reachable and migrated, and every tenant database (a
+/// tenant file's connectionStringName) that answers migrated: a node started before `migrate` ran, against the
+/// wrong database, or without a tenant's connection string takes no traffic. Once seen migrated, only the
+/// connections are checked again (migrations are never undone under a running node). A tenant database that
+/// does not answer within a few seconds makes the node Degraded, still ready, at start-up too: taking every
+/// node out of the load balancer (or never letting a restarted one in) for one tenant's server would stop all
+/// the others.
 /// </summary>
 public sealed class DatabaseHealthCheck(PlatformDbContext db, DatabaseHealthCheck.MigratedFlag migrated,
     DatabaseSettings settings, TenantCatalog catalog, IServiceProvider services) : IHealthCheck
 {
     public sealed class MigratedFlag { public volatile bool Seen; }
+
+    /// <summary>How long a tenant's database may take to answer before it counts as unreachable.</summary>
+    public static readonly TimeSpan TenantTimeout = TimeSpan.FromSeconds(3);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
@@ -25,6 +29,7 @@ public sealed class DatabaseHealthCheck(PlatformDbContext db, DatabaseHealthChec
         if (!migrated.Seen && (await db.Database.GetPendingMigrationsAsync(ct)).Count() is > 0 and var pending)
             return HealthCheckResult.Unhealthy($"{pending} migration(s) not applied: run migrate");
         var checkedStrings = new HashSet<string> { settings.DefaultConnectionString };
+        var unreachable = new List<string>();
         foreach (var tenant in catalog.All)
         {
             string connectionString;
@@ -33,12 +38,16 @@ public sealed class DatabaseHealthCheck(PlatformDbContext db, DatabaseHealthChec
             if (!checkedStrings.Add(connectionString)) continue;
             await using var scope = services.CreateTenantScope(tenant);
             var tenantDb = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            if (!await tenantDb.Database.CanConnectAsync(ct))
-                return migrated.Seen ? HealthCheckResult.Degraded($"database of tenant {tenant.Slug} unreachable")
-                    : HealthCheckResult.Unhealthy($"database of tenant {tenant.Slug} unreachable");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TenantTimeout);
+            bool reachable;
+            try { reachable = await tenantDb.Database.CanConnectAsync(timeout.Token); }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { reachable = false; }
+            if (!reachable) { unreachable.Add(tenant.Slug); continue; }
             if (!migrated.Seen && (await tenantDb.Database.GetPendingMigrationsAsync(ct)).Count() is > 0 and var tenantPending)
                 return HealthCheckResult.Unhealthy($"database of tenant {tenant.Slug}: {tenantPending} migration(s) not applied: run migrate");
         }
+        if (unreachable.Count > 0) return HealthCheckResult.Degraded($"database of tenant(s) {string.Join(", ", unreachable)} unreachable");
         migrated.Seen = true;
         return HealthCheckResult.Healthy();
     }

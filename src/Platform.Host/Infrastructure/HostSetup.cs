@@ -182,17 +182,20 @@ public static class HostSetup
         return Results.Text($":root {{ --primary: {theme.PrimaryColor}; --secondary: {theme.SecondaryColor}; }}\n", "text/css; charset=utf-8");
     }
 
-    private static async Task<IResult> TenantLogoAsync(ITenantContext tenant, TenantRulesCache rules, PlatformPaths paths,
+    private static async Task<IResult> TenantLogoAsync(HttpContext http, ITenantContext tenant, TenantRulesCache rules, PlatformPaths paths,
         Platform.Features.Documents.StoredFiles files)
     {
+        // Opened on its own, an SVG is a document of our origin: nothing in it may run or load.
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
         var logo = (await rules.GetAsync(tenant.Current!)).Rules.Theme.Logo;
-        // An administrator's upload lives with the tenant's files, sanitised when it was uploaded (TenantLogos).
+        // An administrator's upload, sanitised when it was uploaded (TenantLogos), read from the logos' own folder only:
+        // a rule naming another stored file (a member's document) finds nothing there.
         if (TenantLogos.Uploaded(logo) is { } uploaded)
-            return files.OpenRead(uploaded.Id) is { } stream ? Results.Stream(stream, uploaded.ContentType) : Results.NotFound();
-        // The name was validated as a plain file name ending in .svg: no path can escape the assets folder.
+            return files.OpenRead(uploaded.Id, Platform.Features.Documents.StoredFiles.Logos) is { } stream ? Results.Stream(stream, uploaded.ContentType) : Results.NotFound();
+        // The name was validated as a plain file name ending in .svg or .png: no path can escape the assets folder.
         var file = Path.Combine(paths.TenantAssetsDirectory, logo);
         return File.Exists(file)
-            ? Results.File(file, "image/svg+xml", lastModified: File.GetLastWriteTimeUtc(file))
+            ? Results.File(file, logo.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "image/svg+xml", lastModified: File.GetLastWriteTimeUtc(file))
             : Results.NotFound();
     }
 }

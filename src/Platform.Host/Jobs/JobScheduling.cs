@@ -60,6 +60,7 @@ public static class JobScheduling
         });
         // Stopping waits for the jobs in progress (within the host's shutdown timeout); one cut short is recovered by another node.
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton(RemovedTenants.From(configuration));
         services.AddHostedService<RetiredJobs>();
         services.AddHostedService<OutboxDeliveryLoop>();
     }

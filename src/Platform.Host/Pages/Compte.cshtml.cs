@@ -12,6 +12,7 @@ namespace Platform.Host.Pages;
 public sealed class CompteModel(CurrentUser currentUser, ConnectionHistory connections, AccountService accounts, ApiClients apiClients) : PageModel
 {
     public bool ShowApiClients { get; private set; }
+    public bool CanCreateApiClient { get; private set; }
     public IReadOnlyList<ApiClientView> ApiClients { get; private set; } = [];
     public NewApiClient? NewClient { get; private set; }
     public UserError? ApiError { get; private set; }
@@ -85,7 +86,9 @@ public sealed class CompteModel(CurrentUser currentUser, ConnectionHistory conne
         RecoveryEmail = mine.RecoveryEmail;
         PendingRecoveryEmail = mine.PendingRecoveryEmail;
         History = await connections.ListAsync(id);
-        ShowApiClients = await apiClients.OfferedAsync(HttpContext.RequestAborted);
-        if (ShowApiClients) ApiClients = await apiClients.MineAsync(HttpContext.RequestAborted);
+        // Creating is for firms; the accesses someone already has stay listed, so that they can always be revoked.
+        CanCreateApiClient = await apiClients.OfferedAsync(HttpContext.RequestAborted);
+        ApiClients = await apiClients.MineAsync(HttpContext.RequestAborted);
+        ShowApiClients = CanCreateApiClient || ApiClients.Count > 0;
     }
 }

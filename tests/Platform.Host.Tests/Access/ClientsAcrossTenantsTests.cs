@@ -23,7 +23,7 @@ public sealed class ClientsAcrossTenantsTests(PlatformFactory factory) : Platfor
         // In sstbtp-bfc's 2026 campaign (3 to 30 November), after sst68's January window.
         Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         await base.InitializeAsync();
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
     }
 
     private async Task<List<JsonElement>> ClientsAsync(string host, string token)

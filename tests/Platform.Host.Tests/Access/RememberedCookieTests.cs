@@ -33,7 +33,7 @@ public sealed class RememberedCookieTests(PlatformFactory factory) : PlatformTes
     {
         var portal = Factory.PortalFor(Host);
         using var signIn = await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "employer@sstrn.demo", ["Password"] = DemoData.Password });
-        Assert.Equal("/compte", signIn.Headers.Location?.OriginalString);
+        Assert.Matches(Homes.Any, signIn.Headers.Location?.OriginalString);
         return signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PortalAuthentication.CookieName + "=")).Split(';')[0];
     }
 

@@ -23,7 +23,7 @@ public sealed class InvoiceTests(PlatformFactory factory) : PlatformTest(factory
     {
         Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         await base.InitializeAsync();
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
     }
 
     private static List<JsonElement> Nodes(JsonElement data) =>

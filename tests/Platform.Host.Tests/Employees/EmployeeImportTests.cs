@@ -22,7 +22,7 @@ public sealed class EmployeeImportTests(PlatformFactory factory) : PlatformTest(
 
     private async Task<(string Token, Guid Company)> EmployerWithWorkstationAsync()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var token = await Api.EmployerTokenAsync();
         var company = await Api.CompanyIdAsync("101.1");
         await Api.MutateAsync(token, "createWorkstation", WorkstationTests.Create, WorkstationTests.Input(company, "Manutentionnaire", "676a", ["NIGHT_WORK"]));

@@ -36,7 +36,7 @@ public sealed class EmployeeTests(PlatformFactory factory) : PlatformTest(factor
     private async Task<(string Token, Guid Company, string Workstation)> EmployerAsync(DemoApi? api = null, string number = "101.1")
     {
         api ??= Api;
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var token = await api.EmployerTokenAsync();
         var company = await api.CompanyIdAsync(number);
         // sst68: the workstation waits for staff like every employer change; the helper accepts and applies it.

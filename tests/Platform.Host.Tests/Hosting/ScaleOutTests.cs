@@ -169,21 +169,26 @@ public sealed class ScaleOutTests(TwoNodesFactory factory) : PlatformTest<TwoNod
     }
 
     [Fact]
-    public async Task At_start_up_the_jobs_of_a_tenant_no_longer_served_and_of_retired_jobs_are_removed_from_the_store()
+    public async Task At_start_up_the_jobs_of_a_removed_tenant_and_of_retired_jobs_are_removed_from_the_store_and_no_others()
     {
         var scheduler = await Factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        // Left by an older version or a tenant taken out of the tenant files (in the database, on PostgreSQL).
+        // Left by an older version or a tenant taken out of the tenant files (in the database, on PostgreSQL); and the
+        // jobs of a tenant this node merely does not know (a newer node's tenant during a rolling deployment).
         var gone = new JobKey("billing-runs", "ancien-sst");
         var retired = new JobKey("outbox-delivery", "sstrn");
-        foreach (var key in new[] { gone, retired })
+        var newer = new JobKey("billing-runs", "nouveau-sst");
+        foreach (var key in new[] { gone, retired, newer })
             await scheduler.ScheduleJob(JobBuilder.Create<Platform.Host.Jobs.BillingRunJob>().WithIdentity(key).UsingJobData("tenant", key.Group).Build(),
                 TriggerBuilder.Create().WithIdentity(key.Name, key.Group).StartAt(DateTimeOffset.UtcNow.AddDays(1)).Build());
 
-        // The start-up step of a node (on PostgreSQL the store is the database both nodes share).
-        await ActivatorUtilities.CreateInstance<Platform.Host.Jobs.RetiredJobs>(Factory.Services).StartAsync(CancellationToken.None);
+        // The start-up step of a node (on PostgreSQL the store is the database both nodes share), the operator naming the removed tenant.
+        var removed = new Platform.Host.Jobs.RemovedTenants(new HashSet<string> { "ancien-sst" });
+        await ActivatorUtilities.CreateInstance<Platform.Host.Jobs.RetiredJobs>(Factory.Services, removed).StartAsync(CancellationToken.None);
 
         Assert.False(await scheduler.Exists(gone));
         Assert.False(await scheduler.Exists(retired));
+        Assert.True(await scheduler.Exists(newer));
+        await scheduler.DeleteJob(newer);
         Assert.True(await scheduler.Exists(new JobKey("billing-runs", "sstrn"))); // the served tenants' jobs stay
     }
 

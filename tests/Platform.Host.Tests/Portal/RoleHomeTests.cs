@@ -129,6 +129,40 @@ public sealed class RoleHomeTests(PlatformFactory factory) : PlatformTest(factor
         Assert.DoesNotContain(secret, await firm.GetHtmlAsync("/compte"));
     }
 
+    // Pentest M3: a person who no longer manages several companies keeps seeing the accesses they created, to revoke them.
+    [Fact]
+    public async Task Accesses_already_created_stay_listed_and_revocable_when_the_firm_shrinks()
+    {
+        await DemoData.SeedAsync(Factory.Services);
+        var firm = Factory.PortalFor(Host);
+        await firm.SubmitAsync("/connexion", Form(DemoData.AccountantEmail));
+        await firm.SubmitAsync("/compte", new Dictionary<string, string> { ["ClientName"] = "Compta Plus" }, "/compte?handler=CreerAcces");
+
+        Guid userId;
+        await using (var scope = Factory.Services.CreatePlatformScope())
+            userId = (await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.SingleAsync(u => u.NormalizedEmail == User.Normalize(DemoData.AccountantEmail))).Id;
+        foreach (var slug in new[] { "sst68", "sist-on", "sstbtp-bfc" })
+        {
+            await using var scope = Factory.Services.CreateTenantScope(slug);
+            await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Memberships.Where(m => m.UserId == userId).ExecuteDeleteAsync();
+        }
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var kept = await db.Memberships.Where(m => m.UserId == userId).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+            await db.Memberships.Where(m => m.UserId == userId && m.Id != kept).ExecuteDeleteAsync();
+        }
+
+        var account = await firm.GetHtmlAsync("/compte");
+        Assert.Contains("Compta Plus", account);
+        Assert.Contains("Révoquer", account);
+        Assert.DoesNotContain("Créer un accès", account);
+        var clientId = Regex.Match(account, "<td>Compta Plus</td><td><code>([^<]+)</code>").Groups[1].Value;
+        Assert.NotEmpty(clientId);
+        await firm.SubmitAsync("/compte", new Dictionary<string, string>(), $"/compte?handler=Revoquer&clientId={Uri.EscapeDataString(clientId)}");
+        Assert.DoesNotContain("Compta Plus", await firm.GetHtmlAsync("/compte"));
+    }
+
     [Fact]
     public async Task Connection_history_names_the_browser_and_system()
     {

@@ -19,7 +19,7 @@ public sealed class CompiledQueryIsolationTests(PlatformFactory factory) : Platf
     [Fact]
     public async Task The_compiled_employee_list_never_returns_another_tenants_rows()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         var api = new DemoApi(Factory, "sstrn");
         var token = await api.EmployerTokenAsync();
         var company = await api.CompanyIdAsync("101.1");

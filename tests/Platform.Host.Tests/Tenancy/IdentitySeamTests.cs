@@ -23,7 +23,7 @@ public sealed class IdentitySeamTests(OwnDatabaseFactory factory) : PlatformTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
     }
 
     private Task<int> PlatformCountAsync(string sql) => OwnDatabaseFactory.CountAsync(Factory.Database, sql);

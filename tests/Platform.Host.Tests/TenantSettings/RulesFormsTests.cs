@@ -406,6 +406,34 @@ public sealed partial class RulesFormsTests(PlatformFactory factory) : PlatformT
         Assert.Equal("logo du fichier (sstrn.svg)", Platform.Host.Pages.Administration.Regles.RuleText.Describe("theme.logo", "\"sstrn.svg\""));
     }
 
+    // Pentest M1: the logo rule names a file; only the logos' own folder is read, so pointing it at a member's
+    // document (stored by id with the tenant's other files) serves nothing.
+    [Fact]
+    public async Task The_logo_rule_cannot_serve_another_stored_file()
+    {
+        var admin = await AdminAsync();
+        const string svg = """<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#123456"/></svg>""";
+        Assert.Contains("Nouveau logo enregistré.", await PortalClient.HtmlAsync(
+            await admin.UploadAsync("/administration/regles/identite", "/administration/regles/identite?handler=Logo", "logo.svg", Encoding.UTF8.GetBytes(svg))));
+        var served = await Factory.ClientFor("sstrn.localhost").GetAsync("/tenant/logo.svg");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Contains("sandbox", served.Headers.GetValues("Content-Security-Policy").Single());
+
+        var document = Guid.CreateVersion7();
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+        {
+            await scope.ServiceProvider.GetRequiredService<Platform.Features.Documents.StoredFiles>().SaveAsync(document, Encoding.UTF8.GetBytes("%PDF-1.7 secret du salarié"));
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var logo = await db.TenantRuleOverrides.SingleAsync(o => o.Path == "theme.logo");
+            logo.ValueJson = $"\"{TenantLogos.NameOf(document, "svg")}\"";
+            await db.SaveChangesAsync();
+            scope.ServiceProvider.GetRequiredService<TenantRulesCache>().Invalidate("sstrn");
+        }
+        var pointed = await Factory.ClientFor("sstrn.localhost").GetAsync("/tenant/logo.svg");
+        Assert.Equal(HttpStatusCode.NotFound, pointed.StatusCode);
+        Assert.DoesNotContain("secret", await pointed.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_png_logo_is_accepted_and_other_files_are_refused_beside_the_field()
     {

@@ -7,6 +7,9 @@ using Platform.Tenancy.Rules;
 namespace Platform.Host.Pages.Administration.Regles;
 
 /// <summary>Identity and theme: names, colours (with a live preview), logo upload, contact block.</summary>
+// Requests are cut a little above the logo's limit before anything is buffered (page filters apply to the whole page).
+[RequestSizeLimit(TenantLogos.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = TenantLogos.MaxBytes + 64 * 1024)]
 public sealed class IdentiteModel(TenantRulesAdministration administration) : RulesPageModel(administration)
 {
     public override RuleGroup Group => RuleGroup.All[0];

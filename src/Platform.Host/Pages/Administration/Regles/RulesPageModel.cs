@@ -143,6 +143,7 @@ public abstract class RulesPageModel(TenantRulesAdministration administration) :
         if (integer)
         {
             if (number != decimal.Truncate(number)) { errors.Add(new UserError("FIELD_NUMBER", "nombre entier attendu", path)); return null; }
+            if (number is < int.MinValue or > int.MaxValue) { errors.Add(new UserError("FIELD_NUMBER", "nombre trop grand", path)); return null; }
             return JsonValue.Create((int)number);
         }
         return JsonValue.Create(number);
