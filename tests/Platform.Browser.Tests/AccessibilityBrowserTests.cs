@@ -119,7 +119,7 @@ public sealed class AccessibilityBrowserTests(BrowserFactory factory, ITestOutpu
             foreach (var visit in visits.Values.SelectMany(v => v).Where(v => v.Who == who))
             {
                 var response = await page.GotoAsync(Factory.Url(Tenant, visit.Path), new() { WaitUntil = WaitUntilState.Load });
-                if (response is null || response.Status != visit.Status || (who != Visitor.SignedOut && page.Url.Contains("/connexion")))
+                if (response is null || response.Status != visit.Status || (who != Visitor.SignedOut && new Uri(page.Url).AbsolutePath.StartsWith("/connexion")))
                 {
                     problems.Add($"{who} {visit.Path}: answered {response?.Status} at {page.Url}, not the page itself");
                     continue;

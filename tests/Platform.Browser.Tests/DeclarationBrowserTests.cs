@@ -17,7 +17,7 @@ public sealed class DeclarationBrowserTests(BrowserFactory factory) : PlatformTe
     {
         // During the 2026 campaign (03/11/2026 – 07/01/2027).
         Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero));
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         Guid company;
         await using (var scope = Factory.Services.CreateTenantScope("sstbtp-bfc"))
         {

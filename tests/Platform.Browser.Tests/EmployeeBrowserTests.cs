@@ -15,7 +15,7 @@ public sealed class EmployeeBrowserTests(BrowserFactory factory) : PlatformTest<
 {
     private async Task<(IPage Page, Guid Company)> SignedInAsync()
     {
-        await DemoData.SeedAsync(Factory.Services);
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
         Guid company;
         await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
             company = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Companies.Where(c => c.MemberNumber == "101.1").Select(c => c.Id).SingleAsync();
