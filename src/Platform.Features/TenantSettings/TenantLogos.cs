@@ -28,7 +28,8 @@ public static partial class TenantLogos
         "defs", "linearGradient", "radialGradient", "stop", "title", "desc", "clipPath", "mask", "use", "symbol", "pattern", "style",
     ];
 
-    [GeneratedRegex(@"@import|url\s*\(\s*['""]?\s*(?!#)|expression\s*\(|javascript:", RegexOptions.IgnoreCase)] private static partial Regex UnsafeCss();
+    // A backslash is refused outright: CSS escapes (u\72l, @\69mport) would spell what the rest looks for.
+    [GeneratedRegex(@"@import|url\s*\(\s*['""]?\s*(?!#)|expression\s*\(|javascript:|\\", RegexOptions.IgnoreCase)] private static partial Regex UnsafeCss();
     [GeneratedRegex(@"^upload-([0-9a-f]{32})\.(svg|png)$")] private static partial Regex UploadedName();
 
     /// <summary>The rule value of an uploaded logo (theme.logo), e.g. "upload-0195….svg".</summary>
@@ -47,7 +48,10 @@ public static partial class TenantLogos
         if (content.Length > MaxBytes)
             return (null, new UserError("LOGO_TOO_LARGE", $"Le logo dépasse {MaxBytes / 1024} Ko : réduisez-le ou exportez-le en SVG.", field));
         if (content.AsSpan().StartsWith(PngSignature))
-            return (new PreparedLogo(content, "png"), null);
+            // The header's declared size, read before anything decodes it: a small file may declare a huge image.
+            return PngSize(content) is { Width: > 0 and <= MaxPngSide, Height: > 0 and <= MaxPngSide }
+                ? (new PreparedLogo(content, "png"), null)
+                : (null, new UserError("LOGO_FORMAT", $"Ce PNG est illisible ou dépasse {MaxPngSide} × {MaxPngSide} pixels : exportez-le plus petit.", field));
         if (!fileName.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) && !LooksLikeXml(content))
             return (null, new UserError("LOGO_FORMAT", "Le logo doit être un fichier SVG ou PNG.", field));
         var svg = SanitizeSvg(content);
@@ -55,6 +59,14 @@ public static partial class TenantLogos
             ? (null, new UserError("LOGO_FORMAT", "Ce fichier SVG n'a pas pu être lu : exportez-le à nouveau depuis votre logiciel de dessin.", field))
             : (new PreparedLogo(svg, "svg"), null);
     }
+
+    public const int MaxPngSide = 4000;
+
+    /// <summary>Width and height from the PNG's first chunk (IHDR, big-endian); null when it is not there.</summary>
+    private static (int Width, int Height)? PngSize(byte[] content) =>
+        content.Length >= 24 && content.AsSpan(12, 4).SequenceEqual("IHDR"u8)
+            ? (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(content.AsSpan(16, 4)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(content.AsSpan(20, 4)))
+            : null;
 
     private static bool LooksLikeXml(byte[] content) => Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 512)).TrimStart('\uFEFF', ' ', '\r', '\n', '\t').StartsWith('<');
 
