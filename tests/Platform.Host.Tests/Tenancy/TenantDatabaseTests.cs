@@ -127,3 +127,33 @@ public sealed class UnmigratedTenantDatabaseTests(UnmigratedTenantDatabaseFactor
         Assert.Equal(0, await OwnDatabaseFactory.CountAsync(factory.Sst68Database, "SELECT COUNT(*) FROM \"Companies\"")); // its schema is there now
     }
 }
+
+/// <summary>sst68's file names its own database, whose server does not answer (the platform database is fine).</summary>
+public sealed class UnreachableTenantDatabaseFactory : OwnDatabaseFactory
+{
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+    [
+        .. base.Settings, ("Database:MigrateAtStartup", "false"), ("Jobs:Clustered", "false"),
+        ("ConnectionStrings:Sst68Database", Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable) is { Length: > 0 }
+            ? "Host=127.0.0.1;Port=1;Username=nobody;Database=nowhere;Timeout=2"
+            : $"Data Source={Path.Combine(DataDirectory, "no-such-folder", "sst68.db")};Mode=ReadWrite"),
+    ];
+
+    protected override async Task AfterStartAsync()
+    {
+        await using var scope = Services.CreateAsyncScope(); // no tenant: the platform database
+        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.MigrateAsync();
+    }
+}
+
+public sealed class UnreachableTenantDatabaseTests(UnreachableTenantDatabaseFactory factory) : IClassFixture<UnreachableTenantDatabaseFactory>
+{
+    // Pentest M5: one tenant's database server down must not keep a (re)starting node out of the load balancer for every other tenant.
+    [Fact]
+    public async Task A_node_whose_tenant_database_does_not_answer_is_degraded_but_ready()
+    {
+        var ready = await factory.ClientFor("localhost").GetAsync("/health/ready");
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+    }
+}
