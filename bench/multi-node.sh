@@ -3,7 +3,7 @@
 # the real SMTP server (Debian's aiosmtpd), all on this machine. Prints each check (ok / FAILED) and
 # the figures: throughput through one node and through two, failures while node A is killed.
 #   bash bench/multi-node.sh [load seconds, default 30] [connections, default 16]
-#   BILL_COMPANIES=20000: companies added to sstrn (with a filed 2026 declaration) for the billing run cut by the kill.
+#   BILL_COMPANIES=10000: companies added to sstrn (with a filed 2026 declaration) for the billing run cut by the kill.
 # Installs what is missing with apt-get (postgresql, nginx, python3-aiosmtpd, wrk, jq, openssl).
 # Not part of scripts/test.sh or CI: it takes a few minutes and measures more than it asserts.
 set -uo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 duration=${1:-30}
 connections=${2:-16}
-bill_companies=${BILL_COMPANIES:-20000}
+bill_companies=${BILL_COMPANIES:-10000}
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 need=()
@@ -312,7 +312,7 @@ printf '  writes, all phases  %s acknowledged, %s lost, %s stored (%s more: in f
   "$acknowledged" "$lost" "$stored" "$((stored - acknowledged))"
 printf '  billing run         %s companies: %s invoices issued on node A before its kill, %s after (the job), %s in all, %s billed twice\n' \
   "$bill_companies" "$issued_at_kill" "$((billed - issued_at_kill))" "$billed" "$billed_twice"
-echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg); the whole script: $SECONDS s"
 echo
 [ "$failures" = 0 ] && echo "all checks passed" || echo "$failures check(s) failed"
 exit $((failures > 0))
