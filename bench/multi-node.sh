@@ -3,6 +3,7 @@
 # the real SMTP server (Debian's aiosmtpd), all on this machine. Prints each check (ok / FAILED) and
 # the figures: throughput through one node and through two, failures while node A is killed.
 #   bash bench/multi-node.sh [load seconds, default 30] [connections, default 16]
+#   SKIP_BUILD=1: use the Release build already there (a build takes minutes on a busy machine).
 #   BILL_COMPANIES=10000: companies added to sstrn (with a filed 2026 declaration) for the billing run cut by the kill.
 # Installs what is missing with apt-get (postgresql, nginx, python3-aiosmtpd, wrk, jq, openssl).
 # Not part of scripts/test.sh or CI: it takes a few minutes and measures more than it asserts.
@@ -73,9 +74,12 @@ PY
 mails_to() { ls "$out/mail" | grep -c "^$1-" ; }
 
 # --- Build, certificates, migrate once ---------------------------------------------------------
-echo "Building the host (Release)…"
-dotnet build src/Platform.Host -c Release --nologo -v q -clp:ErrorsOnly >/dev/null || { echo "build failed"; exit 1; }
 dll=src/Platform.Host/bin/Release/net10.0/Platform.Host.dll
+if [ -n "${SKIP_BUILD:-}" ] && [ -f "$dll" ]; then echo "Using the Release build there is (SKIP_BUILD)"
+else
+  echo "Building the host (Release)…"
+  dotnet build src/Platform.Host -c Release --nologo -v q -clp:ErrorsOnly >/dev/null || { echo "build failed"; exit 1; }
+fi
 bash deploy/make-certificates.sh "$out/secrets" multi-node >/dev/null || exit 1
 mkdir -p "$out/files" "$out/a" "$out/b"
 node_env() { # data directory
