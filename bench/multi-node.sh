@@ -3,6 +3,8 @@
 # the real SMTP server (Debian's aiosmtpd), all on this machine. Prints each check (ok / FAILED) and
 # the figures: throughput through one node and through two, failures while node A is killed.
 #   bash bench/multi-node.sh [load seconds, default 30] [connections, default 16]
+#   SKIP_BUILD=1: use the Release build already there (a build takes minutes on a busy machine).
+#   BILL_COMPANIES=10000: companies added to sstrn (with a filed 2026 declaration) for the billing run cut by the kill.
 # Installs what is missing with apt-get (postgresql, nginx, python3-aiosmtpd, wrk, jq, openssl).
 # Not part of scripts/test.sh or CI: it takes a few minutes and measures more than it asserts.
 set -uo pipefail
@@ -10,6 +12,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 duration=${1:-30}
 connections=${2:-16}
+bill_companies=${BILL_COMPANIES:-10000}
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 need=()
@@ -71,9 +74,12 @@ PY
 mails_to() { ls "$out/mail" | grep -c "^$1-" ; }
 
 # --- Build, certificates, migrate once ---------------------------------------------------------
-echo "Building the host (Release)…"
-dotnet build src/Platform.Host -c Release --nologo -v q -clp:ErrorsOnly >/dev/null || { echo "build failed"; exit 1; }
 dll=src/Platform.Host/bin/Release/net10.0/Platform.Host.dll
+if [ -n "${SKIP_BUILD:-}" ] && [ -f "$dll" ]; then echo "Using the Release build there is (SKIP_BUILD)"
+else
+  echo "Building the host (Release)…"
+  dotnet build src/Platform.Host -c Release --nologo -v q -clp:ErrorsOnly >/dev/null || { echo "build failed"; exit 1; }
+fi
 bash deploy/make-certificates.sh "$out/secrets" multi-node >/dev/null || exit 1
 mkdir -p "$out/files" "$out/a" "$out/b"
 node_env() { # data directory
@@ -91,6 +97,13 @@ node_env() { # data directory
 }
 node_env "$out/a" dotnet "$dll" migrate > "$out/migrate.log" 2>&1 || { echo "migrate failed"; cat "$out/migrate.log"; exit 1; }
 node_env "$out/a" dotnet "$dll" seed-demo > "$out/seed.log" 2>&1 || { echo "seed-demo failed"; cat "$out/seed.log"; exit 1; }
+# Members for a billing run long enough to be cut by the kill: sstrn's year 2026 (annual cycle), each company with a
+# filed declaration and no billing contact (no e-mail per invoice). The demo's companies have no declaration: not billed.
+psql_ "INSERT INTO \"Companies\" (\"Id\", \"TenantId\", \"MemberNumber\", \"Siret\", \"Name\", \"CreatedAt\")
+    SELECT gen_random_uuid(), 'sstrn', 'BN' || n, '73282932000074', 'Entreprise banc ' || n, now() - interval '2 years' FROM generate_series(1, $bill_companies) n;
+  INSERT INTO \"Declarations\" (\"Id\", \"TenantId\", \"CompanyId\", \"Year\", \"Status\", \"Headcount\", \"Apprentices\", \"Determinants\", \"OwnDeterminants\")
+    SELECT gen_random_uuid(), 'sstrn', \"Id\", 2026, 'Submitted', 1 + (random() * 39)::int, 0, '{}', '{}' FROM \"Companies\" WHERE \"MemberNumber\" LIKE 'BN%';" >/dev/null \
+  || { echo "seeding the billing run's companies failed"; exit 1; }
 
 port_a=$(free_port 5301); port_b=$(free_port $((port_a + 1))); port_n=$(free_port $((port_b + 1)))
 ready() { curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null || curl -sf "http://127.0.0.1:$1/health" >/dev/null; }
@@ -115,7 +128,9 @@ error_log $out/nginx/logs/error.log warn;
 worker_processes 1;
 events { worker_connections 1024; }
 http {
-  access_log $out/nginx/logs/access.log;
+  # The kind of request (?kind= of bench/multi-node.lua), what nginx answered, and what each node tried answered.
+  log_format bench '\$arg_kind|\$status|\$upstream_status|\$upstream_addr';
+  access_log $out/nginx/logs/access.log bench;
   client_body_temp_path $out/nginx/body; proxy_temp_path $out/nginx/proxy;
   fastcgi_temp_path $out/nginx/fastcgi; uwsgi_temp_path $out/nginx/uwsgi; scgi_temp_path $out/nginx/scgi;
   include $out/nginx/platform.conf;
@@ -189,68 +204,119 @@ check "a sign-in code requested through node A is e-mailed once ($(mails_to empl
 
 # --- Throughput: one node, then two through nginx ----------------------------------------------
 export MULTI_NODE_TOKEN=$token MULTI_NODE_COMPANY=$company
-load() { # base seconds counts-file
-  MULTI_NODE_COUNTS=$3 wrk -t2 -c"$connections" -d"$2s" --timeout 10s -s bench/multi-node.lua "$1" > "$3.wrk" 2>&1
+load() { # base seconds counts-file phase (a word of the workstations' labels)
+  MULTI_NODE_COUNTS=$3 MULTI_NODE_PHASE=$4 wrk -t2 -c"$connections" -d"$2s" --timeout 10s -s bench/multi-node.lua "$1" > "$3.wrk" 2>&1
 }
 get() { sed -n "s/^$1=//p" "$2"; }
-load "$A" 15 "$out/one"
-load "$N" 15 "$out/two"
+access_lines() { wc -l < "$out/nginx/logs/access.log"; }
+outcomes() { sort -rn "$1.outcomes" 2>/dev/null | sed 's/^/      /'; } # counts-file: answers by kind, HTTP status, error codes
+through_nginx() { # first and last line of a phase in nginx's log: nginx's answers by kind, with what the nodes answered (a retry: « 502, 200 »)
+  sed -n "$1,$2p" "$out/nginx/logs/access.log" | awk -F'|' '{ print ($1 == "" ? "other" : $1) " HTTP " $2 " (node: " $3 ")" }' \
+    | sort | uniq -c | sort -rn | sed 's/^/      /'
+}
+load "$A" 15 "$out/one" UN
+from_two=$(( $(access_lines) + 1 ))
+load "$N" 15 "$out/two" DEUX
 one_rps=$(get rps "$out/one"); two_rps=$(get rps "$out/two")
 
 # --- Kill node A at 10 s, start it again at 20 s, under load through nginx ---------------------
-before_ws=$(psql_ "SELECT count(*) FROM \"Workstations\" WHERE \"Label\" LIKE 'WRK-%'")
-load "$N" "$duration" "$out/kill" & load_pid=$!
+# Node A also runs sstrn's billing of 2026 when it dies (started straight on A, the load started once its
+# first batch of invoices is committed): the run is cut half-way, its open transaction rolled back by
+# PostgreSQL; a one-off firing of sstrn's billing job, due while A is down, must finish it (on B, or on A
+# restarted) without a hole or a double in the numbers. On a quiet machine, raise BILL_COMPANIES if the
+# run ends before the kill (the check says so).
+staff=$(token_of "$A" sstrn.localhost staff@sstrn.demo "$(totp JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP)")
+run_invoices() { psql_ "SELECT count(*) FROM \"Invoices\" WHERE \"TenantId\" = 'sstrn' AND \"BillingKey\" = 'contribution:2026'"; }
+run_done() { psql_ "SELECT count(*) FROM \"BillingRuns\" WHERE \"TenantId\" = 'sstrn' AND \"Kind\" = 'Contribution' AND \"Period\" = '2026' AND \"CompletedAt\" IS NOT NULL"; }
+curl -s -o "$out/billing-a.json" -w '%{http_code}' -m 300 -H "Host: sstrn.localhost" -H "Content-Type: application/json" -H "Authorization: Bearer $staff" \
+  --data-binary '{"query":"mutation { startBillingRun(input: { period: \"2026\" }) { run { issued } errors { code message } } }"}' \
+  "$A/graphql" > "$out/billing-a.status" 2>/dev/null & billing_pid=$!
+for _ in $(seq 300); do [ "$(run_invoices)" -gt 0 ] && break; sleep 0.2; done
+from_kill=$(( $(access_lines) + 1 ))
+load "$N" "$duration" "$out/kill" PANNE & load_pid=$!
 sleep 10
 kill -9 "$node_a"; killed_at=$(date +%s)
-sleep 2
-# A job scheduled while A is down: a sign-in code (outbox delivery), and a billing run through nginx.
+wait $billing_pid; billing_rc=$?
+sleep 1
+issued_at_kill=$(run_invoices)
+billing_a="HTTP $(cat "$out/billing-a.status"), curl exit $billing_rc$( [ "$billing_rc" = 0 ] && echo ": $(head -c 200 "$out/billing-a.json")")"
+# A job scheduled while A is down: a sign-in code (outbox delivery) through nginx.
 codes_before=$(mails_to employer@sist-on.demo)
 gql "$N" sist-on.localhost "" '{"query":"mutation { requestLoginCode(input: { email: \"employer@sist-on.demo\" }) { errors { code } } }"}' > "$out/code-in-window.json"
-staff=$(token_of "$N" sstrn.localhost staff@sstrn.demo "$(totp JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP)")
-gql "$N" sstrn.localhost "$staff" '{"query":"mutation { startBillingRun(input: {}) { run { issued } errors { code } } }"}' > "$out/billing.json"
-# A one-off job due 3 s after the kill, while node A is down (sist-on's billing run): a trigger written into
-# Quartz's tables as the scheduler writes one (a copy of the hourly trigger, due once). Each node logs the jobs
-# it runs (Quartz's JobRunShell at Debug): the job must show once in both logs together.
+# A one-off job due 3 s after the kill, while node A is down (sstrn's billing job: it resumes the cut run): a
+# trigger written into Quartz's tables as the scheduler writes one (a copy of the hourly trigger, due once). Each
+# node logs the jobs it runs (Quartz's JobRunShell at Debug): the job must show once in both logs together.
 due_ticks=$(( (killed_at + 3) * 10000000 + 621355968000000000 ))
-psql_ "CREATE TEMP TABLE t AS SELECT * FROM qrtz_triggers WHERE trigger_name = 'billing-runs' AND trigger_group = 'sist-on';
+psql_ "CREATE TEMP TABLE t AS SELECT * FROM qrtz_triggers WHERE trigger_name = 'billing-runs' AND trigger_group = 'sstrn';
   UPDATE t SET trigger_name = 'bench-once', next_fire_time = $due_ticks, start_time = $due_ticks, prev_fire_time = -1, trigger_state = 'WAITING';
   INSERT INTO qrtz_triggers SELECT * FROM t;
-  CREATE TEMP TABLE s AS SELECT * FROM qrtz_simple_triggers WHERE trigger_name = 'billing-runs' AND trigger_group = 'sist-on';
+  CREATE TEMP TABLE s AS SELECT * FROM qrtz_simple_triggers WHERE trigger_name = 'billing-runs' AND trigger_group = 'sstrn';
   UPDATE s SET trigger_name = 'bench-once', repeat_count = 0, times_triggered = 0;
   INSERT INTO qrtz_simple_triggers SELECT * FROM s;" > "$out/job-insert.log" 2>&1 || cat "$out/job-insert.log"
-job_runs() { cat "$out/a.log" "$out/b.log" | grep "Calling Execute" | grep -c "sist-on.billing-runs"; }
+job_runs_in() { cat "$@" | grep "Calling Execute" | grep -c "sstrn.billing-runs"; }
+job_runs() { job_runs_in "$out/a.log" "$out/b.log"; }
 a_down=$(ready "$port_a" && echo "no (still answering)" || echo yes)
 while [ $(($(date +%s) - killed_at)) -lt 10 ]; do sleep 0.2; done
 node_a=$(start_node a "$port_a")
 wait $load_pid
 wait_ready "$port_a" >/dev/null
 sleep 8 # deliveries of the window done
-# Quartz's scheduler threads look for new triggers at least every 30 s (idle wait): give the one-off job time.
+# Quartz's scheduler threads look for new triggers at least every 30 s (idle wait): give the one-off job time,
+# then time to finish the run.
 for _ in $(seq 60); do [ "$(job_runs)" -ge 1 ] && break; sleep 1; done
+for _ in $(seq 180); do [ "$(run_done)" = 1 ] && break; sleep 1; done
 sleep 5 # a second run would show now
 
 requests=$(get requests "$out/kill"); failed=$(( $(get failed "$out/kill") + $(get socket_errors "$out/kill") ))
-writes_ok=$(get writes_ok "$out/kill")
-after_ws=$(psql_ "SELECT count(*) FROM \"Workstations\" WHERE \"Label\" LIKE 'WRK-%'")
-all_writes_ok=$(( $(get writes_ok "$out/one") + $(get writes_ok "$out/two") + writes_ok ))
-stored=$after_ws
-gaps=$(psql_ "SELECT count(*) FROM (SELECT \"TenantId\", count(*) AS n, min(\"Sequence\") AS lo, max(\"Sequence\") AS hi FROM \"Invoices\" GROUP BY \"TenantId\") t WHERE n <> hi - lo + 1 OR lo <> 1")
+refused_all=$(( $(get refused "$out/one") + $(get refused "$out/two") + $(get refused "$out/kill") ))
+# Every write acknowledged (HTTP 200, a workstation, no error) in all three phases, looked up by its id.
+cat "$out"/one.ids.* "$out"/two.ids.* "$out"/kill.ids.* 2>/dev/null > "$out/acknowledged"
+acknowledged=$(grep -c . "$out/acknowledged")
+lost=$({ echo 'CREATE TEMP TABLE acked (id uuid);'; echo 'COPY acked FROM STDIN;'; cat "$out/acknowledged"; echo '\.'
+  echo 'SELECT count(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM "Workstations" w WHERE w."Id" = a.id);'; } \
+  | run_pg "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U "$pg_user" -d platform -tAq -v ON_ERROR_STOP=1 || echo "query failed")
+stored=$(psql_ "SELECT count(*) FROM \"Workstations\" WHERE \"Label\" LIKE 'POSTE DE BANC %'")
+gaps=$(psql_ "SELECT count(*) FROM (SELECT \"TenantId\", count(*) AS n, count(DISTINCT \"Sequence\") AS d, min(\"Sequence\") AS lo, max(\"Sequence\") AS hi FROM \"Invoices\" GROUP BY \"TenantId\") t WHERE n <> hi - lo + 1 OR n <> d OR lo <> 1")
+per_tenant=$(psql_ "SELECT string_agg(\"TenantId\" || ' ' || n || ' (1..' || hi || ')', ', ' ORDER BY \"TenantId\") FROM (SELECT \"TenantId\", count(*) AS n, max(\"Sequence\") AS hi FROM \"Invoices\" GROUP BY \"TenantId\") t")
 invoices=$(psql_ "SELECT count(*) FROM \"Invoices\"")
+billed=$(run_invoices)
+billed_companies=$(psql_ "SELECT count(DISTINCT \"CompanyId\") FROM \"Invoices\" WHERE \"TenantId\" = 'sstrn' AND \"BillingKey\" = 'contribution:2026'")
+billed_twice=$(psql_ "SELECT count(*) FROM (SELECT \"CompanyId\" FROM \"Invoices\" WHERE \"TenantId\" = 'sstrn' AND \"BillingKey\" = 'contribution:2026' GROUP BY 1 HAVING count(*) > 1) t")
+run_row=$(psql_ "SELECT 'issued ' || \"Issued\" || ', attempts ' || \"Attempts\" || ', completed ' || coalesce(to_char(\"CompletedAt\", 'HH24:MI:SS'), 'no') FROM \"BillingRuns\" WHERE \"TenantId\" = 'sstrn' AND \"Kind\" = 'Contribution' AND \"Period\" = '2026'")
+runs_a=$(job_runs_in "$out/a.log"); runs_b=$(job_runs_in "$out/b.log")
 echo "Under load through nginx, node A killed at 10 s (its dotnet process, SIGKILL; down: $a_down) and started again at 20 s:"
 check "only requests in flight on node A failed ($failed of $requests failed)" test "$failed" -le "$connections"
-check "nothing written is lost ($all_writes_ok workstations confirmed, $stored stored)" test "$stored" -ge "$all_writes_ok"
-check "invoice numbers are gapless per tenant ($invoices invoices; billing run: $(jq -c '.data.startBillingRun // .errors' "$out/billing.json"))" test "$gaps" = 0
+check "no request answered with an error in any phase ($refused_all HTTP 200 answers with errors or a refused write)" test "$refused_all" = 0
+check "every acknowledged write is in the database ($acknowledged acknowledged in the three phases, $lost lost; $stored stored)" \
+  eval '[ "$lost" = 0 ] && [ "$acknowledged" -gt 0 ] && [ "$stored" -ge "$acknowledged" ]'
+check "node A died in the middle of a billing run ($issued_at_kill of $bill_companies invoices issued before the kill; its request: $billing_a)" \
+  eval '[ "$issued_at_kill" -gt 0 ] && [ "$issued_at_kill" -lt "$bill_companies" ]'
+check "the cut run was finished: each company billed once ($billed invoices, $billed_companies of $bill_companies companies, $billed_twice billed twice; run: $run_row)" \
+  eval '[ "$billed" = "$bill_companies" ] && [ "$billed_companies" = "$bill_companies" ] && [ "$billed_twice" = 0 ] && [ "$(run_done)" = 1 ]'
+check "invoice numbers are gapless per tenant, no number twice ($invoices invoices: $per_tenant)" test "$gaps" = 0
 window_codes=$(( $(mails_to employer@sist-on.demo) - codes_before ))
-check "a one-off job due while node A was down ran exactly once ($(job_runs) run(s) in the nodes' logs)" test "$(job_runs)" = 1
+check "a one-off job due while node A was down ran exactly once ($(job_runs) run(s): node A $runs_a, node B $runs_b)" test "$(job_runs)" = 1
 check "a sign-in code requested while node A was down is e-mailed once ($window_codes received; $(jq -c '.data.requestLoginCode.errors' "$out/code-in-window.json"))" test "$window_codes" = 1
 
+echo
+echo "Answers by kind, HTTP status and error codes (wrk's view):"
+for phase in one two kill; do echo "    $phase:"; outcomes "$out/$phase"; done
+echo "  nginx's answers by kind (in brackets the nodes' answers: a request retried on the other node shows two):"
+echo "    two:"; through_nginx "$from_two" "$((from_kill - 1))"
+echo "    kill (and the window's other requests, « other »):"; through_nginx "$from_kill" '$'
+echo "  nginx's errors (why a node did not answer):"
+sed -E 's/^[0-9\/]+ [0-9:]+ \[[a-z]+\] [0-9#]+: (\*[0-9]+ )?//; s/, client: .*//' "$out/nginx/logs/error.log" | sort | uniq -c | sort -rn | sed 's/^/      /'
 echo
 echo "Figures ($(nproc) cores, ${connections} connections, wrk -t2; reads 90 %, writes 10 %):"
 printf '  one node            %6s req/s   p99 %s ms\n' "$one_rps" "$(get p99_ms "$out/one")"
 printf '  two nodes (nginx)   %6s req/s   p99 %s ms\n' "$two_rps" "$(get p99_ms "$out/two")"
 printf '  node A killed       %6s req/s   %s requests, %s failed (non-2xx %s, socket errors %s); writes %s acknowledged, %s refused\n' \
-  "$(get rps "$out/kill")" "$requests" "$failed" "$(get non_2xx "$out/kill")" "$(get socket_errors "$out/kill")" "$writes_ok" "$(get refused "$out/kill")"
-echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$(get rps "$out/kill")" "$requests" "$failed" "$(get non_2xx "$out/kill")" "$(get socket_errors "$out/kill")" "$(get writes_ok "$out/kill")" "$(get refused "$out/kill")"
+printf '  writes, all phases  %s acknowledged, %s lost, %s stored (%s more: in flight at the kill, or answered after wrk stopped counting)\n' \
+  "$acknowledged" "$lost" "$stored" "$((stored - acknowledged))"
+printf '  billing run         %s companies: %s invoices issued on node A before its kill, %s after (the job), %s in all, %s billed twice\n' \
+  "$bill_companies" "$issued_at_kill" "$((billed - issued_at_kill))" "$billed" "$billed_twice"
+echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg); the whole script: $SECONDS s"
 echo
 [ "$failures" = 0 ] && echo "all checks passed" || echo "$failures check(s) failed"
 exit $((failures > 0))
