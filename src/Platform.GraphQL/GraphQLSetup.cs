@@ -26,13 +26,14 @@ public static class GraphQLSetup
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // The limits are applied by IntrospectionLimits: the same for real queries, wider for introspection alone.
             .AddComplexityAnalyzer(o => o.ValidateComplexityDelegate = IntrospectionLimits.Validate)
-            .AddErrorInfoProvider(o =>
+            // French messages for every error, GraphQL.NET's codes kept (FrenchErrorInfoProvider).
+            .AddErrorInfoProvider(new FrenchErrorInfoProvider(new ErrorInfoProviderOptions
             {
-                o.ExposeExceptionDetails = false;
-                o.ExposeCode = true;
-                o.ExposeCodes = false;
-                o.ExposeData = false;
-            })
+                ExposeExceptionDetails = false,
+                ExposeCode = true,
+                ExposeCodes = false,
+                ExposeData = false,
+            }))
             .AddUnhandledExceptionHandler(GraphQLErrors.HandleAsync));
         return services;
     }

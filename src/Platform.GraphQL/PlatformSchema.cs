@@ -54,6 +54,9 @@ public sealed class PlatformSchema : Schema
         Payments.PaymentOperations.AddMutations(mutation);
         Mutation = mutation;
 
+        // Every type, field, argument and enum value described in French, from one file (Common/schema-descriptions.txt).
+        RegisterVisitor(new FrenchDescriptions());
+
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
     }

@@ -43,7 +43,7 @@ public static class IntrospectionLimits
                 switch (selection)
                 {
                     case GraphQLField { Alias: not null }:
-                        return new ComplexityError("Aliases are not allowed in an introspection query.");
+                        return new ComplexityError("Les alias ne sont pas permis dans une requête d'introspection.");
                     case GraphQLField { SelectionSet: { } inner }:
                         pending.Push(inner);
                         break;
@@ -70,16 +70,16 @@ public static class IntrospectionLimits
         if (introspectionOnly)
         {
             if (depth > IntrospectionMaxDepth)
-                return new ComplexityError($"Query is too nested to execute. Depth is {depth} levels, maximum allowed for introspection is {IntrospectionMaxDepth}.");
+                return new ComplexityError($"Requête trop imbriquée : {depth} niveaux, au plus {IntrospectionMaxDepth} pour l'introspection.");
             var schemaFields = selections.Count(s => ((GraphQLField)s).Name.StringValue != "__typename");
             return schemaFields > IntrospectionMaxFields
-                ? new ComplexityError($"Query is too complex to execute. Complexity of introspection is {schemaFields} schema fields in one query, maximum allowed is {IntrospectionMaxFields}.")
+                ? new ComplexityError($"Requête d'introspection trop complexe : {schemaFields} champs de schéma demandés, au plus {IntrospectionMaxFields} par requête.")
                 : null;
         }
         if (depth > GraphQLSetup.MaxDepth)
-            return new ComplexityError($"Query is too nested to execute. Depth is {depth} levels, maximum allowed on this endpoint is {GraphQLSetup.MaxDepth}.");
+            return new ComplexityError($"Requête trop imbriquée : {depth} niveaux, au plus {GraphQLSetup.MaxDepth} sur cette API. Découpez-la en plusieurs requêtes.");
         return complexity > GraphQLSetup.MaxComplexity
-            ? new ComplexityError($"Query is too complex to execute. Complexity is {complexity:0}, maximum allowed on this endpoint is {GraphQLSetup.MaxComplexity}.")
+            ? new ComplexityError($"Requête trop complexe : complexité {complexity:0}, au plus {GraphQLSetup.MaxComplexity} sur cette API. Demandez moins d'éléments par page (first) ou moins de champs imbriqués.")
             : null;
     }
 }

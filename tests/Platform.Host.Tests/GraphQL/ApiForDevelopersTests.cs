@@ -78,7 +78,7 @@ public sealed partial class ApiForDevelopersTests(ApiReferenceFactory factory) :
         var fields = string.Join(' ', Enumerable.Range(0, 5).Select(i => $"f{i}: fields {{ name }}"));
         var (status, body, _) = await PostAsync($"{{ __schema {{ {types} }} }} fragment F on __Type {{ {fields} }}");
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("Aliases are not allowed", body.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Contains("Les alias ne sont pas permis", body.GetProperty("errors")[0].GetProperty("message").GetString());
         // The same query without aliases answers: repeated selections merge.
         var (plain, _, _) = await PostAsync("{ __schema { types { ...F } types { ...F } } } fragment F on __Type { fields { name } fields { name } }");
         Assert.Equal(HttpStatusCode.OK, plain);
@@ -92,13 +92,13 @@ public sealed partial class ApiForDevelopersTests(ApiReferenceFactory factory) :
         for (var i = 0; i < 10; i++) typeRef = $"ofType {{ {typeRef} }}";
         var (deep, body, _) = await PostAsync($"{{ tenant {{ slug }} __type(name: \"Query\") {{ fields {{ type {{ {typeRef} }} }} }} }}");
         Assert.Equal(HttpStatusCode.BadRequest, deep);
-        Assert.Contains("depth", body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("trop imbriquée", body.GetProperty("errors")[0].GetProperty("message").GetString());
         // Wide data queries keep the complexity limit.
         var wide = string.Join(" ", Enumerable.Range(0, 20).Select(i =>
             $"c{i}: company(id: \"{Guid.NewGuid()}\") {{ employees(first: 200) {{ edges {{ node {{ firstName birthName }} }} }} }}"));
         var (complex, complexBody, _) = await PostAsync("{ " + wide + " }");
         Assert.Equal(HttpStatusCode.BadRequest, complex);
-        Assert.Contains("complexity", complexBody.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("trop complexe", complexBody.GetProperty("errors")[0].GetProperty("message").GetString());
     }
 
     [Theory]

@@ -109,7 +109,7 @@ public sealed class GraphQLRequestTests(PlatformFactory factory) : PlatformTest(
         var query = $"{{ __schema {{ types {{ {inner} }} }} }}";
         var (status, body) = await PostAsync(JsonSerializer.Serialize(new { query }));
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("depth", Message(body), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("trop imbriquée", Message(body));
         Assert.False(body.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null);
     }
 
@@ -120,7 +120,7 @@ public sealed class GraphQLRequestTests(PlatformFactory factory) : PlatformTest(
         var fields = string.Join(" ", Enumerable.Range(0, 200).Select(i => $"a{i}: __schema {{ types {{ fields {{ name }} }} }}"));
         var (status, body) = await PostAsync(JsonSerializer.Serialize(new { query = "{ " + fields + " }" }));
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("complexity", Message(body), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("trop complexe", Message(body));
     }
 
     [Fact]
