@@ -88,9 +88,35 @@ public sealed class CompanyAccess
         return memberships.Select(m => new MembershipView(byId[m.CompanyId], m.Roles)).OrderBy(m => m.Company.Name).ToList();
     }
 
-    /// <summary>The company as the caller may see it, or null: one call, so that no caller reads it unchecked.</summary>
-    public async Task<CompanyView?> FindVisibleAsync(Guid companyId, CancellationToken ct = default) =>
-        await CanSeeAsync(companyId, ct) ? await companies.GetAsync(companyId, ct) : null;
+    /// <summary>
+    /// The company as the caller may see it, or null: one call, so that no caller reads it unchecked.
+    /// One command for the company and the caller's membership (every company page starts here); the
+    /// roles it read are remembered as RolesAsync would have, so the page's permission checks ask nothing more.
+    /// </summary>
+    public async Task<CompanyView?> FindVisibleAsync(Guid companyId, CancellationToken ct = default)
+    {
+        if (currentUser.UserId is not { } userId) return null;
+        var today = time.Today();
+        var found = await CompanyWithRolesQuery(db, userId, companyId, today, ct);
+        // Roles as RolesQuery reads them: none from a membership of a removed company.
+        var roles = found is { Active: true, Roles: { } held } ? held : null;
+        rolesByCompany.TryAdd(companyId, roles);
+        if (found is null) return null;
+        // Staff read every company of their tenant, removed ones included (CanSeeAsync).
+        return currentUser.IsStaff || rolesByCompany[companyId] is not null ? found.Company : null;
+    }
+
+    private sealed record CompanyWithRoles(CompanyView Company, List<string>? Roles, bool Active);
+
+    // The company (the tenant's query filter on it) left-joined to the caller's membership (the filter on it too).
+    private static readonly Func<PlatformDbContext, Guid, Guid, DateOnly, CancellationToken, Task<CompanyWithRoles?>> CompanyWithRolesQuery = EF.CompileAsyncQuery(
+        (PlatformDbContext db, Guid userId, Guid companyId, DateOnly today, CancellationToken ct) =>
+            (from c in db.Companies.AsNoTracking()
+             where c.Id == companyId
+             join m in db.Memberships.AsNoTracking().Where(m => m.UserId == userId) on c.Id equals m.CompanyId into held
+             from m in held.DefaultIfEmpty()
+             select new CompanyWithRoles(new CompanyView(c.Id, c.MemberNumber, c.Siret, c.Name, c.LegalForm, c.NafCode),
+                 m == null ? null : m.Roles, c.RemovedOn == null || c.RemovedOn > today)).SingleOrDefault());
 
     /// <summary>The person's memberships of companies that are not removed on that day.</summary>
     public IQueryable<Membership> ActiveMemberships(Guid userId, DateOnly today) =>

@@ -74,12 +74,14 @@ public static class PersistenceSetup
         // pooled: PersonAndTenant lends it the tenant context's connection for one transaction, and a
         // pooled instance would go back to the pool holding that connection once disposed (EF does not
         // reset a connection it does not own): every later lease failed on PostgreSQL and SQL Server.
+        // Its options built once (singleton), as ContextOptions does for the tenant's: built per scope, each
+        // new context compared them with the cached ones to find EF Core's internal services.
         services.AddDbContext<IdentityDb>((sp, options) =>
         {
             settings.Configure(options, settings.DefaultConnectionString);
             if (sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>().ToList() is { Count: > 0 } interceptors)
                 options.AddInterceptors(interceptors);
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton);
     }
 }
 

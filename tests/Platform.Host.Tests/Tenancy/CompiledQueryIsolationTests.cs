@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Features.Access;
 using Platform.Features.Demo;
 using Platform.Features.Employees;
 using Platform.Features.Persistence;
@@ -73,6 +76,49 @@ public sealed class CompiledQueryIsolationTests(PlatformFactory factory) : Platf
         // The other tenant's rows are there, for that tenant only.
         await using (var scope = Factory.Services.CreateTenantScope("sst68"))
             Assert.Equal(3, scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Employees.Count(e => e.CompanyId == company));
+    }
+
+    /// <summary>
+    /// A company page reads the company and the caller's membership in one compiled query: both tenant
+    /// filters must hold in it. A membership another tenant's context wrote for the sstrn company, or one
+    /// of sstrn pointing at another tenant's company, grants nothing; a real one does.
+    /// </summary>
+    [Fact]
+    public async Task The_compiled_company_and_membership_read_never_takes_another_tenants_rows()
+    {
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
+        var api = new DemoApi(Factory, "sstrn");
+        var company = await api.CompanyIdAsync("101.1");
+        var elsewhere = await new DemoApi(Factory, "sst68").CompanyIdAsync("680001");
+        Guid person;
+        await using (var scope = Factory.Services.CreatePlatformScope())
+        {
+            var identity = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+            var user = new User { Email = "isolee@example.fr", NormalizedEmail = User.Normalize("isolee@example.fr"), FirstName = "Iso", LastName = "Lée" };
+            user.PasswordHash = new PasswordHasher<User>().HashPassword(user, "Isolee-2026!");
+            identity.Users.Add(user);
+            await identity.SaveChangesAsync();
+            person = user.Id;
+        }
+        var token = await Factory.TokenAsync(api.Host, "isolee@example.fr", "Isolee-2026!");
+        await AddMembershipAsync("sst68", person, company);
+        await AddMembershipAsync("sstrn", person, elsewhere);
+
+        const string query = "query($c: ID!) { company(id: $c) { name employees(first: 1) { totalCount } } }";
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await api.DataAsync(token, query, new { c = company })).GetProperty("company").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await api.DataAsync(token, query, new { c = elsewhere })).GetProperty("company").ValueKind);
+
+        // The same person made a member on sstrn itself sees the company.
+        await AddMembershipAsync("sstrn", person, company);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, (await api.DataAsync(token, query, new { c = company })).GetProperty("company").ValueKind);
+    }
+
+    private async Task AddMembershipAsync(string tenant, Guid user, Guid company)
+    {
+        await using var scope = Factory.Services.CreateTenantScope(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        db.Memberships.Add(new Membership { UserId = user, CompanyId = company, Roles = [CompanyRoles.Administrator] });
+        await db.SaveChangesAsync();
     }
 
     private static IEnumerable<string> Names(System.Text.Json.JsonElement page) =>

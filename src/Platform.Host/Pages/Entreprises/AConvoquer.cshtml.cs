@@ -16,7 +16,7 @@ namespace Platform.Host.Pages.Entreprises;
 /// overdue, by deadline, filtered by type; CSV and Excel export. Who may see it is checked in DueVisitList.
 /// </summary>
 [Authorize]
-public sealed class AConvoquerModel(DueVisitList dueVisits, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class AConvoquerModel(DueVisitList dueVisits, CompanyAccess access) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "type")] public VisitType? Type { get; set; }
@@ -38,7 +38,7 @@ public sealed class AConvoquerModel(DueVisitList dueVisits, CompanyAccess access
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
+        if (await access.FindVisibleAsync(Id) is not { } company) return NotFound();
         Company = company;
         List = await dueVisits.ListAsync(Id, Filter, KeysetCursor.DefaultPageSize, After, HttpContext.RequestAborted);
         CanRequest = await access.HasAsync(Id, Permission.RequestVisits);
@@ -47,7 +47,7 @@ public sealed class AConvoquerModel(DueVisitList dueVisits, CompanyAccess access
 
     public async Task<IActionResult> OnGetExportAsync(string format)
     {
-        if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
+        if (await access.FindVisibleAsync(Id) is not { } company) return NotFound();
         var rows = DueVisitList.ExportRows(await dueVisits.AllAsync(Id, Filter, HttpContext.RequestAborted));
         var name = $"salaries-a-convoquer-{company.MemberNumber}-{DateTime.UtcNow:yyyyMMdd}";
         return SpreadsheetExport.File(format, name, "Salariés à convoquer", DueVisitList.ExportHeader, rows);

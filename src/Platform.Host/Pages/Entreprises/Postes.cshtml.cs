@@ -14,7 +14,7 @@ namespace Platform.Host.Pages.Entreprises;
 /// <summary>« Postes de travail » (seed 001): the list with its follow-up badges, the form, the duplicate confirmation, the import.</summary>
 [Authorize]
 [UploadLimit]
-public sealed class PostesModel(WorkstationService workstations, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class PostesModel(WorkstationService workstations, CompanyAccess access) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "clotures")] public bool IncludeClosed { get; set; }
@@ -120,7 +120,7 @@ public sealed class PostesModel(WorkstationService workstations, CompanyAccess a
 
     private async Task<bool> LoadAsync()
     {
-        if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return false;
+        if (await access.FindVisibleAsync(Id) is not { } company) return false;
         Company = company;
         List = await workstations.ListAsync(Id, IncludeClosed, KeysetCursor.MaxPageSize, Request.Query["apres"], HttpContext.RequestAborted);
         CanManage = await access.HasAsync(Id, Permission.ManageEmployees);

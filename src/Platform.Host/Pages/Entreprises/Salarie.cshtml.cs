@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>One employee (seed 001): declaration, what may still change, the career, the exit and the return.</summary>
 [Authorize]
-public sealed class SalarieModel(EmployeeQueries queries, EmployeeDeclarations declarations, EmployeeCareers careers, EmployeeLock employeeLock, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access, CompanyDirectory companies,
+public sealed class SalarieModel(EmployeeQueries queries, EmployeeDeclarations declarations, EmployeeCareers careers, EmployeeLock employeeLock, EmployeeChanges changes, WorkstationService workstations, CompanyAccess access,
     Platform.Features.Visits.EmployeeVisitRequests visitRequests, Platform.Features.DueVisits.DueVisitList dueVisits, TimeProvider time) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
@@ -133,7 +133,7 @@ public sealed class SalarieModel(EmployeeQueries queries, EmployeeDeclarations d
 
     private async Task<bool> LoadAsync()
     {
-        if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return false;
+        if (await access.FindVisibleAsync(Id) is not { } company) return false;
         Company = company;
         if (EmployeeId is { } employeeId)
         {

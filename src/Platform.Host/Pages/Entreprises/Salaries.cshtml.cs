@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 
 /// <summary>« Effectif » (seeds 001, 003): the list with its filters and pages, the check, the export and the print.</summary>
 [Authorize]
-public sealed class SalariesModel(EmployeeQueries queries, EmployeeLock employeeLock, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class SalariesModel(EmployeeQueries queries, EmployeeLock employeeLock, CompanyAccess access) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "tous")] public bool All { get; set; }
@@ -43,7 +43,7 @@ public sealed class SalariesModel(EmployeeQueries queries, EmployeeLock employee
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
+        if (await access.FindVisibleAsync(Id) is not { } company) return NotFound();
         Company = company;
         List = await queries.ListAsync(Id, Filter, KeysetCursor.DefaultPageSize, After, HttpContext.RequestAborted);
         Workstations = await queries.WorkstationChoicesAsync(Id, HttpContext.RequestAborted);
@@ -56,7 +56,7 @@ public sealed class SalariesModel(EmployeeQueries queries, EmployeeLock employee
     /// <summary>The filtered list as a spreadsheet (CSV or XLSX), the INS masked as on screen.</summary>
     public async Task<IActionResult> OnGetExportAsync(string format)
     {
-        if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return NotFound();
+        if (await access.FindVisibleAsync(Id) is not { } company) return NotFound();
         var rows = EmployeeCsv.ExportRows(await queries.AllAsync(Id, Filter, HttpContext.RequestAborted));
         var name = $"salaries-{company.MemberNumber}-{DateTime.UtcNow:yyyyMMdd}";
         return SpreadsheetExport.File(format, name, "Salariés", EmployeeCsv.ExportHeader, rows);

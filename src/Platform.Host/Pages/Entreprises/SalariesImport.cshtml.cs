@@ -12,7 +12,7 @@ namespace Platform.Host.Pages.Entreprises;
 /// <summary>The two employee imports of seed 001: « Création de salariés » and « Fins de contrats », with their reference files.</summary>
 [Authorize]
 [UploadLimit]
-public sealed class SalariesImportModel(EmployeeImports imports, EmployeeQueries queries, EmployeeLock employeeLock, CompanyAccess access, CompanyDirectory companies) : PageModel
+public sealed class SalariesImportModel(EmployeeImports imports, EmployeeQueries queries, EmployeeLock employeeLock, CompanyAccess access) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     public CompanyView Company { get; private set; } = null!;
@@ -54,7 +54,7 @@ public sealed class SalariesImportModel(EmployeeImports imports, EmployeeQueries
 
     private async Task<bool> LoadAsync()
     {
-        if (!await access.CanSeeAsync(Id) || await companies.GetAsync(Id) is not { } company) return false;
+        if (await access.FindVisibleAsync(Id) is not { } company) return false;
         Company = company;
         LockMessage = await employeeLock.LockMessageAsync();
         return true;
