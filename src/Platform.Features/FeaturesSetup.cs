@@ -74,6 +74,7 @@ public static class FeaturesSetup
         services.AddScoped<Payments.CardPayments>();
         services.AddScoped<Payments.PaymentSettlement>();
         services.AddScoped<Payments.PaymentHistory>();
+        services.AddScoped<Payments.Refunds>();
         services.AddSingleton<Payments.StripeWebhook>();
         // One class per Stripe event type: the SEPA debits add theirs beside these.
         services.AddScoped<Payments.IStripeEventHandler, Payments.CheckoutSessionCompletedHandler>();

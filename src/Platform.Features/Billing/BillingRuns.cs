@@ -100,14 +100,16 @@ public sealed class BillingRuns(
             var drafts = batch.Drafts.ToDictionary(d => (d.Draft.CompanyId, d.Draft.BillingKey!));
             var issued = await invoices.IssueBatchAsync(batch.Drafts.Select(d => d.Draft).ToList(), async (news, token) =>
             {
-                // The e-mails and the declarations' « Facturée » go with the invoices, in their transaction.
+                // The e-mails and the declarations' « Facturée » go with the invoices, in their transaction. Only a declaration staff
+                // confirmed turns « Facturée »: one still waiting is billed from its figures but stays to confirm (its confirmation then
+                // invoices what the runs left, or finds the year invoiced), never skipping the staff's check (SPEC 3.7, seed 003).
                 await db.InsertAsync(news.SelectMany(invoice => (to.GetValueOrDefault(invoice.CompanyId) ?? [])
                     .Select(user => outbox.Message(user.Email, InvoiceEmail(rules, drafts[(invoice.CompanyId, invoice.BillingKey!)], invoice, portal)))).ToList(), token);
                 foreach (var byKey in news.Where(i => drafts[(i.CompanyId, i.BillingKey!)].DeclarationId is not null).GroupBy(i => i.BillingKey!))
                 {
                     var key = byKey.Key;
                     var declared = byKey.Select(i => drafts[(i.CompanyId, key)].DeclarationId!.Value).ToList();
-                    await db.Declarations.Where(d => declared.Contains(d.Id) && d.Status != DeclarationStatus.Invoiced).ExecuteUpdateAsync(u => u
+                    await db.Declarations.Where(d => declared.Contains(d.Id) && d.Status == DeclarationStatus.Confirmed).ExecuteUpdateAsync(u => u
                         .SetProperty(d => d.Status, DeclarationStatus.Invoiced)
                         .SetProperty(d => d.InvoiceId, d => db.Invoices.Where(i => i.CompanyId == d.CompanyId && i.BillingKey == key).Select(i => (Guid?)i.Id).FirstOrDefault()), token);
                 }
@@ -257,11 +259,11 @@ public sealed class BillingRuns(
         var dueDates = BillingPeriod.DueDates(issuedOn, instalments, rules.Billing.PaymentTermDays);
         var single = BillingPeriod.DueDates(issuedOn, 1, rules.Billing.PaymentTermDays);
         // The period's share of the year's rates; over a year, exactly the declaration's estimate.
-        var share = period.PerYear == 1 ? rate : rate with
-        {
-            PerEmployee = Money.Round(rate.PerEmployee / period.PerYear),
-            ApprenticeVisit = rate.ApprenticeVisit is { } apprentice ? Money.Round(apprentice / period.PerYear) : null,
-        };
+        var share = ContributionCoverage.ShareOf(rate, period.Cycle, ContributionCoverage.MonthsOf(period));
+        // The months of the period an invoice of any cycle covers already (a change of cycle mid-year, a confirmed declaration).
+        var months = ContributionCoverage.MonthsOf(period);
+        var covered = await ContributionCoverage.CoveredMonthsAsync(db, ids, year, ct);
+        var key = ContributionKey(period);
         var drafts = new List<(InvoiceDraft, CompanyRow, Guid?)>();
         var without = 0;
         foreach (var company in billed)
@@ -269,16 +271,20 @@ public sealed class BillingRuns(
             if (!declarations.TryGetValue(company.Id, out var declared)) without++;
             else
             {
+                var left = covered.TryGetValue(company.Id, out var done) ? months.Where(m => !done.Contains(m)).ToList() : months;
+                // Partly billed already: only the months left, at their twelfths of the year's rates, due at once.
+                var partial = left.Count > 0 && left.Count < months.Count;
                 // As the estimate computes it: headcount × rate + apprentices × apprentice rate, less the SEPA discount
                 // where the tenant gives one and the member's mandate is active (sst68: 1.5 %).
-                var estimate = DeclarationEstimate.Compute(share, declared.Headcount, declared.Apprentices,
+                var estimate = DeclarationEstimate.Compute(partial ? ContributionCoverage.ShareOf(rate, period.Cycle, left) : share, declared.Headcount, declared.Apprentices,
                     company.SepaMandateActive ? rules.Payment.SepaDiscountPercent : 0);
                 if (estimate.TotalExclTax > 0)
-                    drafts.Add((new InvoiceDraft(company.Id, Label(period, declared.Headcount, declared.Apprentices), issuedOn, estimate.TotalExclTax, rate.VatPercent, dueDates)
+                    drafts.Add((new InvoiceDraft(company.Id, Label(period, declared.Headcount, declared.Apprentices, partial ? left : null), issuedOn, estimate.TotalExclTax, rate.VatPercent,
+                        partial ? single : dueDates)
                     {
-                        BillingKey = ContributionKey(period), Lines = LinesOf(estimate, period, rate),
-                        // A quarter or a month is billed already when the staff's confirmation of the declaration invoiced its year.
-                        Overlaps = period.Cycle == BillingCycle.Annual ? [] : [ContributionKey(year)],
+                        BillingKey = key, Lines = LinesOf(estimate, period, rate, partial ? left : null),
+                        // Billed already when an invoice of any cycle covers one of the months it bills (all of them covered: nothing to bill).
+                        Overlaps = ContributionCoverage.KeysOverlapping(left.Count > 0 ? left : months).Where(k => k != key).ToList(),
                     }, company, declared.Year == year ? declared.Id : null));
             }
             // The entry fee of a member that joined during the period, once.
@@ -314,16 +320,20 @@ public sealed class BillingRuns(
         return new Batch(drafts, 0);
     }
 
-    private static string Label(BillingPeriod period, int headcount, int apprentices) =>
+    private static string Label(BillingPeriod period, int headcount, int apprentices, IReadOnlyList<DateOnly>? only = null) =>
         (period.Cycle == BillingCycle.Annual ? $"Cotisation {period.Year}" : $"Cotisation {period.Label}")
+        + (only is null ? "" : $" ({ContributionCoverage.Label(only)})")
         + $" — {headcount} salarié{(headcount > 1 ? "s" : "")}" + (apprentices > 0 ? $", {apprentices} apprenti{(apprentices > 1 ? "s" : "")}" : "");
 
     /// <summary>The estimate's lines on the invoice (those with something to bill), the first named for the period.</summary>
-    private static IReadOnlyList<InvoiceLineDraft> LinesOf(Estimate estimate, BillingPeriod period, RateRules rate) =>
+    private static IReadOnlyList<InvoiceLineDraft> LinesOf(Estimate estimate, BillingPeriod period, RateRules rate, IReadOnlyList<DateOnly>? only = null) =>
         estimate.Lines.Where(l => l.Quantity != 0 && l.Amount != 0).Select((l, n) => new InvoiceLineDraft(n == 0 && l.Label == "Cotisation annuelle"
-            ? period.Cycle == BillingCycle.Annual
+            ? only is not null
+                ? $"Cotisation {ContributionCoverage.Label(only)} par salarié suivi ({only.Count}/12 du taux annuel de {Money.Format(rate.PerEmployee)} HT)"
+            : period.Cycle == BillingCycle.Annual
                 ? $"Cotisation annuelle {period.Year} par salarié suivi"
                 : $"Cotisation {period.Label} par salarié suivi (1/{period.PerYear} du taux annuel de {Money.Format(rate.PerEmployee)} HT)"
+            : only is not null ? $"{l.Label} ({ContributionCoverage.Label(only)})"
             : period.Cycle == BillingCycle.Annual ? l.Label : $"{l.Label} ({period.Label})", l.Quantity, l.UnitPrice)).ToList();
 
     private static EmailContent InvoiceEmail(TenantRules rules, (InvoiceDraft Draft, CompanyRow Company, Guid? DeclarationId) source, Invoice invoice, string portal)

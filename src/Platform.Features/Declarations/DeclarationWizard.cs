@@ -189,7 +189,10 @@ public sealed class DeclarationWizard(
             var draft = estimate is null || estimate.TotalExclTax <= 0 ? null : await InvoiceDraftAsync(d, rules, estimate, sepa, ct);
             if (draft is null)
             {
-                // No one declared (the no-staff path), or the runs invoiced every period of the year already: confirmed, nothing to invoice.
+                // No one declared (the no-staff path): confirmed, nothing to invoice. The runs invoiced every period of the year
+                // already (from the declaration as filed): « Facturée » by their latest invoice.
+                if (estimate is { TotalExclTax: > 0 } && await YearInvoicedByRunsAsync(d, ct) is { } billedBy)
+                    (d.Status, d.InvoiceId) = (DeclarationStatus.Invoiced, billedBy);
                 await db.SaveChangesAsync(ct);
                 return Outcome<DeclarationView>.Ok(await ViewAsync(d, rules, ct));
             }
@@ -227,32 +230,38 @@ public sealed class DeclarationWizard(
     private async Task<InvoiceDraft?> InvoiceDraftAsync(Declaration d, TenantRules rules, Estimate estimate, bool sepa, CancellationToken ct)
     {
         var yearKey = BillingRuns.ContributionKey(d.Year);
-        var periods = BillingPeriod.OfYear(rules.Billing.Cycle, d.Year);
-        var keys = periods.Select(BillingRuns.ContributionKey).Append(yearKey).Distinct().ToList();
-        var billed = await db.Invoices.AsNoTracking().Where(i => i.CompanyId == d.CompanyId && i.BillingKey != null && keys.Contains(i.BillingKey))
-            .Select(i => i.BillingKey!).ToListAsync(ct);
-        if (billed.Contains(yearKey)) return null;
-        var left = periods.Where(p => !billed.Contains(BillingRuns.ContributionKey(p))).ToList();
-        if (left.Count == 0) return null;
+        // The months of the year no contribution invoice covers yet, whatever cycle billed the others (a cycle changed mid-year).
+        var months = ContributionCoverage.MonthsOf(BillingPeriod.Containing(BillingCycle.Annual, new DateOnly(d.Year, 1, 1)));
+        var covered = (await ContributionCoverage.CoveredMonthsAsync(db, [d.CompanyId], d.Year, ct)).GetValueOrDefault(d.CompanyId) ?? [];
+        var leftMonths = months.Where(m => !covered.Contains(m)).ToList();
+        if (leftMonths.Count == 0) return null;
         var today = time.Today();
-        var overlaps = left.Select(BillingRuns.ContributionKey).Where(k => k != yearKey).ToList();
-        if (left.Count == periods.Count)
+        var overlaps = ContributionCoverage.KeysOverlapping(leftMonths).Where(k => k != yearKey).ToList();
+        if (leftMonths.Count == months.Count)
             return new InvoiceDraft(d.CompanyId, InvoiceLabel(d, estimate), today, estimate.TotalExclTax, estimate.VatPercent, DueDates(rules.Billing, today))
                 { BillingKey = yearKey, Overlaps = overlaps };
         // Part of the year billed by the runs already: the periods left, each at the run's share of the year's rate.
-        var rate = rules.RatesFor(d.Year)!;
-        var share = rate with
-        {
-            PerEmployee = Money.Round(rate.PerEmployee / periods.Count) * left.Count,
-            ApprenticeVisit = rate.ApprenticeVisit is { } apprentice ? Money.Round(apprentice / periods.Count) * left.Count : null,
-        };
+        var periods = BillingPeriod.OfYear(rules.Billing.Cycle, d.Year);
+        var left = periods.Where(p => ContributionCoverage.MonthsOf(p).Any(leftMonths.Contains)).ToList();
+        var share = ContributionCoverage.ShareOf(rules.RatesFor(d.Year)!, rules.Billing.Cycle, leftMonths);
         var partial = DeclarationEstimate.Compute(share, d.Headcount, d.Apprentices, sepa ? rules.Payment.SepaDiscountPercent : 0);
-        var covered = left.Count == 1 ? left[0].Label : $"{left.Count} périodes du {left[0].Start:dd/MM/yyyy} au {left[^1].End:dd/MM/yyyy}";
-        var label = InvoiceLabel(d, partial).Replace($"Cotisation {d.Year}", $"Cotisation {d.Year} ({covered})");
+        var covering = left.Count == 1 ? left[0].Label : $"{left.Count} périodes du {left[0].Start:dd/MM/yyyy} au {left[^1].End:dd/MM/yyyy}";
+        var label = InvoiceLabel(d, partial).Replace($"Cotisation {d.Year}", $"Cotisation {d.Year} ({covering})");
         var step = 12 / periods.Count;
         var dueDates = Enumerable.Range(0, left.Count).Select(n => today.AddDays(30).AddMonths(n * step)).ToList();
         return new InvoiceDraft(d.CompanyId, label.Length > 200 ? label[..200] : label, today, partial.TotalExclTax, partial.VatPercent, dueDates)
             { BillingKey = yearKey, Overlaps = overlaps };
+    }
+
+    /// <summary>The latest contribution invoice of the declaration's year, when the runs invoiced all of it before the confirmation.</summary>
+    private async Task<Guid?> YearInvoicedByRunsAsync(Declaration d, CancellationToken ct)
+    {
+        var months = ContributionCoverage.MonthsOf(BillingPeriod.Containing(BillingCycle.Annual, new DateOnly(d.Year, 1, 1)));
+        var covered = (await ContributionCoverage.CoveredMonthsAsync(db, [d.CompanyId], d.Year, ct)).GetValueOrDefault(d.CompanyId) ?? [];
+        if (!months.All(covered.Contains)) return null;
+        var keys = ContributionCoverage.KeysOverlapping(months);
+        return await db.Invoices.AsNoTracking().Where(i => i.CompanyId == d.CompanyId && i.BillingKey != null && keys.Contains(i.BillingKey))
+            .OrderByDescending(i => i.Sequence).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Filed declarations waiting for staff confirmation, oldest first.</summary>

@@ -71,36 +71,76 @@ public sealed class CardPayments(
         }
         else if (unpaid.Count == 0) return new UserError("ALREADY_PAID", "Cette facture est déjà réglée.", "invoiceId");
 
-        // A checkout still open for any of these instalments could be paid too: the same one again is given back (a second
-        // click), an overlapping one (the whole invoice and one of its instalments) is refused until it expires.
+        // The check « one open checkout per instalment » and the claim of these instalments are one transaction under a lock
+        // of the invoice's instalments (pentest L1): two requests at once cannot both find nothing open and both open a session.
+        // Stripe is called after the commit, so the lock is held for a few queries only, never for a network call.
         var now = time.GetUtcNow();
         var wanted = unpaid.Select(s => s.Id).ToList();
-        var earlier = await db.Payments.AsNoTracking()
-            .Where(p => wanted.Contains(p.InstalmentId) && p.Method == PaymentMethod.Card && p.CheckoutSessionId != null)
-            .Select(p => new { p.CheckoutSessionId, p.Status, p.CreatedAt, p.CheckoutExpiresAt }).ToListAsync(ct);
-        // Compared here: SQLite cannot compare DateTimeOffsets. Rows without an expiry: Stripe's default, 24 hours.
-        var open = earlier.Where(p => p.Status == PaymentStatus.Pending && (p.CheckoutExpiresAt ?? p.CreatedAt.AddHours(24)) > now)
-            .OrderByDescending(p => p.CheckoutExpiresAt ?? p.CreatedAt.AddHours(24)).ToList();
-        if (open.Count > 0)
+        Guid requestId;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            var sessionId = open[0].CheckoutSessionId!;
-            var covered = await db.Payments.AsNoTracking().Where(p => p.CheckoutSessionId == sessionId).Select(p => p.InstalmentId).ToListAsync(ct);
-            if (open.All(p => p.CheckoutSessionId == sessionId) && covered.Order().SequenceEqual(wanted.Order()))
-                return await ReopenAsync(tenant, sessionId, invoice.Id, ct);
-            var until = TimeZoneInfo.ConvertTime(open[0].CheckoutExpiresAt ?? open[0].CreatedAt.AddHours(24), Regulation.FrenchTime.Paris);
-            return new UserError("PAYMENT_IN_PROGRESS", (instalmentId is null ? "Un paiement par carte d'une partie de cette facture" : "Un paiement par carte couvrant cette échéance")
-                + $" est déjà en cours : terminez-le sur la page de paiement ouverte, ou attendez son expiration ({until:dd/MM/yyyy} à {until:HH:mm}) pour en commencer un autre. Rien n'a été débité deux fois.",
-                instalmentId is null ? "invoiceId" : "instalmentId");
+            // A no-op update takes the rows' write locks (PostgreSQL), the database's write lock (SQLite): the next request waits here.
+            await db.InvoiceInstalments.Where(s => s.InvoiceId == invoiceId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Position, s => s.Position), ct);
+            if (await db.InvoiceInstalments.CountAsync(s => wanted.Contains(s.Id) && s.PaidOn == null, ct) != wanted.Count)
+                return new UserError("ALREADY_PAID", "Cette facture vient d'être réglée : rechargez la page.", instalmentId is null ? "invoiceId" : "instalmentId");
+            // A checkout still open for any of these instalments could be paid too: the same one again is given back (a second
+            // click), an overlapping one (the whole invoice and one of its instalments) is refused until it expires.
+            var earlier = await db.Payments.AsNoTracking()
+                .Where(p => wanted.Contains(p.InstalmentId) && p.Method == PaymentMethod.Card && (p.CheckoutRequestId != null || p.CheckoutSessionId != null))
+                .Select(p => new { p.CheckoutRequestId, p.CheckoutSessionId, p.Status, p.CreatedAt, p.CheckoutExpiresAt }).ToListAsync(ct);
+            // Compared here: SQLite cannot compare DateTimeOffsets. Rows without an expiry: Stripe's default, 24 hours.
+            var open = earlier.Where(p => p.Status == PaymentStatus.Pending && (p.CheckoutExpiresAt ?? p.CreatedAt.AddHours(24)) > now)
+                .OrderByDescending(p => p.CheckoutExpiresAt ?? p.CreatedAt.AddHours(24)).ToList();
+            if (open.Count > 0)
+            {
+                var (request, session) = (open[0].CheckoutRequestId, open[0].CheckoutSessionId);
+                var covered = await db.Payments.AsNoTracking()
+                    .Where(p => request != null ? p.CheckoutRequestId == request : p.CheckoutSessionId == session).Select(p => p.InstalmentId).ToListAsync(ct);
+                await transaction.RollbackAsync(ct);
+                if (open.All(p => p.CheckoutRequestId == request && p.CheckoutSessionId == session) && covered.Order().SequenceEqual(wanted.Order()))
+                    return session is not null ? await ReopenAsync(tenant, session, invoice.Id, ct)
+                        // Claimed by a request whose session is not recorded yet (at the same moment, or stopped half-way): the same
+                        // key with the same parameters gives back the same session at Stripe.
+                        : await OpenSessionAsync(tenant, invoice, request!.Value, portalBase, creator: false, ct);
+                var until = TimeZoneInfo.ConvertTime(open[0].CheckoutExpiresAt ?? open[0].CreatedAt.AddHours(24), Regulation.FrenchTime.Paris);
+                return new UserError("PAYMENT_IN_PROGRESS", (instalmentId is null ? "Un paiement par carte d'une partie de cette facture" : "Un paiement par carte couvrant cette échéance")
+                    + $" est déjà en cours : terminez-le sur la page de paiement ouverte, ou attendez son expiration ({until:dd/MM/yyyy} à {until:HH:mm}) pour en commencer un autre. Rien n'a été débité deux fois.",
+                    instalmentId is null ? "invoiceId" : "instalmentId");
+            }
+            // The claim: these instalments' pending rows, with the session's expiry fixed now (to the second, as Stripe takes it).
+            requestId = Guid.CreateVersion7();
+            var expiresAt = DateTimeOffset.FromUnixTimeSeconds(now.Add(CheckoutLifetime).ToUnixTimeSeconds());
+            db.Payments.AddRange(unpaid.Select(s => new Payment
+            {
+                CompanyId = invoice.CompanyId, InvoiceId = invoice.Id, InstalmentId = s.Id, Method = PaymentMethod.Card, Amount = s.Amount,
+                CheckoutRequestId = requestId, CheckoutExpiresAt = expiresAt, CreatedAt = now, CreatedBy = currentUser.UserId,
+            }));
+            db.AuditEntries.Record(time, currentUser.UserId, "payment.card-started", "Invoice", invoice.Id, $$"""{"request":"{{requestId}}","amount":"{{unpaid.Sum(s => s.Amount)}}"}""");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
+        return await OpenSessionAsync(tenant, invoice, requestId, portalBase, creator: true, ct);
+    }
 
-        var amount = unpaid.Sum(s => s.Amount);
+    /// <summary>
+    /// Opens (or finds again) the Stripe session of a claimed checkout. Every parameter comes from the claim's rows (amounts,
+    /// instalments, the expiry fixed when claimed) and the idempotency key is the claim's: the same key always carries the same
+    /// parameters, as Stripe requires, and a new claim (after an expiry or a refusal) is a new key.
+    /// </summary>
+    private async Task<Outcome<CardCheckout>> OpenSessionAsync(Tenant tenant, Platform.Features.Billing.Invoice invoice, Guid requestId, string portalBase, bool creator, CancellationToken ct)
+    {
+        var rows = await db.Payments.AsNoTracking().Where(p => p.CheckoutRequestId == requestId).ToListAsync(ct);
+        var ids = rows.Select(r => r.InstalmentId).ToList();
+        var instalments = await db.InvoiceInstalments.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Position).ToListAsync(ct);
+        var amount = rows.Sum(r => r.Amount);
         var rules = (await rulesCache.GetAsync(tenant)).Rules;
-        var label = instalmentId is null ? $"Facture {invoice.Number}" : $"Facture {invoice.Number} — échéance du {unpaid[0].DueOn:dd/MM/yyyy}";
+        var one = instalments.Count == 1 && await db.InvoiceInstalments.CountAsync(s => s.InvoiceId == invoice.Id, ct) > 1 ? instalments[0] : null;
+        var label = one is null ? $"Facture {invoice.Number}" : $"Facture {invoice.Number} — échéance du {one.DueOn:dd/MM/yyyy}";
         var metadata = new Dictionary<string, string>
         {
             [StripeMetadata.Tenant] = tenant.Slug,
             [StripeMetadata.Invoice] = invoice.Id.ToString(),
-            [StripeMetadata.Instalment] = instalmentId?.ToString() ?? StripeMetadata.AllInstalments,
+            [StripeMetadata.Instalment] = one?.Id.ToString() ?? StripeMetadata.AllInstalments,
             [StripeMetadata.Company] = invoice.CompanyId.ToString(),
         };
         var returnTo = $"{portalBase.TrimEnd('/')}/entreprises/{invoice.CompanyId}/factures";
@@ -125,37 +165,27 @@ public sealed class CardPayments(
             ],
             Metadata = metadata,
             // Short-lived: while open, it blocks other checkouts of the same instalments.
-            ExpiresAt = now.Add(CheckoutLifetime).UtcDateTime,
+            ExpiresAt = rows[0].CheckoutExpiresAt!.Value.UtcDateTime,
             // The PaymentIntent's own events (payment_intent.*) resolve the tenant the same way.
             PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = metadata },
         };
-        // Two requests at once for the same instalments give the same session; once it expired, the next one is a new session.
-        var previous = earlier.Select(p => p.CheckoutSessionId).Distinct().Count();
-        var idempotencyKey = $"checkout-{tenant.Slug}-{string.Join("-", unpaid.Select(s => s.Id.ToString("N")))}-{previous}";
-        if (idempotencyKey.Length > 255) idempotencyKey = $"checkout-{tenant.Slug}-{invoice.Id:N}-{instalmentId?.ToString("N") ?? "all"}-{unpaid.Count}-{previous}";
         Session session;
         try
         {
             session = await new SessionService(accounts.ClientFor(accounts.For(tenant.Slug)!))
-                .CreateAsync(options, new RequestOptions { IdempotencyKey = idempotencyKey }, ct);
+                .CreateAsync(options, new RequestOptions { IdempotencyKey = $"checkout-{tenant.Slug}-{requestId:N}" }, ct);
         }
         catch (StripeException e)
         {
             logger.LogWarning("Stripe refused a checkout session for invoice {InvoiceId}: {Code} {Status}", invoice.Id, e.StripeError?.Code, e.HttpStatusCode);
+            // The claim is let go (by the request that made it): the member can try again, with a new key.
+            if (creator)
+                await db.Payments.Where(p => p.CheckoutRequestId == requestId && p.CheckoutSessionId == null && p.Status == PaymentStatus.Pending)
+                    .ExecuteDeleteAsync(CancellationToken.None);
             return new UserError("PAYMENT_PROVIDER_ERROR", "Le paiement en ligne est momentanément indisponible : réessayez plus tard.");
         }
-
-        if (!await db.Payments.AnyAsync(p => p.CheckoutSessionId == session.Id, ct))
-        {
-            var expiresAt = (DateTime?)session.ExpiresAt is { } at && at > DateTime.UnixEpoch ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : now.Add(CheckoutLifetime);
-            db.Payments.AddRange(unpaid.Select(s => new Payment
-            {
-                CompanyId = invoice.CompanyId, InvoiceId = invoice.Id, InstalmentId = s.Id, Method = PaymentMethod.Card, Amount = s.Amount,
-                CheckoutSessionId = session.Id, CheckoutExpiresAt = expiresAt, CreatedAt = now, CreatedBy = currentUser.UserId,
-            }));
-            db.AuditEntries.Record(time, currentUser.UserId, "payment.card-started", "Invoice", invoice.Id, $$"""{"session":"{{session.Id}}","amount":"{{amount}}"}""");
-            await db.SaveChangesAsync(ct);
-        }
+        await db.Payments.Where(p => p.CheckoutRequestId == requestId && p.CheckoutSessionId == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.CheckoutSessionId, session.Id), ct);
         return Outcome<CardCheckout>.Ok(new CardCheckout(session.Url, amount));
     }
 

@@ -13,6 +13,8 @@ public enum PaymentStatus
     /// service refunds. Billing staff see these on their billing page.
     /// </summary>
     ToRefund,
+    /// <summary>An overpayment the billing staff refunded to the member (by transfer, or from Stripe's dashboard), recorded by them.</summary>
+    Refunded,
 }
 
 /// <summary>
@@ -31,7 +33,12 @@ public sealed class Payment : ITenantOwned
     /// <summary>Euros, the instalment's amount when the payment started.</summary>
     public required decimal Amount { get; init; }
     public PaymentStatus Status { get; set; } = PaymentStatus.Pending;
-    /// <summary>The Stripe Checkout Session of a card payment (cs_…).</summary>
+    /// <summary>
+    /// The card checkout this row belongs to, claimed before Stripe is called (one per request): the rows of one checkout share it,
+    /// and the Stripe idempotency key is made of it.
+    /// </summary>
+    public Guid? CheckoutRequestId { get; set; }
+    /// <summary>The Stripe Checkout Session of a card payment (cs_…), recorded once Stripe opened it.</summary>
     public string? CheckoutSessionId { get; set; }
     /// <summary>When the checkout session stops taking payment (Stripe's expires_at): until then it covers its instalments.</summary>
     public DateTimeOffset? CheckoutExpiresAt { get; set; }
@@ -47,6 +54,9 @@ public sealed class Payment : ITenantOwned
     public Guid? CreatedBy { get; init; }
     /// <summary>When Stripe confirmed or refused it.</summary>
     public DateTimeOffset? SettledAt { get; set; }
+    /// <summary>When billing staff recorded the refund of an overpayment, and who.</summary>
+    public DateTimeOffset? RefundedAt { get; set; }
+    public Guid? RefundedBy { get; set; }
     /// <summary>Stripe's reason for a refusal (no personal data: a decline code and its message).</summary>
     public string? FailureReason { get; set; }
 }

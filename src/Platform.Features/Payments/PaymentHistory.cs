@@ -6,7 +6,7 @@ using Platform.Tenancy.Rules;
 namespace Platform.Features.Payments;
 
 public sealed record PaymentView(Guid Id, Guid InvoiceId, Guid InstalmentId, DateOnly InstalmentDueOn, decimal Amount, PaymentMethod Method,
-    PaymentStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt);
+    PaymentStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt, DateTimeOffset? RefundedAt = null);
 
 /// <summary>An online payment received for an instalment already paid: the service owes it back.</summary>
 public sealed record OverpaymentView(Guid PaymentId, Guid CompanyId, string MemberNumber, string CompanyName, Guid InvoiceId, string InvoiceNumber,
@@ -40,7 +40,7 @@ public sealed class PaymentHistory(PlatformDbContext db, CompanyAccess access, C
         foreach (var company in rows.Select(r => r.p.CompanyId).Distinct().ToList())
             if (await access.HasAsync(company, Permission.ViewInvoices, ct))
                 visible.AddRange(rows.Where(r => r.p.CompanyId == company).Select(r => new PaymentView(r.p.Id, r.p.InvoiceId, r.p.InstalmentId, r.DueOn, r.p.Amount,
-                    r.p.Method, r.p.Status, r.p.CreatedAt, r.p.SettledAt)));
+                    r.p.Method, r.p.Status, r.p.CreatedAt, r.p.SettledAt, r.p.RefundedAt)));
         return visible.OrderBy(v => v.CreatedAt).ToList();
     }
 }

@@ -88,20 +88,41 @@ public sealed class PaymentSettlement(
             payment.SettledAt = now;
             payment.FailureReason = reason is { Length: > 300 } ? reason[..300] : reason;
         }
-        // An instalment paid by this payment (a debit counted as paid when sent) is due again.
-        foreach (var instalment in await db.InvoiceInstalments.Where(s => settled.Contains(s.Id) && s.PaidOn != null).ToListAsync(ct))
-            instalment.PaidOn = null;
+        // An instalment paid by this payment (a debit counted as paid when sent) is due again…
+        var unpaid = await db.InvoiceInstalments.Where(s => settled.Contains(s.Id) && s.PaidOn != null).ToListAsync(ct);
+        foreach (var instalment in unpaid) instalment.PaidOn = null;
+        // …unless another payment's money came for it meanwhile and was set aside to refund (pentest L2): that one pays it now,
+        // since the failed one never did. Saved first: an instalment has one paying payment (unique), the failed one lets go of it.
+        var takenOver = new HashSet<Guid>();
+        if (unpaid.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            var ids = unpaid.Select(s => s.Id).ToList();
+            var waiting = (await db.Payments.Where(p => ids.Contains(p.InstalmentId) && p.Status == PaymentStatus.ToRefund).ToListAsync(ct))
+                .GroupBy(p => p.InstalmentId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Id).First());
+            foreach (var instalment in unpaid)
+            {
+                if (!waiting.TryGetValue(instalment.Id, out var other)) continue;
+                other.Status = PaymentStatus.Succeeded;
+                other.SettledInstalmentId = instalment.Id;
+                instalment.PaidOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(other.SettledAt ?? now, FrenchTime.Paris).DateTime);
+                takenOver.Add(instalment.Id);
+                db.AuditEntries.Record(time, null, "invoice.overpayment-applied", "Invoice", other.InvoiceId, $$"""{"payment":"{{other.Id}}","replaces":"{{open.First(p => p.InstalmentId == instalment.Id).Id}}"}""");
+            }
+        }
 
         var rules = (await rulesCache.GetAsync(tenantContext.RequireTenant())).Rules;
         var catalogue = RoleCatalogue.For(rules);
         foreach (var byInvoice in open.GroupBy(p => p.InvoiceId))
         {
             var first = byInvoice.First();
+            db.AuditEntries.Record(time, null, "invoice.payment-failed", "Invoice", byInvoice.Key, $$"""{"method":"{{first.Method}}"}""");
+            // The billing contacts are told of what is due again; an instalment another payment settled is not.
+            if (byInvoice.All(p => takenOver.Contains(p.InstalmentId))) continue;
             var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == byInvoice.Key, ct);
             var company = await db.Companies.AsNoTracking().Where(c => c.Id == first.CompanyId).Select(c => c.Name).SingleAsync(ct);
-            db.AuditEntries.Record(time, null, "invoice.payment-failed", "Invoice", invoice.Id, $$"""{"method":"{{first.Method}}"}""");
             var to = await recipients.ForAsync(first.CompanyId, NotificationKind.Invoices, roles => RoleCatalogue.Grants(catalogue, roles, Permission.ViewInvoices), ct);
-            var content = PaymentEmails.PaymentFailed(rules, company, invoice.Number, Money.Format(byInvoice.Sum(p => p.Amount)), first.Method, reason);
+            var content = PaymentEmails.PaymentFailed(rules, company, invoice.Number, Money.Format(byInvoice.Where(p => !takenOver.Contains(p.InstalmentId)).Sum(p => p.Amount)), first.Method, reason);
             foreach (var user in to) outbox.Enqueue(user.Email, content);
         }
     }

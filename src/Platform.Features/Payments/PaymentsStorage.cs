@@ -11,6 +11,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         e.HasIndex(p => new { p.TenantId, p.InvoiceId });
         // Webhooks find the rows of a session or of a PaymentIntent.
         e.HasIndex(p => new { p.TenantId, p.CheckoutSessionId });
+        e.HasIndex(p => new { p.TenantId, p.CheckoutRequestId });
         e.HasIndex(p => new { p.TenantId, p.PaymentIntentId });
         // What makes the webhook's « paid » apply once per instalment, even from two payments confirmed at the same moment.
         e.HasIndex(p => new { p.TenantId, p.SettledInstalmentId }).IsUnique();

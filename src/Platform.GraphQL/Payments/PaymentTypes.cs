@@ -16,7 +16,7 @@ public sealed class PaymentStatusEnumType : EnumerationGraphType<PaymentStatus>
     public PaymentStatusEnumType()
     {
         Name = "PaymentStatus";
-        Description = "SUCCEEDED once Stripe confirmed it by its signed webhook; FAILED when the card or the bank refused; TO_REFUND when it came for an instalment already paid (an overpayment the service refunds).";
+        Description = "SUCCEEDED once Stripe confirmed it by its signed webhook; FAILED when the card or the bank refused; TO_REFUND when it came for an instalment already paid (an overpayment the service refunds); REFUNDED once billing staff recorded that refund.";
     }
 }
 
@@ -34,6 +34,19 @@ public sealed class PaymentType : ObjectGraphType<PaymentView>
         Field<NonNullGraphType<PaymentStatusEnumType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<DateTimeScalar>>("startedAt").Resolve(c => c.Source.CreatedAt);
         Field<DateTimeScalar>("settledAt").Description("When Stripe confirmed or refused it.").Resolve(c => c.Source.SettledAt);
+        Field<DateTimeScalar>("refundedAt").Description("When billing staff recorded the refund of this overpayment.").Resolve(c => c.Source.RefundedAt);
+    }
+}
+
+public sealed record PaymentRefundPayload(PaymentView? Payment, IReadOnlyList<UserError> Errors);
+
+public sealed class PaymentRefundPayloadType : ObjectGraphType<PaymentRefundPayload>
+{
+    public PaymentRefundPayloadType()
+    {
+        Name = "PaymentRefundPayload";
+        Field<PaymentType>("payment").Resolve(c => c.Source.Payment);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
 
@@ -57,7 +70,22 @@ public static class PaymentOperations
             .Description("Online payments of the invoice, confirmed or refused, oldest first.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<PaymentHistory>().ForInvoicesAsync([c.Source.Id], c.CancellationToken));
 
-    public static void AddMutations(ObjectGraphType mutation) =>
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<PaymentRefundPayloadType>>("markPaymentRefunded")
+            .Description("Staff of the tenant: records that an overpayment (TO_REFUND) was refunded to the member; it then shows REFUNDED and leaves the list of refunds to make.")
+            .Argument<NonNullGraphType<IdGraphType>>("paymentId")
+            .ResolveAsync(async c =>
+            {
+                if (!Guid.TryParse(c.GetArgument<string>("paymentId"), out var paymentId))
+                    return new PaymentRefundPayload(null, [new UserError("NOT_FOUND", "Ce paiement n'existe pas.", "paymentId")]);
+                var outcome = await c.RequestServices!.GetRequiredService<Refunds>().MarkRefundedAsync(paymentId, c.CancellationToken);
+                return new PaymentRefundPayload(outcome.Value, outcome.Errors);
+            });
+        AddCardPayment(mutation);
+    }
+
+    private static void AddCardPayment(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<CardPaymentPayloadType>>("payInvoiceByCard")
             .Description("Opens a Stripe card payment of what remains due on the invoice, or of one instalment, where the service accepts cards. Needs the Facturation or Administrateur role.")
             .Argument<NonNullGraphType<IdGraphType>>("invoiceId")

@@ -53,8 +53,9 @@ public sealed class FakeStripe : IAsyncDisposable
     private readonly Dictionary<string, JsonObject> objects = new();
     private readonly List<FakeStripeRequest> requests = [];
     private readonly List<FakeStripeEvent> events = [];
-    private readonly Dictionary<string, (int Status, string Body)> idempotent = new();
+    private readonly Dictionary<string, (int Status, string Body, string Form)> idempotent = new();
     private readonly List<(string PathPrefix, int Status, string Code, string Message)> failures = [];
+    private readonly Dictionary<string, TimeSpan> delays = new();
     private long counter;
 
     private FakeStripe(TimeProvider clock)
@@ -99,7 +100,13 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>Forget every object, request and event (between tests of a class).</summary>
     public void Reset()
     {
-        lock (gate) { objects.Clear(); requests.Clear(); events.Clear(); idempotent.Clear(); failures.Clear(); }
+        lock (gate) { objects.Clear(); requests.Clear(); events.Clear(); idempotent.Clear(); failures.Clear(); delays.Clear(); }
+    }
+
+    /// <summary>Calls whose path starts with <paramref name="pathPrefix"/> wait this long before Stripe answers (a slow network: tests of races).</summary>
+    public void Delay(string pathPrefix, TimeSpan delay)
+    {
+        lock (gate) delays[pathPrefix] = delay;
     }
 
     /// <summary>The next API call whose path starts with <paramref name="pathPrefix"/> answers this Stripe error.</summary>
@@ -229,6 +236,9 @@ public sealed class FakeStripe : IAsyncDisposable
         var form = FakeStripeForm.Parse(fields);
         var key = context.Request.Headers["Idempotency-Key"].ToString();
         var method = context.Request.Method;
+        TimeSpan wait;
+        lock (gate) wait = delays.Where(d => path.StartsWith(d.Key, StringComparison.Ordinal)).Select(d => d.Value).DefaultIfEmpty().Max();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait);
 
         int status; string body;
         lock (gate)
@@ -237,7 +247,9 @@ public sealed class FakeStripe : IAsyncDisposable
             if (context.Request.Headers.Authorization.ToString() != "Bearer " + SecretKey)
                 (status, body) = (401, Error("invalid_request_error", null, "Invalid API Key provided.", null));
             else if (method == "POST" && key.Length > 0 && idempotent.TryGetValue(method + path + key, out var earlier))
-                (status, body) = earlier;
+                // As Stripe: the same key with other parameters is refused, never answered with the first result.
+                (status, body) = earlier.Form == form.ToJsonString() ? (earlier.Status, earlier.Body)
+                    : (400, Error("idempotency_error", null, $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}' if you meant to execute a different request.", null));
             else
             {
                 var failure = failures.FirstOrDefault(f => path.StartsWith(f.PathPrefix, StringComparison.Ordinal));
@@ -251,7 +263,7 @@ public sealed class FakeStripe : IAsyncDisposable
                     try { (status, body) = (200, Route(method, path, form).ToJsonString()); }
                     catch (FakeStripeError e) { (status, body) = (e.Status, Error("invalid_request_error", e.Code, e.Message, e.Param)); }
                 }
-                if (method == "POST" && key.Length > 0) idempotent[method + path + key] = (status, body);
+                if (method == "POST" && key.Length > 0) idempotent[method + path + key] = (status, body, form.ToJsonString());
             }
         }
         context.Response.StatusCode = status;

@@ -18,14 +18,15 @@ public sealed class FakeStripeTests : IAsyncLifetime
     public async Task Checkout_session_is_created_and_read_back_with_its_metadata_and_amount()
     {
         var sessions = new SessionService(Client());
-        var created = await sessions.CreateAsync(new SessionCreateOptions
+        var options = new SessionCreateOptions
         {
             Mode = "payment",
             SuccessUrl = "https://sst68.example/factures/paiement?session={CHECKOUT_SESSION_ID}",
             CancelUrl = "https://sst68.example/factures",
             LineItems = [new SessionLineItemOptions { Quantity = 1, PriceData = new SessionLineItemPriceDataOptions { Currency = "eur", UnitAmount = 48608, ProductData = new SessionLineItemPriceDataProductDataOptions { Name = "Échéance 1" } } }],
             Metadata = new Dictionary<string, string> { ["tenant"] = "sst68", ["invoice"] = "abc" },
-        }, new RequestOptions { IdempotencyKey = "key-1" });
+        };
+        var created = await sessions.CreateAsync(options, new RequestOptions { IdempotencyKey = "key-1" });
 
         Assert.StartsWith("cs_test_", created.Id);
         Assert.Equal(48608, created.AmountTotal);
@@ -35,9 +36,14 @@ public sealed class FakeStripeTests : IAsyncLifetime
         Assert.Equal("open", read.Status);
         Assert.Equal("key-1", stripe.Requests[0].IdempotencyKey);
 
-        // The same idempotency key gives the same session, as at Stripe.
-        var again = await sessions.CreateAsync(new SessionCreateOptions { Mode = "payment", SuccessUrl = "https://x" }, new RequestOptions { IdempotencyKey = "key-1" });
+        // The same idempotency key with the same parameters gives the same session, as at Stripe…
+        var again = await sessions.CreateAsync(options, new RequestOptions { IdempotencyKey = "key-1" });
         Assert.Equal(created.Id, again.Id);
+        Assert.Single(stripe.CheckoutSessions);
+        // …and with other parameters is refused (idempotency_error), never answered with the first session.
+        var other = await Assert.ThrowsAsync<StripeException>(() => sessions.CreateAsync(new SessionCreateOptions { Mode = "payment", SuccessUrl = "https://x" }, new RequestOptions { IdempotencyKey = "key-1" }));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, other.HttpStatusCode);
+        Assert.Equal("idempotency_error", other.StripeError.Type);
         Assert.Single(stripe.CheckoutSessions);
     }
 

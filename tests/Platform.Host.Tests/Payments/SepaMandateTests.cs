@@ -347,7 +347,7 @@ public sealed class SepaMandateTests(EmailFactory factory) : PlatformTest<EmailF
 
     private async Task<string> CodeAsync(string email) => await CodeFromAsync(Factory, Factory.Smtp, email);
 
-    private static async Task<string> CodeFromAsync(PlatformFactory factory, SmtpTestServer smtp, string email)
+    internal static async Task<string> CodeFromAsync(PlatformFactory factory, SmtpTestServer smtp, string email)
     {
         var mail = await WaitForSubjectAsync(factory, smtp, email, "Code de signature de votre mandat SEPA");
         return Regex.Match(mail.Subject ?? "", @"(\d{6})$").Groups[1].Value;

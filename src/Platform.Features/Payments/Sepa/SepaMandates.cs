@@ -179,6 +179,14 @@ public sealed class SepaMandates(
                 : "Code incorrect. Le mandat est annulé : saisissez-le à nouveau pour recevoir un nouveau code.", "code");
         }
 
+        // The right code is claimed before anything is set up (pentest L7): of two confirmations with it at the same moment, the one
+        // whose conditional update clears the code goes on to the payment provider; the other stops here and calls nobody.
+        var codeHash = mandate.CodeHash;
+        var claimed = await db.SepaMandates.Where(m => m.Id == mandate.Id && m.Status == SepaMandateStatus.AwaitingCode && m.CodeHash == codeHash)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.CodeHash, (string?)null), ct);
+        if (claimed == 0)
+            return new UserError("SIGNATURE_IN_PROGRESS", "Ce mandat est déjà en cours de signature : rechargez la page dans quelques instants.", "code");
+
         var tenant = tenantContext.Current!;
         var rules = await RulesAsync();
         var company = await db.Companies.SingleAsync(c => c.Id == companyId, ct);
@@ -194,10 +202,10 @@ public sealed class SepaMandates(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The code stays valid and this try is given back: the signer can try again in a moment. No IBAN in the log.
+                // The code is given back, still valid, with this try: the signer can try again in a moment. No IBAN in the log.
                 log.LogWarning("SEPA mandate {MandateId}: payment provider set-up failed ({Error})", mandate.Id, e.GetType().Name);
-                await db.SepaMandates.Where(m => m.Id == mandate.Id && m.CodeTries > 0)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.CodeTries, m => m.CodeTries - 1), CancellationToken.None);
+                await db.SepaMandates.Where(m => m.Id == mandate.Id && m.Status == SepaMandateStatus.AwaitingCode && m.CodeHash == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.CodeHash, codeHash).SetProperty(m => m.CodeTries, m => m.CodeTries > 0 ? m.CodeTries - 1 : 0), CancellationToken.None);
                 return new UserError("PROVIDER_UNAVAILABLE", "Le prestataire de paiement ne répond pas : votre code reste valable, réessayez dans quelques instants.", "code");
             }
         }

@@ -13,7 +13,7 @@ namespace Platform.Host.Pages.PersonnelFacturation;
 
 /// <summary>Staff: preview the billing run of a period from the tenant's rules, start (or resume) it, and see past runs.</summary>
 [Authorize]
-public sealed class IndexModel(BillingRuns runs, PaymentHistory payments, CurrentUser currentUser, ITenantContext tenant, TenantRulesCache rulesCache) : PageModel
+public sealed class IndexModel(BillingRuns runs, PaymentHistory payments, Refunds refunds, CurrentUser currentUser, ITenantContext tenant, TenantRulesCache rulesCache) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "type")] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "periode")] public string? Period { get; set; }
@@ -41,6 +41,17 @@ public sealed class IndexModel(BillingRuns runs, PaymentHistory payments, Curren
         Errors = outcome.Errors;
         if (outcome.Value is { } run)
             Message = $"Facturation {run.Period} terminée : {run.Issued} facture(s) émise(s) au total pour {Platform.Features.Billing.Money.Format(run.Total)} TTC.";
+        return await LoadAsync();
+    }
+
+    /// <summary>« Remboursé » on a line of the overpayments: the clerk refunded it (transfer, Stripe's dashboard) and records it.</summary>
+    public async Task<IActionResult> OnPostRefundedAsync(Guid payment)
+    {
+        if (!currentUser.IsStaff) return Forbid();
+        var outcome = await refunds.MarkRefundedAsync(payment, HttpContext.RequestAborted);
+        Errors = outcome.Errors;
+        if (outcome.Value is { } done)
+            Message = $"Trop-perçu de {Platform.Features.Billing.Money.Format(done.Amount)} marqué comme remboursé.";
         return await LoadAsync();
     }
 

@@ -2077,6 +2077,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CheckoutExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CheckoutRequestId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CheckoutSessionId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -2109,6 +2112,12 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RefundedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2130,6 +2139,8 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.HasIndex("InstalmentId");
 
                     b.HasIndex("InvoiceId");
+
+                    b.HasIndex("TenantId", "CheckoutRequestId");
 
                     b.HasIndex("TenantId", "CheckoutSessionId");
 

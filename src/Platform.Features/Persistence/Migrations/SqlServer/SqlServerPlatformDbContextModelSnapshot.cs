@@ -2081,6 +2081,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("CheckoutExpiresAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("CheckoutRequestId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("CheckoutSessionId")
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
@@ -2113,6 +2116,12 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("RefundedBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("datetimeoffset");
 
@@ -2134,6 +2143,8 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.HasIndex("InstalmentId");
 
                     b.HasIndex("InvoiceId");
+
+                    b.HasIndex("TenantId", "CheckoutRequestId");
 
                     b.HasIndex("TenantId", "CheckoutSessionId");
 

@@ -2070,6 +2070,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("CheckoutExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CheckoutRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CheckoutSessionId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -2102,6 +2105,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RefundedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("TEXT");
 
@@ -2123,6 +2132,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.HasIndex("InstalmentId");
 
                     b.HasIndex("InvoiceId");
+
+                    b.HasIndex("TenantId", "CheckoutRequestId");
 
                     b.HasIndex("TenantId", "CheckoutSessionId");
 

@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Platform.Features.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class H2PaymentClaimsRefunds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "CheckoutRequestId",
+                table: "Payments",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RefundedAt",
+                table: "Payments",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "RefundedBy",
+                table: "Payments",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_CheckoutRequestId",
+                table: "Payments",
+                columns: new[] { "TenantId", "CheckoutRequestId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Payments_TenantId_CheckoutRequestId",
+                table: "Payments");
+
+            migrationBuilder.DropColumn(
+                name: "CheckoutRequestId",
+                table: "Payments");
+
+            migrationBuilder.DropColumn(
+                name: "RefundedAt",
+                table: "Payments");
+
+            migrationBuilder.DropColumn(
+                name: "RefundedBy",
+                table: "Payments");
+        }
+    }
+}
