@@ -17,7 +17,6 @@ public sealed class RoleType : ObjectGraphType<RoleDefinition>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("description").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("permissions")
-            .Description("What the role allows, in French (voir les autorisations du rôle).")
             .Resolve(c => c.Source.Permissions.Select(RoleCatalogue.Label));
     }
 }
@@ -34,7 +33,7 @@ public sealed class CompanyUserType : ObjectGraphType<CompanyUserView>
         Field<StringGraphType>("jobFunction").Resolve(c => c.Source.JobFunction);
         Field<StringGraphType>("phone").Resolve(c => c.Source.Phone);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Resolve(c => c.Source.Roles);
-        Field<NonNullGraphType<StringGraphType>>("status").Description("ACTIVE, or PENDING until the invitation is accepted.")
+        Field<NonNullGraphType<StringGraphType>>("status")
             .Resolve(c => c.Source.Status == CompanyUserStatus.Active ? "ACTIVE" : "PENDING");
     }
 }
@@ -58,10 +57,10 @@ public sealed class InviteUserInputType : InputObjectGraphType<InviteUserInput>
         Field<NonNullGraphType<IdGraphType>>("companyId");
         Field<NonNullGraphType<StringGraphType>>("email");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles");
-        Field<StringGraphType>("firstName").Description("Required: the person's first name (pre-filled on the acceptance page).");
-        Field<StringGraphType>("lastName").Description("Required: the person's last name.");
-        Field<StringGraphType>("jobFunction").Description("Their function in the company.");
-        Field<StringGraphType>("phone").Description("Their telephone, 10 digits.");
+        Field<StringGraphType>("firstName");
+        Field<StringGraphType>("lastName");
+        Field<StringGraphType>("jobFunction");
+        Field<StringGraphType>("phone");
     }
 }
 
@@ -70,7 +69,6 @@ public sealed class NotificationKindEnumType : EnumerationGraphType<Notification
     public NotificationKindEnumType()
     {
         Name = "NotificationKind";
-        Description = "The kinds of e-mail a company's users may untick (seed 002); REQUESTS are the démarches.";
     }
 }
 
@@ -100,7 +98,7 @@ public sealed class SetNotificationInputType : InputObjectGraphType<SetNotificat
     {
         Name = "SetNotificationInput";
         Field<NonNullGraphType<IdGraphType>>("companyId");
-        Field<IdGraphType>("userId").Description("Another user of the company (company administrators); absent: oneself.");
+        Field<IdGraphType>("userId");
         Field<NonNullGraphType<NotificationKindEnumType>>("kind");
         Field<NonNullGraphType<BooleanGraphType>>("enabled");
     }
@@ -113,7 +111,7 @@ public sealed class NotificationsPayloadType : ObjectGraphType<NotificationsPayl
     public NotificationsPayloadType()
     {
         Name = "NotificationsPayload";
-        Field<ListGraphType<NonNullGraphType<NotificationChoiceType>>>("notifications").Description("The person's choices after the change.").Resolve(c => c.Source.Notifications);
+        Field<ListGraphType<NonNullGraphType<NotificationChoiceType>>>("notifications").Resolve(c => c.Source.Notifications);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -159,7 +157,7 @@ public sealed class CompanyUsersPayloadType : ObjectGraphType<CompanyUsersPayloa
     public CompanyUsersPayloadType()
     {
         Name = "CompanyUsersPayload";
-        Field<ListGraphType<NonNullGraphType<CompanyUserType>>>("users").Description("The company's users after the change.").Resolve(c => c.Source.Users);
+        Field<ListGraphType<NonNullGraphType<CompanyUserType>>>("users").Resolve(c => c.Source.Users);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -169,14 +167,12 @@ public static class CompanyUsersOperations
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleType>>>>("roles")
-            .Description("The tenant's company roles and what each allows.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<CompanyAccess>().CatalogueAsync());
     }
 
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<CompanyUsersPayloadType>>("inviteUser")
-            .Description("Add a person by e-mail with roles, pending until they accept the link, where the tenant's sub-user model lets the caller: company administrators on sist-on and sstbtp-bfc (mandataires), the service's staff on sst68; never on sstrn (the person asks for access).")
             .Argument<NonNullGraphType<InviteUserInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -189,7 +185,6 @@ public static class CompanyUsersOperations
                 return await PayloadAsync(c.RequestServices!, companyId, outcome.Errors, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<CompanyUsersPayloadType>>("changeUserRoles")
-            .Description("Company administrators: change a user's roles; the last administrator cannot be demoted.")
             .Argument<NonNullGraphType<ChangeUserRolesInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -199,7 +194,6 @@ public static class CompanyUsersOperations
                 return await PayloadAsync(c.RequestServices!, companyId, (await users.ChangeRolesAsync(companyId, userId, input.Roles, c.CancellationToken)).Errors, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<CompanyUsersPayloadType>>("removeUser")
-            .Description("Company administrators: remove a user's access; the last administrator cannot be removed.")
             .Argument<NonNullGraphType<RemoveUserInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -213,7 +207,6 @@ public static class CompanyUsersOperations
     public static void AddCompanyFields(ObjectGraphType<Platform.Features.Companies.CompanyView> company)
     {
         company.Field<ListGraphType<NonNullGraphType<NotificationChoiceType>>>("notifications")
-            .Description("Which e-mails a user of the company receives: oneself without userId, another user for company administrators; null for a non-member.")
             .Argument<IdGraphType>("userId")
             .ResolveAsync(async c =>
             {
@@ -226,7 +219,6 @@ public static class CompanyUsersOperations
     public static void AddNotificationMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<NotificationsPayloadType>>("setNotification")
-            .Description("Tick or untick one kind of e-mail for oneself, or for another user as a company administrator; the last recipient of a kind keeps it.")
             .Argument<NonNullGraphType<SetNotificationInputType>>("input")
             .ResolveAsync(async c =>
             {

@@ -29,7 +29,6 @@ public sealed class RequestLoginCodePayloadType : ObjectGraphType<RequestLoginCo
     {
         Name = "RequestLoginCodePayload";
         Field<NonNullGraphType<BooleanGraphType>>("sent")
-            .Description("True whenever the request was well-formed: an unknown e-mail gets the same answer, and nothing is sent to it.")
             .Resolve(c => c.Source.Sent);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
@@ -40,7 +39,6 @@ public static class LoginCodeMutation
     public static void Add(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<RequestLoginCodePayloadType>>("requestLoginCode")
-            .Description("Tenants that sign in with e-mailed codes: send a sign-in code to this e-mail.")
             .Argument<NonNullGraphType<RequestLoginCodeInputType>>("input")
             .ResolveAsync(async c =>
             {

@@ -18,10 +18,8 @@ public sealed class MeType : ObjectGraphType<MeView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("memberships")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<CompanyAccess>().MyMembershipsAsync(c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessRequestType>>>>("requestsToDecide")
-            .Description("Requests waiting for a decision of this user (access to a company they administer).")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Platform.Features.Demarches.AccessRequestDecisions>().ToDecideAsync(c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessRequestType>>>>("myRequests")
-            .Description("This user's own requests and their state.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Platform.Features.Demarches.AccessRequestDecisions>().MineAsync(c.CancellationToken));
     }
 }
@@ -41,7 +39,6 @@ public static class AccessQueries
     public static void Add(ObjectGraphType query)
     {
         query.Field<MeType>("me")
-            .Description("The signed-in user, or null.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<MeService>().GetAsync(c.CancellationToken));
     }
 }

@@ -23,21 +23,20 @@ public sealed class AppointmentType : ObjectGraphType<AppointmentView>
         Field<NonNullGraphType<VisitTypeEnumType>>("type").Resolve(c => c.Source.Type);
         Field<NonNullGraphType<DateTimeScalar>>("startsAt").Resolve(c => c.Source.StartsAt);
         Field<StringGraphType>("location").Resolve(c => c.Source.Location);
-        Field<StringGraphType>("healthProfessional").Description("The doctor or nurse who sees the employee.").Resolve(c => c.Source.HealthProfessional);
+        Field<StringGraphType>("healthProfessional").Resolve(c => c.Source.HealthProfessional);
         Field<NonNullGraphType<BooleanGraphType>>("cancellable")
-            .Description("Whether the signed-in user may still cancel it under the tenant's notice rule.").Resolve(c => c.Source.Cancellable);
+            .Resolve(c => c.Source.Cancellable);
         Field<NonNullGraphType<BooleanGraphType>>("cancelled").Resolve(c => c.Source.Cancelled);
         Field<DateTimeScalar>("cancelledAt").Resolve(c => c.Source.CancelledAt);
         Field<StringGraphType>("cancellationReason").Resolve(c => c.Source.CancellationReason);
         Field<DateTimeScalar>("cancellationRequestedAt")
-            .Description("Where cancelling is a request staff confirm (sstbtp-bfc): when the employer asked.").Resolve(c => c.Source.CancellationRequestedAt);
+            .Resolve(c => c.Source.CancellationRequestedAt);
         Field<NonNullGraphType<StringGraphType>>("convocationUrl")
-            .Description("GET it with the same credentials: the convocation PDF.").Resolve(c => $"/api/appointments/{c.Source.Id}/convocation.pdf");
+            .Resolve(c => $"/api/appointments/{c.Source.Id}/convocation.pdf");
         Field<NonNullGraphType<BooleanGraphType>>("hasCertificate")
-            .Description("Whether staff uploaded the visit certificate (attestation de suivi).").Resolve(c => c.Source.HasCertificate);
+            .Resolve(c => c.Source.HasCertificate);
         Field<DateTimeScalar>("certificateUploadedAt").Resolve(c => c.Source.CertificateUploadedAt);
         Field<StringGraphType>("certificateUrl")
-            .Description("GET it with the same credentials: the visit certificate PDF; null when there is none or the user may not download certificates.")
             .ResolveAsync(async c => c.Source.HasCertificate
                 && await c.RequestServices!.GetRequiredService<VisitCertificates>().MayDownloadAsync(c.Source.CompanyId, c.CancellationToken)
                     ? $"/api/appointments/{c.Source.Id}/certificate.pdf" : null);
@@ -80,10 +79,10 @@ public sealed class ScheduleVisitInputType : InputObjectGraphType<ScheduleVisitI
     public ScheduleVisitInputType()
     {
         Name = "ScheduleVisitInput";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The pending visit request.");
+        Field<NonNullGraphType<IdGraphType>>("id");
         Field<NonNullGraphType<DateTimeScalar>>("startsAt");
         Field<StringGraphType>("location");
-        Field<StringGraphType>("healthProfessional").Description("Who sees the employee; one appointment per professional at a time.");
+        Field<StringGraphType>("healthProfessional");
     }
 }
 
@@ -99,7 +98,7 @@ public sealed class RefuseVisitRequestInputType : InputObjectGraphType<ReasonInp
     {
         Name = "RefuseVisitRequestInput";
         Field<NonNullGraphType<IdGraphType>>("id");
-        Field<NonNullGraphType<StringGraphType>>("reason").Description("What the employer reads.");
+        Field<NonNullGraphType<StringGraphType>>("reason");
     }
 }
 
@@ -124,8 +123,8 @@ public sealed class AttachVisitCertificateInputType : InputObjectGraphType<Attac
     public AttachVisitCertificateInputType()
     {
         Name = "AttachVisitCertificateInput";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The held appointment.");
-        Field<NonNullGraphType<StringGraphType>>("content").Description("The PDF, base64-encoded (under 1 MB once decoded).");
+        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<NonNullGraphType<StringGraphType>>("content");
     }
 }
 
@@ -141,7 +140,7 @@ public sealed class ForwardConvocationInputType : InputObjectGraphType<ForwardCo
     {
         Name = "ForwardConvocationInput";
         Field<NonNullGraphType<IdGraphType>>("id");
-        Field<NonNullGraphType<StringGraphType>>("email").Description("The employee's e-mail address (not kept).");
+        Field<NonNullGraphType<StringGraphType>>("email");
     }
 }
 
@@ -150,7 +149,6 @@ public static class AppointmentOperations
     public static void AddCompanyFields(ObjectGraphType<CompanyView> company)
     {
         company.Field<NonNullGraphType<AppointmentConnectionType>>("appointments")
-            .Description("Upcoming appointments, soonest first; with upcomingOnly: false, all of them, latest first.")
             .Argument<BooleanGraphType>("upcomingOnly", a => a.DefaultValue = true)
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
@@ -161,7 +159,7 @@ public static class AppointmentOperations
 
     public static void AddVisitRequestFields(ObjectGraphType<VisitRequestView> request)
     {
-        request.Field<AppointmentType>("appointment").Description("The appointment staff made from it.")
+        request.Field<AppointmentType>("appointment")
             .ResolveAsync(async c => c.Source.AppointmentId is { } id ? await Employer(c).GetAsync(id, c.CancellationToken) : null);
         request.Field<StringGraphType>("refusalReason").Resolve(c => c.Source.RefusalReason);
         request.Field<DateTimeScalar>("refusedAt").Resolve(c => c.Source.RefusedAt);
@@ -169,23 +167,19 @@ public static class AppointmentOperations
 
     public static void AddEmployeePayloadFields(ObjectGraphType<Employees.EmployeePayload> payload) =>
         payload.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AppointmentType>>>>("cancelledAppointments")
-            .Description("Appointments cancelled by this change (an exit cancels those after the end of the contract).")
             .Resolve(c => c.Source.CancelledAppointments);
 
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitRequestType>>>>("visitRequestsToProcess")
-            .Description("Staff of the tenant: pending visit requests, oldest first.")
             .ResolveAsync(async c => (await Staff(c).RequestsToProcessAsync(c.CancellationToken)).Select(r => r.Request).ToList());
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AppointmentType>>>>("appointmentCancellationRequests")
-            .Description("Staff of the tenant: cancellation requests to confirm (tenants where cancelling is a request).")
             .ResolveAsync(async c => (await Staff(c).CancellationRequestsAsync(c.CancellationToken)).Select(r => r.Appointment).ToList());
     }
 
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<VisitRequestPayloadType>>("scheduleVisit")
-            .Description("Staff of the tenant: turns a pending request into an appointment and e-mails the convocation to the company.")
             .Argument<NonNullGraphType<ScheduleVisitInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -194,12 +188,10 @@ public static class AppointmentOperations
                 return await Staff(c).ScheduleAsync(id, input.StartsAt, input.Location, input.HealthProfessional, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<VisitRequestPayloadType>>("takeVisitRequestInCharge")
-            .Description("Staff of the tenant: starts on a pending request; the employer's history shows it in progress.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
                 ? await Staff(c).TakeInChargeAsync(id, c.CancellationToken) : Outcome<VisitRequestView>.Fail(VisitRequestService.NotFound));
         mutation.Field<NonNullGraphType<VisitRequestPayloadType>>("refuseVisitRequest")
-            .Description("Staff of the tenant: refuses a pending request with a reason.")
             .Argument<NonNullGraphType<RefuseVisitRequestInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -208,12 +200,10 @@ public static class AppointmentOperations
                 return await Staff(c).RefuseAsync(id, input.Reason, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<AppointmentPayloadType>>("cancelAppointment")
-            .Description("Within the tenant's notice: cancels, or asks staff to cancel where that is the tenant's rule; past it, the error says whom to call.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
                 ? await Employer(c).CancelAsync(id, c.CancellationToken) : Outcome<AppointmentView>.Fail(AppointmentService.NotFound));
         mutation.Field<NonNullGraphType<AppointmentPayloadType>>("cancelAppointmentAsStaff")
-            .Description("Staff of the tenant: cancels an appointment (confirming a cancellation request, or at the employer's call).")
             .Argument<NonNullGraphType<StaffCancelAppointmentInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -221,7 +211,6 @@ public static class AppointmentOperations
                 return Guid.TryParse(input.Id, out var id) ? await Staff(c).CancelAsync(id, input.Reason, c.CancellationToken) : Outcome<AppointmentView>.Fail(AppointmentService.NotFound);
             });
         mutation.Field<NonNullGraphType<AppointmentPayloadType>>("attachVisitCertificate")
-            .Description("Staff of the tenant: attaches (or replaces) the visit certificate of a held appointment.")
             .Argument<NonNullGraphType<AttachVisitCertificateInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -233,7 +222,6 @@ public static class AppointmentOperations
                 return await c.RequestServices!.GetRequiredService<VisitCertificates>().AttachAsync(id, content[..length], "content", c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<ForwardConvocationPayloadType>>("forwardConvocation")
-            .Description("E-mails the convocation PDF to the employee's address.")
             .Argument<NonNullGraphType<ForwardConvocationInputType>>("input")
             .ResolveAsync(async c =>
             {

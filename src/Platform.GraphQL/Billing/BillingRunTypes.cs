@@ -13,7 +13,6 @@ public sealed class BillingRunKindEnumType : EnumerationGraphType<BillingRunKind
     public BillingRunKindEnumType()
     {
         Name = "BillingRunKind";
-        Description = "CONTRIBUTION: the period's contribution of each member (and new members' entry fee); VISITS: a month of temp-worker visits (tenants billing them per visit).";
     }
 }
 
@@ -22,13 +21,12 @@ public sealed class BillingRunType : ObjectGraphType<BillingRunView>
     public BillingRunType()
     {
         Name = "BillingRun";
-        Description = "One billing run of the tenant for one period; started again, it issues only what is missing.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<BillingRunKindEnumType>>("kind").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<StringGraphType>>("period").Description("2026, 2026-T4 or 2026-12 depending on the cycle.").Resolve(c => c.Source.Period);
+        Field<NonNullGraphType<StringGraphType>>("period").Resolve(c => c.Source.Period);
         Field<NonNullGraphType<DateTimeScalar>>("startedAt").Resolve(c => c.Source.StartedAt);
-        Field<DateTimeScalar>("completedAt").Description("Null while running, or when it stopped half-way (start it again to resume).").Resolve(c => c.Source.CompletedAt);
-        Field<NonNullGraphType<IntGraphType>>("issued").Description("Invoices issued by the run over all its attempts.").Resolve(c => c.Source.Issued);
+        Field<DateTimeScalar>("completedAt").Resolve(c => c.Source.CompletedAt);
+        Field<NonNullGraphType<IntGraphType>>("issued").Resolve(c => c.Source.Issued);
         Field<NonNullGraphType<DecimalGraphType>>("totalInclTax").Resolve(c => c.Source.Total);
         Field<NonNullGraphType<IntGraphType>>("attempts").Resolve(c => c.Source.Attempts);
     }
@@ -56,17 +54,16 @@ public sealed class BillingRunPreviewType : ObjectGraphType<BillingRunPreview>
     public BillingRunPreviewType()
     {
         Name = "BillingRunPreview";
-        Description = "What a run of the period would issue now, from the tenant's rates, cycle, instalments and VAT and each member's declared headcount.";
         Field<NonNullGraphType<BillingRunKindEnumType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<StringGraphType>>("period").Resolve(c => c.Source.Period);
         Field<NonNullGraphType<StringGraphType>>("periodLabel").Resolve(c => c.Source.PeriodLabel);
         Field<NonNullGraphType<BillingCycleType>>("cycle").Resolve(c => c.Source.Cycle);
         Field<NonNullGraphType<IntGraphType>>("toIssue").Resolve(c => c.Source.ToIssue);
-        Field<NonNullGraphType<DecimalGraphType>>("totalInclTax").Description("Total of the invoices still to issue.").Resolve(c => c.Source.TotalInclTax);
+        Field<NonNullGraphType<DecimalGraphType>>("totalInclTax").Resolve(c => c.Source.TotalInclTax);
         Field<NonNullGraphType<IntGraphType>>("alreadyIssued").Resolve(c => c.Source.AlreadyIssued);
-        Field<NonNullGraphType<IntGraphType>>("withoutDeclaration").Description("Members with no filed declaration: nothing billed to them.").Resolve(c => c.Source.WithoutDeclaration);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BillingRunLineType>>>>("lines").Description("The first 200 invoices of the run.").Resolve(c => c.Source.Lines);
-        Field<BillingRunType>("run").Description("The run of this period, if it was started.").Resolve(c => c.Source.Run);
+        Field<NonNullGraphType<IntGraphType>>("withoutDeclaration").Resolve(c => c.Source.WithoutDeclaration);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BillingRunLineType>>>>("lines").Resolve(c => c.Source.Lines);
+        Field<BillingRunType>("run").Resolve(c => c.Source.Run);
     }
 }
 
@@ -105,7 +102,7 @@ public sealed class StartBillingRunInputType : InputObjectGraphType<StartBilling
     {
         Name = "StartBillingRunInput";
         Field<BillingRunKindEnumType>("kind").DefaultValue(BillingRunKind.Contribution);
-        Field<StringGraphType>("period").Description("2026, 2026-T4 or 2026-12 depending on the tenant's cycle; the current period when absent.");
+        Field<StringGraphType>("period");
     }
 }
 
@@ -114,7 +111,6 @@ public static class BillingRunOperations
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<BillingRunPreviewPayloadType>>("billingRunPreview")
-            .Description("Staff: what a billing run of the period would issue.")
             .Argument<BillingRunKindEnumType>("kind", a => a.DefaultValue = BillingRunKind.Contribution)
             .Argument<StringGraphType>("period")
             .ResolveAsync(async c =>
@@ -123,13 +119,11 @@ public static class BillingRunOperations
                 return new BillingRunPreviewPayload(outcome.Value, outcome.Errors);
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BillingRunType>>>>("billingRuns")
-            .Description("Staff: the tenant's billing runs, newest first.")
             .ResolveAsync(async c => await S(c).ListAsync(c.CancellationToken));
     }
 
     public static void AddMutations(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<StartBillingRunPayloadType>>("startBillingRun")
-            .Description("Staff: runs (or resumes) the billing of a period; each invoice is issued once and e-mailed to the company's billing contacts.")
             .Argument<NonNullGraphType<StartBillingRunInputType>>("input")
             .ResolveAsync(async c =>
             {

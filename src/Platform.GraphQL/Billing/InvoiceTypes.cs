@@ -12,7 +12,6 @@ public sealed class InvoiceStatusEnumType : EnumerationGraphType<InvoiceStatus>
     public InvoiceStatusEnumType()
     {
         Name = "InvoiceStatus";
-        Description = "Filters of the invoice list: to pay, paid, credit notes.";
     }
 }
 
@@ -30,7 +29,7 @@ public sealed class InstalmentType : ObjectGraphType<InstalmentView>
         Field<NonNullGraphType<DecimalGraphType>>("amount").Resolve(c => c.Source.Amount);
         Field<NonNullGraphType<BooleanGraphType>>("paid").Resolve(c => c.Source.Paid);
         Field<DateScalar>("paidOn").Resolve(c => c.Source.PaidOn);
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Names the instalment to pay (payInvoiceByCard).").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
     }
 }
 
@@ -41,18 +40,18 @@ public sealed class InvoiceType : ObjectGraphType<InvoiceView>
         Name = "Invoice";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("number").Resolve(c => c.Source.Number);
-        Field<NonNullGraphType<InvoiceKindEnumType>>("kind").Description("An invoice, or a credit note (avoir) that corrects one.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<InvoiceKindEnumType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<DateScalar>>("issuedOn").Resolve(c => c.Source.IssuedOn);
         Field<NonNullGraphType<DateScalar>>("dueOn").Resolve(c => c.Source.DueOn);
         Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
         Field<NonNullGraphType<DecimalGraphType>>("totalExclTax").Resolve(c => c.Source.TotalExclTax);
         Field<NonNullGraphType<DecimalGraphType>>("vat").Resolve(c => c.Source.Vat);
-        Field<NonNullGraphType<DecimalGraphType>>("totalInclTax").Description("Negative on a credit note.").Resolve(c => c.Source.TotalInclTax);
-        Field<NonNullGraphType<DecimalGraphType>>("balance").Description("What remains to pay.").Resolve(c => c.Source.Balance);
+        Field<NonNullGraphType<DecimalGraphType>>("totalInclTax").Resolve(c => c.Source.TotalInclTax);
+        Field<NonNullGraphType<DecimalGraphType>>("balance").Resolve(c => c.Source.Balance);
         Field<NonNullGraphType<BooleanGraphType>>("paid").Resolve(c => c.Source.Paid);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstalmentType>>>>("instalments").Resolve(c => c.Source.Instalments);
         Field<NonNullGraphType<DecimalGraphType>>("vatPercent").Resolve(c => c.Source.VatPercent);
-        Field<NonNullGraphType<StringGraphType>>("pdfUrl").Description("Where the PDF downloads (GET, same host, same credentials).").Resolve(c => $"/api/invoices/{c.Source.Id}/pdf");
+        Field<NonNullGraphType<StringGraphType>>("pdfUrl").Resolve(c => $"/api/invoices/{c.Source.Id}/pdf");
         Platform.GraphQL.Payments.PaymentOperations.AddInvoiceFields(this);
     }
 }
@@ -65,7 +64,6 @@ public static class InvoiceOperations
     public static void AddCompanyFields(ObjectGraphType<CompanyView> company)
     {
         company.Field<NonNullGraphType<InvoiceConnectionType>>("invoices")
-            .Description("Invoices and credit notes, newest first. Needs a role that shows invoices (Facturation, Lecture, Administrateur).")
             .Argument<InvoiceStatusEnumType>("status")
             .Argument<IntGraphType>("year")
             .Argument<IntGraphType>("first")
@@ -78,7 +76,6 @@ public static class InvoiceOperations
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<InvoiceType>("invoice")
-            .Description("An invoice the signed-in user may see, or null.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id) ? await Service(c).GetAsync(id, c.CancellationToken) : null);
     }

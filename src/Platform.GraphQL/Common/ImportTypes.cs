@@ -14,7 +14,6 @@ public sealed class CsvImportInputType : InputObjectGraphType<CsvImportInput>
     public CsvImportInputType()
     {
         Name = "CsvImportInput";
-        Description = "CSV text in the reference format of the seeds (separator ';', UTF-8, header line).";
         Field<NonNullGraphType<IdGraphType>>("companyId");
         Field<NonNullGraphType<StringGraphType>>("csv");
     }
@@ -25,10 +24,9 @@ public sealed class ImportPayloadType : ObjectGraphType<ImportResult>
     public ImportPayloadType()
     {
         Name = "ImportPayload";
-        Description = "An import is all or nothing: with any error nothing is imported.";
         Field<NonNullGraphType<IntGraphType>>("imported").Resolve(c => c.Source.Imported);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImportErrorType>>>>("errors").Resolve(c => c.Source.Errors);
-        Field<PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the import kept for staff instead of applied.").Resolve(c => c.Source.Pending);
+        Field<PendingChanges.EmployerChangeType>("pendingChange").Resolve(c => c.Source.Pending);
     }
 }
 

@@ -8,7 +8,6 @@ public sealed class DateScalar : DateOnlyGraphType
     public DateScalar()
     {
         Name = "Date";
-        Description = "A calendar date, yyyy-MM-dd.";
     }
 }
 
@@ -18,6 +17,5 @@ public sealed class DateTimeScalar : DateTimeOffsetGraphType
     public DateTimeScalar()
     {
         Name = "DateTime";
-        Description = "An instant in ISO 8601 with its offset.";
     }
 }

@@ -17,7 +17,7 @@ public sealed class PostalAddressType : ObjectGraphType<PostalAddress>
         Field<StringGraphType>("line2").Resolve(c => c.Source.Line2);
         Field<NonNullGraphType<StringGraphType>>("postalCode").Resolve(c => c.Source.PostalCode);
         Field<NonNullGraphType<StringGraphType>>("city").Resolve(c => c.Source.City);
-        Field<StringGraphType>("companyName").Description("The « Raison sociale » line of a billing or convocation address.").Resolve(c => c.Source.CompanyName);
+        Field<StringGraphType>("companyName").Resolve(c => c.Source.CompanyName);
     }
 }
 
@@ -40,7 +40,7 @@ public sealed class PostalAddressInputType : InputObjectGraphType<PostalAddressI
         Field<StringGraphType>("line2");
         Field<StringGraphType>("postalCode");
         Field<StringGraphType>("city");
-        Field<StringGraphType>("companyName").Description("Billing and convocation addresses: the « Raison sociale » line (required there).");
+        Field<StringGraphType>("companyName");
     }
 }
 
@@ -54,8 +54,8 @@ public sealed class CompanyDetailsType : ObjectGraphType<CompanyDetailsView>
         Field<StringGraphType>("phone").Resolve(c => c.Source.Phone);
         Field<StringGraphType>("fax").Resolve(c => c.Source.Fax);
         Field<PostalAddressType>("mainAddress").Resolve(c => c.Source.MainAddress);
-        Field<PostalAddressType>("billingAddress").Description("Where invoices go: the billing address, or the main one when none is given.").Resolve(c => c.Source.EffectiveBillingAddress);
-        Field<PostalAddressType>("convocationAddress").Description("Where convocations go: the convocation address, or the main one when none is given.").Resolve(c => c.Source.EffectiveConvocationAddress);
+        Field<PostalAddressType>("billingAddress").Resolve(c => c.Source.EffectiveBillingAddress);
+        Field<PostalAddressType>("convocationAddress").Resolve(c => c.Source.EffectiveConvocationAddress);
         Field<NonNullGraphType<BooleanGraphType>>("billingAddressIsMain").Resolve(c => c.Source.BillingAddress is null);
         Field<NonNullGraphType<BooleanGraphType>>("convocationAddressIsMain").Resolve(c => c.Source.ConvocationAddress is null);
     }
@@ -84,8 +84,8 @@ public sealed class HealthTeamType : ObjectGraphType<HealthTeamView>
         Field<StringGraphType>("medicalSecretary").Resolve(c => c.Source.MedicalSecretary);
         Field<StringGraphType>("medicalSecretaryPhone").Resolve(c => c.Source.MedicalSecretaryPhone);
         Field<StringGraphType>("medicalSecretaryEmail").Resolve(c => c.Source.MedicalSecretaryEmail);
-        Field<StringGraphType>("iprp").Description("Intervenant en prévention des risques professionnels.").Resolve(c => c.Source.Iprp);
-        Field<StringGraphType>("asst").Description("Assistant(e) en santé au travail.").Resolve(c => c.Source.Asst);
+        Field<StringGraphType>("iprp").Resolve(c => c.Source.Iprp);
+        Field<StringGraphType>("asst").Resolve(c => c.Source.Asst);
         Field<StringGraphType>("preventionAdviser").Resolve(c => c.Source.PreventionAdviser);
         Field<StringGraphType>("centreName").Resolve(c => c.Source.CentreName);
         Field<StringGraphType>("centreAddress").Resolve(c => c.Source.CentreAddress);
@@ -154,16 +154,15 @@ public sealed class PendingCompanyChangeType : ObjectGraphType<PendingChangeView
     public PendingCompanyChangeType()
     {
         Name = "PendingCompanyChange";
-        Description = "An employer's change waiting for staff validation, or accepted and taking effect on effectiveOn.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<IdGraphType>>("companyId").Resolve(c => c.Source.CompanyId);
         Field<NonNullGraphType<StringGraphType>>("companyName").Resolve(c => c.Source.CompanyName);
         Field<NonNullGraphType<StringGraphType>>("memberNumber").Resolve(c => c.Source.MemberNumber);
-        Field<NonNullGraphType<StringGraphType>>("name").Description("The company name asked for, else the company's name.").Resolve(c => Asked(c.Source, "name")?.Name ?? c.Source.CompanyName);
-        Field<StringGraphType>("legalForm").Description("Asked for; null when the change leaves it.").Resolve(c => Asked(c.Source, "legalForm")?.LegalForm);
-        Field<StringGraphType>("nafCode").Description("Asked for; null when the change leaves it.").Resolve(c => Asked(c.Source, "nafCode")?.NafCode);
-        Field<StringGraphType>("activity").Description("Asked for; null when the change leaves it.").Resolve(c => Asked(c.Source, "activity")?.Activity);
-        Field<PostalAddressType>("mainAddress").Description("Asked for; null when the change leaves it.").Resolve(c => Asked(c.Source, "mainAddress")?.MainAddress);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => Asked(c.Source, "name")?.Name ?? c.Source.CompanyName);
+        Field<StringGraphType>("legalForm").Resolve(c => Asked(c.Source, "legalForm")?.LegalForm);
+        Field<StringGraphType>("nafCode").Resolve(c => Asked(c.Source, "nafCode")?.NafCode);
+        Field<StringGraphType>("activity").Resolve(c => Asked(c.Source, "activity")?.Activity);
+        Field<PostalAddressType>("mainAddress").Resolve(c => Asked(c.Source, "mainAddress")?.MainAddress);
         Field<NonNullGraphType<RequestStateEnumType>>("state").Resolve(c => c.Source.State);
         Field<NonNullGraphType<DateTimeScalar>>("requestedAt").Resolve(c => c.Source.RequestedAt);
         Field<DateScalar>("effectiveOn").Resolve(c => c.Source.EffectiveOn);
@@ -199,7 +198,6 @@ public sealed class CompanyDetailsInputType : InputObjectGraphType<CompanyDetail
     public CompanyDetailsInputType()
     {
         Name = "UpdateCompanyDetailsInput";
-        Description = "Changes the fields given; a field left out keeps its value. Required fields (legal form, creation date, NAF code, activity, main address, phone) cannot be set to null or empty. An address is given whole; billingAddress or convocationAddress set to null falls back to the main one.";
         Field<NonNullGraphType<IdGraphType>>("companyId");
         Field<StringGraphType>("name");
         Field<StringGraphType>("phone");
@@ -227,8 +225,8 @@ public sealed class UpdateCompanyDetailsPayloadType : ObjectGraphType<Outcome<Co
     public UpdateCompanyDetailsPayloadType()
     {
         Name = "UpdateCompanyDetailsPayload";
-        Field<CompanyDetailsType>("details").Description("The details now, when the change applied at once.").Resolve(c => c.Source.Value);
-        Field<PendingCompanyChangeType>("pendingChange").Description("The change waiting for staff validation, where the tenant asks for it: only the fields that differ.").Resolve(c => c.Source.Pending);
+        Field<CompanyDetailsType>("details").Resolve(c => c.Source.Value);
+        Field<PendingCompanyChangeType>("pendingChange").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -248,7 +246,6 @@ public sealed class ContactInputType : InputObjectGraphType<ContactInput>
     public ContactInputType()
     {
         Name = "SaveContactInput";
-        Description = "Without id: a new contact; with id: changes it.";
         Field<NonNullGraphType<IdGraphType>>("companyId");
         Field<IdGraphType>("id");
         Field<NonNullGraphType<StringGraphType>>("function");
@@ -264,7 +261,7 @@ public sealed class ContactPayloadType : ObjectGraphType<Outcome<ContactView>>
     {
         Name = "ContactPayload";
         Field<ContactType>("contact").Resolve(c => c.Source.Value);
-        Field<Platform.GraphQL.PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Pending);
+        Field<Platform.GraphQL.PendingChanges.EmployerChangeType>("pendingChange").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -341,20 +338,17 @@ public static class CompanyProfileOperations
     {
         company.Field<CompanyDetailsType>("details").ResolveAsync(async c => await S<CompanyProfile>(c).GetAsync(c.Source.Id, c.CancellationToken));
         company.Field<PendingCompanyChangeType>("pendingChange")
-            .Description("The employer's change still to take effect, where the tenant validates every change.")
             .ResolveAsync(async c => await S<CompanyProfile>(c).PendingForAsync(c.Source.Id, c.CancellationToken));
         company.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContactType>>>>("contacts").ResolveAsync(async c => await S<CompanyContacts>(c).ListAsync(c.Source.Id, c.CancellationToken));
-        company.Field<HealthTeamType>("healthTeam").Description("Set by the tenant's staff.").ResolveAsync(async c => await S<HealthTeams>(c).GetAsync(c.Source.Id, c.CancellationToken));
+        company.Field<HealthTeamType>("healthTeam").ResolveAsync(async c => await S<HealthTeams>(c).GetAsync(c.Source.Id, c.CancellationToken));
         company.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SituationRequestType>>>>("situationRequests").ResolveAsync(async c => await S<SituationRequests>(c).ForCompanyAsync(c.Source.Id, c.CancellationToken));
     }
 
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PendingCompanyChangeType>>>>("companyChangesAwaitingDecision")
-            .Description("Staff: employers' changes to the company (details, contacts, workstations) waiting for validation.")
             .ResolveAsync(async c => await S<Platform.Features.PendingChanges.PendingChanges>(c).AwaitingDecisionAsync(CompanyKinds, c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SituationRequestType>>>>("situationRequestsAwaitingDecision")
-            .Description("Staff: changes of situation, suspensions and removals to process.")
             .ResolveAsync(async c => await S<SituationRequests>(c).AwaitingDecisionAsync(c.CancellationToken));
     }
 
@@ -369,7 +363,6 @@ public static class CompanyProfileOperations
                     ? await S<CompanyProfile>(c).UpdateAsync(id, input.ToDetails(), input.Given, c.CancellationToken) : NotFound;
             });
         mutation.Field<NonNullGraphType<DecisionPayloadType>>("decideCompanyChange")
-            .Description("Staff: accept (effective the next day) or refuse an employer's change.")
             .Argument<NonNullGraphType<DecideInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -395,7 +388,6 @@ public static class CompanyProfileOperations
                     ? await S<CompanyContacts>(c).DeleteAsync(companyId, id, c.CancellationToken) : NotFound;
             });
         mutation.Field<NonNullGraphType<HealthTeamPayloadType>>("setHealthTeam")
-            .Description("Staff: the health team and visit centre of a company.")
             .Argument<NonNullGraphType<HealthTeamInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -404,7 +396,6 @@ public static class CompanyProfileOperations
                     ? await S<HealthTeams>(c).SetAsync(companyId, input.ToView(), c.CancellationToken) : NotFound;
             });
         mutation.Field<NonNullGraphType<SituationPayloadType>>("requestSituationChange")
-            .Description("Cessation, no more employees, liquidation; suspension or removal, with reason and date. Processed by staff.")
             .Argument<NonNullGraphType<SituationInputType>>("input")
             .ResolveAsync(async c =>
             {

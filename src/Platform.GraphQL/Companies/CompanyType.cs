@@ -19,10 +19,8 @@ public sealed class CompanyType : ObjectGraphType<CompanyView>
         Field<StringGraphType>("legalForm").Resolve(c => c.Source.LegalForm);
         Field<StringGraphType>("nafCode").Resolve(c => c.Source.NafCode);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompanyUserType>>>>("users")
-            .Description("Company administrators: the users of the company and the pending invitations.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<CompanyUsers>().ListAsync(c.Source.Id, c.CancellationToken));
         Field<NonNullGraphType<BooleanGraphType>>("tempWorkerAccount")
-            .Description("A temp agency's account for temp workers (NNN.1.x): at most 3 workstations, contracts Intérim and CDI intérim.")
             .Resolve(c => c.Source.IsTempWorkerAccount);
         CompanyProfileOperations.AddCompanyFields(this);
         PendingChanges.PendingChangeOperations.AddCompanyFields(this);
@@ -44,7 +42,6 @@ public static class CompanyQueries
     public static void Add(ObjectGraphType query)
     {
         query.Field<CompanyType>("company")
-            .Description("A company the signed-in user may see, or null.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c =>
             {

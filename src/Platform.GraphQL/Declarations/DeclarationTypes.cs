@@ -21,7 +21,6 @@ public sealed class DeclarationStepEnumType : EnumerationGraphType<DeclarationSt
     public DeclarationStepEnumType()
     {
         Name = "DeclarationStep";
-        Description = "A step of the declaration wizard, as the tenant's file orders them.";
     }
 }
 
@@ -42,7 +41,6 @@ public sealed class EstimateType : ObjectGraphType<Estimate>
     public EstimateType()
     {
         Name = "Estimate";
-        Description = "Headcount × the year's per-employee rate, apprentices × the apprentice rate, the SEPA discount where it applies; VAT and totals to the cent.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EstimateLineType>>>>("lines").Resolve(c => c.Source.Lines);
         Field<NonNullGraphType<DecimalGraphType>>("totalExclTax").Resolve(c => c.Source.TotalExclTax);
         Field<NonNullGraphType<DecimalGraphType>>("vat").Resolve(c => c.Source.Vat);
@@ -59,14 +57,14 @@ public sealed class DeclarationType : ObjectGraphType<DeclarationView>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id?.ToString() ?? $"{c.Source.CompanyId:N}-{c.Source.Year}");
         Field<NonNullGraphType<IntGraphType>>("year").Resolve(c => c.Source.Year);
         Field<NonNullGraphType<DeclarationStatusEnumType>>("status").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<IntGraphType>>("headcount").Description("Employees present on 31/12 of the year before, apprentices apart.").Resolve(c => c.Source.Headcount);
+        Field<NonNullGraphType<IntGraphType>>("headcount").Resolve(c => c.Source.Headcount);
         Field<EstimateType>("estimate").Resolve(c => c.Source.Estimate);
         Field<DateTimeScalar>("submittedAt").Resolve(c => c.Source.SubmittedAt);
         Field<DateTimeScalar>("editableUntil").Resolve(c => c.Source.EditableUntil);
         Field<NonNullGraphType<IntGraphType>>("apprentices").Resolve(c => c.Source.Apprentices);
-        Field<PaymentMethodType>("paymentMethod").Description("Chosen at declaration where the tenant asks for it.").Resolve(c => c.Source.PaymentMethod);
-        Field<DeclarationStepEnumType>("resumeStep").Description("Where a declaration IN_PROGRESS resumes.").Resolve(c => c.Source.Status == DeclarationStatus.InProgress ? c.Source.Step : null);
-        Field<NonNullGraphType<BooleanGraphType>>("editable").Description("Can be filled in or changed now (open window, in progress, or within the edit days after submission).").Resolve(c => c.Source.Editable);
+        Field<PaymentMethodType>("paymentMethod").Resolve(c => c.Source.PaymentMethod);
+        Field<DeclarationStepEnumType>("resumeStep").Resolve(c => c.Source.Status == DeclarationStatus.InProgress ? c.Source.Step : null);
+        Field<NonNullGraphType<BooleanGraphType>>("editable").Resolve(c => c.Source.Editable);
     }
 }
 
@@ -111,13 +109,12 @@ public sealed class SaveDeclarationStepInputType : InputObjectGraphType<SaveDecl
     public SaveDeclarationStepInputType()
     {
         Name = "SaveDeclarationStepInput";
-        Description = "One step of the declaration wizard, answered in the order of the tenant's steps (resumeStep says which one is next).";
         Field<NonNullGraphType<IdGraphType>>("companyId");
         Field<NonNullGraphType<IntGraphType>>("year");
         Field<NonNullGraphType<DeclarationStepEnumType>>("step");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("determinants").Description("DETERMINANTS: those of the regulatory list present in the company.");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("ownDeterminants").Description("DETERMINANTS: the company's own.");
-        Field<PaymentMethodType>("paymentMethod").Description("ESTIMATE: where the tenant asks for it at declaration.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("determinants");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("ownDeterminants");
+        Field<PaymentMethodType>("paymentMethod");
     }
 }
 
@@ -135,7 +132,6 @@ public sealed class DeclareNoStaffInputType : InputObjectGraphType<DeclareNoStaf
     public DeclareNoStaffInputType()
     {
         Name = "DeclareNoStaffInput";
-        Description = "No employee at the end of the year before: the declaration is filed with none, with a SUSPENSION or REMOVAL request.";
         Field<NonNullGraphType<IdGraphType>>("companyId");
         Field<NonNullGraphType<IntGraphType>>("year");
         Field<NonNullGraphType<SituationChangeEnumType>>("kind");
@@ -161,14 +157,12 @@ public static class DeclarationOperations
     public static void AddCompanyFields(ObjectGraphType<CompanyView> company)
     {
         company.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeclarationType>>>>("declarations")
-            .Description("Annual headcount declarations, newest year first; the years open now and not started read TO_FILL, those not open NOT_OPEN.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<DeclarationService>().ListAsync(c.Source.Id, c.CancellationToken));
     }
 
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<DeclarationPayloadType>>("submitDeclaration")
-            .Description("Signs and files the year's declaration with the employee list as it stands, once the steps before the signature are passed (saveDeclarationStep; else STEP_REQUIRED); a confirmation e-mail goes to the signatory. Within the tenant's edit days, submitting again amends it.")
             .Argument<NonNullGraphType<SubmitDeclarationInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -178,7 +172,6 @@ public static class DeclarationOperations
                     input.CertifyAccuracy, input.AcceptTerms), c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<DeclarationPayloadType>>("saveDeclarationStep")
-            .Description("Saves one step of the year's declaration and moves it to the next (the declaration starts at its first step); a step after the one reached is refused (STEP_REQUIRED).")
             .Argument<NonNullGraphType<SaveDeclarationStepInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -190,7 +183,6 @@ public static class DeclarationOperations
                 }, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<DeclarationPayloadType>>("declareNoStaff")
-            .Description("« Aviez-vous du personnel au 31/12 ? » Non: files the declaration with no one and asks staff for the suspension or removal of the membership.")
             .Argument<NonNullGraphType<DeclareNoStaffInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -199,7 +191,6 @@ public static class DeclarationOperations
                 return await Wizard(c).DeclareNoStaffAsync(companyId, input.Year, input.Kind, input.Reason, input.EffectiveDate, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<DeclarationPayloadType>>("confirmDeclaration")
-            .Description("Staff of the tenant: confirms a submitted declaration, which issues its contribution invoice (status INVOICED).")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c =>
             {

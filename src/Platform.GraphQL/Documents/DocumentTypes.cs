@@ -22,14 +22,13 @@ public sealed class DocumentType : ObjectGraphType<DocumentView>
     public DocumentType()
     {
         Name = "Document";
-        Description = "A PDF shared with the health team; the file is at downloadUrl (GET /api/documents/{id}).";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<DocumentNatureEnumType>>("nature").Resolve(c => c.Source.Nature);
-        Field<NonNullGraphType<StringGraphType>>("fileName").Description("The name it was uploaded with.").Resolve(c => c.Source.FileName);
+        Field<NonNullGraphType<StringGraphType>>("fileName").Resolve(c => c.Source.FileName);
         Field<NonNullGraphType<IntGraphType>>("sizeBytes").Resolve(c => (int)c.Source.SizeBytes);
         Field<NonNullGraphType<DateTimeScalar>>("uploadedAt").Resolve(c => c.Source.UploadedAt);
-        Field<IdGraphType>("visitRequestId").Description("The visit request it is attached to.").Resolve(c => c.Source.VisitRequestId);
-        Field<NonNullGraphType<BooleanGraphType>>("acknowledged").Description("Staff acknowledged receipt: it can no longer be deleted.").Resolve(c => c.Source.Acknowledged);
+        Field<IdGraphType>("visitRequestId").Resolve(c => c.Source.VisitRequestId);
+        Field<NonNullGraphType<BooleanGraphType>>("acknowledged").Resolve(c => c.Source.Acknowledged);
         Field<DateTimeScalar>("acknowledgedAt").Resolve(c => c.Source.AcknowledgedAt);
         Field<NonNullGraphType<StringGraphType>>("downloadUrl").Resolve(c => $"/api/documents/{c.Source.Id}");
     }
@@ -50,7 +49,6 @@ public static class DocumentOperations
     public static void AddCompanyFields(ObjectGraphType<CompanyView> company)
     {
         company.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DocumentType>>>>("documents")
-            .Description("Documents shared with the health team, newest first; without history only those not acknowledged yet.")
             .Argument<BooleanGraphType>("history")
             .ResolveAsync(async c => await Service(c).ListAsync(c.Source.Id, c.GetArgument("history", false), c.CancellationToken));
     }
@@ -58,12 +56,10 @@ public static class DocumentOperations
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<DocumentPayloadType>>("deleteDocument")
-            .Description("Only until staff acknowledge its receipt.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
                 ? await Service(c).DeleteAsync(id, c.CancellationToken) : Outcome<DocumentView>.Fail(DocumentService.NotFound));
         mutation.Field<NonNullGraphType<DocumentPayloadType>>("acknowledgeDocument")
-            .Description("Staff of the tenant: acknowledge receipt of a document.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
                 ? await Service(c).AcknowledgeAsync(id, c.CancellationToken) : Outcome<DocumentView>.Fail(DocumentService.NotFound));

@@ -44,22 +44,21 @@ public sealed class DueVisitType : ObjectGraphType<DueVisitView>
     {
         Name = "DueVisit";
         Field<NonNullGraphType<VisitTypeEnumType>>("type").Resolve(c => c.Source.Type);
-        Field<NonNullGraphType<DateScalar>>("dueBy").Description("The deadline.").Resolve(c => c.Source.DueBy);
+        Field<NonNullGraphType<DateScalar>>("dueBy").Resolve(c => c.Source.DueBy);
         Field<NonNullGraphType<DueVisitKindEnumType>>("kind").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<StringGraphType>>("label").Description("The visit in French.").Resolve(c => c.Source.KindLabel);
-        Field<DateScalar>("dueFrom").Description("From when it is convened; null when it is as soon as the employee is known.")
+        Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.KindLabel);
+        Field<DateScalar>("dueFrom")
             .Resolve(c => c.Source.DueFrom == DateOnly.MinValue ? null : c.Source.DueFrom);
         Field<NonNullGraphType<BooleanGraphType>>("overdue").Resolve(c => c.Source.Overdue);
-        Field<NonNullGraphType<StringGraphType>>("rule").Description("The rule that asks for it, with its article, in French.")
+        Field<NonNullGraphType<StringGraphType>>("rule")
             .Resolve(c => DueVisitRules.RulesByCode.TryGetValue(c.Source.RuleCode, out var r) ? r.Label : c.Source.RuleCode);
-        Field<NonNullGraphType<DateScalar>>("ruleSince").Description("The date the rule took effect.")
+        Field<NonNullGraphType<DateScalar>>("ruleSince")
             .Resolve(c => DueVisitRules.RulesByCode.TryGetValue(c.Source.RuleCode, out var r) ? r.From : DateOnly.MinValue);
         Field<NonNullGraphType<VisitProfessionalEnumType>>("seenBy")
-            .Description("Who holds the visit: the occupational doctor (DOCTOR) or any health professional of the team.")
             .Resolve(c => DueVisitRules.RulesByCode.TryGetValue(c.Source.RuleCode, out var r) ? r.SeenBy : VisitProfessional.HealthProfessional);
         Field<EmployeeType>("employee")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeQueries>().GetAsync(c.Source.EmployeeId, c.CancellationToken));
-        Field<IdGraphType>("visitRequestId").Description("The visit request created for it where visits follow the periodicity (sist-on).")
+        Field<IdGraphType>("visitRequestId")
             .Resolve(c => c.Source.VisitRequestId);
     }
 }
@@ -75,7 +74,7 @@ public sealed class HeldVisitType : ObjectGraphType<HeldVisitView>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<HeldVisitKindEnumType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<DateScalar>>("heldOn").Resolve(c => c.Source.HeldOn);
-        Field<NonNullGraphType<StringGraphType>>("source").Description("history (entered by staff) or appointment.").Resolve(c => c.Source.Source);
+        Field<NonNullGraphType<StringGraphType>>("source").Resolve(c => c.Source.Source);
     }
 }
 
@@ -145,7 +144,7 @@ public sealed class RecordAbsenceInputType : InputObjectGraphType<RecordAbsenceI
         Field<NonNullGraphType<IdGraphType>>("employeeId");
         Field<NonNullGraphType<AbsenceNatureEnumType>>("nature");
         Field<NonNullGraphType<DateScalar>>("firstDay");
-        Field<NonNullGraphType<DateScalar>>("returnOn").Description("The first day back at work.");
+        Field<NonNullGraphType<DateScalar>>("returnOn");
     }
 }
 
@@ -154,7 +153,6 @@ public static class DueVisitOperations
     public static void AddCompanyFields(ObjectGraphType<CompanyView> company)
     {
         company.Field<NonNullGraphType<DueVisitConnectionType>>("dueVisits")
-            .Description("« Salariés à convoquer »: every visit due or overdue, by deadline (refreshed every night).")
             .Argument<VisitTypeEnumType>("type")
             .Argument<DueVisitSortEnumType>("sort")
             .Argument<IntGraphType>("first")
@@ -167,7 +165,6 @@ public static class DueVisitOperations
     public static void AddEmployeeFields(ObjectGraphType<EmployeeView> employee)
     {
         employee.Field<DueVisitType>("nextVisitDue")
-            .Description("Next regulatory visit and its deadline, when one is due.")
             .ResolveAsync(async c =>
             {
                 var next = await c.RequestServices!.GetRequiredService<DueVisitList>().NextForAsync(c.Source, c.CancellationToken);
@@ -177,14 +174,12 @@ public static class DueVisitOperations
                     next.Rule.Code, next.IsOverdueOn(today), null);
             });
         employee.Field<NonNullGraphType<ListGraphType<NonNullGraphType<HeldVisitType>>>>("pastVisits")
-            .Description("The visits held, newest first: what the due rules start from.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<FollowUpHistoryService>().VisitsAsync(c.Source.Id, c.CancellationToken));
     }
 
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<HeldVisitPayloadType>>("recordPastVisit")
-            .Description("Staff: a visit held before the platform or elsewhere, for the follow-up history.")
             .Argument<NonNullGraphType<RecordPastVisitInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -193,7 +188,6 @@ public static class DueVisitOperations
                 return await c.RequestServices!.GetRequiredService<FollowUpHistoryService>().RecordVisitAsync(id, input.Kind, input.HeldOn, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<AbsencePayloadType>>("recordAbsence")
-            .Description("An absence (maternity, occupational disease, accident, illness): a return-to-work visit follows when the code asks for one.")
             .Argument<NonNullGraphType<RecordAbsenceInputType>>("input")
             .ResolveAsync(async c =>
             {

@@ -23,25 +23,22 @@ public sealed class EmployeeType : ObjectGraphType<EmployeeView>
         Field<NonNullGraphType<StringGraphType>>("birthName").Resolve(c => c.Source.BirthName);
         Field<StringGraphType>("marriedName").Resolve(c => c.Source.MarriedName);
         Field<NonNullGraphType<DateScalar>>("birthDate").Resolve(c => c.Source.BirthDate);
-        Field<StringGraphType>("insMasked").Description("The INS/NIR masked: sex, year and month of birth; never in clear.").Resolve(c => c.Source.MaskedIns);
+        Field<StringGraphType>("insMasked").Resolve(c => c.Source.MaskedIns);
         Field<NonNullGraphType<BooleanGraphType>>("validated").Resolve(c => c.Source.Validated);
-        Field<NonNullGraphType<BooleanGraphType>>("active").Description("No end date, or one not passed yet.").Resolve(c => c.Source.Active);
+        Field<NonNullGraphType<BooleanGraphType>>("active").Resolve(c => c.Source.Active);
         Field<NonNullGraphType<StringGraphType>>("contract").Resolve(c => c.Source.Contract);
         Field<WorkstationType>("currentWorkstation").Resolve(c => c.Source.CurrentWorkstation);
-        Field<FollowUpEnumType>("followUp").Description("What the current workstation's risks call for; the declared follow-up without a workstation.").Resolve(c => c.Source.FollowUp);
+        Field<FollowUpEnumType>("followUp").Resolve(c => c.Source.FollowUp);
         Field<FollowUpEnumType>("declaredFollowUp").Resolve(c => c.Source.DeclaredFollowUp);
         Field<NonNullGraphType<DateScalar>>("startDate").Resolve(c => c.Source.StartDate);
         Field<DateScalar>("endDate").Resolve(c => c.Source.EndDate);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkerSituationEnumType>>>>("situations")
-            .Description("The situations the employer declared, which call for adapted follow-up (under 18 follows from the birth date).")
             .Resolve(c => c.Source.Situations.AsList());
-        Field<DateScalar>("retirementDate").Description("The day they retire, when the employer entered it: the end-of-career visit.").Resolve(c => c.Source.RetirementDate);
-        Field<DateScalar>("exposureEndDate").Description("The last day of their exposure to particular risks, once it ended: the post-exposure visit.").Resolve(c => c.Source.ExposureEndedOn);
+        Field<DateScalar>("retirementDate").Resolve(c => c.Source.RetirementDate);
+        Field<DateScalar>("exposureEndDate").Resolve(c => c.Source.ExposureEndedOn);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PendingEmployeeChangeType>>>>("pendingChanges")
-            .Description("Changes waiting for staff or for their day (sst68).")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeChanges>().PendingForAsync(c.Source, c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerEntryType>>>>("career")
-            .Description("Every workstation held, the current one first.")
             .Resolve(c => c.RequestServices!.GetRequiredService<CareerLoader>().Load(c.Source));
         DueVisits.DueVisitOperations.AddEmployeeFields(this);
     }
@@ -67,7 +64,6 @@ public sealed class EmployeeSituationInputType : InputObjectGraphType<EmployeeSi
     public EmployeeSituationInputType()
     {
         Name = "EmployeeSituationInput";
-        Description = "Replaced whole: the situations (an empty list for none), the retirement date and the end of the exposure (null when unknown or none).";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkerSituationEnumType>>>>("situations");
         Field<DateScalar>("retirementDate");
         Field<DateScalar>("exposureEndDate");
@@ -109,8 +105,8 @@ public sealed class EmployeeFilterInputType : InputObjectGraphType<EmployeeFilte
         Field<BooleanGraphType>("activeOnly").DefaultValue(true);
         Field<StringGraphType>("search");
         Field<IdGraphType>("workstationId");
-        Field<StringGraphType>("initial").Description("First letter of the birth name.");
-        Field<StringGraphType>("sex").Description("F (Madame) or M (Monsieur).");
+        Field<StringGraphType>("initial");
+        Field<StringGraphType>("sex");
     }
 }
 
@@ -158,7 +154,6 @@ public sealed class UpdateEmployeeInputType : InputObjectGraphType<EmployeeInput
     public UpdateEmployeeInputType()
     {
         Name = "UpdateEmployeeInput";
-        Description = "Before staff validation everything but the start date; after it only the names and the INS. An empty INS keeps the one on file.";
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<StringGraphType>("civility");
         Field<StringGraphType>("firstName");
@@ -169,7 +164,7 @@ public sealed class UpdateEmployeeInputType : InputObjectGraphType<EmployeeInput
         Field<StringGraphType>("contract");
         Field<FollowUpEnumType>("declaredFollowUp");
         Field<EmployeeSituationInputType>("situation")
-            .Description("The follow-up situation (situations, retirement date, end of exposure), replaced whole; left out, it stays. Editable after validation too.");
+            ;
     }
 }
 
@@ -203,10 +198,9 @@ public sealed class ChangeEmployeeWorkstationInputType : InputObjectGraphType<Co
     public ChangeEmployeeWorkstationInputType()
     {
         Name = "ChangeEmployeeWorkstationInput";
-        Description = "Closes the current workstation on currentEndDate and opens the new one from startDate (after it).";
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<NonNullGraphType<IdGraphType>>("workstationId");
-        Field<StringGraphType>("contract").Description("The contract of the new line; the current one when omitted.");
+        Field<StringGraphType>("contract");
         Field<NonNullGraphType<DateScalar>>("startDate");
         Field<DateScalar>("currentEndDate");
     }
@@ -217,7 +211,6 @@ public sealed class ReactivateEmployeeInputType : InputObjectGraphType<ContractC
     public ReactivateEmployeeInputType()
     {
         Name = "ReactivateEmployeeInput";
-        Description = "A former employee comes back with a new contract starting after the exit.";
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<IdGraphType>("workstationId");
         Field<NonNullGraphType<StringGraphType>>("contract");
@@ -235,7 +228,6 @@ public sealed class PendingEmployeeChangeType : ObjectGraphType<Platform.Feature
     public PendingEmployeeChangeType()
     {
         Name = "PendingEmployeeChange";
-        Description = "An employer's change waiting for staff validation, or accepted and taking effect on effectiveOn (sst68).";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<IdGraphType>>("employeeId").Resolve(c => c.Source.SubjectId);
         Field<NonNullGraphType<StringGraphType>>("employeeName").Resolve(c => c.Source.Subject);
@@ -264,7 +256,7 @@ public sealed class EmployeePayloadType : ObjectGraphType<EmployeePayload>
     {
         Name = "EmployeePayload";
         Field<EmployeeType>("employee").Resolve(c => c.Source.Outcome.Value);
-        Field<PendingEmployeeChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Outcome.Pending);
+        Field<PendingEmployeeChangeType>("pendingChange").Resolve(c => c.Source.Outcome.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Outcome.Errors);
         Visits.VisitRequestOperations.AddEmployeePayloadFields(this);
         Appointments.AppointmentOperations.AddEmployeePayloadFields(this);
@@ -286,7 +278,6 @@ public sealed class ErrorsPayloadType : ObjectGraphType<IReadOnlyList<UserError>
     public ErrorsPayloadType()
     {
         Name = "ErrorsPayload";
-        Description = "The result of a change that returns nothing but its errors.";
         Field<NonNullGraphType<BooleanGraphType>>("ok").Resolve(c => c.Source.Count == 0);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source);
     }
@@ -297,9 +288,8 @@ public sealed class EmployeeCheckType : ObjectGraphType<EmployeeCheck>
     public EmployeeCheckType()
     {
         Name = "EmployeeCheck";
-        Description = "An employee the \"check the list\" action flags, and why.";
         Field<NonNullGraphType<EmployeeType>>("employee").Resolve(c => c.Source.Employee);
-        Field<NonNullGraphType<StringGraphType>>("problem").Description("NO_WORKSTATION or FOLLOW_UP_MISMATCH.")
+        Field<NonNullGraphType<StringGraphType>>("problem")
             .Resolve(c => c.Source.Problem == EmployeeProblem.NoWorkstation ? "NO_WORKSTATION" : "FOLLOW_UP_MISMATCH");
         Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Message);
     }
@@ -331,27 +321,21 @@ public static class EmployeeOperations
                 return await Queries(c).ListAsync(c.Source.Id, filter, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken);
             });
         company.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EmployeeCheckType>>>>("employeeChecks")
-            .Description("\"Vérifier la liste\": active employees without a workstation, or whose declared follow-up disagrees with their workstation's risks.")
             .ResolveAsync(async c => await Queries(c).CheckAsync(c.Source.Id, c.CancellationToken));
         company.Field<StringGraphType>("employeeSectionLock")
-            .Description("The tenant's explanation while the employee section is read-only for employers (sst68 in January), else null.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeLock>().LockMessageAsync());
     }
 
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<EmployeeType>("employee")
-            .Description("An employee the signed-in user may see, or null.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id) ? await Queries(c).GetAsync(id, c.CancellationToken) : null);
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AwaitingEmployeeType>>>>("employeesAwaitingValidation")
-            .Description("Staff of the tenant: declared employees waiting for validation, oldest first.")
             .ResolveAsync(async c => (await Service(c).AwaitingValidationAsync(ct: c.CancellationToken)).Select(a => new AwaitingEmployee(a.Company, a.Employee)));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PendingEmployeeChangeType>>>>("employeeChangesAwaitingDecision")
-            .Description("Staff: employers' changes to employees waiting for validation (sst68).")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<EmployeeChanges>().AwaitingDecisionAsync(c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("contractTypes")
-            .Description("The contract types an employee can be declared with.")
             .Resolve(_ => EmployeeRules.Contracts);
     }
 
@@ -374,12 +358,10 @@ public static class EmployeeOperations
                 return EmployeePayload.Of(Guid.TryParse(input.Id, out var id) ? await Declarations(c).UpdateAsync(id, input.Draft(), input.Situation?.ToSituation(), c.CancellationToken) : EmployeeService.NotFound);
             });
         mutation.Field<NonNullGraphType<ErrorsPayloadType>>("deleteEmployee")
-            .Description("Only until staff validate the employee.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
                 ? (await Declarations(c).DeleteAsync(id, c.CancellationToken)).Errors : [EmployeeService.NotFound]);
         mutation.Field<NonNullGraphType<EmployeePayloadType>>("exitEmployee")
-            .Description("The contract end date, which cannot change afterwards.")
             .Argument<NonNullGraphType<ExitEmployeeInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -405,12 +387,10 @@ public static class EmployeeOperations
                     : EmployeeService.NotFound);
             });
         mutation.Field<NonNullGraphType<EmployeePayloadType>>("validateEmployee")
-            .Description("Staff of the tenant.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => EmployeePayload.Of(Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
                 ? await Declarations(c).ValidateAsync(id, c.CancellationToken) : EmployeeService.NotFound));
         mutation.Field<NonNullGraphType<EmployeeChangeDecisionPayloadType>>("decideEmployeeChange")
-            .Description("Staff: accept (effective the next day) or refuse an employer's change to an employee.")
             .Argument<NonNullGraphType<DecideInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -428,7 +408,6 @@ public static class EmployeeOperations
                     ? await Imports(c).ImportNewAsync(companyId, input.Csv, c.CancellationToken) : CompanyNotFound;
             });
         mutation.Field<NonNullGraphType<ImportPayloadType>>("importEmployeeEndDates")
-            .Description("The « fins de contrat » file as downloaded, with the « Date de sortie » column filled in.")
             .Argument<NonNullGraphType<CsvImportInputType>>("input")
             .ResolveAsync(async c =>
             {

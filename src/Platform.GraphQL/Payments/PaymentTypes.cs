@@ -16,7 +16,6 @@ public sealed class PaymentStatusEnumType : EnumerationGraphType<PaymentStatus>
     public PaymentStatusEnumType()
     {
         Name = "PaymentStatus";
-        Description = "SUCCEEDED once Stripe confirmed it by its signed webhook; FAILED when the card or the bank refused; TO_REFUND when it came for an instalment already paid (an overpayment the service refunds); REFUNDED once billing staff recorded that refund.";
     }
 }
 
@@ -25,7 +24,6 @@ public sealed class PaymentType : ObjectGraphType<PaymentView>
     public PaymentType()
     {
         Name = "Payment";
-        Description = "An online payment (card or SEPA debit) of one instalment of an invoice.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<IdGraphType>>("instalmentId").Resolve(c => c.Source.InstalmentId);
         Field<NonNullGraphType<DateScalar>>("instalmentDueOn").Resolve(c => c.Source.InstalmentDueOn);
@@ -33,8 +31,8 @@ public sealed class PaymentType : ObjectGraphType<PaymentView>
         Field<NonNullGraphType<PaymentMethodType>>("method").Resolve(c => c.Source.Method);
         Field<NonNullGraphType<PaymentStatusEnumType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<DateTimeScalar>>("startedAt").Resolve(c => c.Source.CreatedAt);
-        Field<DateTimeScalar>("settledAt").Description("When Stripe confirmed or refused it.").Resolve(c => c.Source.SettledAt);
-        Field<DateTimeScalar>("refundedAt").Description("When billing staff recorded the refund of this overpayment.").Resolve(c => c.Source.RefundedAt);
+        Field<DateTimeScalar>("settledAt").Resolve(c => c.Source.SettledAt);
+        Field<DateTimeScalar>("refundedAt").Resolve(c => c.Source.RefundedAt);
     }
 }
 
@@ -57,7 +55,7 @@ public sealed class CardPaymentPayloadType : ObjectGraphType<CardPaymentPayload>
     public CardPaymentPayloadType()
     {
         Name = "CardPaymentPayload";
-        Field<StringGraphType>("checkoutUrl").Description("Stripe's payment page: send the browser there. The invoice turns paid when Stripe confirms, not on the way back.")
+        Field<StringGraphType>("checkoutUrl")
             .Resolve(c => c.Source.CheckoutUrl);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
@@ -67,13 +65,11 @@ public static class PaymentOperations
 {
     public static void AddInvoiceFields(ObjectGraphType<InvoiceView> invoice) =>
         invoice.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentType>>>>("payments")
-            .Description("Online payments of the invoice, confirmed or refused, oldest first.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<PaymentHistory>().ForInvoicesAsync([c.Source.Id], c.CancellationToken));
 
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<PaymentRefundPayloadType>>("markPaymentRefunded")
-            .Description("Staff of the tenant: records that an overpayment (TO_REFUND) was refunded to the member; it then shows REFUNDED and leaves the list of refunds to make.")
             .Argument<NonNullGraphType<IdGraphType>>("paymentId")
             .ResolveAsync(async c =>
             {
@@ -87,7 +83,6 @@ public static class PaymentOperations
 
     private static void AddCardPayment(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<CardPaymentPayloadType>>("payInvoiceByCard")
-            .Description("Opens a Stripe card payment of what remains due on the invoice, or of one instalment, where the service accepts cards. Needs the Facturation or Administrateur role.")
             .Argument<NonNullGraphType<IdGraphType>>("invoiceId")
             .Argument<IdGraphType>("instalmentId")
             .ResolveAsync(async c =>

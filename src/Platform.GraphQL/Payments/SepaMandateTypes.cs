@@ -15,13 +15,13 @@ public sealed class SepaMandateType : ObjectGraphType<SepaMandateView>
     public SepaMandateType()
     {
         Name = "SepaMandate";
-        Field<NonNullGraphType<StringGraphType>>("reference").Description("The mandate reference (RUM).").Resolve(c => c.Source.Reference);
-        Field<NonNullGraphType<StringGraphType>>("ibanLast4").Description("The last 4 characters of the debited IBAN: all that is ever shown of it.").Resolve(c => c.Source.IbanLast4);
-        Field<DateTimeScalar>("signedAt").Description("Null while the e-mailed code has not signed it.").Resolve(c => c.Source.SignedAt);
-        Field<NonNullGraphType<StringGraphType>>("status").Description("AWAITING_CODE, ACTIVE (a green tick on the portal), REVOKED.").Resolve(c => c.Source.StatusCode);
+        Field<NonNullGraphType<StringGraphType>>("reference").Resolve(c => c.Source.Reference);
+        Field<NonNullGraphType<StringGraphType>>("ibanLast4").Resolve(c => c.Source.IbanLast4);
+        Field<DateTimeScalar>("signedAt").Resolve(c => c.Source.SignedAt);
+        Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => c.Source.StatusCode);
         Field<NonNullGraphType<StringGraphType>>("holderName").Resolve(c => c.Source.HolderName);
         Field<StringGraphType>("bic").Resolve(c => c.Source.Bic);
-        Field<NonNullGraphType<StringGraphType>>("receiptUrl").Description("The signed mandate's receipt (PDF; same host, same credentials).")
+        Field<NonNullGraphType<StringGraphType>>("receiptUrl")
             .Resolve(c => $"/api/companies/{c.Source.CompanyId}/sepa-mandate/receipt.pdf");
     }
 }
@@ -51,10 +51,10 @@ public sealed class StartSepaMandateInputType : InputObjectGraphType<StartSepaMa
     {
         Name = "StartSepaMandateInput";
         Field<NonNullGraphType<IdGraphType>>("companyId");
-        Field<NonNullGraphType<StringGraphType>>("holderName").Description("Account holder as on the RIB.");
-        Field<NonNullGraphType<StringGraphType>>("iban").Description("Spaces allowed; French IBANs have 27 characters.");
-        Field<StringGraphType>("bic").Description("Optional: 8 or 11 characters.");
-        Field<NonNullGraphType<BooleanGraphType>>("acceptMandate").Description("The signer accepts the mandate's terms.");
+        Field<NonNullGraphType<StringGraphType>>("holderName");
+        Field<NonNullGraphType<StringGraphType>>("iban");
+        Field<StringGraphType>("bic");
+        Field<NonNullGraphType<BooleanGraphType>>("acceptMandate");
     }
 }
 
@@ -70,7 +70,7 @@ public sealed class ConfirmSepaMandateInputType : InputObjectGraphType<ConfirmSe
     {
         Name = "ConfirmSepaMandateInput";
         Field<NonNullGraphType<IdGraphType>>("companyId");
-        Field<NonNullGraphType<StringGraphType>>("code").Description("The code e-mailed to the signer.");
+        Field<NonNullGraphType<StringGraphType>>("code");
     }
 }
 
@@ -94,13 +94,11 @@ public static class SepaMandateOperations
 
     public static void AddCompanyFields(ObjectGraphType<CompanyView> company) =>
         company.Field<SepaMandateType>("sepaMandate")
-            .Description("The active SEPA mandate, else one waiting for its code; null when none. Needs a role that shows invoices.")
             .ResolveAsync(async c => await Mandates(c).GetAsync(c.Source.Id, c.CancellationToken));
 
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<SepaMandatePayloadType>>("startSepaMandate")
-            .Description("A member with the billing right enters a SEPA mandate; a one-time code is e-mailed to them to sign it (confirmSepaMandate).")
             .Argument<NonNullGraphType<StartSepaMandateInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -109,7 +107,6 @@ public static class SepaMandateOperations
                 return await Mandates(c).StartAsync(new SepaMandateEntry(companyId, input.HolderName, input.Iban, input.Bic, input.AcceptMandate), c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<SepaMandatePayloadType>>("confirmSepaMandate")
-            .Description("Signs the entered mandate with the e-mailed code: it becomes active and its receipt is e-mailed.")
             .Argument<NonNullGraphType<ConfirmSepaMandateInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -120,7 +117,6 @@ public static class SepaMandateOperations
                 return await Mandates(c).ConfirmAsync(companyId, input.Code, context, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<SepaMandatePayloadType>>("revokeSepaMandate")
-            .Description("Ends the company's active mandate: no further debit is presented.")
             .Argument<NonNullGraphType<RevokeSepaMandateInputType>>("input")
             .ResolveAsync(async c =>
             {

@@ -19,7 +19,6 @@ public sealed class FieldChangeType : ObjectGraphType<FieldChange>
     public FieldChangeType()
     {
         Name = "FieldChange";
-        Description = "One field the employer changed: its value when asked and the value asked for.";
         Field<NonNullGraphType<StringGraphType>>("field").Resolve(c => c.Source.Field);
         Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
         Field<StringGraphType>("oldValue").Resolve(c => c.Source.OldValue);
@@ -32,14 +31,14 @@ public static class PendingChangeFields
 {
     public static void Add(ObjectGraphType<PendingChangeView> type)
     {
-        type.Field<NonNullGraphType<PendingChangeKindEnumType>>("changeKind").Description("What the change does (company details, contact, workstation, employee).").Resolve(c => c.Source.Kind);
-        type.Field<NonNullGraphType<StringGraphType>>("subject").Description("What it is about: the company, contact, workstation or employee.").Resolve(c => c.Source.Subject);
-        type.Field<NonNullGraphType<StringGraphType>>("description").Description("The change in one French sentence.").Resolve(c => c.Source.Summary);
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldChangeType>>>>("fields").Description("The fields changed, old and new value.").Resolve(c => c.Source.Fields);
+        type.Field<NonNullGraphType<PendingChangeKindEnumType>>("changeKind").Resolve(c => c.Source.Kind);
+        type.Field<NonNullGraphType<StringGraphType>>("subject").Resolve(c => c.Source.Subject);
+        type.Field<NonNullGraphType<StringGraphType>>("description").Resolve(c => c.Source.Summary);
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldChangeType>>>>("fields").Resolve(c => c.Source.Fields);
         type.Field<DateTimeScalar>("decidedAt").Resolve(c => c.Source.DecidedAt);
-        type.Field<DateTimeScalar>("appliedAt").Description("When the pending-changes job applied it (or found it no longer held: see outcome).").Resolve(c => c.Source.AppliedAt);
-        type.Field<StringGraphType>("outcome").Description("Why an accepted change could not apply on its day.").Resolve(c => c.Source.Outcome);
-        type.Field<NonNullGraphType<StringGraphType>>("status").Description("Pending, accepted for a day, applied, refused: in French.").Resolve(c => c.Source.Status);
+        type.Field<DateTimeScalar>("appliedAt").Resolve(c => c.Source.AppliedAt);
+        type.Field<StringGraphType>("outcome").Resolve(c => c.Source.Outcome);
+        type.Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => c.Source.Status);
     }
 }
 
@@ -48,7 +47,6 @@ public sealed class EmployerChangeType : ObjectGraphType<PendingChangeView>
     public EmployerChangeType()
     {
         Name = "EmployerChange";
-        Description = "An employer's change kept for staff where the tenant validates every change (sst68): pending, accepted (effective on effectiveOn), applied or refused.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<IdGraphType>>("companyId").Resolve(c => c.Source.CompanyId);
         Field<NonNullGraphType<StringGraphType>>("companyName").Resolve(c => c.Source.CompanyName);
@@ -75,18 +73,15 @@ public static class PendingChangeOperations
 {
     public static void AddCompanyFields(ObjectGraphType<CompanyView> company) =>
         company.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EmployerChangeType>>>>("employerChanges")
-            .Description("The employer's changes kept for staff, newest first: pending, accepted, applied or refused.")
             .Argument<IntGraphType>("first")
             .ResolveAsync(async c => await S(c).ForCompanyAsync(c.Source.Id, c.GetArgument<int?>("first") ?? 50, c.CancellationToken));
 
     public static void AddQueries(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EmployerChangeType>>>>("employerChangesAwaitingDecision")
-            .Description("Staff: every employer change waiting for validation (company, contacts, workstations, employees), oldest first.")
             .ResolveAsync(async c => await S(c).AwaitingDecisionAsync(ct: c.CancellationToken));
 
     public static void AddMutations(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<EmployerChangeDecisionPayloadType>>("decideEmployerChange")
-            .Description("Staff: accept (effective the next day where the tenant says so) or refuse any employer change.")
             .Argument<NonNullGraphType<DecideInputType>>("input")
             .ResolveAsync(async c =>
             {

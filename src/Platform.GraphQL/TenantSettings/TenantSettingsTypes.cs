@@ -23,10 +23,10 @@ public sealed class UpdateTenantRulesInputType : InputObjectGraphType<UpdateTena
     public UpdateTenantRulesInputType()
     {
         Name = "UpdateTenantRulesInput";
-        Field<NonNullGraphType<StringGraphType>>("path").Description("Dotted path into the tenant file, e.g. theme.primaryColor or rates.");
-        Field<NonNullGraphType<StringGraphType>>("value").Description("The new value, as JSON text.");
+        Field<NonNullGraphType<StringGraphType>>("path");
+        Field<NonNullGraphType<StringGraphType>>("value");
         Field<BooleanGraphType>("confirmOutsideNationalRange").DefaultValue(false)
-            .Description("Confirm a per-employee rate outside 80–120 % of the national average (approved by the general assembly).");
+            ;
     }
 }
 
@@ -61,7 +61,6 @@ public static class TenantSettingsOperations
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TenantRuleChangeType>>>>("tenantRuleChanges")
-            .Description("Tenant administrators: the history of rule changes, newest first.")
             .ResolveAsync(async c =>
             {
                 var services = c.RequestServices!;
@@ -72,7 +71,6 @@ public static class TenantSettingsOperations
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<UpdateTenantRulesPayloadType>>("updateTenantRules")
-            .Description("Tenant administrators: change one rule of this tenant; validated, audited, wins over the file.")
             .Argument<NonNullGraphType<UpdateTenantRulesInputType>>("input")
             .ResolveAsync(async c =>
             {

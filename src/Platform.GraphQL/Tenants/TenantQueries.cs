@@ -11,7 +11,6 @@ public static class TenantQueries
     public static void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<TenantType>>("tenant")
-            .Description("Public facts of the tenant of this host: name, theme, how to log in.")
             .ResolveAsync(async c =>
             {
                 var services = c.RequestServices!;

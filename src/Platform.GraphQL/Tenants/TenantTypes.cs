@@ -31,7 +31,7 @@ public sealed class ThemeType : ObjectGraphType<TenantRules>
         Field<NonNullGraphType<StringGraphType>>("secondaryColor").Resolve(c => c.Source.Theme.SecondaryColor);
         Field<StringGraphType>("logoUrl").Resolve(_ => LogoPath);
         Field<NonNullGraphType<StringGraphType>>("displayName").Resolve(c => c.Source.DisplayName);
-        Field<NonNullGraphType<ContactType>>("contact").Description("The member service's contact block.").Resolve(c => c.Source.Theme.Contact);
+        Field<NonNullGraphType<ContactType>>("contact").Resolve(c => c.Source.Theme.Contact);
     }
 }
 
@@ -57,12 +57,11 @@ public sealed class TenantRulesType : ObjectGraphType<TenantRules>
         Field<NonNullGraphType<BillingCycleType>>("billingCycle").Resolve(c => c.Source.Billing.Cycle);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentMethodType>>>>("paymentMethods").Resolve(c => c.Source.Payment.Methods);
         Field<NonNullGraphType<StringGraphType>>("holidayCalendar")
-            .Description("FRANCE, or ALSACE_MOSELLE (adds Good Friday and 26 December).")
             .Resolve(c => c.Source.HolidayCalendar == HolidayCalendar.AlsaceMoselle ? "ALSACE_MOSELLE" : "FRANCE");
         Field<NonNullGraphType<IntGraphType>>("billingInstalments").Resolve(c => c.Source.Billing.Instalments);
         Field<NonNullGraphType<DecimalGraphType>>("sepaDiscountPercent").Resolve(c => c.Source.Payment.SepaDiscountPercent);
         Field<NonNullGraphType<BooleanGraphType>>("proxyLogin")
-            .Description("Accountant firms sign in as proxies (mandataires).").Resolve(c => c.Source.Login.ProxyLogin);
+            .Resolve(c => c.Source.Login.ProxyLogin);
     }
 }
 

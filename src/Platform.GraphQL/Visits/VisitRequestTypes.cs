@@ -51,12 +51,11 @@ public sealed class VisitRequestEventType : ObjectGraphType<VisitRequestEvent>
     public VisitRequestEventType()
     {
         Name = "VisitRequestEvent";
-        Description = "A step of a request's history: sent, in progress, accepted, refused, cancelled.";
         Field<NonNullGraphType<VisitRequestEventKindEnumType>>("kind").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<StringGraphType>>("label").Description("French label.").Resolve(c => VisitRules.Label(c.Source.Kind));
+        Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => VisitRules.Label(c.Source.Kind));
         Field<NonNullGraphType<DateTimeScalar>>("at").Resolve(c => c.Source.At);
-        Field<StringGraphType>("by").Description("Who did it, when a person did.").Resolve(c => c.Source.By);
-        Field<StringGraphType>("detail").Description("The reason of a refusal or of an automatic cancellation.").Resolve(c => c.Source.Detail);
+        Field<StringGraphType>("by").Resolve(c => c.Source.By);
+        Field<StringGraphType>("detail").Resolve(c => c.Source.Detail);
     }
 }
 
@@ -75,9 +74,8 @@ public sealed class VisitRequestType : ObjectGraphType<VisitRequestView>
         Field<StringGraphType>("comment").Resolve(c => c.Source.Comment);
         Field<StringGraphType>("interpreterLanguage").Resolve(c => c.Source.InterpreterLanguage);
         Field<StringGraphType>("userCompanyName")
-            .Description("Temp-worker accounts (NNN.1.x): the company the temp worker is placed with (entreprise utilisatrice).")
             .Resolve(c => c.Source.UserCompanyName);
-        Field<StringGraphType>("closingReason").Description("Why it was cancelled or refused.").Resolve(c => c.Source.ClosingReason);
+        Field<StringGraphType>("closingReason").Resolve(c => c.Source.ClosingReason);
         Field<StringGraphType>("situationDetails").Resolve(c => c.Source.Details.SituationDetails);
         Field<NonNullGraphType<BooleanGraphType>>("hiringWaiver").Resolve(c => c.Source.Details.HiringWaiver);
         Field<DueVisits.AbsenceNatureEnumType>("absenceNature").Resolve(c => c.Source.Details.AbsenceNature);
@@ -144,26 +142,25 @@ public sealed class RequestVisitInputType : InputObjectGraphType<RequestVisitInp
         Name = "RequestVisitInput";
         Field<NonNullGraphType<IdGraphType>>("employeeId");
         Field<NonNullGraphType<VisitTypeEnumType>>("type");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("situations")
-            .Description($"Situation flags: {string.Join(", ", VisitRules.Situations.Keys)}.");
-        Field<StringGraphType>("comment").Description("Convocation constraints and remarks, no medical data.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("situations");
+        Field<StringGraphType>("comment");
         Field<StringGraphType>("interpreterLanguage");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("documentIds");
         Field<StringGraphType>("userCompanyName")
-            .Description("Required on a temp-worker account (NNN.1.x): the company the temp worker is placed with (seed 000).");
-        Field<StringGraphType>("situationDetails").Description("Required with the situation OTHER_EXPOSURE: which exposure.");
-        Field<BooleanGraphType>("hiringWaiver").Description("HIRING: ask for a waiver of the hiring visit; needs a FOLLOW_UP_CERTIFICATE among documentIds.");
-        Field<DueVisits.AbsenceNatureEnumType>("absenceNature").Description("RETURN_TO_WORK: required.");
-        Field<DateScalar>("absenceStart").Description("RETURN_TO_WORK: required, first day of the absence.");
-        Field<DateScalar>("absenceEnd").Description("RETURN_TO_WORK: required, last day of the absence.");
-        Field<BooleanGraphType>("therapeuticPartTime").Description("RETURN_TO_WORK: part-time therapeutic return.");
-        Field<DateScalar>("retirementDate").Description("END_OF_CAREER: required, today or later.");
-        Field<StringGraphType>("exposureRisk").Description("END_OF_CAREER and POST_EXPOSURE: required, the risk the employee was exposed to.");
-        Field<DateScalar>("exposureEndDate").Description("POST_EXPOSURE: required, when the exposure ended.");
-        Field<OccasionalRequesterEnumType>("occasionalRequester").Description("OCCASIONAL: required.");
-        Field<EmployerVisitReasonEnumType>("employerReason").Description("OCCASIONAL by the EMPLOYER: required, one of the 3 reasons.");
-        Field<StringGraphType>("reasonComment").Description("OCCASIONAL by the EMPLOYER: required, the situation that leads to the request.");
-        Field<DateScalar>("lastOpinionDeadline").Description("OCCASIONAL by the DOCTOR: required, the deadline on the last opinion or certificate.");
+            ;
+        Field<StringGraphType>("situationDetails");
+        Field<BooleanGraphType>("hiringWaiver");
+        Field<DueVisits.AbsenceNatureEnumType>("absenceNature");
+        Field<DateScalar>("absenceStart");
+        Field<DateScalar>("absenceEnd");
+        Field<BooleanGraphType>("therapeuticPartTime");
+        Field<DateScalar>("retirementDate");
+        Field<StringGraphType>("exposureRisk");
+        Field<DateScalar>("exposureEndDate");
+        Field<OccasionalRequesterEnumType>("occasionalRequester");
+        Field<EmployerVisitReasonEnumType>("employerReason");
+        Field<StringGraphType>("reasonComment");
+        Field<DateScalar>("lastOpinionDeadline");
     }
 }
 
@@ -172,7 +169,6 @@ public static class VisitRequestOperations
     public static void AddCompanyFields(ObjectGraphType<CompanyView> company)
     {
         company.Field<NonNullGraphType<VisitRequestConnectionType>>("visitRequests")
-            .Description("Visit requests, newest first.")
             .Argument<VisitRequestStateEnumType>("state")
             .Argument<VisitTypeEnumType>("type")
             .Argument<IntGraphType>("first")
@@ -184,7 +180,6 @@ public static class VisitRequestOperations
     public static void AddEmployeePayloadFields(ObjectGraphType<EmployeePayload> payload)
     {
         payload.Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitRequestType>>>>("cancelledVisitRequests")
-            .Description("Visit requests cancelled by this change.")
             .Resolve(c => c.Source.CancelledVisitRequests);
     }
 
@@ -200,7 +195,6 @@ public static class VisitRequestOperations
                     { Details = input.Details }, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<VisitRequestPayloadType>>("cancelVisitRequest")
-            .Description("Only while the request is pending.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
                 ? await Service(c).CancelAsync(id, c.CancellationToken) : Outcome<VisitRequestView>.Fail(VisitRequestService.NotFound));

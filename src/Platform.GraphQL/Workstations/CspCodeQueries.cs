@@ -19,7 +19,6 @@ public static class CspCodeQueries
     public static void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CspCodeType>>>>("cspCodes")
-            .Description("Socio-professional categories (PCS) by code or keyword.")
             .Argument<NonNullGraphType<StringGraphType>>("search")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
             .Resolve(c => PcsNomenclature.Shipped.Search(c.GetArgument<string>("search"), c.GetArgument("first", 20)));

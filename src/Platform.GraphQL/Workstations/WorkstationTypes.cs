@@ -56,16 +56,16 @@ public sealed class WorkstationType : ObjectGraphType<WorkstationView>
         Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
         Field<NonNullGraphType<StringGraphType>>("cspCode").Resolve(c => c.Source.CspCode);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RiskEnumType>>>>("risks").Resolve(c => c.Source.Risks);
-        Field<NonNullGraphType<FollowUpEnumType>>("followUp").Description("The follow-up its risks call for today (rules of SPEC.md 4.1 in force).").Resolve(c => c.Source.FollowUp);
+        Field<NonNullGraphType<FollowUpEnumType>>("followUp").Resolve(c => c.Source.FollowUp);
         Field<NonNullGraphType<BooleanGraphType>>("closed").Resolve(c => c.Source.Closed);
-        Field<NonNullGraphType<BooleanGraphType>>("editable").Description("False while a current employee holds it.").Resolve(c => c.Source.Editable);
-        Field<StringGraphType>("radiationCategory").Description("A, B or INB with IONISING_RADIATION.").Resolve(c => c.Source.RadiationCategory);
+        Field<NonNullGraphType<BooleanGraphType>>("editable").Resolve(c => c.Source.Editable);
+        Field<StringGraphType>("radiationCategory").Resolve(c => c.Source.RadiationCategory);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("cacesCategories").Resolve(c => c.Source.CacesCategories);
         Field<StringGraphType>("otherRiskDescription").Resolve(c => c.Source.OtherRiskDescription);
         Field<NonNullGraphType<BooleanGraphType>>("detailsMissing")
-            .Description("Imported without the radiation category or the CACES vehicles, which are asked for later.").Resolve(c => c.Source.DetailsMissing);
+            .Resolve(c => c.Source.DetailsMissing);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("attestations")
-            .Description("Attestations of no contraindication its risks ask for instead of reinforced follow-up (décret 2025-355).").Resolve(c => c.Source.Attestations);
+            .Resolve(c => c.Source.Attestations);
     }
 }
 
@@ -94,7 +94,7 @@ public sealed class CreateWorkstationInputType : InputObjectGraphType<Workstatio
         Name = "CreateWorkstationInput";
         Field<NonNullGraphType<IdGraphType>>("companyId");
         WorkstationFields.Add(this);
-        Field<BooleanGraphType>("confirmDuplicate").Description("Create even though workstations with the same CSP code exist.").DefaultValue(false);
+        Field<BooleanGraphType>("confirmDuplicate").DefaultValue(false);
     }
 }
 
@@ -115,8 +115,8 @@ internal static class WorkstationFields
         type.Field<NonNullGraphType<StringGraphType>>("label");
         type.Field<NonNullGraphType<StringGraphType>>("cspCode");
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RiskEnumType>>>>("risks");
-        type.Field<StringGraphType>("radiationCategory").Description("Required with IONISING_RADIATION: A, B or INB.");
-        type.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("cacesCategories").Description("Required with CACES: one or more vehicle categories.");
+        type.Field<StringGraphType>("radiationCategory");
+        type.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("cacesCategories");
         type.Field<StringGraphType>("otherRiskDescription");
     }
 }
@@ -136,8 +136,8 @@ public sealed class WorkstationPayloadType : ObjectGraphType<WorkstationPayload>
     {
         Name = "WorkstationPayload";
         Field<WorkstationType>("workstation").Resolve(c => c.Source.Outcome.Value);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkstationType>>>>("similar").Description("Similar workstations when confirmation is needed.").Resolve(c => c.Source.Similar);
-        Field<PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the change kept for staff instead of applied.").Resolve(c => c.Source.Outcome.Pending);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkstationType>>>>("similar").Resolve(c => c.Source.Similar);
+        Field<PendingChanges.EmployerChangeType>("pendingChange").Resolve(c => c.Source.Outcome.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Outcome.Errors);
     }
 }
@@ -148,8 +148,8 @@ public sealed class DeleteWorkstationPayloadType : ObjectGraphType<Outcome<Works
     {
         Name = "DeleteWorkstationPayload";
         Field<NonNullGraphType<BooleanGraphType>>("deleted").Resolve(c => c.Source.Value?.Deleted ?? false);
-        Field<WorkstationType>("closed").Description("Held by former employees: closed instead of deleted, to keep their careers.").Resolve(c => c.Source.Value?.Closed);
-        Field<PendingChanges.EmployerChangeType>("pendingChange").Description("Where the tenant validates every change (sst68): the deletion kept for staff.").Resolve(c => c.Source.Pending);
+        Field<WorkstationType>("closed").Resolve(c => c.Source.Value?.Closed);
+        Field<PendingChanges.EmployerChangeType>("pendingChange").Resolve(c => c.Source.Pending);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
@@ -169,12 +169,10 @@ public static class WorkstationOperations
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<WorkstationType>("workstation")
-            .Description("A workstation the signed-in user may see, or null.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id)
                 ? await c.RequestServices!.GetRequiredService<WorkstationService>().GetAsync(id, c.CancellationToken) : null);
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CspCodeType>>>>("cacesCategories")
-            .Description("The CACES recommendations a CACES workstation names (R482…R490).")
             .Resolve(_ => WorkstationRules.CacesRecommendations.Select(r => new PcsCode(r.Code, r.Label)));
     }
 
@@ -189,7 +187,6 @@ public static class WorkstationOperations
                     ? await Service(c).CreateAsync(companyId, input.Draft(), input.ConfirmDuplicate, c.CancellationToken) : CompanyNotFound);
             });
         mutation.Field<NonNullGraphType<WorkstationPayloadType>>("updateWorkstation")
-            .Description("Only while no current employee holds it; the change applies to every employee of the workstation.")
             .Argument<NonNullGraphType<UpdateWorkstationInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -197,12 +194,10 @@ public static class WorkstationOperations
                 return WorkstationPayload.Of(Guid.TryParse(input.Id, out var id) ? await Service(c).UpdateAsync(id, input.Draft(), c.CancellationToken) : WorkstationService.NotFound);
             });
         mutation.Field<NonNullGraphType<DeleteWorkstationPayloadType>>("deleteWorkstation")
-            .Description("Only while no current employee holds it; one that former employees held is closed instead.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
                 ? await Service(c).DeleteAsync(id, c.CancellationToken) : WorkstationService.NotFound);
         mutation.Field<NonNullGraphType<WorkstationPayloadType>>("closeWorkstation")
-            .Description("Closed workstations are kept and offered again; only while no current employee holds it.")
             .Argument<NonNullGraphType<IdInputType>>("input")
             .ResolveAsync(async c => WorkstationPayload.Of(Guid.TryParse(c.GetArgument<IdInput>("input").Id, out var id)
                 ? await Service(c).CloseAsync(id, c.CancellationToken) : WorkstationService.NotFound));
