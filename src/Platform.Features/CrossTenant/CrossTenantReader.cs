@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.Features.Access;
 using Platform.Features.Billing;
 using Platform.Features.Companies;
@@ -30,18 +31,31 @@ public sealed record ClientCompanyView(
 /// membership. Roles decide each figure through that tenant's own catalogue; the caller's principal
 /// is not carried over, so a staff role on one tenant opens nothing on another.
 /// </summary>
-public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog catalog)
+public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog catalog, ILogger<CrossTenantReader> logger)
 {
-    /// <summary>How many companies the person manages on every tenant, stopping at <paramref name="enough"/>: one query per tenant.</summary>
+    /// <summary>
+    /// How many companies the person manages on the tenants that answer, stopping at <paramref name="enough"/>: one query
+    /// per tenant. A tenant whose own database is down counts none (the account page of every other tenant still opens;
+    /// what the count offers, API access, waits for it to answer again).
+    /// </summary>
     public async Task<int> CompanyCountAsync(Guid userId, int enough = int.MaxValue, CancellationToken ct = default)
     {
         var count = 0;
         foreach (var tenant in catalog.All)
         {
-            await using var scope = services.CreateTenantScope(tenant);
-            var provider = scope.ServiceProvider;
-            var today = Regulation.FrenchTime.Today(provider.GetRequiredService<TimeProvider>());
-            count += await provider.GetRequiredService<CompanyAccess>().ActiveMemberships(userId, today).CountAsync(ct);
+            try
+            {
+                await using var scope = services.CreateTenantScope(tenant);
+                var provider = scope.ServiceProvider;
+                var today = Regulation.FrenchTime.Today(provider.GetRequiredService<TimeProvider>());
+                count += await provider.GetRequiredService<CompanyAccess>().ActiveMemberships(userId, today).CountAsync(ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested
+                                      && e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or TimeoutException)
+            {
+                logger.LogWarning("Companies of tenant {Tenant} not counted, its database did not answer: {Error}", tenant.Slug, e.GetType().Name);
+                continue;
+            }
             if (count >= enough) break;
         }
         return count;

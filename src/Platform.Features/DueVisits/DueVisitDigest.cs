@@ -50,7 +50,7 @@ public sealed class DueVisitDigest(PlatformDbContext db, NotificationRecipients 
             foreach (var user in await recipients.ForAsync(companyId, NotificationKind.Convocations,
                          roles => RoleCatalogue.Grants(catalogue, roles, Permission.ViewAppointments), ct))
             {
-                outbox.Enqueue(user.Email, content);
+                outbox.EnqueueBulk(user.Email, content);
                 sent++;
             }
             await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ public enum EmailTransportKind { Files, Smtp }
 /// </summary>
 public sealed record EmailSettings(
     EmailTransportKind Transport, string? SmtpHost, int SmtpPort, string? UserName, string? Password, bool UseTls,
-    string FromAddress, string OutboxDirectory, int DeliveryIntervalSeconds)
+    string FromAddress, string OutboxDirectory, double DeliveryIntervalSeconds)
 {
     /// <summary>Development only: the one-time codes of e-mails written to files also go to the log.</summary>
     public bool LogSignInCodes { get; init; }
@@ -26,6 +26,6 @@ public sealed record EmailSettings(
         return new EmailSettings(transport, host, configuration.GetValue("Email:Smtp:Port", 25),
             configuration["Email:Smtp:UserName"], configuration["Email:Smtp:Password"], configuration.GetValue("Email:Smtp:UseTls", false),
             configuration["Email:From"] ?? "ne-pas-repondre@espace-adherent.fr",
-            Path.Combine(dataDirectory, "outbox"), configuration.GetValue("Email:DeliveryIntervalSeconds", 5));
+            Path.Combine(dataDirectory, "outbox"), configuration.GetValue("Email:DeliveryIntervalSeconds", 5.0));
     }
 }

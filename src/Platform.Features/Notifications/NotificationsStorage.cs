@@ -9,7 +9,8 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
 {
     public void Configure(EntityTypeBuilder<OutboxEmail> e)
     {
-        e.HasIndex(o => new { o.TenantId, o.SentAt });
+        // The delivery's query: a tenant's unsent rows, transactional before bulk, oldest first.
+        e.HasIndex(o => new { o.TenantId, o.SentAt, o.Bulk, o.Id });
         e.Property(o => o.To).HasMaxLength(254);
         e.Property(o => o.Subject).HasMaxLength(300);
         e.Property(o => o.LastError).HasMaxLength(300);

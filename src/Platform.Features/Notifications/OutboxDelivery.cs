@@ -24,70 +24,73 @@ public sealed class OutboxDelivery(
     private static readonly TimeSpan[] Backoff =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
 
+    /// <summary>What a batch reads of a row: everything but the attachment's bytes, read only once the row is claimed.</summary>
+    private sealed record DueEmail(Guid Id, string To, string Subject, string HtmlBody, string TextBody, int Attempts,
+        bool HasAttachment, string? AttachmentFileName, string? AttachmentContentType);
+
+    /// <summary>Sends one batch (at most <see cref="BatchSize"/>) of the tenant's due e-mails; returns how many were sent.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct = default)
     {
-        var now = time.GetUtcNow();
-        var nowUtc = now.UtcDateTime;
-        // A message never tried is due whatever the clock says: had the clock stepped back since it was queued,
-        // comparing its queuing time with "now" would hold it back by the step. Oldest first (version 7 ids), a bounded batch.
-        var due = await db.OutboxEmails
-            .Where(e => e.SentAt == null && e.Attempts == 0 && (e.ClaimedUntil == null || e.ClaimedUntil < nowUtc))
-            .OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
-        if (due.Count < BatchSize)
-        {
-            // Retries wait for their time. They are the few that failed; SQLite cannot compare offsets in SQL, so filter here.
-            var retries = await db.OutboxEmails
-                .Where(e => e.SentAt == null && e.Attempts > 0 && (e.ClaimedUntil == null || e.ClaimedUntil < nowUtc)).ToListAsync(ct);
-            due.AddRange(retries.Where(e => e.NextAttemptAt <= now).OrderBy(e => e.NextAttemptAt).Take(BatchSize - due.Count));
-        }
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        // Only due rows are read, in SQL: a message never tried is due whatever the clock says (had the clock stepped back
+        // since it was queued, comparing its queuing time with "now" would hold it back by the step); a retry waits for its time.
+        // Transactional before bulk (a sign-in code does not wait behind a billing run's invoices), then oldest first (version 7 ids).
+        var due = await db.OutboxEmails.AsNoTracking()
+            .Where(e => e.SentAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < nowUtc) && (e.Attempts == 0 || e.NextAttemptAt <= nowUtc))
+            .OrderBy(e => e.Bulk).ThenBy(e => e.Id).Take(BatchSize)
+            .Select(e => new DueEmail(e.Id, e.To, e.Subject, e.HtmlBody, e.TextBody, e.Attempts,
+                e.AttachmentContent != null, e.AttachmentFileName, e.AttachmentContentType))
+            .ToListAsync(ct);
         if (due.Count == 0) return 0;
         var rules = (await rulesCache.GetAsync(tenantContext.Current!)).Rules;
         var sent = 0;
         foreach (var email in due)
         {
-            if (!await ClaimAsync(email, ct)) continue;
+            if (!await ClaimAsync(email.Id, ct)) continue;
+            var attachment = email.HasAttachment
+                ? await db.OutboxEmails.Where(e => e.Id == email.Id).Select(e => e.AttachmentContent).SingleAsync(ct)
+                : null;
             try
             {
-                await transport.SendAsync(ToMime(email, rules.DisplayName), ct);
-                email.SentAt = time.GetUtcNow();
-                email.LastError = null;
+                await transport.SendAsync(ToMime(email, attachment, rules.DisplayName), ct);
+                var sentAt = time.GetUtcNow();
+                // Marked sent whoever holds it now: it went out.
+                await db.OutboxEmails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.SentAt, sentAt).SetProperty(e => e.LastError, (string?)null), ct);
                 sent++;
             }
             catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or TimeoutException)
             {
-                email.Attempts++;
-                email.NextAttemptAt = time.GetUtcNow() + Backoff[Math.Min(email.Attempts, Backoff.Length) - 1];
-                email.LastError = e is SmtpCommandException smtp ? $"{e.GetType().Name} {(int)smtp.StatusCode}" : e.GetType().Name;
-                email.ClaimedUntil = null; // the retry may be made by any node
-
+                var attempts = email.Attempts + 1;
+                var next = time.GetUtcNow().UtcDateTime + Backoff[Math.Min(attempts, Backoff.Length) - 1];
+                var error = e is SmtpCommandException smtp ? $"{e.GetType().Name} {(int)smtp.StatusCode}" : e.GetType().Name;
+                // The claim released: the retry may be made by any node.
+                await Mine(email.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Attempts, attempts).SetProperty(r => r.NextAttemptAt, next)
+                    .SetProperty(r => r.LastError, error).SetProperty(r => r.ClaimedUntil, (DateTime?)null), ct);
                 logger.LogWarning("E-mail {EmailId} not delivered (attempt {Attempt}: {Error}); next try at {NextAttempt}",
-                    email.Id, email.Attempts, email.LastError, email.NextAttemptAt);
+                    email.Id, attempts, error, next);
             }
-            await db.SaveChangesAsync(ct);
         }
         return sent;
     }
+
+    /// <summary>The row while this node holds it (a claim that expired meanwhile may be another node's now).</summary>
+    private IQueryable<OutboxEmail> Mine(Guid id) => db.OutboxEmails.Where(e => e.Id == id && e.ClaimedBy == node.Id);
 
     /// <summary>
     /// Takes the row for this node if it is still unsent and nobody holds it (or a claim has expired):
     /// the database decides between nodes racing for it, one UPDATE wins.
     /// </summary>
-    private async Task<bool> ClaimAsync(OutboxEmail email, CancellationToken ct)
+    private async Task<bool> ClaimAsync(Guid id, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var until = now + ClaimFor;
         var claimed = await db.OutboxEmails
-            .Where(e => e.Id == email.Id && e.SentAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .Where(e => e.Id == id && e.SentAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedBy, node.Id).SetProperty(e => e.ClaimedUntil, until), ct);
-        if (claimed == 0) return false;
-        // The tracked copy follows the row, so that saving the outcome does not undo the claim.
-        var entry = db.Entry(email);
-        entry.Property(e => e.ClaimedBy).OriginalValue = email.ClaimedBy = node.Id;
-        entry.Property(e => e.ClaimedUntil).OriginalValue = email.ClaimedUntil = until;
-        return true;
+        return claimed == 1;
     }
 
-    private MimeMessage ToMime(OutboxEmail email, string senderName)
+    private MimeMessage ToMime(DueEmail email, byte[]? attachment, string senderName)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(senderName, settings.FromAddress));
@@ -95,8 +98,8 @@ public sealed class OutboxDelivery(
         message.Subject = email.Subject;
         message.MessageId = $"{email.Id:N}@{settings.FromAddress.Split('@')[^1]}";
         var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
-        if (email.AttachmentContent is { } content)
-            body.Attachments.Add(email.AttachmentFileName ?? "piece-jointe", content, ContentType.Parse(email.AttachmentContentType ?? "application/octet-stream"));
+        if (attachment is not null)
+            body.Attachments.Add(email.AttachmentFileName ?? "piece-jointe", attachment, ContentType.Parse(email.AttachmentContentType ?? "application/octet-stream"));
         message.Body = body.ToMessageBody();
         return message;
     }

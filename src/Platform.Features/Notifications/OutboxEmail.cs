@@ -15,9 +15,15 @@ public sealed class OutboxEmail : ITenantOwned
     public required string HtmlBody { get; init; }
     public required string TextBody { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset NextAttemptAt { get; set; }
+    /// <summary>UTC, when a failed message may be tried again; a DateTime so that every provider (SQLite included) compares it in SQL.</summary>
+    public DateTime NextAttemptAt { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+    /// <summary>
+    /// One of many written by a job (invoices of a billing run, a digest): sent after the tenant's transactional
+    /// messages (sign-in codes, reset links), which a person is waiting for.
+    /// </summary>
+    public bool Bulk { get; init; }
     /// <summary>One attached file (a convocation), stored with the message so that a retry sends the same bytes.</summary>
     public string? AttachmentFileName { get; init; }
     public string? AttachmentContentType { get; init; }

@@ -44,7 +44,7 @@ public sealed class OutboxRetryTests(SmtpDownFactory factory) : PlatformTest<Smt
             var email = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxEmails.SingleAsync();
             Assert.Equal(1, email.Attempts);
             Assert.Null(email.SentAt);
-            Assert.InRange(email.NextAttemptAt - Factory.Clock.GetUtcNow(), TimeSpan.FromSeconds(50), TimeSpan.FromMinutes(1));
+            Assert.InRange(email.NextAttemptAt - Factory.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(50), TimeSpan.FromMinutes(1));
             Assert.DoesNotContain("destinataire", email.LastError);
         }
         Assert.Equal(0, await DeliverAsync()); // not due yet: nothing tried

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Demo;
 using Platform.Features.Employees;
-using Platform.Features.Notifications;
 using Platform.Features.Persistence;
 using Platform.Host.Tests.Billing;
 using Platform.Host.Tests.Infrastructure;
@@ -439,10 +438,6 @@ public sealed class DeclarationTests(EmailFactory factory) : PlatformTest<EmailF
         Assert.Contains("Un e-mail de confirmation a été envoyé à emilie@exemple.fr", done);
         Assert.Contains("État : Transmise", done);
 
-        // The outbox job's trigger follows the test clock, which this class moved back to 2025: deliver the
-        // tenant's queue now, through the real transport to the SMTP test server.
-        await using (var delivery = Factory.Services.CreateTenantScope("sstbtp-bfc"))
-            await delivery.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverDueAsync();
         var mail = await Factory.Smtp.WaitForMessageAsync("emilie@exemple.fr");
         Assert.Contains("déclaration d'effectif 2026", mail.Subject);
         var body = mail.TextBody;

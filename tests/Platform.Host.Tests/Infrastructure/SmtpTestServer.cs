@@ -88,7 +88,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public IReadOnlyList<MimeMessage> MessagesTo(string address) =>
         Messages().Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    /// <summary>Waits for the count-th message to an address (the delivery job runs every second in tests).</summary>
+    /// <summary>Waits for the count-th message to an address (the delivery loop runs five times a second in tests).</summary>
     public async Task<MimeMessage> WaitForMessageAsync(string address, int count = 1, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -101,16 +101,17 @@ public sealed class SmtpTestServer : IAsyncDisposable
         throw new TimeoutException($"No e-mail number {count} to {address} within {seconds} s ({Messages().Count} received in all)");
     }
 
-    /// <summary>Waits for the first message to an address that matches, whatever else reaches that address meanwhile.</summary>
-    public async Task<MimeMessage> WaitForMessageAsync(string address, Func<MimeMessage, bool> matches, int seconds = 20)
+    /// <summary>Waits for the count-th message to an address that matches, whatever else reaches that address meanwhile.</summary>
+    public async Task<MimeMessage> WaitForMessageAsync(string address, Func<MimeMessage, bool> matches, int seconds = 20, int count = 1)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
         {
-            if (MessagesTo(address).FirstOrDefault(matches) is { } message) return message;
+            var found = MessagesTo(address).Where(matches).ToList();
+            if (found.Count >= count) return found[count - 1];
             await Task.Delay(100);
         }
-        throw new TimeoutException($"No matching e-mail to {address} within {seconds} s ({Messages().Count} received in all)");
+        throw new TimeoutException($"No matching e-mail number {count} to {address} within {seconds} s ({Messages().Count} received in all)");
     }
 
     public async ValueTask DisposeAsync()
@@ -125,7 +126,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     }
 }
 
-/// <summary>A host that sends its e-mails to a real SMTP server, delivered by the outbox job every second.</summary>
+/// <summary>A host that sends its e-mails to a real SMTP server, delivered by the outbox loop five times a second.</summary>
 public class EmailFactory : PlatformFactory
 {
     public SmtpTestServer Smtp { get; private set; } = null!;
@@ -137,7 +138,7 @@ public class EmailFactory : PlatformFactory
         ("Email:Transport", "Smtp"),
         ("Email:Smtp:Host", "127.0.0.1"),
         ("Email:Smtp:Port", Smtp.Port.ToString()),
-        ("Email:DeliveryIntervalSeconds", "1"),
+        ("Email:DeliveryIntervalSeconds", "0.2"),
     ];
 
     public override async Task ResetAsync()
@@ -161,11 +162,8 @@ public class EmailFactory : PlatformFactory
             await using (var scope = Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-                var now = Clock.GetUtcNow();
-                // SQLite cannot compare DateTimeOffset in SQL: the unsent rows are few, filter here.
-                var unsent = await db.OutboxEmails.IgnoreQueryFilters().AsNoTracking().Where(e => e.SentAt == null)
-                    .Select(e => e.NextAttemptAt).ToListAsync();
-                if (!unsent.Any(next => next <= now)) return;
+                var now = Clock.GetUtcNow().UtcDateTime;
+                if (!await db.OutboxEmails.IgnoreQueryFilters().AnyAsync(e => e.SentAt == null && (e.Attempts == 0 || e.NextAttemptAt <= now))) return;
             }
             await Task.Delay(100);
         }

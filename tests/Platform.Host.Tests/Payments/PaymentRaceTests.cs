@@ -199,7 +199,7 @@ public sealed class PaymentRaceTests(SepaStripeFactory factory) : PlatformTest<S
         var started = await api.MutateAsync(token, "startSepaMandate", SepaMandateTests.Start,
             new { input = new { companyId = company, holderName = "Entreprise Démo", iban = SepaMandateTests.Iban, acceptMandate = true } });
         Assert.Empty(DemoApi.ErrorCodes(started));
-        var code = await SepaMandateTests.CodeFromAsync(Factory, Factory.Smtp, "employer@sstrn.demo");
+        var code = await SepaMandateTests.CodeFromAsync(Factory.Smtp, "employer@sstrn.demo");
         // Stripe answers slowly: both confirmations are under way before either hears back.
         Stripe.Delay("/v1/customers", TimeSpan.FromSeconds(2));
 

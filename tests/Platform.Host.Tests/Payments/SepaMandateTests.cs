@@ -327,51 +327,33 @@ public sealed class SepaMandateTests(EmailFactory factory) : PlatformTest<EmailF
         Factory.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 1, 5, 0, 0, TimeSpan.Zero));
         var round = await SepaDebitsJob.RunAsync(Factory.Services, "sst68");
         Assert.Equal(1, round.Announced); // the January invoice, 14 days before the 15th
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!Factory.Smtp.MessagesTo("employer@sst68.demo").Any(m => m.TextBody?.Contains($"facture {far} : 120,00 € le 15/01/2027") == true) && DateTime.UtcNow < deadline)
-            await WaitForSubjectAsync("employer@sst68.demo", "Prélèvement SEPA à venir");
-        Assert.Contains(Factory.Smtp.MessagesTo("employer@sst68.demo"), m => m.TextBody?.Contains($"facture {far} : 120,00 € le 15/01/2027") == true);
+        await Factory.Smtp.WaitForMessageAsync("employer@sst68.demo", m => m.TextBody?.Contains($"facture {far} : 120,00 € le 15/01/2027") == true);
     }
 
-    private Task SignAsync(DemoApi api, string token, Guid company, string signerEmail) => SignAsync(Factory, api, Factory.Smtp, token, company, signerEmail);
+    private Task SignAsync(DemoApi api, string token, Guid company, string signerEmail) => SignAsync(api, Factory.Smtp, token, company, signerEmail);
 
-    public static async Task SignAsync(PlatformFactory factory, DemoApi api, SmtpTestServer smtp, string token, Guid company, string signerEmail)
+    public static async Task SignAsync(DemoApi api, SmtpTestServer smtp, string token, Guid company, string signerEmail)
     {
         var started = await api.MutateAsync(token, "startSepaMandate", Start,
             new { input = new { companyId = company, holderName = "Entreprise Démo", iban = TypedIban, acceptMandate = true } });
         Assert.Empty(DemoApi.ErrorCodes(started));
-        var code = await CodeFromAsync(factory, smtp, signerEmail);
+        var code = await CodeFromAsync(smtp, signerEmail);
         var signed = await api.MutateAsync(token, "confirmSepaMandate", Confirm, new { input = new { companyId = company, code } });
         Assert.Empty(DemoApi.ErrorCodes(signed));
     }
 
-    private async Task<string> CodeAsync(string email) => await CodeFromAsync(Factory, Factory.Smtp, email);
+    private async Task<string> CodeAsync(string email) => await CodeFromAsync(Factory.Smtp, email);
 
-    internal static async Task<string> CodeFromAsync(PlatformFactory factory, SmtpTestServer smtp, string email)
+    internal static async Task<string> CodeFromAsync(SmtpTestServer smtp, string email)
     {
-        var mail = await WaitForSubjectAsync(factory, smtp, email, "Code de signature de votre mandat SEPA");
+        var mail = await WaitForSubjectAsync(smtp, email, "Code de signature de votre mandat SEPA");
         return Regex.Match(mail.Subject ?? "", @"(\d{6})$").Groups[1].Value;
     }
 
-    private Task<MimeMessage> WaitForSubjectAsync(string email, string subjectStart, int count = 1) => WaitForSubjectAsync(Factory, Factory.Smtp, email, subjectStart, count);
+    private Task<MimeMessage> WaitForSubjectAsync(string email, string subjectStart, int count = 1) => WaitForSubjectAsync(Factory.Smtp, email, subjectStart, count);
 
-    private static async Task<MimeMessage> WaitForSubjectAsync(PlatformFactory factory, SmtpTestServer smtp, string email, string subjectStart, int count = 1)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            // Delivered here rather than by the job: these tests set the clock back, and Quartz's next firing waits for it.
-            foreach (var tenant in new[] { "sstrn", "sst68", "sstbtp-bfc" })
-            {
-                await using var scope = factory.Services.CreateTenantScope(tenant);
-                await scope.ServiceProvider.GetRequiredService<Platform.Features.Notifications.OutboxDelivery>().DeliverDueAsync();
-            }
-            var found = smtp.MessagesTo(email).Where(m => m.Subject?.StartsWith(subjectStart) == true).ToList();
-            if (found.Count >= count) return found[count - 1];
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No e-mail « {subjectStart} » number {count} to {email}");
-    }
+    private static Task<MimeMessage> WaitForSubjectAsync(SmtpTestServer smtp, string email, string subjectStart, int count = 1) =>
+        smtp.WaitForMessageAsync(email, m => m.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true, count: count);
 
     /// <summary>The payment method of the company's latest declaration (one is filed when it has none).</summary>
     private async Task SetDeclaredMethodAsync(string tenant, Guid company, Platform.Tenancy.Rules.PaymentMethod method)

@@ -56,7 +56,7 @@ public sealed class SepaStripeTests(SepaStripeFactory factory) : PlatformTest<Se
         stripe.WebhookClient = Factory.ClientFor("sstrn.localhost");
         var api = new DemoApi(Factory, "sstrn");
         var company = await api.CompanyIdAsync("101.1");
-        await SepaMandateTests.SignAsync(Factory, api, Factory.Smtp, await api.EmployerTokenAsync(), company, "employer@sstrn.demo");
+        await SepaMandateTests.SignAsync(api, Factory.Smtp, await api.EmployerTokenAsync(), company, "employer@sstrn.demo");
 
         // The mandate at Stripe: a SetupIntent restricted to sepa_debit, confirmed with the online acceptance.
         var setup = Assert.Single(stripe.SetupIntents);
@@ -112,16 +112,5 @@ public sealed class SepaStripeTests(SepaStripeFactory factory) : PlatformTest<Se
         Assert.Equal(2, stripe.PaymentIntents.Count);
     }
 
-    private async Task<MimeKit.MimeMessage> WaitForAsync(string email, string subject)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
-                await scope.ServiceProvider.GetRequiredService<Platform.Features.Notifications.OutboxDelivery>().DeliverDueAsync();
-            if (Factory.Smtp.MessagesTo(email).FirstOrDefault(m => m.Subject == subject) is { } found) return found;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No e-mail « {subject} » to {email}");
-    }
+    private Task<MimeKit.MimeMessage> WaitForAsync(string email, string subject) => Factory.Smtp.WaitForMessageAsync(email, m => m.Subject == subject);
 }

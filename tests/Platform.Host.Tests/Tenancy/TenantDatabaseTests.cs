@@ -142,7 +142,10 @@ public sealed class UnreachableTenantDatabaseFactory : OwnDatabaseFactory
     protected override async Task AfterStartAsync()
     {
         await using var scope = Services.CreateAsyncScope(); // no tenant: the platform database
-        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database;
+        await db.MigrateAsync();
+        // As `migrate` leaves it: without WAL a reader (the delivery loop) made a sign-in's counter write fail « database is locked ».
+        if (db.IsSqlite()) await db.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 }
 
@@ -155,5 +158,40 @@ public sealed class UnreachableTenantDatabaseTests(UnreachableTenantDatabaseFact
         var ready = await factory.ClientFor("localhost").GetAsync("/health/ready");
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+    }
+
+    // /compte counts the person's companies on every tenant (whether to offer API access): sst68 down answered 500 on sstrn.
+    [Fact]
+    public async Task The_account_page_of_another_tenant_opens_while_a_tenant_database_does_not_answer()
+    {
+        await using (var scope = factory.Services.CreatePlatformScope())
+        {
+            var identity = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+            var user = new Platform.Features.Access.User
+            {
+                Email = "gerant@example.fr", NormalizedEmail = Platform.Features.Access.User.Normalize("gerant@example.fr"),
+                FirstName = "Gérard", LastName = "Gérant", PasswordHash = Platform.Features.Access.Passwords.Hash("Gerant-2026!"),
+            };
+            identity.Users.Add(user);
+            await identity.SaveChangesAsync();
+            await using var tenant = factory.Services.CreateTenantScope("sstrn");
+            var db = tenant.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var company = new Company { MemberNumber = "101.9", Siret = "73282932000074", Name = "Nantes SAS" };
+            db.Companies.Add(company);
+            db.Memberships.Add(new Platform.Features.Access.Membership
+            {
+                UserId = user.Id, CompanyId = company.Id, Roles = [Platform.Features.Access.CompanyRoles.Administrator], CreatedAt = factory.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+        var portal = factory.PortalFor("sstrn.localhost");
+        var signedIn = await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "gerant@example.fr", ["Password"] = "Gerant-2026!" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        var page = await portal.GetAsync("/compte");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        var html = await PortalClient.HtmlAsync(page);
+        Assert.Contains("Gérard Gérant", html);
+        Assert.DoesNotContain("Accès API", html); // one company counted: the page of an employer
     }
 }

@@ -2014,6 +2014,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Bulk")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -2032,7 +2035,7 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<DateTimeOffset>("NextAttemptAt")
+                    b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("SentAt")
@@ -2059,7 +2062,7 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "SentAt");
+                    b.HasIndex("TenantId", "SentAt", "Bulk", "Id");
 
                     b.ToTable("OutboxEmails");
                 });

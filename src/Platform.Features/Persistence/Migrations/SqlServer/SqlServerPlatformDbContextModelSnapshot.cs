@@ -2018,6 +2018,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Bulk")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -2036,8 +2039,8 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
@@ -2063,7 +2066,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "SentAt");
+                    b.HasIndex("TenantId", "SentAt", "Bulk", "Id");
 
                     b.ToTable("OutboxEmails");
                 });

@@ -2007,6 +2007,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Bulk")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -2025,7 +2028,7 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("NextAttemptAt")
+                    b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("SentAt")
@@ -2052,7 +2055,7 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "SentAt");
+                    b.HasIndex("TenantId", "SentAt", "Bulk", "Id");
 
                     b.ToTable("OutboxEmails");
                 });
