@@ -266,9 +266,10 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
                     TextBody = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Bulk = table.Column<bool>(type: "INTEGER", nullable: false),
                     AttachmentFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AttachmentContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     AttachmentContent = table.Column<byte[]>(type: "BLOB", nullable: true),
@@ -961,6 +962,7 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CheckoutRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     CheckoutExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     SettledInstalmentId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -968,6 +970,8 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     SettledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RefundedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RefundedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     FailureReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
@@ -1715,9 +1719,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxEmails_TenantId_SentAt",
+                name: "IX_OutboxEmails_TenantId_SentAt_Bulk_Id",
                 table: "OutboxEmails",
-                columns: new[] { "TenantId", "SentAt" });
+                columns: new[] { "TenantId", "SentAt", "Bulk", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_InstalmentId",
@@ -1728,6 +1732,11 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                 name: "IX_Payments_InvoiceId",
                 table: "Payments",
                 column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_CheckoutRequestId",
+                table: "Payments",
+                columns: new[] { "TenantId", "CheckoutRequestId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_TenantId_CheckoutSessionId",

@@ -268,9 +268,10 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     HtmlBody = table.Column<string>(type: "text", nullable: false),
                     TextBody = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Bulk = table.Column<bool>(type: "boolean", nullable: false),
                     AttachmentFileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     AttachmentContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     AttachmentContent = table.Column<byte[]>(type: "bytea", nullable: true),
@@ -963,6 +964,7 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CheckoutRequestId = table.Column<Guid>(type: "uuid", nullable: true),
                     CheckoutSessionId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     CheckoutExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SettledInstalmentId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -970,6 +972,8 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
                     SettledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefundedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefundedBy = table.Column<Guid>(type: "uuid", nullable: true),
                     FailureReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
@@ -1717,9 +1721,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxEmails_TenantId_SentAt",
+                name: "IX_OutboxEmails_TenantId_SentAt_Bulk_Id",
                 table: "OutboxEmails",
-                columns: new[] { "TenantId", "SentAt" });
+                columns: new[] { "TenantId", "SentAt", "Bulk", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_InstalmentId",
@@ -1730,6 +1734,11 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 name: "IX_Payments_InvoiceId",
                 table: "Payments",
                 column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_CheckoutRequestId",
+                table: "Payments",
+                columns: new[] { "TenantId", "CheckoutRequestId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_TenantId_CheckoutSessionId",

@@ -266,9 +266,10 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Attempts = table.Column<int>(type: "int", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Bulk = table.Column<bool>(type: "bit", nullable: false),
                     AttachmentFileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     AttachmentContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     AttachmentContent = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
@@ -961,6 +962,7 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     Method = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CheckoutRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     CheckoutSessionId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
                     CheckoutExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     SettledInstalmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
@@ -968,6 +970,8 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RefundedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RefundedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     FailureReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
@@ -1719,9 +1723,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 filter: "[ReferenceId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxEmails_TenantId_SentAt",
+                name: "IX_OutboxEmails_TenantId_SentAt_Bulk_Id",
                 table: "OutboxEmails",
-                columns: new[] { "TenantId", "SentAt" });
+                columns: new[] { "TenantId", "SentAt", "Bulk", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_InstalmentId",
@@ -1732,6 +1736,11 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                 name: "IX_Payments_InvoiceId",
                 table: "Payments",
                 column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_TenantId_CheckoutRequestId",
+                table: "Payments",
+                columns: new[] { "TenantId", "CheckoutRequestId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_TenantId_CheckoutSessionId",
