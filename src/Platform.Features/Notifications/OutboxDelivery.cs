@@ -24,6 +24,8 @@ public sealed class OutboxDelivery(
     private static readonly TimeSpan[] Backoff =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
 
+    private static readonly DateTime NeverAgain = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+
     /// <summary>What a batch reads of a row: everything but the attachment's bytes, read only once the row is claimed.</summary>
     private sealed record DueEmail(Guid Id, string To, string Subject, string HtmlBody, string TextBody, int Attempts,
         bool HasAttachment, string? AttachmentFileName, string? AttachmentContentType);
@@ -50,9 +52,24 @@ public sealed class OutboxDelivery(
             var attachment = email.HasAttachment
                 ? await db.OutboxEmails.Where(e => e.Id == email.Id).Select(e => e.AttachmentContent).SingleAsync(ct)
                 : null;
+            MimeMessage message;
             try
             {
-                await transport.SendAsync(ToMime(email, attachment, rules.DisplayName), ct);
+                message = ToMime(email, attachment, rules.DisplayName);
+            }
+            catch (Exception e) when (e is ParseException or FormatException or ArgumentException)
+            {
+                // A row no server will ever take (an address or a content type that does not parse): kept for the record,
+                // never tried again, so that it does not come back at the head of every batch.
+                var error = $"{e.GetType().Name} (message impossible à construire)";
+                await Mine(email.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Attempts, email.Attempts + 1).SetProperty(r => r.NextAttemptAt, NeverAgain)
+                    .SetProperty(r => r.LastError, error).SetProperty(r => r.ClaimedUntil, (DateTime?)null), ct);
+                logger.LogError("E-mail {EmailId} cannot be built ({Error}): not sent, not retried", email.Id, e.GetType().Name);
+                continue;
+            }
+            try
+            {
+                await transport.SendAsync(message, ct);
                 var sentAt = time.GetUtcNow();
                 // Marked sent whoever holds it now: it went out.
                 await db.OutboxEmails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.SentAt, sentAt).SetProperty(e => e.LastError, (string?)null), ct);

@@ -77,8 +77,19 @@ public sealed class PaymentSettlement(
     /// </summary>
     public async Task FailAsync(IReadOnlyList<Payment> payments, string? reason, CancellationToken ct)
     {
-        var open = payments.Where(p => p.Status != PaymentStatus.Failed).ToList();
-        if (open.Count == 0) return;
+        // A refunded overpayment keeps its status: staff paid that money out, and the failure of its charge is theirs to
+        // follow up (audited), not a reason to forget the refund.
+        foreach (var refunded in payments.Where(p => p.Status == PaymentStatus.Refunded))
+        {
+            db.AuditEntries.Record(time, null, "payment.refunded-then-failed", "Invoice", refunded.InvoiceId, $$"""{"payment":"{{refunded.Id}}"}""");
+            logger.LogWarning("Payment {PaymentId} failed after staff recorded its refund", refunded.Id);
+        }
+        var open = payments.Where(p => p.Status is not (PaymentStatus.Failed or PaymentStatus.Refunded)).ToList();
+        if (open.Count == 0)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
         var now = time.GetUtcNow();
         var settled = open.Where(p => p.Status == PaymentStatus.Succeeded).Select(p => p.InstalmentId).ToList();
         foreach (var payment in open)
@@ -98,13 +109,15 @@ public sealed class PaymentSettlement(
         {
             await db.SaveChangesAsync(ct);
             var ids = unpaid.Select(s => s.Id).ToList();
-            var waiting = (await db.Payments.Where(p => ids.Contains(p.InstalmentId) && p.Status == PaymentStatus.ToRefund).ToListAsync(ct))
+            var waiting = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.InstalmentId) && p.Status == PaymentStatus.ToRefund).ToListAsync(ct))
                 .GroupBy(p => p.InstalmentId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Id).First());
             foreach (var instalment in unpaid)
             {
                 if (!waiting.TryGetValue(instalment.Id, out var other)) continue;
-                other.Status = PaymentStatus.Succeeded;
-                other.SettledInstalmentId = instalment.Id;
+                // Conditional: a clerk marking it refunded at the same moment wins, and the instalment stays due.
+                var instalmentId = instalment.Id;
+                if (await db.Payments.Where(p => p.Id == other.Id && p.Status == PaymentStatus.ToRefund).ExecuteUpdateAsync(u => u
+                        .SetProperty(p => p.Status, PaymentStatus.Succeeded).SetProperty(p => p.SettledInstalmentId, instalmentId), ct) == 0) continue;
                 instalment.PaidOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(other.SettledAt ?? now, FrenchTime.Paris).DateTime);
                 takenOver.Add(instalment.Id);
                 db.AuditEntries.Record(time, null, "invoice.overpayment-applied", "Invoice", other.InvoiceId, $$"""{"payment":"{{other.Id}}","replaces":"{{open.First(p => p.InstalmentId == instalment.Id).Id}}"}""");

@@ -32,7 +32,12 @@ public static class FrenchErrorMessages
     private sealed record Rule(Regex Pattern, Func<Match, string> French);
 
     private static Rule R(string pattern, Func<Match, string> french) =>
-        new(new Regex("^" + pattern + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant), french);
+        new(new Regex("^" + pattern + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant, MatchTimeout), french);
+
+    // The messages echo the caller's input: bounded work per message (a long value could make a pattern backtrack).
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
+    private const int MaxMessageLength = 2000;
+    private const int MaxEchoedName = 100;
 
     private static readonly Rule[] Rules =
     [
@@ -137,13 +142,24 @@ public static class FrenchErrorMessages
 
     private static string? TryTranslate(string message)
     {
-        foreach (var rule in Rules)
-            if (rule.Pattern.Match(message) is { Success: true } match) return rule.French(match);
+        if (message.Length > MaxMessageLength) return null;
+        try
+        {
+            foreach (var rule in Rules)
+                if (rule.Pattern.Match(message) is { Success: true } match) return rule.French(match);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+        }
         return null;
     }
 
     /// <summary>A name from the English message, between French quotation marks.</summary>
-    private static string Q(Match m, int group, string prefix = "") => $"« {prefix}{m.Groups[group].Value.Trim('\'')} »";
+    private static string Q(Match m, int group, string prefix = "")
+    {
+        var name = m.Groups[group].Value.Trim('\'');
+        return $"« {prefix}{(name.Length > MaxEchoedName ? name[..MaxEchoedName] + "…" : name)} »";
+    }
 
     /// <summary>« 'a', 'b', or 'c' » from GraphQL.NET's suggestions as « a », « b » ou « c ».</summary>
     private static string List(Match m, int group, string last = " ou ")

@@ -44,5 +44,5 @@ public static class HostCommand
         "  refresh-due-visits   run every tenant's nightly due-visit job once, print its figures and exit",
         "  --help, -h, help     print this help",
         "",
-        "Configuration switches (--Database:Provider=PostgreSQL, --Tenancy:PlatformDomain=…) are described in README.md.");
+        "Configuration switches (--Database:Provider=Postgres, --Platform:Domain=…) are described in README.md.");
 }

@@ -117,4 +117,32 @@ public sealed class OutboxFairnessTests(EmailFactory factory) : PlatformTest<Ema
         await Factory.Smtp.WaitForMessageAsync("plus-tard@example.fr", seconds: 10);
         Assert.Single(Factory.Smtp.MessagesTo("echu@example.fr"));
     }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_built_is_set_aside_and_does_not_hold_back_the_next()
+    {
+        Guid broken;
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+            // An address no parser takes, queued before a good message (it would lead every batch).
+            var bad = outbox.Message("pas une adresse@@", new EmailContent("Cassé", "<p>Cassé</p>", "Cassé"));
+            broken = bad.Id;
+            db.OutboxEmails.Add(bad);
+            db.OutboxEmails.Add(outbox.Message("apres@example.fr", new EmailContent("Après", "<p>Après</p>", "Après")));
+            await db.SaveChangesAsync();
+        }
+
+        await Factory.Smtp.WaitForMessageAsync("apres@example.fr", seconds: 10);
+        Factory.Clock.Advance(TimeSpan.FromDays(2)); // past every retry delay
+        await Task.Delay(1000); // five more passes of the loop
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+        {
+            var row = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxEmails.AsNoTracking().SingleAsync(e => e.Id == broken);
+            Assert.Null(row.SentAt);
+            Assert.Equal(1, row.Attempts); // tried once, set aside, not retried
+            Assert.StartsWith("ParseException", row.LastError);
+        }
+    }
 }
