@@ -50,8 +50,10 @@ public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog c
                 var today = Regulation.FrenchTime.Today(provider.GetRequiredService<TimeProvider>());
                 count += await provider.GetRequiredService<CompanyAccess>().ActiveMemberships(userId, today).CountAsync(ct);
             }
+            // PostgreSQL's retrying strategy wraps a refused connection in an InvalidOperationException (« transient failure »).
             catch (Exception e) when (!ct.IsCancellationRequested
-                                      && e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or TimeoutException)
+                                      && (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or TimeoutException
+                                          || e.InnerException is System.Data.Common.DbException))
             {
                 logger.LogWarning("Companies of tenant {Tenant} not counted, its database did not answer: {Error}", tenant.Slug, e.GetType().Name);
                 continue;
