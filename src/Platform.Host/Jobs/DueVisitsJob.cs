@@ -1,6 +1,7 @@
 using Platform.Features.Access;
 using Platform.Features.DueVisits;
 using Platform.Features.Regulation;
+using Platform.Features.Persistence;
 using Platform.Tenancy;
 using Quartz;
 
@@ -32,6 +33,8 @@ public sealed class DueVisitsJob(IServiceProvider services, TenancyOptions tenan
         // The night acts for the service itself; the Features methods below require it.
         provider.GetRequiredService<CurrentUser>().ActAsPlatform();
         var refresh = await provider.GetRequiredService<DueVisitsRefresh>().RefreshTenantAsync(ct);
+        // The refresh may have added many rows: the requests and the digest below look them up.
+        await SqliteStatistics.RefreshAsync(provider.GetRequiredService<PlatformDbContext>(), ["DueVisitEntries", "VisitRequests"], ct);
         var requests = await provider.GetRequiredService<PeriodicityRequests>().CreateAsync(ct);
         var emails = await provider.GetRequiredService<DueVisitDigest>().SendAsync(siteUrl, ct);
         return new(refresh, requests, emails);
