@@ -241,8 +241,10 @@ sleep 1
 issued_at_kill=$(run_invoices)
 billing_a="HTTP $(cat "$out/billing-a.status"), curl exit $billing_rc$( [ "$billing_rc" = 0 ] && echo ": $(head -c 200 "$out/billing-a.json")")"
 # A job scheduled while A is down: a sign-in code (outbox delivery) through nginx.
-codes_before=$(mails_to employer@sist-on.demo)
-gql "$N" sist-on.localhost "" '{"query":"mutation { requestLoginCode(input: { email: \"employer@sist-on.demo\" }) { errors { code } } }"}' > "$out/code-in-window.json"
+# Another person than the first check's: a second code within the tenant's resend delay (60 s on sist-on) is not sent,
+# by design, and on a quiet machine the window comes sooner than that.
+codes_before=$(mails_to accountant@demo.fr)
+gql "$N" sist-on.localhost "" '{"query":"mutation { requestLoginCode(input: { email: \"accountant@demo.fr\" }) { errors { code } } }"}' > "$out/code-in-window.json"
 # A one-off job due 3 s after the kill, while node A is down (sstrn's billing job: it resumes the cut run): a
 # trigger written into Quartz's tables as the scheduler writes one (a copy of the hourly trigger, due once). Each
 # node logs the jobs it runs (Quartz's JobRunShell at Debug): the job must show once in both logs together.
@@ -294,7 +296,7 @@ check "node A died in the middle of a billing run ($issued_at_kill of $bill_comp
 check "the cut run was finished: each company billed once ($billed invoices, $billed_companies of $bill_companies companies, $billed_twice billed twice; run: $run_row)" \
   eval '[ "$billed" = "$bill_companies" ] && [ "$billed_companies" = "$bill_companies" ] && [ "$billed_twice" = 0 ] && [ "$(run_done)" = 1 ]'
 check "invoice numbers are gapless per tenant, no number twice ($invoices invoices: $per_tenant)" test "$gaps" = 0
-window_codes=$(( $(mails_to employer@sist-on.demo) - codes_before ))
+window_codes=$(( $(mails_to accountant@demo.fr) - codes_before ))
 check "a one-off job due while node A was down ran exactly once ($(job_runs) run(s): node A $runs_a, node B $runs_b)" test "$(job_runs)" = 1
 check "a sign-in code requested while node A was down is e-mailed once ($window_codes received; $(jq -c '.data.requestLoginCode.errors' "$out/code-in-window.json"))" test "$window_codes" = 1
 
