@@ -61,9 +61,7 @@ public sealed class OutboxDelivery(
             {
                 // A row no server will ever take (an address or a content type that does not parse): kept for the record,
                 // never tried again, so that it does not come back at the head of every batch.
-                var error = $"{e.GetType().Name} (message impossible à construire)";
-                await Mine(email.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Attempts, email.Attempts + 1).SetProperty(r => r.NextAttemptAt, NeverAgain)
-                    .SetProperty(r => r.LastError, error).SetProperty(r => r.ClaimedUntil, (DateTime?)null), ct);
+                await RecordFailureAsync(email, NeverAgain, $"{e.GetType().Name} (message impossible à construire)", ct);
                 logger.LogError("E-mail {EmailId} cannot be built ({Error}): not sent, not retried", email.Id, e.GetType().Name);
                 continue;
             }
@@ -80,9 +78,7 @@ public sealed class OutboxDelivery(
                 var attempts = email.Attempts + 1;
                 var next = time.GetUtcNow().UtcDateTime + Backoff[Math.Min(attempts, Backoff.Length) - 1];
                 var error = e is SmtpCommandException smtp ? $"{e.GetType().Name} {(int)smtp.StatusCode}" : e.GetType().Name;
-                // The claim released: the retry may be made by any node.
-                await Mine(email.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Attempts, attempts).SetProperty(r => r.NextAttemptAt, next)
-                    .SetProperty(r => r.LastError, error).SetProperty(r => r.ClaimedUntil, (DateTime?)null), ct);
+                await RecordFailureAsync(email, next, error, ct);
                 logger.LogWarning("E-mail {EmailId} not delivered (attempt {Attempt}: {Error}); next try at {NextAttempt}",
                     email.Id, attempts, error, next);
             }
@@ -90,8 +86,14 @@ public sealed class OutboxDelivery(
         return sent;
     }
 
-    /// <summary>The row while this node holds it (a claim that expired meanwhile may be another node's now).</summary>
-    private IQueryable<OutboxEmail> Mine(Guid id) => db.OutboxEmails.Where(e => e.Id == id && e.ClaimedBy == node.Id);
+    /// <summary>
+    /// One more attempt counted, the next one due at <paramref name="next"/>, and the claim released so that any node may
+    /// make it; only while this node holds the row (a claim that expired meanwhile may be another node's now).
+    /// </summary>
+    private Task<int> RecordFailureAsync(DueEmail email, DateTime next, string error, CancellationToken ct) =>
+        db.OutboxEmails.Where(e => e.Id == email.Id && e.ClaimedBy == node.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Attempts, email.Attempts + 1).SetProperty(r => r.NextAttemptAt, next)
+            .SetProperty(r => r.LastError, error).SetProperty(r => r.ClaimedUntil, (DateTime?)null), ct);
 
     /// <summary>
     /// Takes the row for this node if it is still unsent and nobody holds it (or a claim has expired):

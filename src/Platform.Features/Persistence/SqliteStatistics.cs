@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Platform.Features.Persistence;
 
@@ -10,15 +12,15 @@ namespace Platform.Features.Persistence;
 /// </summary>
 public static class SqliteStatistics
 {
-    public static async Task RefreshAsync(PlatformDbContext db, IReadOnlyList<string> tables, CancellationToken ct = default)
+    public static async Task RefreshAsync(PlatformDbContext db, IReadOnlyList<Type> entities, CancellationToken ct = default)
     {
         if (!db.Database.IsSqlite()) return;
+        var sql = db.GetService<ISqlGenerationHelper>();
         await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 400;", ct);
-        foreach (var table in tables)
+        foreach (var entity in entities)
         {
-            // Names from our model only (never input), quoted as identifiers.
-            var name = db.Model.GetEntityTypes().Select(e => e.GetTableName()).Single(t => t == table);
-            await db.Database.ExecuteSqlRawAsync($"ANALYZE \"{name}\";", ct);
+            var table = db.Model.FindEntityType(entity)?.GetTableName() ?? throw new ArgumentException($"{entity.Name} n'est pas une entité du modèle.", nameof(entities));
+            await db.Database.ExecuteSqlRawAsync($"ANALYZE {sql.DelimitIdentifier(table)};", ct);
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class DueVisitsJob(IServiceProvider services, TenancyOptions tenan
         provider.GetRequiredService<CurrentUser>().ActAsPlatform();
         var refresh = await provider.GetRequiredService<DueVisitsRefresh>().RefreshTenantAsync(ct);
         // The refresh may have added many rows: the requests and the digest below look them up.
-        await SqliteStatistics.RefreshAsync(provider.GetRequiredService<PlatformDbContext>(), ["DueVisitEntries", "VisitRequests"], ct);
+        await SqliteStatistics.RefreshAsync(provider.GetRequiredService<PlatformDbContext>(), [typeof(DueVisitEntry), typeof(Platform.Features.Visits.VisitRequest)], ct);
         var requests = await provider.GetRequiredService<PeriodicityRequests>().CreateAsync(ct);
         var emails = await provider.GetRequiredService<DueVisitDigest>().SendAsync(siteUrl, ct);
         return new(refresh, requests, emails);
