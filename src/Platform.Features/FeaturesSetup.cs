@@ -64,6 +64,7 @@ public static class FeaturesSetup
         services.AddScoped<Employees.EmployeeDeclarations>();
         services.AddScoped<Employees.EmployeeCareers>();
         services.AddScoped<Employees.EmployeeQueries>();
+        services.AddSingleton<Employees.EmployeeListCache>();
         services.AddScoped<Employees.EmployeeChanges>();
         services.AddScoped<Employees.EmployeeImports>();
         services.AddScoped<Billing.InvoiceService>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Features.Companies;
+using Platform.Features.Employees;
 using Platform.Features.Persistence;
 using Platform.Features.Regulation;
 using Platform.Features.TenantSettings;
@@ -23,6 +24,8 @@ public sealed class CompanyAccess
     // The caller's roles by company (null: no membership), read once per request: a page checks the
     // same company several times (can see, may list, may manage). Forgotten whenever the request saves.
     private readonly Dictionary<Guid, IReadOnlyList<string>?> rolesByCompany = [];
+    // The company's workforce version read with it (WorkforceVersion), forgotten likewise whenever the request writes.
+    private readonly Dictionary<Guid, long> workforceVersions = [];
 
     public CompanyAccess(PlatformDbContext db, CurrentUser currentUser, CompanyDirectory companies, ITenantContext tenantContext, TenantRulesCache rulesCache,
         TimeProvider time)
@@ -33,7 +36,11 @@ public sealed class CompanyAccess
         this.tenantContext = tenantContext;
         this.rulesCache = rulesCache;
         this.time = time;
-        db.SavedChanges += (_, _) => rolesByCompany.Clear();
+        db.Wrote += (_, _) =>
+        {
+            rolesByCompany.Clear();
+            workforceVersions.Clear();
+        };
     }
 
     /// <summary>The caller's roles in the company (empty for staff), or AccessDeniedException.</summary>
@@ -102,11 +109,24 @@ public sealed class CompanyAccess
         var roles = found is { Active: true, Roles: { } held } ? held : null;
         rolesByCompany.TryAdd(companyId, roles);
         if (found is null) return null;
+        workforceVersions[companyId] = found.WorkforceVersion;
         // Staff read every company of their tenant, removed ones included (CanSeeAsync).
         return currentUser.IsStaff || rolesByCompany[companyId] is not null ? found.Company : null;
     }
 
-    private sealed record CompanyWithRoles(CompanyView Company, List<string>? Roles, bool Active);
+    private sealed record CompanyWithRoles(CompanyView Company, List<string>? Roles, bool Active, long WorkforceVersion);
+
+    /// <summary>
+    /// The company's <see cref="WorkforceVersion"/>: the one read with the company by FindVisibleAsync in this
+    /// request if nothing was written since, else read now (-1: not a company of this tenant).
+    /// </summary>
+    public async Task<long> WorkforceVersionAsync(Guid companyId, CancellationToken ct = default)
+    {
+        if (workforceVersions.TryGetValue(companyId, out var known)) return known;
+        var version = await WorkforceVersion.ReadAsync(db, companyId, ct) ?? -1;
+        workforceVersions[companyId] = version;
+        return version;
+    }
 
     // The company (the tenant's query filter on it) left-joined to the caller's membership (the filter on it too).
     private static readonly Func<PlatformDbContext, Guid, Guid, DateOnly, CancellationToken, Task<CompanyWithRoles?>> CompanyWithRolesQuery = EF.CompileAsyncQuery(
@@ -116,7 +136,7 @@ public sealed class CompanyAccess
              join m in db.Memberships.AsNoTracking().Where(m => m.UserId == userId) on c.Id equals m.CompanyId into held
              from m in held.DefaultIfEmpty()
              select new CompanyWithRoles(new CompanyView(c.Id, c.MemberNumber, c.Siret, c.Name, c.LegalForm, c.NafCode),
-                 m == null ? null : m.Roles, c.RemovedOn == null || c.RemovedOn > today)).SingleOrDefault());
+                 m == null ? null : m.Roles, c.RemovedOn == null || c.RemovedOn > today, c.WorkforceVersion)).SingleOrDefault());
 
     /// <summary>The person's memberships of companies that are not removed on that day.</summary>
     public IQueryable<Membership> ActiveMemberships(Guid userId, DateOnly today) =>

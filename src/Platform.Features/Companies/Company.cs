@@ -31,6 +31,12 @@ public sealed class Company : ITenantOwned
     /// the SEPA mandate flow (payments, issue 12) sets it and clears it when the mandate ends.
     /// </summary>
     public DateTimeOffset? SepaMandateActiveSince { get; set; }
+    /// <summary>
+    /// Raised by the database's triggers on every write of the company's employees, workstations and career
+    /// entries, whatever wrote them (EF Core, bulk SQL, another node): see <see cref="Employees.WorkforceVersion"/>.
+    /// Never written by the application.
+    /// </summary>
+    public long WorkforceVersion { get; private set; }
 }
 
 /// <summary>

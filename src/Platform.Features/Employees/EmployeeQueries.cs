@@ -15,13 +15,16 @@ public sealed record WorkstationChoice(Guid Id, string Label);
 /// in one database command whatever the page size: the current workstation and whether a current
 /// employee holds it are joined in, and the list's total travels with its first page.
 /// </summary>
-public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, WorkstationService workstations, TimeProvider time)
+public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, WorkstationService workstations, EmployeeListCache cache, TimeProvider time)
 {
     public async Task<Page<EmployeeView>> ListAsync(Guid companyId, EmployeeFilter filter, int? first, string? after, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
         var size = KeysetCursor.PageSize(first);
         var today = time.Today();
+        // After the permission check: the page kept at the company's current version, if any (EmployeeListCache).
+        var (key, version) = (new EmployeeListCache.Key(db.TenantId!, companyId, today, (filter, size, after)), await CacheableVersionAsync(companyId, ct));
+        if (version is not null && cache.TryGet(key, version.Value, out Page<EmployeeView> kept)) return kept;
         var (prefix, civility, search) = Criteria(filter);
         var cursor = KeysetCursor.Decode(after);
         var rows = new List<ListedRow>(size + 1);
@@ -33,7 +36,9 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
         var known = new Dictionary<Guid, WorkstationView>();
         // The cursor is the row's stored sort key, the very column the page is ordered by.
         var items = rows.Take(size).Select(r => new PageItem<EmployeeView>(r.Row.ToView(today, known), KeysetCursor.Encode(r.Row.SortName, r.Row.Id))).ToList();
-        return new Page<EmployeeView>(items, rows.Count > size, total);
+        var page = new Page<EmployeeView>(items, rows.Count > size, total);
+        if (version is not null) cache.Set(key, version.Value, page);
+        return page;
     }
 
     /// <summary>
@@ -159,8 +164,22 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
     public async Task<IReadOnlyList<WorkstationChoice>> WorkstationChoicesAsync(Guid companyId, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
-        return await db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId && w.ClosedOn == null).OrderBy(w => w.Label)
+        var (key, version) = (new EmployeeListCache.Key(db.TenantId!, companyId, DateOnly.MinValue, nameof(WorkstationChoicesAsync)), await CacheableVersionAsync(companyId, ct));
+        if (version is not null && cache.TryGet(key, version.Value, out IReadOnlyList<WorkstationChoice> kept)) return kept;
+        var choices = await db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId && w.ClosedOn == null).OrderBy(w => w.Label)
             .Select(w => new WorkstationChoice(w.Id, w.Label)).ToListAsync(ct);
+        if (version is not null) cache.Set(key, version.Value, (IReadOnlyList<WorkstationChoice>)choices);
+        return choices;
+    }
+
+    /// <summary>
+    /// The version the list cache may serve and keep at, or null inside a transaction: rows read there may be
+    /// rolled back, and another state would then carry their version.
+    /// </summary>
+    private async Task<long?> CacheableVersionAsync(Guid companyId, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null) return null;
+        return await access.WorkforceVersionAsync(companyId, ct);
     }
 
     private IQueryable<Employee> Filtered(Guid companyId, EmployeeFilter filter, DateOnly today)

@@ -11,6 +11,7 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
 {
     public void Configure(EntityTypeBuilder<Employee> e)
     {
+        WorkforceVersion.DeclareTriggers(e, "Employees");
         // The list: one company's employees in name order, read by keyset (SortName, Id).
         e.HasIndex(x => new { x.TenantId, x.CompanyId, x.SortName, x.Id });
         e.HasIndex(x => new { x.TenantId, x.ValidatedAt });
@@ -37,6 +38,7 @@ internal sealed class CareerEntryConfiguration : IEntityTypeConfiguration<Career
 {
     public void Configure(EntityTypeBuilder<CareerEntry> e)
     {
+        WorkforceVersion.DeclareTriggers(e, "CareerEntries");
         e.HasIndex(c => new { c.TenantId, c.EmployeeId });
         e.HasIndex(c => new { c.TenantId, c.WorkstationId, c.EndDate });
         e.Property(c => c.Contract).HasMaxLength(40);

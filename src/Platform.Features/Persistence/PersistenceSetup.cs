@@ -102,6 +102,7 @@ internal sealed class ContextOptions<TContext>(DatabaseSettings settings, IServi
         // The host's logging and services, as AddDbContext would give them.
         options.UseApplicationServiceProvider(services);
         settings.Configure(options, connectionString);
+        options.AddInterceptors(WriteInterceptor.Instance);
         // Interceptors the host registers (none by default; the benchmarks count commands with one).
         if (services.GetServices<IInterceptor>().ToList() is { Count: > 0 } interceptors)
             options.AddInterceptors(interceptors);

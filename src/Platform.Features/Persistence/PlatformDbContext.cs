@@ -26,7 +26,17 @@ public abstract class PlatformDbContext : DbContext
     {
         TenantId = tenant.Current?.Slug;
         platformScope = tenant.IsPlatformScope;
+        SavedChanges += (_, _) => OnWrote();
     }
+
+    /// <summary>
+    /// Raised after this context wrote to the database: SaveChanges, or a command that returns no rows
+    /// (ExecuteUpdate, ExecuteDelete, bulk SQL; <see cref="WriteInterceptor"/>). What a request remembered of
+    /// what it read (CompanyAccess) is forgotten then.
+    /// </summary>
+    public event EventHandler? Wrote;
+
+    internal void OnWrote() => Wrote?.Invoke(this, EventArgs.Empty);
 
     private readonly bool platformScope;
 

@@ -10,6 +10,7 @@ internal sealed class WorkstationConfiguration : IEntityTypeConfiguration<Workst
 {
     public void Configure(EntityTypeBuilder<Workstation> e)
     {
+        Employees.WorkforceVersion.DeclareTriggers(e, "Workstations");
         e.HasIndex(w => new { w.TenantId, w.CompanyId, w.Label });
         e.HasIndex(w => new { w.TenantId, w.CompanyId, w.CspCode });
         e.Property(w => w.Label).HasMaxLength(WorkstationRules.LabelMaxLength);

@@ -1157,6 +1157,9 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long>("WorkforceVersion")
+                        .HasColumnType("bigint");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "BillingAddress", "Platform.Features.Companies.Company.BillingAddress#PostalAddress", b1 =>
                         {
                             b1.Property<string>("City")
@@ -1870,7 +1873,12 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "WorkstationId", "EndDate");
 
-                    b.ToTable("CareerEntries");
+                    b.ToTable("CareerEntries", t =>
+                        {
+                            t.HasTrigger("CareerEntries_WorkforceVersion");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Platform.Features.Employees.Employee", b =>
@@ -1972,7 +1980,12 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "CompanyId", "SortName", "Id");
 
-                    b.ToTable("Employees");
+                    b.ToTable("Employees", t =>
+                        {
+                            t.HasTrigger("Employees_WorkforceVersion");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Platform.Features.Nodes.SharedCounter", b =>
@@ -2723,7 +2736,12 @@ namespace Platform.Features.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "CompanyId", "Label");
 
-                    b.ToTable("Workstations");
+                    b.ToTable("Workstations", t =>
+                        {
+                            t.HasTrigger("Workstations_WorkforceVersion");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>

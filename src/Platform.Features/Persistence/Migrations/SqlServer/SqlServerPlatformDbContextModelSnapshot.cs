@@ -1161,6 +1161,9 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("WorkforceVersion")
+                        .HasColumnType("bigint");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "BillingAddress", "Platform.Features.Companies.Company.BillingAddress#PostalAddress", b1 =>
                         {
                             b1.Property<string>("City")
@@ -1874,7 +1877,14 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "WorkstationId", "EndDate");
 
-                    b.ToTable("CareerEntries");
+                    b.ToTable("CareerEntries", t =>
+                        {
+                            t.HasTrigger("CareerEntries_WorkforceVersion");
+                        });
+
+                    b
+                        .HasAnnotation("Sqlite:UseSqlReturningClause", false)
+                        .HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Platform.Features.Employees.Employee", b =>
@@ -1976,7 +1986,14 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "CompanyId", "SortName", "Id");
 
-                    b.ToTable("Employees");
+                    b.ToTable("Employees", t =>
+                        {
+                            t.HasTrigger("Employees_WorkforceVersion");
+                        });
+
+                    b
+                        .HasAnnotation("Sqlite:UseSqlReturningClause", false)
+                        .HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Platform.Features.Nodes.SharedCounter", b =>
@@ -2729,7 +2746,14 @@ namespace Platform.Features.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "CompanyId", "Label");
 
-                    b.ToTable("Workstations");
+                    b.ToTable("Workstations", t =>
+                        {
+                            t.HasTrigger("Workstations_WorkforceVersion");
+                        });
+
+                    b
+                        .HasAnnotation("Sqlite:UseSqlReturningClause", false)
+                        .HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>

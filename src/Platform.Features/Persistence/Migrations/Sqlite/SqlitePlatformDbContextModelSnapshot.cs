@@ -1150,6 +1150,9 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("WorkforceVersion")
+                        .HasColumnType("INTEGER");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "BillingAddress", "Platform.Features.Companies.Company.BillingAddress#PostalAddress", b1 =>
                         {
                             b1.Property<string>("City")
@@ -1863,7 +1866,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "WorkstationId", "EndDate");
 
-                    b.ToTable("CareerEntries");
+                    b.ToTable("CareerEntries", t =>
+                        {
+                            t.HasTrigger("CareerEntries_WorkforceVersion");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Platform.Features.Employees.Employee", b =>
@@ -1965,7 +1973,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CompanyId", "SortName", "Id");
 
-                    b.ToTable("Employees");
+                    b.ToTable("Employees", t =>
+                        {
+                            t.HasTrigger("Employees_WorkforceVersion");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Platform.Features.Nodes.SharedCounter", b =>
@@ -2716,7 +2729,12 @@ namespace Platform.Features.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CompanyId", "Label");
 
-                    b.ToTable("Workstations");
+                    b.ToTable("Workstations", t =>
+                        {
+                            t.HasTrigger("Workstations_WorkforceVersion");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
