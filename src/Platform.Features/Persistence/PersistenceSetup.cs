@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Tenancy;
@@ -82,6 +83,11 @@ public static class PersistenceSetup
             if (sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>().ToList() is { Count: > 0 } interceptors)
                 options.AddInterceptors(interceptors);
         }, optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled instances for reads of a person alone (MeService: the most frequent signed-in query, whose own
+        // cost was mostly setting up a new context's internal services). Never lent a connection (PersonAndTenant
+        // lends the scoped IdentityDb above), and IdentityDb has no tenant to outlive (DESIGN.md 3.2 is about
+        // tenant contexts, which stay unpooled).
+        services.AddSingleton<IDbContextFactory<IdentityDb>>(sp => new PooledDbContextFactory<IdentityDb>(sp.GetRequiredService<DbContextOptions<IdentityDb>>()));
     }
 }
 
