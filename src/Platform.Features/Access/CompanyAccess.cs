@@ -109,7 +109,8 @@ public sealed class CompanyAccess
         var roles = found is { Active: true, Roles: { } held } ? held : null;
         rolesByCompany.TryAdd(companyId, roles);
         if (found is null) return null;
-        workforceVersions[companyId] = found.WorkforceVersion;
+        // Not inside a transaction: a write there may be rolled back, and its version with it.
+        if (db.Database.CurrentTransaction is null) workforceVersions[companyId] = found.WorkforceVersion;
         // Staff read every company of their tenant, removed ones included (CanSeeAsync).
         return currentUser.IsStaff || rolesByCompany[companyId] is not null ? found.Company : null;
     }
@@ -124,7 +125,7 @@ public sealed class CompanyAccess
     {
         if (workforceVersions.TryGetValue(companyId, out var known)) return known;
         var version = await WorkforceVersion.ReadAsync(db, companyId, ct) ?? -1;
-        workforceVersions[companyId] = version;
+        if (db.Database.CurrentTransaction is null) workforceVersions[companyId] = version;
         return version;
     }
 

@@ -32,8 +32,8 @@ public sealed class Company : ITenantOwned
     /// </summary>
     public DateTimeOffset? SepaMandateActiveSince { get; set; }
     /// <summary>
-    /// Raised by the database's triggers on every write of the company's employees, workstations and career
-    /// entries, whatever wrote them (EF Core, bulk SQL, another node): see <see cref="Employees.WorkforceVersion"/>.
+    /// Changed to a new random value by the database's triggers on every write of the company's employees, workstations
+    /// and career entries, whatever wrote them (EF Core, bulk SQL, another node): see <see cref="Employees.WorkforceVersion"/>.
     /// Never written by the application.
     /// </summary>
     public long WorkforceVersion { get; private set; }

@@ -9,14 +9,19 @@ namespace Platform.Features.Employees;
 /// raises the version in its transaction, so an entry is never served stale, and the database stays the only
 /// thing nodes share. The day is in the key because what a row shows depends on it (active, held workstation).
 /// Employers read their lists far more often than they change them; a page costs one small command instead of
-/// the page's query and materialisation. What is kept is what the page shows (names, masked NIR), for minutes.
+/// the page's query and materialisation. What is kept is what the page shows (names, birth dates, masked NIR,
+/// declared situations), in this process's memory only, for 10 minutes after its last read and 30 at most.
 /// </summary>
 public sealed class EmployeeListCache
 {
-    /// <summary>Entries kept at most (a page of 50 is about 30 KB): a bound, not a target.</summary>
-    public const int MaxEntries = 4_000;
+    /// <summary>Rows kept at most, over all tenants (about 1 KB each: some 100 MB): a bound, not a target.</summary>
+    public const int MaxRows = 100_000;
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(10);
-    private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+    private static readonly TimeSpan Longest = TimeSpan.FromMinutes(30);
+    private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = MaxRows });
+
+    /// <summary>Entries kept now (diagnostics and tests).</summary>
+    public int Count => entries.Count;
 
     public readonly record struct Key(string TenantId, Guid CompanyId, DateOnly Today, object Request);
 
@@ -33,6 +38,10 @@ public sealed class EmployeeListCache
         return false;
     }
 
-    public void Set<T>(Key key, long version, T value) where T : class =>
-        entries.Set(key, new Entry(version, value), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+    /// <summary>Keeps the value read at that version; <paramref name="rows"/> is what it holds (its share of <see cref="MaxRows"/>).</summary>
+    public void Set<T>(Key key, long version, T value, int rows) where T : class =>
+        entries.Set(key, new Entry(version, value), new MemoryCacheEntryOptions
+        {
+            Size = rows + 1, SlidingExpiration = Idle, AbsoluteExpirationRelativeToNow = Longest,
+        });
 }

@@ -22,11 +22,15 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
         await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
         var size = KeysetCursor.PageSize(first);
         var today = time.Today();
-        // After the permission check: the page kept at the company's current version, if any (EmployeeListCache).
-        var (key, version) = (new EmployeeListCache.Key(db.TenantId!, companyId, today, (filter, size, after)), await CacheableVersionAsync(companyId, ct));
-        if (version is not null && cache.TryGet(key, version.Value, out Page<EmployeeView> kept)) return kept;
         var (prefix, civility, search) = Criteria(filter);
         var cursor = KeysetCursor.Decode(after);
+        // After the permission check: the page kept at the company's current version, if any (EmployeeListCache). Its
+        // key is what the query reads (criteria folded, cursor decoded), not the caller's text: an overlong search or
+        // a cursor that does not decode read the same page as none, and keep nothing more.
+        var key = new EmployeeListCache.Key(db.TenantId!, companyId, today,
+            (filter.ActiveOnly, filter.WorkstationId, prefix, civility, search, cursor?.SortKey, cursor?.Id, size));
+        var version = await CacheableVersionAsync(companyId, ct);
+        if (version is not null && cache.TryGet(key, version.Value, out Page<EmployeeView> kept)) return kept;
         var rows = new List<ListedRow>(size + 1);
         await foreach (var row in PageQuery(db, companyId, today, filter.ActiveOnly ? today : null, filter.WorkstationId, prefix, civility, search,
                            cursor?.SortKey, cursor?.Id ?? Guid.Empty, size + 1).WithCancellation(ct))
@@ -37,7 +41,7 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
         // The cursor is the row's stored sort key, the very column the page is ordered by.
         var items = rows.Take(size).Select(r => new PageItem<EmployeeView>(r.Row.ToView(today, known), KeysetCursor.Encode(r.Row.SortName, r.Row.Id))).ToList();
         var page = new Page<EmployeeView>(items, rows.Count > size, total);
-        if (version is not null) cache.Set(key, version.Value, page);
+        if (version is not null) cache.Set(key, version.Value, page, items.Count);
         return page;
     }
 
@@ -164,11 +168,12 @@ public sealed class EmployeeQueries(PlatformDbContext db, CompanyAccess access, 
     public async Task<IReadOnlyList<WorkstationChoice>> WorkstationChoicesAsync(Guid companyId, CancellationToken ct = default)
     {
         await access.RequireAsync(companyId, Permission.ViewEmployees, ct);
-        var (key, version) = (new EmployeeListCache.Key(db.TenantId!, companyId, DateOnly.MinValue, nameof(WorkstationChoicesAsync)), await CacheableVersionAsync(companyId, ct));
+        var key = new EmployeeListCache.Key(db.TenantId!, companyId, DateOnly.MinValue, nameof(WorkstationChoicesAsync));
+        var version = await CacheableVersionAsync(companyId, ct);
         if (version is not null && cache.TryGet(key, version.Value, out IReadOnlyList<WorkstationChoice> kept)) return kept;
         var choices = await db.Workstations.AsNoTracking().Where(w => w.CompanyId == companyId && w.ClosedOn == null).OrderBy(w => w.Label)
             .Select(w => new WorkstationChoice(w.Id, w.Label)).ToListAsync(ct);
-        if (version is not null) cache.Set(key, version.Value, (IReadOnlyList<WorkstationChoice>)choices);
+        if (version is not null) cache.Set(key, version.Value, (IReadOnlyList<WorkstationChoice>)choices, choices.Count);
         return choices;
     }
 

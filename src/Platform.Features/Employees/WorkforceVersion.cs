@@ -5,11 +5,12 @@ using Platform.Features.Persistence;
 namespace Platform.Features.Employees;
 
 /// <summary>
-/// Companies.WorkforceVersion, the version of what a company's employee list shows. The database raises it
+/// Companies.WorkforceVersion, the version of what a company's employee list shows. The database changes it
 /// (triggers of the WorkforceVersion migration, one set per provider) on every insert, update and delete of the
 /// company's employees, workstations and career entries, in the writing transaction: whatever wrote them (EF Core,
-/// bulk SQL, a job, another node), the next read of the version sees the change. <see cref="EmployeeListCache"/>
-/// serves a page only at the version it was read at.
+/// bulk SQL, a job, another node), the next read of the version sees the change. It is a new random 64-bit value,
+/// compared for equality only: a count would give a number again after a rolled-back write or a restored backup,
+/// naming another state. <see cref="EmployeeListCache"/> serves a page only at the version it was read at.
 /// </summary>
 public static class WorkforceVersion
 {

@@ -44,7 +44,7 @@ public sealed class Landing(CompanyAccess access, CurrentUser currentUser, TimeP
         if (staffRole == StaffRole.Administrator) return new(HomeKind.Rules);
         if (staffRole == StaffRole.Staff) return new(HomeKind.StaffDesk);
         var companies = await access.ActiveMemberships(userId, FrenchTime.Today(time)).AsNoTracking()
-            .Select(m => m.CompanyId).Take(2).ToListAsync(ct);
+            .Select(m => m.CompanyId).OrderBy(id => id).Take(2).ToListAsync(ct); // one company or more: two rows tell
         return companies.Count switch
         {
             0 => new(HomeKind.Account),

@@ -84,9 +84,9 @@ public static class PersistenceSetup
                 options.AddInterceptors(interceptors);
         }, optionsLifetime: ServiceLifetime.Singleton);
         // Pooled instances for reads of a person alone (MeService: the most frequent signed-in query, whose own
-        // cost was mostly setting up a new context's internal services). Never lent a connection (PersonAndTenant
-        // lends the scoped IdentityDb above), and IdentityDb has no tenant to outlive (DESIGN.md 3.2 is about
-        // tenant contexts, which stay unpooled).
+        // cost was mostly setting up a new context's internal services). Never hand one to PersonAndTenant: it lends
+        // the scoped IdentityDb above a connection, which a pooled instance would keep. IdentityDb has no tenant to
+        // outlive (DESIGN.md 3.2 is about tenant contexts, which stay unpooled).
         services.AddSingleton<IDbContextFactory<IdentityDb>>(sp => new PooledDbContextFactory<IdentityDb>(sp.GetRequiredService<DbContextOptions<IdentityDb>>()));
     }
 }

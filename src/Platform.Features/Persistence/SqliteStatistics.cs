@@ -20,7 +20,10 @@ public static class SqliteStatistics
         foreach (var entity in entities)
         {
             var table = db.Model.FindEntityType(entity)?.GetTableName() ?? throw new ArgumentException($"{entity.Name} n'est pas une entité du modèle.", nameof(entities));
+            // A table name cannot be a parameter: it comes from the model, quoted by the provider (EF1002 is about user input).
+#pragma warning disable EF1002
             await db.Database.ExecuteSqlRawAsync($"ANALYZE {sql.DelimitIdentifier(table)};", ct);
+#pragma warning restore EF1002
         }
     }
 }

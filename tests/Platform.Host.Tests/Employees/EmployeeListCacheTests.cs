@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ namespace Platform.Host.Tests;
 /// <summary>
 /// The employee list kept at the company's workforce version (EmployeeListCache): every write, by the API or
 /// straight in the database, shows on the next read; a kept page goes to nobody who may not read it. On the
-/// SQLite and PostgreSQL lanes alike (the versions are raised by each database's triggers).
+/// SQLite and PostgreSQL lanes alike (the versions are changed by each database's triggers).
 /// </summary>
 public sealed class EmployeeListCacheTests(PlatformFactory factory) : PlatformTest(factory)
 {
@@ -85,7 +86,7 @@ public sealed class EmployeeListCacheTests(PlatformFactory factory) : PlatformTe
     }
 
     [Fact]
-    public async Task The_database_raises_the_version_of_the_company_written_and_of_no_other()
+    public async Task The_database_changes_the_version_of_the_company_written_and_of_no_other()
     {
         await DemoData.SeedAsync(Factory.Services, workforce: false);
         var company = await Api.CompanyIdAsync("101.1");
@@ -97,7 +98,7 @@ public sealed class EmployeeListCacheTests(PlatformFactory factory) : PlatformTe
             await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
                 await write(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
             var now = await VersionAsync(company);
-            Assert.True(now > seen, $"version {now} after a write, {seen} before");
+            Assert.NotEqual(seen, now);
             seen = now;
         }
 
@@ -137,5 +138,60 @@ public sealed class EmployeeListCacheTests(PlatformFactory factory) : PlatformTe
         await Api.GrantAccountantAsync(company, CompanyRoles.Billing);
         var withoutList = await Factory.GraphQLAsync(Api.Host, Page, new { c = company }, accountant);
         Assert.Equal("FORBIDDEN", withoutList.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_rolled_back_write_leaves_no_version_that_a_later_change_could_take()
+    {
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
+        var token = await Api.EmployerTokenAsync();
+        var company = await Api.CompanyIdAsync("101.1");
+        var jean = await EmployeeAsync(token, company, "Jean", "Dupont", await WorkstationAsync(token, company, "Cariste", "651a"));
+        Guid employer;
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+            employer = await scope.ServiceProvider.GetRequiredService<IdentityDb>().Users.Where(u => u.Email == "employer@sstrn.demo").Select(u => u.Id).SingleAsync();
+
+        // One request writes in a transaction, reads the company there, rolls back, then reads the list (kept).
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+        {
+            var services = scope.ServiceProvider;
+            services.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, employer.ToString())], "test")));
+            var db = services.GetRequiredService<PlatformDbContext>();
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await db.Employees.Where(e => e.Id == Guid.Parse(jean)).ExecuteUpdateAsync(s => s.SetProperty(e => e.MarriedName, "MARTIN"));
+                Assert.NotNull(await services.GetRequiredService<CompanyAccess>().FindVisibleAsync(company));
+                await transaction.RollbackAsync();
+            }
+            var page = await services.GetRequiredService<EmployeeQueries>().ListAsync(company, new EmployeeFilter(), 50, null);
+            Assert.Null(page.Items.Single().Node.MarriedName);
+        }
+
+        // A committed change afterwards shows: a counter would have taken the rolled-back write's number again.
+        await using (var scope = Factory.Services.CreateTenantScope("sstrn"))
+            await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Employees.Where(e => e.Id == Guid.Parse(jean))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.FirstName, "Zoé"));
+        Assert.Equal("Zoé", (await RowsAsync(token, company)).Single().FirstName);
+    }
+
+    [Fact]
+    public async Task What_a_caller_types_does_not_grow_the_cache_beyond_what_the_query_reads()
+    {
+        await DemoData.SeedAsync(Factory.Services, workforce: false);
+        var token = await Api.EmployerTokenAsync();
+        var company = await Api.CompanyIdAsync("101.1");
+        await EmployeeAsync(token, company, "Jean", "Dupont", await WorkstationAsync(token, company, "Cariste", "651a"));
+        const string query = "query($c: ID!, $s: String, $a: String) { company(id: $c) { employees(first: 50, filter: { search: $s }, after: $a) { totalCount edges { node { firstName } } } } }";
+        var cache = Factory.Services.GetRequiredService<EmployeeListCache>();
+
+        var first = await Api.DataAsync(token, query, new { c = company });
+        var kept = cache.Count;
+        // Overlong searches (ignored by the query) and cursors that do not decode read the first page again: same entry.
+        for (var i = 0; i < 5; i++)
+        {
+            var again = await Api.DataAsync(token, query, new { c = company, s = new string((char)('a' + i), 5_000), a = new string((char)('a' + i), 2_000) });
+            Assert.Equal(first.ToString(), again.ToString());
+        }
+        Assert.Equal(kept, cache.Count);
     }
 }

@@ -18,16 +18,17 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 defaultValue: 0L);
 
             // The company's workforce version, raised by the database on every write of its employees, workstations and
-            // career entries, whatever wrote them (Employees/WorkforceVersion.cs): once per statement and company.
+            // career entries, whatever wrote them (Employees/WorkforceVersion.cs): a new random value once per statement and
+            // company, never one seen before (a count would come back after a rollback or a restore).
             migrationBuilder.Sql("""
                 CREATE FUNCTION "Employees_WorkforceVersion"() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
-                        UPDATE "Companies" SET "WorkforceVersion" = "WorkforceVersion" + 1 WHERE "Id" IN (SELECT "CompanyId" FROM changed);
+                        UPDATE "Companies" SET "WorkforceVersion" = floor(random() * 9.2e18)::bigint WHERE "Id" IN (SELECT "CompanyId" FROM changed);
                     ELSIF TG_OP = 'UPDATE' THEN
-                        UPDATE "Companies" SET "WorkforceVersion" = "WorkforceVersion" + 1 WHERE "Id" IN (SELECT "CompanyId" FROM changed UNION SELECT "CompanyId" FROM previous);
+                        UPDATE "Companies" SET "WorkforceVersion" = floor(random() * 9.2e18)::bigint WHERE "Id" IN (SELECT "CompanyId" FROM changed UNION SELECT "CompanyId" FROM previous);
                     ELSE
-                        UPDATE "Companies" SET "WorkforceVersion" = "WorkforceVersion" + 1 WHERE "Id" IN (SELECT "CompanyId" FROM previous);
+                        UPDATE "Companies" SET "WorkforceVersion" = floor(random() * 9.2e18)::bigint WHERE "Id" IN (SELECT "CompanyId" FROM previous);
                     END IF;
                     RETURN NULL;
                 END $$;
@@ -39,11 +40,11 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 CREATE FUNCTION "Workstations_WorkforceVersion"() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
-                        UPDATE "Companies" SET "WorkforceVersion" = "WorkforceVersion" + 1 WHERE "Id" IN (SELECT "CompanyId" FROM changed);
+                        UPDATE "Companies" SET "WorkforceVersion" = floor(random() * 9.2e18)::bigint WHERE "Id" IN (SELECT "CompanyId" FROM changed);
                     ELSIF TG_OP = 'UPDATE' THEN
-                        UPDATE "Companies" SET "WorkforceVersion" = "WorkforceVersion" + 1 WHERE "Id" IN (SELECT "CompanyId" FROM changed UNION SELECT "CompanyId" FROM previous);
+                        UPDATE "Companies" SET "WorkforceVersion" = floor(random() * 9.2e18)::bigint WHERE "Id" IN (SELECT "CompanyId" FROM changed UNION SELECT "CompanyId" FROM previous);
                     ELSE
-                        UPDATE "Companies" SET "WorkforceVersion" = "WorkforceVersion" + 1 WHERE "Id" IN (SELECT "CompanyId" FROM previous);
+                        UPDATE "Companies" SET "WorkforceVersion" = floor(random() * 9.2e18)::bigint WHERE "Id" IN (SELECT "CompanyId" FROM previous);
                     END IF;
                     RETURN NULL;
                 END $$;
@@ -55,11 +56,11 @@ namespace Platform.Features.Persistence.Migrations.Postgres
                 CREATE FUNCTION "CareerEntries_WorkforceVersion"() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
-                        UPDATE "Companies" SET "WorkforceVersion" = "WorkforceVersion" + 1 WHERE "Id" IN (SELECT w."CompanyId" FROM "Workstations" w WHERE w."Id" IN (SELECT "WorkstationId" FROM changed));
+                        UPDATE "Companies" SET "WorkforceVersion" = floor(random() * 9.2e18)::bigint WHERE "Id" IN (SELECT w."CompanyId" FROM "Workstations" w WHERE w."Id" IN (SELECT "WorkstationId" FROM changed));
                     ELSIF TG_OP = 'UPDATE' THEN
-                        UPDATE "Companies" SET "WorkforceVersion" = "WorkforceVersion" + 1 WHERE "Id" IN (SELECT w."CompanyId" FROM "Workstations" w WHERE w."Id" IN (SELECT "WorkstationId" FROM changed) UNION SELECT w."CompanyId" FROM "Workstations" w WHERE w."Id" IN (SELECT "WorkstationId" FROM previous));
+                        UPDATE "Companies" SET "WorkforceVersion" = floor(random() * 9.2e18)::bigint WHERE "Id" IN (SELECT w."CompanyId" FROM "Workstations" w WHERE w."Id" IN (SELECT "WorkstationId" FROM changed) UNION SELECT w."CompanyId" FROM "Workstations" w WHERE w."Id" IN (SELECT "WorkstationId" FROM previous));
                     ELSE
-                        UPDATE "Companies" SET "WorkforceVersion" = "WorkforceVersion" + 1 WHERE "Id" IN (SELECT w."CompanyId" FROM "Workstations" w WHERE w."Id" IN (SELECT "WorkstationId" FROM previous));
+                        UPDATE "Companies" SET "WorkforceVersion" = floor(random() * 9.2e18)::bigint WHERE "Id" IN (SELECT w."CompanyId" FROM "Workstations" w WHERE w."Id" IN (SELECT "WorkstationId" FROM previous));
                     END IF;
                     RETURN NULL;
                 END $$;
