@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -23,7 +22,7 @@ public static class GraphQLSetup
             // resolve their fields one after the other, as mutations do (seen on PostgreSQL's async driver).
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddGraphTypes(typeof(PlatformSchema).Assembly)
-            .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddSystemTextJson(o => o.Encoder = ApiJson.Encoder)
             // The limits are applied by IntrospectionLimits: the same for real queries, wider for introspection alone.
             .AddComplexityAnalyzer(o => o.ValidateComplexityDelegate = IntrospectionLimits.Validate)
             // French messages for every error, GraphQL.NET's codes kept (FrenchErrorInfoProvider).

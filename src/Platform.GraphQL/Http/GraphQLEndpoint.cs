@@ -163,13 +163,16 @@ public static class GraphQLEndpoint
         return buffer.ToArray();
     }
 
+    // The source-generated shape with the API's encoder (ApiJson).
+    private static readonly GraphQLJsonContext ErrorJson = new(new JsonSerializerOptions(ApiJson.Options));
+
     private static async Task WriteRequestErrorAsync(HttpContext http, int status, string code, string message)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(http.Response.Body,
             new GraphQLErrorResponse([new GraphQLErrorBody(message, new GraphQLErrorExtensions(code))]),
-            GraphQLJsonContext.Default.GraphQLErrorResponse, http.RequestAborted);
+            ErrorJson.GraphQLErrorResponse, http.RequestAborted);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public static class BearerTokenRejection
             http.Response.Headers.WWWAuthenticate = Challenge;
             http.Response.Headers.CacheControl = "no-store";
             http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message = Message, extensions = new { code = "INVALID_TOKEN" } } } }),
+            await http.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message = Message, extensions = new { code = "INVALID_TOKEN" } } } }, Platform.GraphQL.Http.ApiJson.Options),
                 http.RequestAborted);
             return;
         }

@@ -83,6 +83,8 @@ public static class HostSetup
         services.AddHostedService<StartupDatabaseTasks>();
         services.AddPlatformJobs(configuration, database, catalog.All);
         services.AddPlatformGraphQL();
+        // Minimal APIs' JSON answers (documents, webhooks) write French as GraphQL does.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = Platform.GraphQL.Http.ApiJson.Encoder);
         services.AddApiDocumentation();
 
         // Cookie, secret and NIR keys survive restarts and are shared by every node: they live in the platform database.

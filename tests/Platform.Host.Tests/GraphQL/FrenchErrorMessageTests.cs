@@ -122,4 +122,23 @@ public sealed class FrenchErrorMessageTests(PlatformFactory factory) : PlatformT
     [InlineData("Something GraphQL.NET may say one day.", "la valeur donnée ne convient pas.")]
     public void English_messages_read_in_french(string english, string french) =>
         Assert.Equal(french, FrenchErrorMessages.Translate(english));
+
+    [Fact]
+    public async Task Every_json_answer_writes_french_as_it_is_not_as_escapes()
+    {
+        var client = Factory.ClientFor("sstrn.localhost");
+        // A request refused before GraphQL runs, a field error inside it, an invalid bearer token, a document endpoint.
+        using var empty = await client.PostAsJsonAsync("/graphql", new { query = "" });
+        using var unknown = await client.PostAsJsonAsync("/graphql", new { query = "{ tenant { inconnu } }" });
+        var invalid = Factory.ClientFor("sstrn.localhost");
+        invalid.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "pas-un-jeton");
+        using var refused = await invalid.PostAsJsonAsync("/graphql", new { query = "{ me { email } }" });
+        using var document = await client.GetAsync($"/api/documents/{Guid.NewGuid()}");
+        foreach (var (response, french) in new[] { (empty, "requête"), (unknown, "« inconnu »"), (refused, "Jeton d'accès"), (document, "é") })
+        {
+            var raw = await response.Content.ReadAsStringAsync();
+            Assert.Contains(french, raw);
+            Assert.DoesNotContain("\\u00", raw);
+        }
+    }
 }
