@@ -5,7 +5,6 @@ using Platform.Features.Access;
 using Platform.Features.Billing;
 using Platform.Features.Companies;
 using Platform.Features.Declarations;
-using Platform.Features.Persistence;
 using Platform.Features.TenantSettings;
 using Platform.Features.Visits;
 using Platform.Tenancy;
@@ -24,6 +23,9 @@ public sealed record ClientCompanyView(
     /// <summary>The company owes a declaration now (read only where it granted the figure).</summary>
     public bool DeclarationDue => DeclarationPeriod is not null;
 }
+
+/// <summary>The user's clients on the tenants that answered, and the tenants whose own database did not.</summary>
+public sealed record ClientCompanies(IReadOnlyList<ClientCompanyView> Clients, IReadOnlyList<Tenant> Unanswered);
 
 /// <summary>
 /// The one place that reads across tenants (DESIGN.md 3.6). Each tenant is read in a scope of its
@@ -50,10 +52,7 @@ public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog c
                 var today = Regulation.FrenchTime.Today(provider.GetRequiredService<TimeProvider>());
                 count += await provider.GetRequiredService<CompanyAccess>().ActiveMemberships(userId, today).CountAsync(ct);
             }
-            // PostgreSQL's retrying strategy wraps a refused connection in an InvalidOperationException (« transient failure »).
-            catch (Exception e) when (!ct.IsCancellationRequested
-                                      && (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or TimeoutException
-                                          || e.InnerException is System.Data.Common.DbException))
+            catch (Exception e) when (DidNotAnswer(e, ct))
             {
                 logger.LogWarning("Companies of tenant {Tenant} not counted, its database did not answer: {Error}", tenant.Slug, e.GetType().Name);
                 continue;
@@ -63,42 +62,63 @@ public sealed class CrossTenantReader(IServiceProvider services, TenantCatalog c
         return count;
     }
 
-    public async Task<IReadOnlyList<ClientCompanyView>> ClientsOfAsync(Guid userId, CancellationToken ct = default)
+    // PostgreSQL's retrying strategy wraps a refused connection in an InvalidOperationException (« transient failure »).
+    private static bool DidNotAnswer(Exception e, CancellationToken ct) => !ct.IsCancellationRequested
+        && (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or TimeoutException
+            || e.InnerException is System.Data.Common.DbException);
+
+    /// <summary>
+    /// The person's client companies on every tenant, with the figures their roles grant. A tenant whose own database
+    /// does not answer is named in <see cref="ClientCompanies.Unanswered"/>; the others are listed all the same.
+    /// </summary>
+    public async Task<ClientCompanies> ClientsOfAsync(Guid userId, CancellationToken ct = default)
     {
         var clients = new List<ClientCompanyView>();
+        var unanswered = new List<Tenant>();
         foreach (var tenant in catalog.All)
         {
-            await using var scope = services.CreateTenantScope(tenant);
-            var provider = scope.ServiceProvider;
-            var db = provider.GetRequiredService<PlatformDbContext>();
-            // A removed company (radiation) is no longer a client.
-            var today = Regulation.FrenchTime.Today(provider.GetRequiredService<TimeProvider>());
-            var memberships = await provider.GetRequiredService<CompanyAccess>().ActiveMemberships(userId, today).AsNoTracking()
-                .Select(m => new { m.CompanyId, m.Roles }).ToListAsync(ct);
-            if (memberships.Count == 0) continue;
-
-            var rules = (await provider.GetRequiredService<TenantRulesCache>().GetAsync(tenant)).Rules;
-            var catalogue = RoleCatalogue.For(rules);
-            List<Guid> Granting(params Permission[] permissions) =>
-                memberships.Where(m => permissions.Any(p => RoleCatalogue.Grants(catalogue, m.Roles, p))).Select(m => m.CompanyId).ToList();
-            var (billing, declaring, visits) = (Granting(Permission.ViewInvoices), Granting(Permission.ViewDeclarations, Permission.DeclareHeadcount),
-                Granting(Permission.RequestVisits, Permission.ViewAppointments));
-
-            var openInvoices = billing.Count > 0 ? await provider.GetRequiredService<InvoiceService>().OpenCountsAsync(billing, ct) : new Dictionary<Guid, int>();
-            var amountsDue = billing.Count > 0 ? await provider.GetRequiredService<InvoiceService>().OpenAmountsAsync(billing, ct) : new Dictionary<Guid, decimal>();
-            var due = declaring.Count > 0 ? await provider.GetRequiredService<DeclarationService>().DueAsync(declaring, ct) : new Dictionary<Guid, DeclarationPeriod>();
-            var pending = visits.Count > 0 ? await provider.GetRequiredService<VisitRequestService>().PendingCountsAsync(visits, ct) : new Dictionary<Guid, int>();
-            var companies = await provider.GetRequiredService<CompanyDirectory>().GetManyAsync(memberships.Select(m => m.CompanyId).ToList(), ct);
-            foreach (var company in companies.OrderBy(c => c.Name, StringComparer.CurrentCulture))
+            try { clients.AddRange(await ClientsOnAsync(tenant, userId, ct)); }
+            catch (Exception e) when (DidNotAnswer(e, ct))
             {
-                var granted = new List<ClientFigure>();
-                if (billing.Contains(company.Id)) granted.Add(ClientFigure.OpenInvoices);
-                if (declaring.Contains(company.Id)) granted.Add(ClientFigure.DeclarationDue);
-                if (visits.Contains(company.Id)) granted.Add(ClientFigure.PendingVisitRequests);
-                clients.Add(new ClientCompanyView(tenant, rules, company, memberships.First(m => m.CompanyId == company.Id).Roles, granted,
-                    openInvoices.GetValueOrDefault(company.Id), due.GetValueOrDefault(company.Id), pending.GetValueOrDefault(company.Id),
-                    amountsDue.GetValueOrDefault(company.Id)));
+                logger.LogWarning("Clients on tenant {Tenant} not read, its database did not answer: {Error}", tenant.Slug, e.GetType().Name);
+                unanswered.Add(tenant);
             }
+        }
+        return new ClientCompanies(clients, unanswered);
+    }
+
+    private async Task<IReadOnlyList<ClientCompanyView>> ClientsOnAsync(Tenant tenant, Guid userId, CancellationToken ct)
+    {
+        await using var scope = services.CreateTenantScope(tenant);
+        var provider = scope.ServiceProvider;
+        // A removed company (radiation) is no longer a client.
+        var today = Regulation.FrenchTime.Today(provider.GetRequiredService<TimeProvider>());
+        var memberships = await provider.GetRequiredService<CompanyAccess>().ActiveMemberships(userId, today).AsNoTracking()
+            .Select(m => new { m.CompanyId, m.Roles }).ToListAsync(ct);
+        if (memberships.Count == 0) return [];
+
+        var rules = (await provider.GetRequiredService<TenantRulesCache>().GetAsync(tenant)).Rules;
+        var catalogue = RoleCatalogue.For(rules);
+        List<Guid> Granting(params Permission[] permissions) =>
+            memberships.Where(m => permissions.Any(p => RoleCatalogue.Grants(catalogue, m.Roles, p))).Select(m => m.CompanyId).ToList();
+        var (billing, declaring, visits) = (Granting(Permission.ViewInvoices), Granting(Permission.ViewDeclarations, Permission.DeclareHeadcount),
+            Granting(Permission.RequestVisits, Permission.ViewAppointments));
+
+        var openInvoices = billing.Count > 0 ? await provider.GetRequiredService<InvoiceService>().OpenCountsAsync(billing, ct) : new Dictionary<Guid, int>();
+        var amountsDue = billing.Count > 0 ? await provider.GetRequiredService<InvoiceService>().OpenAmountsAsync(billing, ct) : new Dictionary<Guid, decimal>();
+        var due = declaring.Count > 0 ? await provider.GetRequiredService<DeclarationService>().DueAsync(declaring, ct) : new Dictionary<Guid, DeclarationPeriod>();
+        var pending = visits.Count > 0 ? await provider.GetRequiredService<VisitRequestService>().PendingCountsAsync(visits, ct) : new Dictionary<Guid, int>();
+        var companies = await provider.GetRequiredService<CompanyDirectory>().GetManyAsync(memberships.Select(m => m.CompanyId).ToList(), ct);
+        var clients = new List<ClientCompanyView>();
+        foreach (var company in companies.OrderBy(c => c.Name, StringComparer.CurrentCulture))
+        {
+            var granted = new List<ClientFigure>();
+            if (billing.Contains(company.Id)) granted.Add(ClientFigure.OpenInvoices);
+            if (declaring.Contains(company.Id)) granted.Add(ClientFigure.DeclarationDue);
+            if (visits.Contains(company.Id)) granted.Add(ClientFigure.PendingVisitRequests);
+            clients.Add(new ClientCompanyView(tenant, rules, company, memberships.First(m => m.CompanyId == company.Id).Roles, granted,
+                openInvoices.GetValueOrDefault(company.Id), due.GetValueOrDefault(company.Id), pending.GetValueOrDefault(company.Id),
+                amountsDue.GetValueOrDefault(company.Id)));
         }
         return clients;
     }

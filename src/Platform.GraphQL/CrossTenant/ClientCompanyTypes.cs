@@ -1,9 +1,11 @@
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Features.Access;
 using Platform.Features.CrossTenant;
 using Platform.GraphQL.Common;
 using Platform.GraphQL.Companies;
+using Platform.GraphQL.Http;
 using Platform.GraphQL.Tenants;
 
 namespace Platform.GraphQL.CrossTenant;
@@ -45,7 +47,14 @@ public static class ClientQueries
             {
                 var services = c.RequestServices!;
                 var userId = services.GetRequiredService<CurrentUser>().RequireUserId();
-                return await services.GetRequiredService<CrossTenantReader>().ClientsOfAsync(userId, c.CancellationToken);
+                var (clients, unanswered) = await services.GetRequiredService<CrossTenantReader>().ClientsOfAsync(userId, c.CancellationToken);
+                // The clients of the services that answered, and an error naming each one that did not (partial data).
+                foreach (var tenant in unanswered)
+                    c.Errors.Add(new ExecutionError($"Les entreprises suivies auprès de {tenant.FileRules.Name} ne peuvent pas être lues pour le moment : réessayez dans quelques minutes.")
+                    {
+                        Code = GraphQLErrors.TenantUnavailable, Path = c.Path,
+                    });
+                return clients;
             });
     }
 }

@@ -15,7 +15,7 @@ namespace Platform.GraphQL.Http;
 public sealed class FrenchErrorInfoProvider(ErrorInfoProviderOptions options) : ErrorInfoProvider(options)
 {
     /// <summary>Codes of the errors we raise ourselves, already in French.</summary>
-    private static readonly HashSet<string> OwnCodes = [GraphQLErrors.Unauthenticated, GraphQLErrors.Forbidden, GraphQLErrors.Internal];
+    private static readonly HashSet<string> OwnCodes = [GraphQLErrors.Unauthenticated, GraphQLErrors.Forbidden, GraphQLErrors.Internal, GraphQLErrors.TenantUnavailable];
 
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {

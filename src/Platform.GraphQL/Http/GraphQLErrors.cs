@@ -16,6 +16,8 @@ public static class GraphQLErrors
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
     public const string Internal = "INTERNAL_SERVER_ERROR";
+    /// <summary>A service (tenant) whose database does not answer: partial data, the others still read.</summary>
+    public const string TenantUnavailable = "TENANT_UNAVAILABLE";
 
     public static Task HandleAsync(UnhandledExceptionContext context)
     {

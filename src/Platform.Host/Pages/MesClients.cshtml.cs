@@ -16,11 +16,13 @@ namespace Platform.Host.Pages;
 public sealed class MesClientsModel(CrossTenantReader reader, CurrentUser currentUser, ITenantContext tenantContext) : PageModel
 {
     public IReadOnlyList<ClientCompanyView> Clients { get; private set; } = [];
+    /// <summary>Services whose database did not answer: their companies are missing from the list for now.</summary>
+    public IReadOnlyList<Tenant> Unanswered { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (currentUser.UserId is not { } userId) return Challenge();
-        Clients = await reader.ClientsOfAsync(userId, HttpContext.RequestAborted);
+        (Clients, Unanswered) = await reader.ClientsOfAsync(userId, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -146,6 +146,7 @@ public sealed class UnreachableTenantDatabaseFactory : OwnDatabaseFactory
         await db.MigrateAsync();
         // As `migrate` leaves it: without WAL a reader (the delivery loop) made a sign-in's counter write fail « database is locked ».
         if (db.IsSqlite()) await db.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await TokenServer.RegisterClientsAsync(Services); // as `migrate` does: the API's token endpoint needs the portal client
     }
 }
 
@@ -161,22 +162,22 @@ public sealed class UnreachableTenantDatabaseTests(UnreachableTenantDatabaseFact
     }
 
     // /compte counts the person's companies on every tenant (whether to offer API access): sst68 down answered 500 on sstrn.
-    [Fact]
-    public async Task The_account_page_of_another_tenant_opens_while_a_tenant_database_does_not_answer()
+    /// <summary>A person administering one sstrn company (sst68's database is the one that does not answer).</summary>
+    private async Task PersonWithACompanyAsync(string email, string memberNumber)
     {
         await using (var scope = factory.Services.CreatePlatformScope())
         {
             var identity = scope.ServiceProvider.GetRequiredService<IdentityDb>();
             var user = new Platform.Features.Access.User
             {
-                Email = "gerant@example.fr", NormalizedEmail = Platform.Features.Access.User.Normalize("gerant@example.fr"),
+                Email = email, NormalizedEmail = Platform.Features.Access.User.Normalize(email),
                 FirstName = "Gérard", LastName = "Gérant", PasswordHash = Platform.Features.Access.Passwords.Hash("Gerant-2026!"),
             };
             identity.Users.Add(user);
             await identity.SaveChangesAsync();
             await using var tenant = factory.Services.CreateTenantScope("sstrn");
             var db = tenant.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var company = new Company { MemberNumber = "101.9", Siret = "73282932000074", Name = "Nantes SAS" };
+            var company = new Company { MemberNumber = memberNumber, Siret = "73282932000074", Name = "Nantes SAS " + memberNumber };
             db.Companies.Add(company);
             db.Memberships.Add(new Platform.Features.Access.Membership
             {
@@ -184,6 +185,12 @@ public sealed class UnreachableTenantDatabaseTests(UnreachableTenantDatabaseFact
             });
             await db.SaveChangesAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_account_page_of_another_tenant_opens_while_a_tenant_database_does_not_answer()
+    {
+        await PersonWithACompanyAsync("gerant@example.fr", "101.9");
         var portal = factory.PortalFor("sstrn.localhost");
         var signedIn = await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "gerant@example.fr", ["Password"] = "Gerant-2026!" });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -193,5 +200,27 @@ public sealed class UnreachableTenantDatabaseTests(UnreachableTenantDatabaseFact
         var html = await PortalClient.HtmlAsync(page);
         Assert.Contains("Gérard Gérant", html);
         Assert.DoesNotContain("Accès API", html); // one company counted: the page of an employer
+    }
+
+    // The accountant's list across services: sst68 down made it answer 500, on the portal and in the API.
+    [Fact]
+    public async Task The_clients_across_services_list_the_services_that_answer_and_name_the_one_that_does_not()
+    {
+        await PersonWithACompanyAsync("cabinet@example.fr", "101.8");
+        var sst68 = factory.Services.GetRequiredService<TenantCatalog>().FindBySlug("sst68")!.FileRules.Name;
+        var portal = factory.PortalFor("sstrn.localhost");
+        await portal.SubmitAsync("/connexion", new Dictionary<string, string> { ["Identifier"] = "cabinet@example.fr", ["Password"] = "Gerant-2026!" });
+        var page = await portal.GetAsync("/mes-clients");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        var html = await PortalClient.HtmlAsync(page);
+        Assert.Contains("Nantes SAS 101.8", html);
+        Assert.Contains($"Les entreprises suivies auprès de {sst68} ne peuvent pas être lues pour le moment", html);
+
+        var token = await factory.TokenAsync("sstrn.localhost", "cabinet@example.fr", "Gerant-2026!");
+        var answer = await factory.GraphQLAsync("sstrn.localhost", "{ clientsAcrossTenants { company { name } } }", token: token);
+        Assert.Equal("Nantes SAS 101.8", answer.GetProperty("data").GetProperty("clientsAcrossTenants")[0].GetProperty("company").GetProperty("name").GetString());
+        var error = answer.GetProperty("errors")[0];
+        Assert.Equal("TENANT_UNAVAILABLE", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains(sst68, error.GetProperty("message").GetString());
     }
 }
