@@ -58,7 +58,8 @@ internal static class DemoWorkforce
 
         var workstations = Posts.Select(p => new Workstation
         {
-            CompanyId = company.Id, Label = p.Label, CspCode = p.CspCode, Risks = [.. p.Risks], CacesCategories = [.. p.Caces], CreatedAt = now,
+            // Upper-cased as WorkstationRules writes every label an employer types.
+            CompanyId = company.Id, Label = p.Label.ToUpperInvariant(), CspCode = p.CspCode, Risks = [.. p.Risks], CacesCategories = [.. p.Caces], CreatedAt = now,
         }).ToList();
         db.Workstations.AddRange(workstations);
         await db.SaveChangesAsync(ct);
