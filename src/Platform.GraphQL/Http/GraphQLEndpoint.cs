@@ -166,7 +166,8 @@ public static class GraphQLEndpoint
     // The source-generated shape with the API's encoder (ApiJson).
     private static readonly GraphQLJsonContext ErrorJson = new(new JsonSerializerOptions(ApiJson.Options));
 
-    private static async Task WriteRequestErrorAsync(HttpContext http, int status, string code, string message)
+    /// <summary>An error answered before GraphQL runs, in the shape of a GraphQL error (also the host's refusal of a bearer token).</summary>
+    public static async Task WriteRequestErrorAsync(HttpContext http, int status, string code, string message)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";

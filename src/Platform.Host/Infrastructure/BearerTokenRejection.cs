@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Platform.Features.Access;
 using Platform.Tenancy;
 
@@ -20,12 +19,9 @@ public static class BearerTokenRejection
     {
         if (Rejected(http))
         {
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             http.Response.Headers.WWWAuthenticate = Challenge;
             http.Response.Headers.CacheControl = "no-store";
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message = Message, extensions = new { code = "INVALID_TOKEN" } } } }, Platform.GraphQL.Http.ApiJson.Options),
-                http.RequestAborted);
+            await Platform.GraphQL.Http.GraphQLEndpoint.WriteRequestErrorAsync(http, StatusCodes.Status401Unauthorized, "INVALID_TOKEN", Message);
             return;
         }
         await next(http);
