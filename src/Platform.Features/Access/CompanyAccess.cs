@@ -109,8 +109,7 @@ public sealed class CompanyAccess
         var roles = found is { Active: true, Roles: { } held } ? held : null;
         rolesByCompany.TryAdd(companyId, roles);
         if (found is null) return null;
-        // Not inside a transaction: a write there may be rolled back, and its version with it.
-        if (db.Database.CurrentTransaction is null) workforceVersions[companyId] = found.WorkforceVersion;
+        RememberVersion(companyId, found.WorkforceVersion);
         // Staff read every company of their tenant, removed ones included (CanSeeAsync).
         return currentUser.IsStaff || rolesByCompany[companyId] is not null ? found.Company : null;
     }
@@ -125,8 +124,14 @@ public sealed class CompanyAccess
     {
         if (workforceVersions.TryGetValue(companyId, out var known)) return known;
         var version = await WorkforceVersion.ReadAsync(db, companyId, ct) ?? -1;
-        if (db.Database.CurrentTransaction is null) workforceVersions[companyId] = version;
+        RememberVersion(companyId, version);
         return version;
+    }
+
+    // Not inside a transaction: a write there may be rolled back, and its version with it.
+    private void RememberVersion(Guid companyId, long version)
+    {
+        if (db.Database.CurrentTransaction is null) workforceVersions[companyId] = version;
     }
 
     // The company (the tenant's query filter on it) left-joined to the caller's membership (the filter on it too).
