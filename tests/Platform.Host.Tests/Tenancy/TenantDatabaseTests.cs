@@ -161,7 +161,6 @@ public sealed class UnreachableTenantDatabaseTests(UnreachableTenantDatabaseFact
         Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
     }
 
-    // /compte counts the person's companies on every tenant (whether to offer API access): sst68 down answered 500 on sstrn.
     /// <summary>A person administering one sstrn company (sst68's database is the one that does not answer).</summary>
     private async Task PersonWithACompanyAsync(string email, string memberNumber)
     {
@@ -187,6 +186,7 @@ public sealed class UnreachableTenantDatabaseTests(UnreachableTenantDatabaseFact
         }
     }
 
+    // /compte counts the person's companies on every tenant (whether to offer API access): sst68 down answered 500 on sstrn.
     [Fact]
     public async Task The_account_page_of_another_tenant_opens_while_a_tenant_database_does_not_answer()
     {
