@@ -24,7 +24,7 @@ public sealed class EmployeeListCacheTests(PlatformFactory factory) : PlatformTe
 
     private const string Page = "query($c: ID!) { company(id: $c) { employees(first: 50) { totalCount edges { node { id firstName currentWorkstation { label } } } } } }";
 
-    private async Task<List<(string Id, string FirstName, string? Workstation)>> RowsAsync(string token, Guid company, string? host = null)
+    private async Task<List<(string Id, string FirstName, string? Workstation)>> RowsAsync(string token, Guid company)
     {
         var data = await Api.DataAsync(token, Page, new { c = company });
         var employees = data.GetProperty("company").GetProperty("employees");
@@ -126,7 +126,7 @@ public sealed class EmployeeListCacheTests(PlatformFactory factory) : PlatformTe
         await EmployeeAsync(token, company, "Jean", "Dupont", await WorkstationAsync(token, company, "Cariste", "651a"));
         Assert.Single(await RowsAsync(token, company));
 
-        // The accountant has no role in it yet; then the employees of sst68, on their own host, ask for the same id.
+        // The accountant has no role in it yet; then the employer of sst68, on their own host, ask for the same id.
         var accountant = await Factory.TokenAsync(Api.Host, DemoData.AccountantEmail, DemoData.Password);
         var denied = await Factory.GraphQLAsync(Api.Host, Page, new { c = company }, accountant);
         Assert.Equal(JsonValueKind.Null, denied.GetProperty("data").GetProperty("company").ValueKind);
